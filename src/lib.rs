@@ -1,0 +1,12 @@
+//! hirewiz: a terminal wizard that helps a company decide how to staff its backend work.
+//!
+//! Data flows one way: YAML text ([`yaml`]) becomes a validated [`pack::Pack`]; the
+//! [`wizard`] state machine collects [`answers`]; [`score`] turns them into a verdict with
+//! its reasons; [`report`] renders it as text, Markdown or JSON.
+
+pub mod answers;
+pub mod diag;
+pub mod pack;
+pub mod score;
+pub mod wizard;
+pub mod yaml;

@@ -1,0 +1,232 @@
+//! Finding and reading a pack's files: one file and its imports, a folder, or the
+//! default pack compiled into the binary.
+
+use super::Pack;
+use super::decode::decode;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::yaml::{self, Limits, Node, NodeKind, Pos};
+use std::path::{Component, Path, PathBuf};
+
+/// The name of the default pack's main file, as shown in messages.
+pub const DEFAULT_PACK_NAME: &str = "questions/backend-hiring.yaml";
+
+/// The default pack's files, compiled into the binary so that it works from any folder.
+const EMBEDDED: &[(&str, &str)] = &[(
+    DEFAULT_PACK_NAME,
+    include_str!("../../questions/backend-hiring.yaml"),
+)];
+
+/// Most files one pack may be made of, imports included.
+const MAX_FILES: usize = 64;
+
+/// Why a pack could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// A file could not be read at all.
+    #[error("{path}: {message}")]
+    Io {
+        /// The file as named.
+        path: String,
+        /// What went wrong.
+        message: String,
+    },
+    /// The files were read but hold problems, every one listed.
+    #[error("{}", render(.0))]
+    Invalid(Vec<Diagnostic>),
+}
+
+fn render(d: &[Diagnostic]) -> String {
+    d.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
+}
+
+/// Load the default pack compiled into the binary.
+pub fn load_default() -> Result<Pack, LoadError> {
+    gather(vec![PathBuf::from(DEFAULT_PACK_NAME)], &|p: &Path| {
+        let name = display(p);
+        EMBEDDED
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, t)| t.as_bytes().to_vec())
+            .ok_or_else(|| "no such file in the default pack".to_string())
+    })
+}
+
+/// Load a pack from a file (and the files it imports) or a folder (every `.yaml` and
+/// `.yml` file directly in it, in name order, and their imports).
+pub fn load_path(path: &Path) -> Result<Pack, LoadError> {
+    let roots = if path.is_dir() {
+        let entries = std::fs::read_dir(path).map_err(|e| io(path, &e))?;
+        let mut files: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| {
+                p.is_file()
+                    && p.extension()
+                        .is_some_and(|x| x == "yaml" || x == "yml")
+            })
+            .collect();
+        files.sort();
+        if files.is_empty() {
+            return Err(LoadError::Io {
+                path: display(path),
+                message: "the folder holds no .yaml files".into(),
+            });
+        }
+        files
+    } else {
+        vec![path.to_path_buf()]
+    };
+    gather(roots, &|p: &Path| {
+        let meta = std::fs::metadata(p).map_err(|e| io_message(&e))?;
+        if meta.is_dir() {
+            return Err("is a folder, not a file".into());
+        }
+        if meta.len() > Limits::default().max_bytes as u64 {
+            return Err(format!(
+                "file is too large: {} bytes, the limit is {} bytes",
+                meta.len(),
+                Limits::default().max_bytes
+            ));
+        }
+        std::fs::read(p).map_err(|e| io_message(&e))
+    })
+}
+
+/// Load a pack from texts already in memory, as (name, text) pairs; imports are not
+/// followed. Useful for tests, benchmarks and generated packs.
+pub fn load_texts(files: &[(String, String)]) -> Result<Pack, LoadError> {
+    let mut d = Diagnostics::default();
+    let mut docs = Vec::new();
+    for (name, text) in files {
+        d.set_file(name.clone());
+        match yaml::parse(text, &Limits::default()) {
+            Ok(node) => docs.push((name.clone(), node)),
+            Err(e) => d.yaml(&e),
+        }
+    }
+    finish(docs, d)
+}
+
+fn finish(docs: Vec<(String, Node)>, d: Diagnostics) -> Result<Pack, LoadError> {
+    if d.has_errors() {
+        // Report syntax problems, and whatever the files that did parse hold too.
+        let mut all = d.into_sorted();
+        if !docs.is_empty()
+            && let Err(more) = decode(&docs)
+        {
+            all.extend(more.into_sorted());
+        }
+        return Err(LoadError::Invalid(all));
+    }
+    decode(&docs).map_err(|d| LoadError::Invalid(d.into_sorted()))
+}
+
+type Reader<'a> = &'a dyn Fn(&Path) -> Result<Vec<u8>, String>;
+
+/// Read the root files and, breadth first, everything they import.
+fn gather(roots: Vec<PathBuf>, read: Reader) -> Result<Pack, LoadError> {
+    let mut queue: Vec<(PathBuf, Option<(String, Pos)>)> =
+        roots.into_iter().map(|p| (normalize(&p), None)).collect();
+    let mut seen: Vec<PathBuf> = Vec::new();
+    let mut docs: Vec<(String, Node)> = Vec::new();
+    let mut d = Diagnostics::default();
+    let mut i = 0;
+    while i < queue.len() {
+        let (path, from) = queue[i].clone();
+        i += 1;
+        if seen.contains(&path) {
+            continue;
+        }
+        seen.push(path.clone());
+        let name = display(&path);
+        if seen.len() > MAX_FILES {
+            return Err(LoadError::Io {
+                path: name,
+                message: format!("a pack may be made of at most {MAX_FILES} files"),
+            });
+        }
+        let bytes = match read(&path) {
+            Ok(b) => b,
+            Err(message) => match from {
+                // A missing import is a problem in the importing file.
+                Some((file, pos)) => {
+                    d.set_file(file);
+                    d.error(pos, format!("cannot import `{name}`: {message}"));
+                    continue;
+                }
+                None => return Err(LoadError::Io { path: name, message }),
+            },
+        };
+        d.set_file(name.clone());
+        let node = match yaml::check_text(&bytes, &Limits::default())
+            .and_then(|t| yaml::parse(t, &Limits::default()))
+        {
+            Ok(n) => n,
+            Err(e) => {
+                d.yaml(&e);
+                continue;
+            }
+        };
+        for (target, pos) in imports(&node, &mut d) {
+            let base = path.parent().unwrap_or(Path::new(""));
+            queue.push((normalize(&base.join(target)), Some((name.clone(), pos))));
+        }
+        docs.push((name, node));
+    }
+    finish(docs, d)
+}
+
+/// The `imports:` list of a pack file: paths relative to that file.
+fn imports(node: &Node, d: &mut Diagnostics) -> Vec<(String, Pos)> {
+    let Some(list) = node.get("imports") else {
+        return Vec::new();
+    };
+    let items: Vec<&Node> = match &list.kind {
+        NodeKind::Seq(items) => items.iter().collect(),
+        _ => vec![list],
+    };
+    let mut out = Vec::new();
+    for n in items {
+        match n.as_str() {
+            Some(s) if !s.trim().is_empty() => out.push((s.to_string(), n.pos)),
+            _ => d.error(n.pos, "`imports` lists file paths relative to this file"),
+        }
+    }
+    out
+}
+
+/// Lexically tidy a path (`a/./b/../c` to `a/c`) so that one file is read once.
+fn normalize(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
+}
+
+fn display(p: &Path) -> String {
+    p.to_string_lossy().replace('\\', "/")
+}
+
+fn io(p: &Path, e: &std::io::Error) -> LoadError {
+    LoadError::Io {
+        path: display(p),
+        message: io_message(e),
+    }
+}
+
+fn io_message(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}

@@ -1,0 +1,286 @@
+//! The question pack: what is decided between, what is asked, and the rules that score.
+//!
+//! A pack is read from YAML ([`load`]), decoded and checked in one pass ([`decode`]) into
+//! the types below, in which every cross-reference is already resolved to an index: once
+//! a [`Pack`] exists, it is known to be consistent, and the rest of the program never
+//! looks anything up by name again.
+
+mod condition;
+mod decode;
+mod load;
+mod reader;
+
+pub use condition::Condition;
+pub use decode::answer_from_node;
+pub use load::{DEFAULT_PACK_NAME, LoadError, load_default, load_path, load_texts};
+
+use std::collections::HashMap;
+
+/// A validated question pack.
+#[derive(Debug, Clone)]
+pub struct Pack {
+    /// Identity and settings.
+    pub meta: Meta,
+    /// What is decided between, in the pack's order (which also breaks ties).
+    pub candidates: Vec<Candidate>,
+    /// Groups of questions, in order.
+    pub sections: Vec<Section>,
+    /// Every question, in the order asked.
+    pub questions: Vec<Question>,
+    /// The scoring rules, in the pack's order.
+    pub rules: Vec<Rule>,
+    /// Warnings found while loading (the pack works, but may hold a mistake).
+    pub warnings: Vec<crate::diag::Diagnostic>,
+    question_ids: HashMap<String, usize>,
+    candidate_ids: HashMap<String, usize>,
+}
+
+/// A pack's identity and settings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Meta {
+    /// Short machine name, e.g. `backend-hiring`.
+    pub id: String,
+    /// The content's version, e.g. `1.2.0`.
+    pub version: String,
+    /// Title shown at the top of every screen.
+    pub title: String,
+    /// What the pack helps decide, in a sentence or two.
+    pub description: String,
+    /// A winning margin below this many points reads as too close to call.
+    pub close_call: i64,
+}
+
+/// One of the options being decided between.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    /// Machine name used in rules and outputs.
+    pub id: String,
+    /// Name shown to people.
+    pub name: String,
+    /// One line on what it is, its strengths and risks.
+    pub description: String,
+}
+
+/// A group of questions shown under one heading.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    /// Machine name.
+    pub id: String,
+    /// Heading shown above its questions.
+    pub title: String,
+}
+
+/// One question.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Question {
+    /// Machine name, the key in answers files.
+    pub id: String,
+    /// Index of its section in [`Pack::sections`].
+    pub section: usize,
+    /// The question as asked.
+    pub prompt: String,
+    /// One or two lines on why it is asked.
+    pub help: String,
+    /// Longer help, shown on demand.
+    pub details: Option<String>,
+    /// What kind of answer it takes.
+    pub kind: Kind,
+    /// The answer taken when none is given; always valid.
+    pub default: Answer,
+    /// Asked only when this holds over earlier answers.
+    pub when: Option<Condition>,
+}
+
+/// What kind of answer a question takes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Kind {
+    /// Exactly one of the choices.
+    Single {
+        /// The choices, in order.
+        options: Vec<Choice>,
+    },
+    /// Between `min` and `max` of the choices.
+    Multiple {
+        /// The choices, in order.
+        options: Vec<Choice>,
+        /// Fewest selections allowed.
+        min: usize,
+        /// Most selections allowed.
+        max: usize,
+    },
+    /// A whole number in `min..=max`, on the grid `min + k * step`.
+    Number {
+        /// Smallest allowed.
+        min: i64,
+        /// Largest allowed.
+        max: i64,
+        /// Distance between allowed values.
+        step: i64,
+        /// What is counted, e.g. `engineers`.
+        unit: Option<String>,
+    },
+    /// Yes or no.
+    YesNo,
+}
+
+impl Kind {
+    /// The choices of a single or multiple choice question (empty otherwise).
+    pub fn options(&self) -> &[Choice] {
+        match self {
+            Kind::Single { options } | Kind::Multiple { options, .. } => options,
+            _ => &[],
+        }
+    }
+
+    /// The word used for this kind in pack files.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Kind::Single { .. } => "single",
+            Kind::Multiple { .. } => "multiple",
+            Kind::Number { .. } => "number",
+            Kind::YesNo => "yes_no",
+        }
+    }
+}
+
+/// One choice of a choice question.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Choice {
+    /// Machine name, used in answers files and rules.
+    pub id: String,
+    /// Text shown to people.
+    pub label: String,
+    /// Optional line shown when the choice is highlighted.
+    pub help: Option<String>,
+}
+
+/// An answer to one question, with choices as indices into the question's options.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Answer {
+    /// The index of the chosen option.
+    Choice(usize),
+    /// The indices of the chosen options, ascending, without repeats.
+    Choices(Vec<usize>),
+    /// A number.
+    Number(i64),
+    /// Yes or no.
+    Bool(bool),
+}
+
+/// A scoring rule: when its condition holds, it gives points and may veto.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rule {
+    /// Machine name, shown in outputs.
+    pub id: String,
+    /// Fires when this holds (always, when absent).
+    pub when: Option<Condition>,
+    /// Points given to candidates, as (candidate index, points), in the pack's order.
+    pub points: Vec<(usize, i64)>,
+    /// Candidates this rule rules out when it fires.
+    pub vetoes: Vec<usize>,
+    /// One line a person reads.
+    pub reason: String,
+    /// Where the reasoning comes from.
+    pub source: Option<String>,
+}
+
+impl Pack {
+    /// The index of the question with this id.
+    pub fn question_index(&self, id: &str) -> Option<usize> {
+        self.question_ids.get(id).copied()
+    }
+
+    /// The index of the candidate with this id.
+    pub fn candidate_index(&self, id: &str) -> Option<usize> {
+        self.candidate_ids.get(id).copied()
+    }
+
+    /// The section a question belongs to.
+    pub fn section_of(&self, question: usize) -> &Section {
+        &self.sections[self.questions[question].section]
+    }
+
+    fn index(mut self) -> Self {
+        self.question_ids = self
+            .questions
+            .iter()
+            .enumerate()
+            .map(|(i, q)| (q.id.clone(), i))
+            .collect();
+        self.candidate_ids = self
+            .candidates
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.clone(), i))
+            .collect();
+        self
+    }
+}
+
+impl Question {
+    /// Whether `answer` is of the right kind and within this question's limits.
+    pub fn check(&self, answer: &Answer) -> Result<(), String> {
+        match (&self.kind, answer) {
+            (Kind::Single { options }, Answer::Choice(i)) if *i < options.len() => Ok(()),
+            (Kind::Multiple { options, min, max }, Answer::Choices(v)) => {
+                if v.iter().any(|i| *i >= options.len()) {
+                    return Err("unknown choice".into());
+                }
+                if v.windows(2).any(|w| w[0] >= w[1]) {
+                    return Err("choices must be distinct".into());
+                }
+                if v.len() < *min {
+                    return Err(if *min == 1 {
+                        "choose at least one".to_string()
+                    } else {
+                        format!("choose at least {min}")
+                    });
+                }
+                if v.len() > *max {
+                    return Err(format!("choose at most {max}"));
+                }
+                Ok(())
+            }
+            (Kind::Number { min, max, step, .. }, Answer::Number(n)) => {
+                if n < min || n > max {
+                    Err(format!("must be between {min} and {max}"))
+                } else if (n - min) % step != 0 {
+                    Err(format!("must be {min} plus a multiple of {step}"))
+                } else {
+                    Ok(())
+                }
+            }
+            (Kind::YesNo, Answer::Bool(_)) => Ok(()),
+            (kind, _) => Err(format!("a {} question takes another kind of answer", kind.name())),
+        }
+    }
+
+    /// The answer as a person reads it ("3 to 12 months", "Greenfield, Scaling", "4 engineers").
+    pub fn describe(&self, answer: &Answer) -> String {
+        let options = self.kind.options();
+        let label = |i: usize| options.get(i).map_or("?", |c| c.label.as_str());
+        match answer {
+            Answer::Choice(i) => label(*i).to_string(),
+            Answer::Choices(v) if v.is_empty() => "none".to_string(),
+            Answer::Choices(v) => v.iter().map(|i| label(*i)).collect::<Vec<_>>().join(", "),
+            Answer::Number(n) => match &self.kind {
+                Kind::Number { unit: Some(u), .. } => format!("{n} {u}"),
+                _ => n.to_string(),
+            },
+            Answer::Bool(true) => "Yes".to_string(),
+            Answer::Bool(false) => "No".to_string(),
+        }
+    }
+
+    /// The answer as an answers file holds it: option id(s), number or boolean.
+    pub fn to_json(&self, answer: &Answer) -> serde_json::Value {
+        let options = self.kind.options();
+        let id = |i: &usize| options.get(*i).map_or("", |c| c.id.as_str()).to_string();
+        match answer {
+            Answer::Choice(i) => id(i).into(),
+            Answer::Choices(v) => v.iter().map(id).collect::<Vec<_>>().into(),
+            Answer::Number(n) => (*n).into(),
+            Answer::Bool(b) => (*b).into(),
+        }
+    }
+}

@@ -1,0 +1,279 @@
+//! The wizard as a pure state machine: a state, the events that change it, and an
+//! update that is a function of both alone. The terminal turns keys into these events and
+//! draws the state; replay feeds recorded events back through the same update.
+
+use crate::answers::Answers;
+use crate::pack::{Answer, Pack};
+use std::sync::Arc;
+
+/// Where the wizard stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Step {
+    /// Asking the question with this index (always one that is asked).
+    Question(usize),
+    /// Showing every answer before the result.
+    Review,
+    /// Finished: the result is shown.
+    Done,
+}
+
+/// Something the user did.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Event {
+    /// Answer a question (usually the current one).
+    Answer {
+        /// Question index.
+        question: usize,
+        /// The answer, already in index form.
+        answer: Answer,
+    },
+    /// Move on: to the next question that is asked, or to the review after the last.
+    Next,
+    /// Go back one question (from the review, to the last question; from the result, to
+    /// the review).
+    Back,
+    /// Go to a question to change its answer; moving on afterwards returns to the review.
+    Jump(usize),
+    /// Finish: every question not answered takes its default.
+    Finish,
+}
+
+/// Why an event was refused. A refused event leaves the state as it was.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Rejected {
+    /// The question does not exist in the pack.
+    #[error("there is no question number {0}")]
+    NoSuchQuestion(usize),
+    /// The question is not asked with the answers in force.
+    #[error("question `{0}` is not asked with the current answers")]
+    Hidden(String),
+    /// The answer does not fit the question.
+    #[error("{0}")]
+    Invalid(String),
+    /// Back at the first question: there is nothing before it.
+    #[error("this is the first question")]
+    AtStart,
+    /// The event means nothing at this step (moving on from the result).
+    #[error("nothing to do here")]
+    NotHere,
+}
+
+/// The wizard's state: the pack, the answers given and the current step.
+#[derive(Debug, Clone)]
+pub struct Wizard {
+    pack: Arc<Pack>,
+    answers: Answers,
+    step: Step,
+    /// Set by a jump from the review: moving on returns there once nothing new is asked.
+    returning: bool,
+}
+
+impl PartialEq for Wizard {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.pack, &other.pack)
+            && self.answers == other.answers
+            && self.step == other.step
+            && self.returning == other.returning
+    }
+}
+
+/// Position among the questions asked now: `Question index of total`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    /// 1-based position of the current question (equal to `total` on the review).
+    pub index: usize,
+    /// How many questions are asked with the answers in force.
+    pub total: usize,
+}
+
+impl Wizard {
+    /// A new wizard at the first question asked.
+    pub fn new(pack: Arc<Pack>) -> Self {
+        let answers = Answers::new(pack.questions.len());
+        let mut w = Wizard {
+            pack,
+            answers,
+            step: Step::Review,
+            returning: false,
+        };
+        w.step = w.next_visible_after(None).map_or(Step::Review, Step::Question);
+        w
+    }
+
+    /// Build the state a recorded list of events leads to, skipping refused events.
+    pub fn replay<'a>(pack: Arc<Pack>, events: impl IntoIterator<Item = &'a Event>) -> Self {
+        let mut w = Wizard::new(pack);
+        for e in events {
+            let _ = w.apply(e);
+        }
+        w
+    }
+
+    /// The pack being asked.
+    pub fn pack(&self) -> &Arc<Pack> {
+        &self.pack
+    }
+
+    /// The answers given so far.
+    pub fn answers(&self) -> &Answers {
+        &self.answers
+    }
+
+    /// The current step.
+    pub fn step(&self) -> Step {
+        self.step
+    }
+
+    /// Whether moving on from the current question returns to the review.
+    pub fn returning(&self) -> bool {
+        self.returning
+    }
+
+    /// The answers in force (see [`Answers::effective`]).
+    pub fn effective(&self) -> Vec<Option<Answer>> {
+        self.answers.effective(&self.pack)
+    }
+
+    /// The indices of the questions asked now, in order.
+    pub fn visible(&self) -> Vec<usize> {
+        self.effective()
+            .iter()
+            .enumerate()
+            .filter_map(|(i, a)| a.as_ref().map(|_| i))
+            .collect()
+    }
+
+    /// The answer shown for a question: the one given, or else its default.
+    pub fn shown_answer(&self, q: usize) -> Answer {
+        self.answers
+            .get(q)
+            .cloned()
+            .unwrap_or_else(|| self.pack.questions[q].default.clone())
+    }
+
+    /// Where the current question stands among those asked now.
+    pub fn progress(&self) -> Progress {
+        let visible = self.visible();
+        let total = visible.len();
+        let index = match self.step {
+            Step::Question(q) => visible.iter().position(|&v| v == q).map_or(total, |p| p + 1),
+            Step::Review | Step::Done => total,
+        };
+        Progress { index, total }
+    }
+
+    /// Whether the current step is the first question asked.
+    pub fn at_first(&self) -> bool {
+        matches!(self.step, Step::Question(q) if self.prev_visible_before(q).is_none())
+    }
+
+    /// The state after `event`, leaving `self` unchanged: the pure transition.
+    pub fn update(&self, event: &Event) -> Result<Wizard, Rejected> {
+        let mut next = self.clone();
+        next.apply(event)?;
+        Ok(next)
+    }
+
+    /// Apply `event` in place; on refusal nothing changes.
+    pub fn apply(&mut self, event: &Event) -> Result<(), Rejected> {
+        match event {
+            Event::Answer { question, answer } => {
+                let q = *question;
+                let question = self
+                    .pack
+                    .questions
+                    .get(q)
+                    .ok_or(Rejected::NoSuchQuestion(q))?;
+                if self.effective()[q].is_none() {
+                    return Err(Rejected::Hidden(question.id.clone()));
+                }
+                question.check(answer).map_err(Rejected::Invalid)?;
+                self.answers.set(q, answer.clone());
+                // A changed answer may hide the question we stand on: move past it.
+                if let Step::Question(cur) = self.step
+                    && self.effective()[cur].is_none()
+                {
+                    self.step = self.next_visible_after(Some(cur)).map_or(Step::Review, Step::Question);
+                }
+                Ok(())
+            }
+            Event::Next => match self.step {
+                Step::Question(q) => {
+                    let next = if self.returning {
+                        self.visible()
+                            .into_iter()
+                            .find(|&v| v > q && !self.answers.is_given(v))
+                    } else {
+                        self.next_visible_after(Some(q))
+                    };
+                    self.step = match next {
+                        Some(n) => Step::Question(n),
+                        None => {
+                            self.returning = false;
+                            Step::Review
+                        }
+                    };
+                    Ok(())
+                }
+                Step::Review => {
+                    self.step = Step::Done;
+                    Ok(())
+                }
+                Step::Done => Err(Rejected::NotHere),
+            },
+            Event::Back => match self.step {
+                Step::Question(q) => match self.prev_visible_before(q) {
+                    Some(p) => {
+                        self.step = Step::Question(p);
+                        Ok(())
+                    }
+                    None => Err(Rejected::AtStart),
+                },
+                Step::Review => {
+                    let last = self.visible().last().copied();
+                    match last {
+                        Some(l) => {
+                            self.step = Step::Question(l);
+                            self.returning = false;
+                            Ok(())
+                        }
+                        None => Err(Rejected::AtStart),
+                    }
+                }
+                Step::Done => {
+                    self.step = Step::Review;
+                    Ok(())
+                }
+            },
+            Event::Jump(q) => {
+                let question = self
+                    .pack
+                    .questions
+                    .get(*q)
+                    .ok_or(Rejected::NoSuchQuestion(*q))?;
+                if self.effective()[*q].is_none() {
+                    return Err(Rejected::Hidden(question.id.clone()));
+                }
+                self.step = Step::Question(*q);
+                self.returning = true;
+                Ok(())
+            }
+            Event::Finish => {
+                self.step = Step::Done;
+                self.returning = false;
+                Ok(())
+            }
+        }
+    }
+
+    fn next_visible_after(&self, q: Option<usize>) -> Option<usize> {
+        let start = q.map_or(0, |q| q + 1);
+        let eff = self.effective();
+        (start..eff.len()).find(|&i| eff[i].is_some())
+    }
+
+    fn prev_visible_before(&self, q: usize) -> Option<usize> {
+        let eff = self.effective();
+        (0..q.min(eff.len())).rev().find(|&i| eff[i].is_some())
+    }
+}

@@ -1,0 +1,683 @@
+//! The one guarded door through which every YAML text enters and leaves hirewiz.
+//!
+//! Packs, answers files and session files are all read here: the text is size-capped,
+//! scanned for runaway nesting before any parser sees it, then parsed into a small tree
+//! of [`Node`]s that remember their line and column, so that later stages can report
+//! every problem at its place. Aliases are expanded against a node budget, which turns
+//! an alias bomb into a prompt error instead of a hang. Writing YAML (session files) also
+//! lives here, so swapping the YAML library touches this file alone.
+
+use saphyr_parser::{Event, Parser, ScalarStyle, Span};
+use serde::Serialize;
+use std::fmt;
+
+/// Limits applied to every YAML text before and while it is parsed.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Largest accepted text, in bytes.
+    pub max_bytes: usize,
+    /// Deepest accepted nesting of sequences and mappings.
+    pub max_depth: usize,
+    /// Most nodes the tree may hold once aliases are expanded.
+    pub max_nodes: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_bytes: 16 * 1024 * 1024,
+            max_depth: 64,
+            max_nodes: 2_000_000,
+        }
+    }
+}
+
+/// A place in a text: 1-based line and column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Hash)]
+pub struct Pos {
+    /// Line, counted from 1.
+    pub line: u32,
+    /// Column, counted from 1, in characters.
+    pub col: u32,
+}
+
+impl fmt::Display for Pos {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.line, self.col)
+    }
+}
+
+/// One parsed YAML value with the place it starts at.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    /// What the value is.
+    pub kind: NodeKind,
+    /// Where it starts.
+    pub pos: Pos,
+}
+
+/// The shape of a [`Node`]. Plain scalars are resolved with the YAML 1.2 core schema.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NodeKind {
+    /// `~`, `null` or nothing.
+    Null,
+    /// `true` or `false`.
+    Bool(bool),
+    /// A whole number that fits in 64 bits.
+    Int(i64),
+    /// Any other number, including `.inf` and `.nan`.
+    Float(f64),
+    /// Text.
+    Str(String),
+    /// A list.
+    Seq(Vec<Node>),
+    /// A mapping, in the order written. Keys are unique.
+    Map(Vec<(Node, Node)>),
+}
+
+impl Node {
+    /// The name of this node's type as a person would say it.
+    pub fn type_name(&self) -> &'static str {
+        match self.kind {
+            NodeKind::Null => "nothing",
+            NodeKind::Bool(_) => "a yes/no value",
+            NodeKind::Int(_) => "a whole number",
+            NodeKind::Float(_) => "a decimal number",
+            NodeKind::Str(_) => "text",
+            NodeKind::Seq(_) => "a list",
+            NodeKind::Map(_) => "a mapping",
+        }
+    }
+
+    /// The text of a string node.
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.kind {
+            NodeKind::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The entries of a mapping node.
+    pub fn as_map(&self) -> Option<&[(Node, Node)]> {
+        match &self.kind {
+            NodeKind::Map(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    /// The items of a sequence node.
+    pub fn as_seq(&self) -> Option<&[Node]> {
+        match &self.kind {
+            NodeKind::Seq(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The value under `key` in a mapping node.
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        self.as_map()?
+            .iter()
+            .find(|(k, _)| k.as_str() == Some(key))
+            .map(|(_, v)| v)
+    }
+
+    /// The scalar as text, for keys and messages (`None` for lists and mappings).
+    pub fn scalar_text(&self) -> Option<String> {
+        match &self.kind {
+            NodeKind::Null => Some("null".into()),
+            NodeKind::Bool(b) => Some(b.to_string()),
+            NodeKind::Int(i) => Some(i.to_string()),
+            NodeKind::Float(f) => Some(f.to_string()),
+            NodeKind::Str(s) => Some(s.clone()),
+            _ => None,
+        }
+    }
+}
+
+/// Why a YAML text was refused.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{message}")]
+pub struct YamlError {
+    /// Where the problem was found.
+    pub pos: Pos,
+    /// What is wrong, in words.
+    pub message: String,
+    /// What might fix it.
+    pub hint: Option<String>,
+}
+
+impl YamlError {
+    fn new(pos: Pos, message: impl Into<String>) -> Self {
+        YamlError {
+            pos,
+            message: message.into(),
+            hint: None,
+        }
+    }
+    fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+}
+
+/// Check that raw bytes are an acceptable YAML text and return it as `&str`.
+///
+/// Refuses texts over the size cap, binary data and invalid UTF-8.
+pub fn check_text<'a>(bytes: &'a [u8], limits: &Limits) -> Result<&'a str, YamlError> {
+    let start = Pos { line: 1, col: 1 };
+    if bytes.len() > limits.max_bytes {
+        return Err(YamlError::new(
+            start,
+            format!(
+                "file is too large: {} bytes, the limit is {} bytes",
+                bytes.len(),
+                limits.max_bytes
+            ),
+        ));
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let pos = pos_at(bytes, e.valid_up_to());
+            return Err(YamlError::new(pos, "file is not UTF-8 text")
+                .hint("save the file as UTF-8; binary files cannot be read"));
+        }
+    };
+    if let Some(i) = text
+        .bytes()
+        .position(|b| b == 0 || (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')))
+    {
+        return Err(YamlError::new(
+            pos_at(bytes, i),
+            "file holds control characters, so it is not a YAML text",
+        ));
+    }
+    Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
+}
+
+fn pos_at(bytes: &[u8], index: usize) -> Pos {
+    let before = &bytes[..index.min(bytes.len())];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let col = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+    Pos {
+        line: line as u32,
+        col: col as u32,
+    }
+}
+
+/// Refuse runaway flow nesting (`[[[[...`) before the parser spends time on it.
+///
+/// Quoted text and comments are skipped; block nesting is bounded by the tree builder.
+fn prescan_depth(text: &str, limits: &Limits) -> Result<(), YamlError> {
+    let mut depth = 0usize;
+    let (mut line, mut col) = (1u32, 0u32);
+    let mut quote: Option<char> = None;
+    let mut comment = false;
+    let mut prev = '\n';
+    for c in text.chars() {
+        col += 1;
+        if c == '\n' {
+            line += 1;
+            col = 0;
+            comment = false;
+            prev = c;
+            continue;
+        }
+        if comment {
+            continue;
+        }
+        match quote {
+            Some(q) => {
+                if c == q && !(q == '"' && prev == '\\') {
+                    quote = None;
+                }
+            }
+            None => match c {
+                '#' if prev.is_whitespace() => comment = true,
+                '"' | '\'' if depth > 0 || matches!(prev, ' ' | '\t' | '\n' | ':' | '-') => {
+                    quote = Some(c)
+                }
+                '[' | '{' => {
+                    depth += 1;
+                    if depth > limits.max_depth {
+                        return Err(YamlError::new(
+                            Pos { line, col },
+                            format!("nesting is deeper than {} levels", limits.max_depth),
+                        )
+                        .hint("packs, answers and sessions never need deep nesting"));
+                    }
+                }
+                ']' | '}' => depth = depth.saturating_sub(1),
+                _ => {}
+            },
+        }
+        prev = c;
+    }
+    Ok(())
+}
+
+/// Parse a YAML text into a tree of located nodes, within `limits`.
+///
+/// An empty document (only comments or blank lines) is an error, as is a stream with
+/// more than one document.
+pub fn parse(text: &str, limits: &Limits) -> Result<Node, YamlError> {
+    check_text(text.as_bytes(), limits)?;
+    prescan_depth(text, limits)?;
+    let mut builder = Builder {
+        limits: *limits,
+        anchors: Vec::new(),
+        nodes: 0,
+    };
+    let mut parser = Parser::new_from_str(text);
+    let mut docs: Vec<Node> = Vec::new();
+    // Stack of open collections: (node under construction, pending map key, anchor id).
+    let mut stack: Vec<(Node, Option<Node>, usize)> = Vec::new();
+    loop {
+        let (event, span) = match parser.next_event() {
+            None => break,
+            Some(Ok(ev)) => ev,
+            Some(Err(e)) => {
+                let m = e.marker();
+                return Err(YamlError::new(
+                    Pos {
+                        line: m.line() as u32,
+                        col: m.col() as u32 + 1,
+                    },
+                    format!("YAML syntax error: {}", e.info()),
+                ));
+            }
+        };
+        let pos = span_pos(&span);
+        let done: Option<(Node, usize)> = match event {
+            Event::StreamStart | Event::DocumentStart(_) | Event::Nothing => None,
+            Event::DocumentEnd => None,
+            Event::StreamEnd => break,
+            Event::Alias(id) => {
+                let node = builder.resolve_alias(id, pos)?;
+                Some((node, 0))
+            }
+            Event::Scalar(value, style, anchor, tag) => {
+                let tagged_str = tag.as_ref().is_some_and(|t| t.suffix.ends_with("str"));
+                let kind = if style == ScalarStyle::Plain && !tagged_str {
+                    resolve_plain(&value)
+                } else {
+                    NodeKind::Str(value.into_owned())
+                };
+                builder.count(pos, 1)?;
+                Some((Node { kind, pos }, anchor))
+            }
+            Event::SequenceStart(anchor, _) => {
+                builder.count(pos, 1)?;
+                if stack.len() >= builder.limits.max_depth {
+                    return Err(too_deep(pos, builder.limits.max_depth));
+                }
+                stack.push((
+                    Node {
+                        kind: NodeKind::Seq(Vec::new()),
+                        pos,
+                    },
+                    None,
+                    anchor,
+                ));
+                None
+            }
+            Event::MappingStart(anchor, _) => {
+                builder.count(pos, 1)?;
+                if stack.len() >= builder.limits.max_depth {
+                    return Err(too_deep(pos, builder.limits.max_depth));
+                }
+                stack.push((
+                    Node {
+                        kind: NodeKind::Map(Vec::new()),
+                        pos,
+                    },
+                    None,
+                    anchor,
+                ));
+                None
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                let (node, pending, anchor) = stack
+                    .pop()
+                    .ok_or_else(|| YamlError::new(pos, "YAML syntax error: unbalanced end"))?;
+                if let Some(key) = pending {
+                    return Err(YamlError::new(key.pos, "mapping key without a value"));
+                }
+                Some((node, anchor))
+            }
+        };
+        let Some((node, anchor)) = done else {
+            continue;
+        };
+        if anchor > 0 {
+            builder.define(anchor, &node);
+        }
+        match stack.last_mut() {
+            None => {
+                if !docs.is_empty() {
+                    return Err(YamlError::new(
+                        node.pos,
+                        "the file holds more than one YAML document",
+                    )
+                    .hint("remove the `---` separator and keep a single document"));
+                }
+                docs.push(node);
+            }
+            Some((parent, pending, _)) => match &mut parent.kind {
+                NodeKind::Seq(items) => items.push(node),
+                NodeKind::Map(entries) => match pending.take() {
+                    None => {
+                        if matches!(node.kind, NodeKind::Seq(_) | NodeKind::Map(_)) {
+                            return Err(YamlError::new(
+                                node.pos,
+                                "a mapping key must be plain text, not a list or mapping",
+                            ));
+                        }
+                        *pending = Some(node);
+                    }
+                    Some(key) => {
+                        if key.as_str() == Some("<<") {
+                            merge_into(entries, node)?;
+                        } else {
+                            if let Some((first, _)) =
+                                entries.iter().find(|(k, _)| k.kind == key.kind)
+                            {
+                                return Err(YamlError::new(
+                                    key.pos,
+                                    format!(
+                                        "duplicate key `{}` (first given at line {})",
+                                        key.scalar_text().unwrap_or_default(),
+                                        first.pos.line
+                                    ),
+                                ));
+                            }
+                            entries.push((key, node));
+                        }
+                    }
+                },
+                _ => unreachable!("only collections are pushed on the stack"),
+            },
+        }
+    }
+    match docs.pop() {
+        Some(doc) if doc.kind != NodeKind::Null => Ok(doc),
+        _ => Err(YamlError::new(Pos { line: 1, col: 1 }, "file is empty")
+            .hint("write a YAML mapping; see the README for the format")),
+    }
+}
+
+fn too_deep(pos: Pos, max: usize) -> YamlError {
+    YamlError::new(pos, format!("nesting is deeper than {max} levels"))
+        .hint("packs, answers and sessions never need deep nesting")
+}
+
+/// `<<: *base` merges a mapping's entries into the one being built, keys written
+/// explicitly winning.
+fn merge_into(entries: &mut Vec<(Node, Node)>, node: Node) -> Result<(), YamlError> {
+    let pos = node.pos;
+    let sources = match node.kind {
+        NodeKind::Map(m) => vec![m],
+        NodeKind::Seq(items) => items
+            .into_iter()
+            .map(|n| match n.kind {
+                NodeKind::Map(m) => Ok(m),
+                _ => Err(YamlError::new(n.pos, "`<<` merges only mappings")),
+            })
+            .collect::<Result<_, _>>()?,
+        _ => return Err(YamlError::new(pos, "`<<` merges only mappings")),
+    };
+    for map in sources {
+        for (k, v) in map {
+            if !entries.iter().any(|(e, _)| e.kind == k.kind) {
+                entries.push((k, v));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn span_pos(span: &Span) -> Pos {
+    Pos {
+        line: span.start.line() as u32,
+        col: span.start.col() as u32 + 1,
+    }
+}
+
+struct Builder {
+    limits: Limits,
+    anchors: Vec<(usize, Node)>,
+    nodes: usize,
+}
+
+impl Builder {
+    fn count(&mut self, pos: Pos, n: usize) -> Result<(), YamlError> {
+        self.nodes = self.nodes.saturating_add(n);
+        if self.nodes > self.limits.max_nodes {
+            return Err(YamlError::new(
+                pos,
+                format!(
+                    "the document expands to more than {} values",
+                    self.limits.max_nodes
+                ),
+            )
+            .hint("aliases (`*name`) that repeat large parts are refused"));
+        }
+        Ok(())
+    }
+
+    fn define(&mut self, id: usize, node: &Node) {
+        self.anchors.retain(|(a, _)| *a != id);
+        self.anchors.push((id, node.clone()));
+    }
+
+    fn resolve_alias(&mut self, id: usize, pos: Pos) -> Result<Node, YamlError> {
+        let Some((_, node)) = self.anchors.iter().find(|(a, _)| *a == id) else {
+            return Err(YamlError::new(pos, "alias to an unknown anchor"));
+        };
+        let size = node_count(node);
+        let mut copy = node.clone();
+        copy.pos = pos;
+        self.count(pos, size)?;
+        Ok(copy)
+    }
+}
+
+fn node_count(node: &Node) -> usize {
+    match &node.kind {
+        NodeKind::Seq(items) => 1 + items.iter().map(node_count).sum::<usize>(),
+        NodeKind::Map(entries) => {
+            1 + entries
+                .iter()
+                .map(|(k, v)| node_count(k) + node_count(v))
+                .sum::<usize>()
+        }
+        _ => 1,
+    }
+}
+
+/// Resolve a plain scalar with the YAML 1.2 core schema.
+fn resolve_plain(s: &str) -> NodeKind {
+    match s {
+        "" | "~" | "null" | "Null" | "NULL" => return NodeKind::Null,
+        "true" | "True" | "TRUE" => return NodeKind::Bool(true),
+        "false" | "False" | "FALSE" => return NodeKind::Bool(false),
+        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => {
+            return NodeKind::Float(f64::INFINITY);
+        }
+        "-.inf" | "-.Inf" | "-.INF" => return NodeKind::Float(f64::NEG_INFINITY),
+        ".nan" | ".NaN" | ".NAN" => return NodeKind::Float(f64::NAN),
+        _ => {}
+    }
+    let digits = s.strip_prefix(['-', '+']).unwrap_or(s);
+    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        return match s.parse::<i64>() {
+            Ok(i) => NodeKind::Int(i),
+            Err(_) => NodeKind::Float(s.parse().unwrap_or(f64::NAN)),
+        };
+    }
+    if let Some(hex) = s.strip_prefix("0x")
+        && let Ok(i) = i64::from_str_radix(hex, 16)
+    {
+        return NodeKind::Int(i);
+    }
+    if let Some(oct) = s.strip_prefix("0o")
+        && let Ok(i) = i64::from_str_radix(oct, 8)
+    {
+        return NodeKind::Int(i);
+    }
+    let looks_numeric = s
+        .bytes()
+        .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+' | b'e' | b'E'))
+        && s.bytes().any(|b| b.is_ascii_digit());
+    if looks_numeric && let Ok(f) = s.parse::<f64>() {
+        return NodeKind::Float(f);
+    }
+    NodeKind::Str(s.to_string())
+}
+
+/// Convert a located tree into a plain serde value, for typed decoding.
+pub fn to_json(node: &Node) -> serde_json::Value {
+    use serde_json::Value as J;
+    match &node.kind {
+        NodeKind::Null => J::Null,
+        NodeKind::Bool(b) => J::Bool(*b),
+        NodeKind::Int(i) => J::from(*i),
+        NodeKind::Float(f) => serde_json::Number::from_f64(*f).map_or(J::Null, J::Number),
+        NodeKind::Str(s) => J::String(s.clone()),
+        NodeKind::Seq(items) => J::Array(items.iter().map(to_json).collect()),
+        NodeKind::Map(entries) => J::Object(
+            entries
+                .iter()
+                .map(|(k, v)| (k.scalar_text().unwrap_or_default(), to_json(v)))
+                .collect(),
+        ),
+    }
+}
+
+/// Write a value as YAML text.
+pub fn to_string<T: Serialize>(value: &T) -> Result<String, String> {
+    serde_yaml::to_string(value).map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(s: &str) -> Result<Node, YamlError> {
+        parse(s, &Limits::default())
+    }
+
+    #[test]
+    fn scalars_resolve_with_the_core_schema() {
+        let n = p("a: 1\nb: true\nc: x\nd: ~\ne: '1'\nf: 1.5\ng: -3").unwrap();
+        assert_eq!(n.get("a").unwrap().kind, NodeKind::Int(1));
+        assert_eq!(n.get("b").unwrap().kind, NodeKind::Bool(true));
+        assert_eq!(n.get("c").unwrap().kind, NodeKind::Str("x".into()));
+        assert_eq!(n.get("d").unwrap().kind, NodeKind::Null);
+        assert_eq!(n.get("e").unwrap().kind, NodeKind::Str("1".into()));
+        assert_eq!(n.get("f").unwrap().kind, NodeKind::Float(1.5));
+        assert_eq!(n.get("g").unwrap().kind, NodeKind::Int(-3));
+    }
+
+    #[test]
+    fn positions_are_one_based() {
+        let n = p("top:\n  inner: [1, 2]\n").unwrap();
+        let inner = n.get("top").unwrap().get("inner").unwrap();
+        assert_eq!(inner.pos, Pos { line: 2, col: 10 });
+        assert_eq!(inner.as_seq().unwrap()[1].pos, Pos { line: 2, col: 14 });
+    }
+
+    #[test]
+    fn duplicate_keys_are_refused_at_the_second() {
+        let e = p("a: 1\nb: 2\na: 3\n").unwrap_err();
+        assert_eq!(e.pos.line, 3);
+        assert!(e.message.contains("duplicate key `a`"), "{e}");
+    }
+
+    #[test]
+    fn merge_keys_merge() {
+        let n = p("base: &b {x: 1, y: 2}\nm:\n  <<: *b\n  y: 3\n").unwrap();
+        let m = n.get("m").unwrap();
+        assert_eq!(m.get("x").unwrap().kind, NodeKind::Int(1));
+        assert_eq!(m.get("y").unwrap().kind, NodeKind::Int(3));
+    }
+
+    #[test]
+    fn alias_bomb_is_refused_quickly() {
+        let mut s = String::from("a: &a [x, x, x, x, x, x, x, x, x]\n");
+        let names = ["b", "c", "d", "e", "f", "g", "h", "i"];
+        let mut prev = "a";
+        for n in names {
+            s.push_str(&format!(
+                "{n}: &{n} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"
+            ));
+            prev = n;
+        }
+        let t = std::time::Instant::now();
+        let e = p(&s).unwrap_err();
+        assert!(e.message.contains("expands to more than"), "{e}");
+        assert!(t.elapsed().as_secs_f64() < 2.0);
+    }
+
+    #[test]
+    fn deep_flow_nesting_is_refused_before_parsing() {
+        let s = "[".repeat(100_000);
+        let e = p(&s).unwrap_err();
+        assert!(e.message.contains("nesting is deeper"), "{e}");
+    }
+
+    #[test]
+    fn deep_block_nesting_is_refused() {
+        let mut s = String::new();
+        for i in 0..100 {
+            s.push_str(&" ".repeat(i));
+            s.push_str("k:\n");
+        }
+        let e = p(&s).unwrap_err();
+        assert!(e.message.contains("nesting is deeper"), "{e}");
+    }
+
+    #[test]
+    fn empty_and_comment_only_files_are_refused() {
+        assert_eq!(p("").unwrap_err().message, "file is empty");
+        assert_eq!(p("# nothing\n\n").unwrap_err().message, "file is empty");
+    }
+
+    #[test]
+    fn two_documents_are_refused() {
+        let e = p("a: 1\n---\nb: 2\n").unwrap_err();
+        assert!(e.message.contains("more than one"), "{e}");
+    }
+
+    #[test]
+    fn binary_and_bad_utf8_are_refused() {
+        let l = Limits::default();
+        assert!(check_text(b"a: \xff\xfe", &l).is_err());
+        assert!(check_text(b"a\0b", &l).is_err());
+    }
+
+    #[test]
+    fn oversized_text_is_refused() {
+        let l = Limits {
+            max_bytes: 10,
+            ..Limits::default()
+        };
+        assert!(
+            check_text(b"aaaaaaaaaaaaaaaaaaaaaa", &l)
+                .unwrap_err()
+                .message
+                .contains("too large")
+        );
+    }
+
+    #[test]
+    fn syntax_errors_carry_a_place() {
+        let e = p("a: [1, 2\nb: 3\n").unwrap_err();
+        assert!(e.message.starts_with("YAML syntax error"), "{e}");
+        assert!(e.pos.line >= 1);
+    }
+}
