@@ -159,7 +159,10 @@ fn decode(pack: &Pack, root: &Node, d: &mut Diagnostics) -> Answers {
     let Some(top) = root.as_map() else {
         d.error_hint(
             root.pos,
-            format!("an answers file must be a mapping, found {}", root.type_name()),
+            format!(
+                "an answers file must be a mapping, found {}",
+                root.type_name()
+            ),
             "write `answers:` followed by `question_id: value` lines",
         );
         return answers;
@@ -175,7 +178,11 @@ fn decode(pack: &Pack, root: &Node, d: &mut Diagnostics) -> Answers {
                 let msg = format!("unknown field `{key}` in the answers file");
                 match suggest(&key, ["answers", "pack"]) {
                     Some(h) => d.error_hint(k.pos, msg, h),
-                    None => d.error_hint(k.pos, msg, "the file holds `answers:` (and optionally `pack:`)"),
+                    None => d.error_hint(
+                        k.pos,
+                        msg,
+                        "the file holds `answers:` (and optionally `pack:`)",
+                    ),
                 }
             }
         }
@@ -187,7 +194,10 @@ fn decode(pack: &Pack, root: &Node, d: &mut Diagnostics) -> Answers {
         {
             d.warning(
                 p.pos,
-                format!("these answers were written for pack `{id}`, not `{}`", pack.meta.id),
+                format!(
+                    "these answers were written for pack `{id}`, not `{}`",
+                    pack.meta.id
+                ),
             );
         }
     }
@@ -205,7 +215,10 @@ fn decode(pack: &Pack, root: &Node, d: &mut Diagnostics) -> Answers {
     let Some(entries) = list.as_map() else {
         d.error(
             list.pos,
-            format!("`answers` must map question ids to answers, found {}", list.type_name()),
+            format!(
+                "`answers` must map question ids to answers, found {}",
+                list.type_name()
+            ),
         );
         return answers;
     };

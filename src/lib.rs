@@ -5,8 +5,10 @@
 //! its reasons; [`report`] renders it as text, Markdown or JSON.
 
 pub mod answers;
+pub mod cli;
 pub mod diag;
 pub mod pack;
+pub mod report;
 pub mod score;
 pub mod wizard;
 pub mod yaml;

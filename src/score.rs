@@ -86,7 +86,14 @@ impl Verdict {
                 }
             }
         }
-        out.sort_by_key(|r| (!r.veto, std::cmp::Reverse(r.points.abs()), r.rule, r.candidate));
+        out.sort_by_key(|r| {
+            (
+                !r.veto,
+                std::cmp::Reverse(r.points.abs()),
+                r.rule,
+                r.candidate,
+            )
+        });
         out
     }
 

@@ -96,7 +96,9 @@ impl Wizard {
             step: Step::Review,
             returning: false,
         };
-        w.step = w.next_visible_after(None).map_or(Step::Review, Step::Question);
+        w.step = w
+            .next_visible_after(None)
+            .map_or(Step::Review, Step::Question);
         w
     }
 
@@ -156,7 +158,10 @@ impl Wizard {
         let visible = self.visible();
         let total = visible.len();
         let index = match self.step {
-            Step::Question(q) => visible.iter().position(|&v| v == q).map_or(total, |p| p + 1),
+            Step::Question(q) => visible
+                .iter()
+                .position(|&v| v == q)
+                .map_or(total, |p| p + 1),
             Step::Review | Step::Done => total,
         };
         Progress { index, total }
@@ -193,7 +198,9 @@ impl Wizard {
                 if let Step::Question(cur) = self.step
                     && self.effective()[cur].is_none()
                 {
-                    self.step = self.next_visible_after(Some(cur)).map_or(Step::Review, Step::Question);
+                    self.step = self
+                        .next_visible_after(Some(cur))
+                        .map_or(Step::Review, Step::Question);
                 }
                 Ok(())
             }

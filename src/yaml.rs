@@ -202,7 +202,10 @@ fn pos_at(bytes: &[u8], index: usize) -> Pos {
         .iter()
         .rposition(|&b| b == b'\n')
         .map_or(0, |i| i + 1);
-    let col = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+    let col = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
     Pos {
         line: line as u32,
         col: col as u32,

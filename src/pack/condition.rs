@@ -142,8 +142,6 @@ mod tests {
             }
             .eval(&answers)
         );
-        assert!(
-            Condition::All(vec![]).eval(&answers) && !Condition::Any(vec![]).eval(&answers)
-        );
+        assert!(Condition::All(vec![]).eval(&answers) && !Condition::Any(vec![]).eval(&answers));
     }
 }

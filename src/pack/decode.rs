@@ -13,8 +13,8 @@ const META: &[&str] = &["id", "version", "title", "description", "close_call"];
 const CANDIDATE: &[&str] = &["id", "name", "description"];
 const SECTION: &[&str] = &["id", "title", "questions"];
 const QUESTION: &[&str] = &[
-    "id", "prompt", "help", "details", "kind", "options", "min", "max", "step", "unit",
-    "default", "when",
+    "id", "prompt", "help", "details", "kind", "options", "min", "max", "step", "unit", "default",
+    "when",
 ];
 const CHOICE: &[&str] = &["id", "label", "help"];
 const RULE: &[&str] = &["id", "when", "points", "veto", "reason", "source"];
@@ -62,7 +62,10 @@ pub fn decode(docs: &[(String, Node)]) -> Result<Pack, Diagnostics> {
                 _ => {}
             }
         }
-        if let Some(n) = top.get("candidates").and_then(|n| seq(n, "candidates", &mut d)) {
+        if let Some(n) = top
+            .get("candidates")
+            .and_then(|n| seq(n, "candidates", &mut d))
+        {
             for c in n {
                 if let Some(cand) = decode_candidate(c, &mut d) {
                     if let Some((_, p)) = candidates.iter().find(|(x, _)| x.id == cand.id) {
@@ -95,7 +98,9 @@ pub fn decode(docs: &[(String, Node)]) -> Result<Pack, Diagnostics> {
                 section_pos.insert(sid.clone(), s.pos);
                 let index = sections.len();
                 sections.push(Section { id: sid, title });
-                let Some(qs) = f.req("questions", &mut d).and_then(|n| seq(n, "questions", &mut d))
+                let Some(qs) = f
+                    .req("questions", &mut d)
+                    .and_then(|n| seq(n, "questions", &mut d))
                 else {
                     continue;
                 };
@@ -134,7 +139,10 @@ pub fn decode(docs: &[(String, Node)]) -> Result<Pack, Diagnostics> {
         );
     }
     if pending.is_empty() {
-        d.error(Pos { line: 1, col: 1 }, "a pack needs at least one question");
+        d.error(
+            Pos { line: 1, col: 1 },
+            "a pack needs at least one question",
+        );
     }
 
     // Question ids must be unique across the whole pack.
@@ -153,7 +161,8 @@ pub fn decode(docs: &[(String, Node)]) -> Result<Pack, Diagnostics> {
             seen.insert(p.question.id.as_str(), (i, p.pos));
         }
     }
-    let lookup: HashMap<String, usize> = seen.iter().map(|(k, (i, _))| (k.to_string(), *i)).collect();
+    let lookup: HashMap<String, usize> =
+        seen.iter().map(|(k, (i, _))| (k.to_string(), *i)).collect();
     let kinds: Vec<Kind> = pending.iter().map(|p| p.question.kind.clone()).collect();
     let ids: Vec<String> = pending.iter().map(|p| p.question.id.clone()).collect();
     let scope = Scope {
@@ -395,7 +404,10 @@ fn placeholder(kind: &Kind) -> Answer {
 fn decode_options(f: &Fields, d: &mut Diagnostics) -> Option<Vec<Choice>> {
     let list = seq(f.req("options", d)?, "options", d)?;
     if list.len() < 2 {
-        d.error(f.key_pos("options"), "a choice question needs at least two options");
+        d.error(
+            f.key_pos("options"),
+            "a choice question needs at least two options",
+        );
     }
     let mut out: Vec<Choice> = Vec::new();
     let mut seen: HashMap<String, Pos> = HashMap::new();
@@ -429,7 +441,10 @@ fn decode_options(f: &Fields, d: &mut Diagnostics) -> Option<Vec<Choice>> {
 pub fn answer_from_node(question: &Question, node: &Node) -> Result<Answer, String> {
     let options = question.kind.options();
     let option = |n: &Node| -> Result<usize, String> {
-        let Some(s) = n.scalar_text().filter(|_| !matches!(n.kind, NodeKind::Null)) else {
+        let Some(s) = n
+            .scalar_text()
+            .filter(|_| !matches!(n.kind, NodeKind::Null))
+        else {
             return Err(format!("expected an option id, found {}", n.type_name()));
         };
         options.iter().position(|c| c.id == s).ok_or_else(|| {
@@ -466,7 +481,10 @@ pub fn answer_from_node(question: &Question, node: &Node) -> Result<Answer, Stri
             return Err(format!("must be a whole number, found {x}"));
         }
         (Kind::Number { .. }, _) => {
-            return Err(format!("expected a whole number, found {}", node.type_name()));
+            return Err(format!(
+                "expected a whole number, found {}",
+                node.type_name()
+            ));
         }
         (Kind::YesNo, NodeKind::Bool(b)) => Answer::Bool(*b),
         (Kind::YesNo, NodeKind::Str(s)) if matches!(s.as_str(), "yes" | "Yes" | "YES") => {
@@ -476,7 +494,10 @@ pub fn answer_from_node(question: &Question, node: &Node) -> Result<Answer, Stri
             Answer::Bool(false)
         }
         (Kind::YesNo, _) => {
-            return Err(format!("expected true or false, found {}", node.type_name()));
+            return Err(format!(
+                "expected true or false, found {}",
+                node.type_name()
+            ));
         }
     };
     question.check(&answer)?;
@@ -493,7 +514,12 @@ struct Scope<'a> {
 impl Scope<'_> {
     /// Resolve a condition; `asker` is the question whose visibility it decides, if any,
     /// which may only look at questions asked before it.
-    fn condition(&self, node: &Node, asker: Option<usize>, d: &mut Diagnostics) -> Option<Condition> {
+    fn condition(
+        &self,
+        node: &Node,
+        asker: Option<usize>,
+        d: &mut Diagnostics,
+    ) -> Option<Condition> {
         let (op, op_pos, arg) = single_entry(node, "a condition", d)?;
         match op.as_str() {
             "all" | "any" => {
@@ -555,7 +581,10 @@ impl Scope<'_> {
                         if !matches!(kind, Kind::Single { .. }) {
                             return fail(
                                 d,
-                                format!("`one_of` tests single choice questions; this one is {}", kind.name()),
+                                format!(
+                                    "`one_of` tests single choice questions; this one is {}",
+                                    kind.name()
+                                ),
                             );
                         }
                         let list = seq(value, "one_of", d)?;
@@ -577,7 +606,10 @@ impl Scope<'_> {
                         if !matches!(kind, Kind::Multiple { .. }) {
                             return fail(
                                 d,
-                                format!("`contains` tests multiple choice questions; this one is {}", kind.name()),
+                                format!(
+                                    "`contains` tests multiple choice questions; this one is {}",
+                                    kind.name()
+                                ),
                             );
                         }
                         let single = Question {
@@ -598,7 +630,10 @@ impl Scope<'_> {
                         if !matches!(kind, Kind::Number { .. }) {
                             return fail(
                                 d,
-                                format!("`range` tests number questions; this one is {}", kind.name()),
+                                format!(
+                                    "`range` tests number questions; this one is {}",
+                                    kind.name()
+                                ),
                             );
                         }
                         let f = Fields::new(value, "a range", &["min", "max"], d)?;
@@ -630,7 +665,13 @@ impl Scope<'_> {
         }
     }
 
-    fn question(&self, qid: &str, pos: Pos, asker: Option<usize>, d: &mut Diagnostics) -> Option<usize> {
+    fn question(
+        &self,
+        qid: &str,
+        pos: Pos,
+        asker: Option<usize>,
+        d: &mut Diagnostics,
+    ) -> Option<usize> {
         let Some(&q) = self.lookup.get(qid) else {
             let msg = format!("unknown question `{qid}`");
             match suggest(qid, self.ids.iter().map(String::as_str)) {
@@ -642,7 +683,11 @@ impl Scope<'_> {
         if let Some(a) = asker
             && q >= a
         {
-            let when = if q == a { "is this question itself" } else { "is asked later" };
+            let when = if q == a {
+                "is this question itself"
+            } else {
+                "is asked later"
+            };
             d.error_hint(
                 pos,
                 format!(
@@ -667,10 +712,7 @@ fn decode_rule(
     let rid = f.req_id("id", d);
     let reason = f.req_str("reason", d);
     let source = f.opt_str("source", d);
-    let when = match f.get("when") {
-        Some(n) => Some(scope.condition(n, None, d)),
-        None => None,
-    };
+    let when = f.get("when").map(|n| scope.condition(n, None, d));
     let candidate = |n: &Node, d: &mut Diagnostics| -> Option<usize> {
         let s = n.scalar_text()?;
         let c = cands.get(&s).copied();
@@ -703,7 +745,10 @@ fn decode_rule(
             }
             None => d.error(
                 p.pos,
-                format!("`points` must map candidate ids to numbers, found {}", p.type_name()),
+                format!(
+                    "`points` must map candidate ids to numbers, found {}",
+                    p.type_name()
+                ),
             ),
         }
     }

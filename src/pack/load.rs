@@ -36,7 +36,10 @@ pub enum LoadError {
 }
 
 fn render(d: &[Diagnostic]) -> String {
-    d.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
+    d.iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Load the default pack compiled into the binary.
@@ -59,11 +62,7 @@ pub fn load_path(path: &Path) -> Result<Pack, LoadError> {
         let mut files: Vec<PathBuf> = entries
             .filter_map(Result::ok)
             .map(|e| e.path())
-            .filter(|p| {
-                p.is_file()
-                    && p.extension()
-                        .is_some_and(|x| x == "yaml" || x == "yml")
-            })
+            .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "yaml" || x == "yml"))
             .collect();
         files.sort();
         if files.is_empty() {
@@ -154,7 +153,12 @@ fn gather(roots: Vec<PathBuf>, read: Reader) -> Result<Pack, LoadError> {
                     d.error(pos, format!("cannot import `{name}`: {message}"));
                     continue;
                 }
-                None => return Err(LoadError::Io { path: name, message }),
+                None => {
+                    return Err(LoadError::Io {
+                        path: name,
+                        message,
+                    });
+                }
             },
         };
         d.set_file(name.clone());

@@ -251,7 +251,10 @@ impl Question {
                 }
             }
             (Kind::YesNo, Answer::Bool(_)) => Ok(()),
-            (kind, _) => Err(format!("a {} question takes another kind of answer", kind.name())),
+            (kind, _) => Err(format!(
+                "a {} question takes another kind of answer",
+                kind.name()
+            )),
         }
     }
 

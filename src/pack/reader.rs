@@ -140,7 +140,10 @@ pub(crate) fn int(node: &Node, field: &str, d: &mut Diagnostics) -> Option<i64> 
         _ => {
             d.error(
                 node.pos,
-                format!("`{field}` must be a whole number, found {}", node.type_name()),
+                format!(
+                    "`{field}` must be a whole number, found {}",
+                    node.type_name()
+                ),
             );
             None
         }

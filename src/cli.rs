@@ -1,0 +1,221 @@
+//! The command line: its arguments, and the headless commands that need no terminal.
+//!
+//! The binary parses a [`Cli`], calls [`run`] and exits with the code it returns; every
+//! error is printed once, here, with its exit code chosen by kind (see [`exit`]).
+
+use crate::answers::{self, AnswersError};
+use crate::pack::{self, LoadError, Pack};
+use crate::report::{self, Report};
+use crate::score;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Exit codes, as documented in `--help` and the README.
+pub mod exit {
+    /// Success.
+    pub const OK: i32 = 0;
+    /// Anything unexpected: an I/O failure writing output, a terminal that failed.
+    pub const FAILURE: i32 = 1;
+    /// Bad input: usage, or a pack, answers or session file that is missing, unreadable,
+    /// not UTF-8 text, too large or invalid.
+    pub const BAD_INPUT: i32 = 2;
+    /// The user stopped the wizard with Ctrl-C.
+    pub const ABORTED: i32 = 130;
+}
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0    success
+  1    an unexpected failure (for example, output could not be written)
+  2    bad input: usage, or a pack, answers or session file that is missing,
+       unreadable, not UTF-8 text, too large or invalid
+  130  stopped with Ctrl-C";
+
+/// hirewiz: decide how to staff your backend work — in-house, freelance or outsourced.
+///
+/// With no command, starts the interactive wizard.
+#[derive(Debug, Parser)]
+#[command(name = "hirewiz", version, about, long_about = None, after_help = EXIT_CODES)]
+pub struct Cli {
+    /// Question pack to use: a YAML file or a folder of them (default: the built-in
+    /// backend-hiring pack).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub pack: Option<PathBuf>,
+
+    /// What to do (default: start the wizard).
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Score an answers file and print the recommendation, without the wizard.
+    Recommend {
+        /// YAML file with `answers: {question_id: value}` (a saved session works too).
+        #[arg(long, value_name = "FILE")]
+        answers: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Check a question pack and report every problem with its place.
+    Check {
+        /// Pack file or folder (default: the built-in pack).
+        #[arg(value_name = "PATH")]
+        path: Option<PathBuf>,
+    },
+}
+
+/// Report formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Plain text; the first line reads `Recommendation: <name>`.
+    Text,
+    /// JSON for scripts; field order is fixed.
+    Json,
+    /// A Markdown memo.
+    Markdown,
+}
+
+/// A failure with its exit code, printed once by [`run`].
+#[derive(Debug)]
+pub struct Failure {
+    /// Exit code.
+    pub code: i32,
+    /// What to print on standard error.
+    pub message: String,
+}
+
+impl Failure {
+    /// A bad-input failure (exit 2).
+    pub fn bad_input(message: impl Into<String>) -> Self {
+        Failure {
+            code: exit::BAD_INPUT,
+            message: message.into(),
+        }
+    }
+}
+
+impl From<LoadError> for Failure {
+    fn from(e: LoadError) -> Self {
+        Failure::bad_input(match e {
+            LoadError::Io { .. } => format!("cannot read pack: {e}"),
+            LoadError::Invalid(_) => {
+                format!("{e}\nthe pack is invalid; run `hirewiz check` on it for details")
+            }
+        })
+    }
+}
+
+impl From<AnswersError> for Failure {
+    fn from(e: AnswersError) -> Self {
+        Failure::bad_input(match e {
+            AnswersError::Io { .. } => format!("cannot read answers: {e}"),
+            AnswersError::Invalid(_) => e.to_string(),
+        })
+    }
+}
+
+/// Load the pack named on the command line, or the built-in one.
+pub fn load_pack(path: Option<&Path>) -> Result<Arc<Pack>, Failure> {
+    let pack = match path {
+        Some(p) => pack::load_path(p)?,
+        None => pack::load_default()?,
+    };
+    Ok(Arc::new(pack))
+}
+
+/// Write `text` to standard output; a closed pipe is not an error.
+pub fn print(text: &str) -> Result<(), Failure> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Failure {
+            code: exit::FAILURE,
+            message: format!("cannot write output: {e}"),
+        }),
+    }
+}
+
+/// Build the report for an answers file against a pack, printing its warnings.
+pub fn report_for(pack: &Pack, answers_path: &Path) -> Result<Report, Failure> {
+    let file = answers::read_path(pack, answers_path)?;
+    for w in &file.warnings {
+        eprintln!("{w}");
+    }
+    let effective = file.answers.effective(pack);
+    let verdict = score::score(pack, &effective);
+    Ok(Report::build(pack, &effective, &verdict))
+}
+
+/// Render a report in a format.
+pub fn render(r: &Report, format: Format) -> String {
+    match format {
+        Format::Text => report::text::render(r),
+        Format::Json => report::json::render(r),
+        Format::Markdown => report::markdown::render(r),
+    }
+}
+
+/// `hirewiz recommend`.
+pub fn recommend(pack: Option<&Path>, answers: &Path, format: Format) -> Result<(), Failure> {
+    let pack = load_pack(pack)?;
+    let r = report_for(&pack, answers)?;
+    print(&render(&r, format))
+}
+
+/// `hirewiz check`: print every problem, or a summary of a sound pack.
+pub fn check(path: Option<&Path>) -> Result<(), Failure> {
+    let loaded = match path {
+        Some(p) => pack::load_path(p),
+        None => pack::load_default(),
+    };
+    match loaded {
+        Ok(p) => {
+            let mut out = String::new();
+            for w in &p.warnings {
+                out.push_str(&format!("{w}\n"));
+            }
+            let name = path.map_or(pack::DEFAULT_PACK_NAME.to_string(), |p| {
+                p.display().to_string()
+            });
+            out.push_str(&format!(
+                "{name}: ok: pack `{}` {}: {} candidates, {} questions in {} sections, {} rules{}\n",
+                p.meta.id,
+                p.meta.version,
+                p.candidates.len(),
+                p.questions.len(),
+                p.sections.len(),
+                p.rules.len(),
+                match p.warnings.len() {
+                    0 => String::new(),
+                    1 => ", 1 warning".to_string(),
+                    n => format!(", {n} warnings"),
+                }
+            ));
+            print(&out)
+        }
+        Err(LoadError::Invalid(diags)) => {
+            let errors = diags
+                .iter()
+                .filter(|d| d.severity == crate::diag::Severity::Error)
+                .count();
+            let mut out: String = diags.iter().map(|d| format!("{d}\n")).collect();
+            out.push_str(&format!(
+                "{} problem{} found\n",
+                errors,
+                if errors == 1 { "" } else { "s" }
+            ));
+            print(&out)?;
+            Err(Failure {
+                code: exit::BAD_INPUT,
+                message: String::new(),
+            })
+        }
+        Err(e @ LoadError::Io { .. }) => Err(Failure::bad_input(format!("cannot read pack: {e}"))),
+    }
+}

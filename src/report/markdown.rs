@@ -1,0 +1,119 @@
+//! The Markdown report: a one-page memo that can be forwarded as it is.
+
+use super::text::TOP_REASONS;
+use super::{Report, money, points, signed};
+use std::fmt::Write;
+
+/// Escape the characters that would break a Markdown table cell.
+fn cell(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}
+
+/// Render the report as a Markdown memo.
+pub fn render(r: &Report) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "# {}", r.headline());
+    let _ = writeln!(s);
+    let _ = writeln!(s, "**{}**", r.margin_words());
+    if !r.winner().description.is_empty() {
+        let _ = writeln!(s);
+        let _ = writeln!(s, "> {}", r.winner().description);
+    }
+    let _ = writeln!(s);
+    let _ = writeln!(s, "## Scores");
+    let _ = writeln!(s);
+    let _ = writeln!(s, "| Option | Points | |");
+    let _ = writeln!(s, "|---|---:|---|");
+    for c in &r.standings {
+        let note = if c.vetoed { "ruled out" } else { "" };
+        let _ = writeln!(s, "| {} | {} | {note} |", cell(&c.name), c.score);
+    }
+    let _ = writeln!(s);
+    let _ = writeln!(s, "## Why");
+    for c in &r.standings {
+        let vetoes = r.vetoes_for(&c.id);
+        let pro = r.reasons_for(&c.id, true);
+        let con = r.reasons_for(&c.id, false);
+        if vetoes.is_empty() && pro.is_empty() && con.is_empty() {
+            continue;
+        }
+        let _ = writeln!(s);
+        let _ = writeln!(s, "### {} ({})", c.name, points(c.score));
+        let _ = writeln!(s);
+        for v in vetoes {
+            let _ = writeln!(s, "- **Ruled out:** {}", v.reason);
+        }
+        for line in pro
+            .iter()
+            .take(TOP_REASONS)
+            .chain(con.iter().take(TOP_REASONS))
+        {
+            let _ = writeln!(s, "- **{}** {}", signed(line.points), line.reason);
+        }
+    }
+    if !r.costs.is_empty() {
+        let _ = writeln!(s);
+        let _ = writeln!(s, "## Cost estimate");
+        let _ = writeln!(s);
+        if let Some(b) = &r.cost_basis {
+            let _ = writeln!(s, "{b}");
+            let _ = writeln!(s);
+        }
+        let _ = writeln!(s, "| Option | Range | How it is worked out |");
+        let _ = writeln!(s, "|---|---|---|");
+        for c in &r.costs {
+            let range = format!(
+                "{} – {}",
+                money(c.low, &c.currency),
+                money(c.high, &c.currency)
+            );
+            let _ = writeln!(
+                s,
+                "| {} | {range} | {} |",
+                cell(&c.name),
+                cell(&c.arithmetic)
+            );
+        }
+    }
+    if let Some(role) = &r.role {
+        let _ = writeln!(s);
+        let _ = writeln!(s, "## Hire for: {}", role.title);
+        let _ = writeln!(s);
+        let _ = writeln!(s, "{}", role.reason);
+    }
+    if !r.skills.is_empty() {
+        let _ = writeln!(s);
+        let _ = writeln!(s, "## Screen for");
+        let _ = writeln!(s);
+        for k in &r.skills {
+            let _ = writeln!(s, "- **{}**: {}", k.name, k.why);
+        }
+    }
+    if !r.next_steps.is_empty() {
+        let _ = writeln!(s);
+        let _ = writeln!(s, "## Next steps");
+        let _ = writeln!(s);
+        for (i, step) in r.next_steps.iter().enumerate() {
+            let _ = writeln!(s, "{}. {step}", i + 1);
+        }
+    }
+    if !r.what_if.is_empty() {
+        let _ = writeln!(s);
+        let _ = writeln!(s, "## What would change it");
+        let _ = writeln!(s);
+        for w in r.what_if.iter().take(3) {
+            let _ = writeln!(s, "- {}", w.sentence);
+        }
+    }
+    let _ = writeln!(s);
+    let _ = writeln!(s, "## Your answers");
+    let _ = writeln!(s);
+    let _ = writeln!(s, "| Question | Answer |");
+    let _ = writeln!(s, "|---|---|");
+    for a in &r.answers {
+        let _ = writeln!(s, "| {} | {} |", cell(&a.prompt), cell(&a.text));
+    }
+    let _ = writeln!(s);
+    let _ = writeln!(s, "_{} {}_", r.pack.title, r.pack.version);
+    s
+}

@@ -1,0 +1,106 @@
+//! The plain-text report: the first line reads `Recommendation: <name>`.
+
+use super::{Report, money, points, signed};
+use std::fmt::Write;
+
+/// How many reasons per candidate the text and Markdown reports list.
+pub const TOP_REASONS: usize = 5;
+
+/// Render the report as plain text for a terminal or a pipe.
+pub fn render(r: &Report) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "{}", r.headline());
+    let _ = writeln!(s, "{}", r.margin_words());
+    let _ = writeln!(s);
+    let _ = writeln!(s, "Scores");
+    let width = r
+        .standings
+        .iter()
+        .map(|c| c.name.chars().count())
+        .max()
+        .unwrap_or(0);
+    for c in &r.standings {
+        let note = if c.vetoed { "  (ruled out)" } else { "" };
+        let _ = writeln!(s, "  {:<width$}  {:>5}{note}", c.name, c.score);
+    }
+    for c in &r.standings {
+        let vetoes = r.vetoes_for(&c.id);
+        let pro = r.reasons_for(&c.id, true);
+        let con = r.reasons_for(&c.id, false);
+        if vetoes.is_empty() && pro.is_empty() && con.is_empty() {
+            continue;
+        }
+        let _ = writeln!(s);
+        let _ = writeln!(s, "{} ({})", c.name, points(c.score));
+        for v in vetoes {
+            let _ = writeln!(s, "  ruled out  {}", v.reason);
+        }
+        for line in pro
+            .iter()
+            .take(TOP_REASONS)
+            .chain(con.iter().take(TOP_REASONS))
+        {
+            let _ = writeln!(s, "  {:>4}  {}", signed(line.points), line.reason);
+        }
+    }
+    if !r.costs.is_empty() {
+        let _ = writeln!(s);
+        match &r.cost_basis {
+            Some(b) => {
+                let _ = writeln!(s, "Cost estimate ({b})");
+            }
+            None => {
+                let _ = writeln!(s, "Cost estimate");
+            }
+        }
+        let w = r
+            .costs
+            .iter()
+            .map(|c| c.name.chars().count())
+            .max()
+            .unwrap_or(0);
+        for c in &r.costs {
+            let range = format!(
+                "{} – {}",
+                money(c.low, &c.currency),
+                money(c.high, &c.currency)
+            );
+            let _ = writeln!(s, "  {:<w$}  {range}", c.name);
+            let _ = writeln!(s, "  {:<w$}  {}", "", c.arithmetic);
+        }
+    }
+    if let Some(role) = &r.role {
+        let _ = writeln!(s);
+        let _ = writeln!(s, "Hire for: {}", role.title);
+        let _ = writeln!(s, "  {}", role.reason);
+    }
+    if !r.skills.is_empty() {
+        let _ = writeln!(s);
+        let _ = writeln!(s, "Screen for");
+        for k in &r.skills {
+            let _ = writeln!(s, "  - {}: {}", k.name, k.why);
+        }
+    }
+    if !r.next_steps.is_empty() {
+        let _ = writeln!(s);
+        let _ = writeln!(s, "Next steps");
+        for (i, step) in r.next_steps.iter().enumerate() {
+            let _ = writeln!(s, "  {}. {step}", i + 1);
+        }
+    }
+    if !r.what_if.is_empty() {
+        let _ = writeln!(s);
+        let _ = writeln!(s, "What would change it");
+        for w in r.what_if.iter().take(3) {
+            let _ = writeln!(s, "  - {}", w.sentence);
+        }
+    }
+    let _ = writeln!(s);
+    let _ = writeln!(s, "Your answers");
+    for a in &r.answers {
+        let _ = writeln!(s, "  {}  {}", a.prompt, a.text);
+    }
+    let _ = writeln!(s);
+    let _ = writeln!(s, "{} {}", r.pack.title, r.pack.version);
+    s
+}
