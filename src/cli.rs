@@ -30,7 +30,8 @@ Exit codes:
   0    success
   1    an unexpected failure (for example, output could not be written)
   2    bad input: usage, or a pack, answers or session file that is missing,
-       unreadable, not UTF-8 text, too large or invalid
+       unreadable, not UTF-8 text, too large or invalid; or, in plain mode, input
+       that ended before the last question was answered
   130  stopped with Ctrl-C";
 
 /// hirewiz: decide how to staff your backend work — in-house, freelance or outsourced.
@@ -43,6 +44,12 @@ pub struct Cli {
     /// backend-hiring pack).
     #[arg(long, global = true, value_name = "PATH")]
     pub pack: Option<PathBuf>,
+
+    /// Ask the questions as numbered plain-text prompts, one line at a time, with no
+    /// colour or screen drawing: for screen readers, dumb terminals and piped input.
+    /// Chosen by itself when TERM=dumb or when input or output is not a terminal.
+    #[arg(long, global = true)]
+    pub plain: bool,
 
     /// What to do (default: start the wizard).
     #[command(subcommand)]
@@ -67,6 +74,17 @@ pub enum Command {
         #[arg(value_name = "PATH")]
         path: Option<PathBuf>,
     },
+    /// Print the JSON Schema of the pack file format, for editors with a YAML language
+    /// server (the same schema is kept in assets/pack.schema.json).
+    Schema,
+    /// Print a shell completion script.
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: crate::shell::Shell,
+    },
+    /// Print the manual page (roff), e.g. `hirewiz man > hirewiz.1`.
+    Man,
 }
 
 /// Report formats.

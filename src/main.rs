@@ -11,6 +11,10 @@ fn main() {
             cli::recommend(cli.pack.as_deref(), answers, *format)
         }
         Some(Command::Check { path }) => cli::check(path.as_deref().or(cli.pack.as_deref())),
+        Some(Command::Schema) => cli::print(&hirewiz::pack::schema::json()),
+        Some(Command::Completions { shell }) => cli::print(&hirewiz::shell::completions(*shell)),
+        Some(Command::Man) => cli::print(&hirewiz::shell::man()),
+        None if hirewiz::plain::wanted(cli.plain) => plain(&cli),
         None => wizard(&cli),
     };
     let code = match result {
@@ -33,4 +37,10 @@ fn wizard(cli: &Cli) -> Result<(), Failure> {
     let verdict = hirewiz::score::score(&pack, &effective);
     let report = hirewiz::report::Report::build(&pack, &effective, &verdict);
     cli::print(&cli::render(&report, cli::Format::Text))
+}
+
+/// The wizard as plain numbered prompts (see [`hirewiz::plain`]).
+fn plain(cli: &Cli) -> Result<(), Failure> {
+    let pack = cli::load_pack(cli.pack.as_deref())?;
+    hirewiz::plain::run_stdio(pack, &mut |_, _| {}).map(|_| ())
 }

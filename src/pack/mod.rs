@@ -9,6 +9,7 @@ mod condition;
 mod decode;
 mod load;
 mod reader;
+pub mod schema;
 
 pub use condition::Condition;
 pub use decode::answer_from_node;

@@ -1,0 +1,378 @@
+//! A JSON Schema of the pack file format, for editors with a YAML language server.
+//!
+//! The real decoder ([`super::decode`]) is written by hand so that it can report every
+//! problem at its place; the types here mirror the file format it reads, field for field,
+//! and exist only to generate the schema (`hirewiz schema`, kept in the repository as
+//! `assets/pack.schema.json`). Tests check that the schema accepts the default pack and
+//! every valid test pack and refuses broken ones, so a change to the format that is not
+//! made here too fails them.
+//!
+//! Each file of a pack is checked on its own, so every top-level key is optional: a pack
+//! may be split across files and imports. What needs the whole pack (ids that exist,
+//! at least two candidates, one default per question that fits its choices) is left to
+//! `hirewiz check`.
+
+#![allow(dead_code)] // The fields are read by the schema generator only.
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
+/// The schema as pretty-printed JSON, ending with a line break.
+pub fn json() -> String {
+    let generator = schemars::generate::SchemaSettings::draft07().into_generator();
+    let mut schema = serde_json::Value::from(generator.into_root_schema_for::<PackFile>());
+    drop_null(&mut schema);
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// Optional fields may be left out but never written as `~`: the decoder refuses a null
+/// where a value is expected, so the null that `Option` brings to a schema is removed.
+fn drop_null(value: &mut serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::Array(types)) = map.get_mut("type") {
+                types.retain(|t| t != "null");
+                if types.len() == 1 {
+                    let only = types.remove(0);
+                    map.insert("type".into(), only);
+                }
+            }
+            if let Some(Value::Array(alts)) = map.get_mut("anyOf") {
+                alts.retain(|a| a.get("type").is_none_or(|t| t != "null"));
+                if alts.len() == 1
+                    && let Some(Value::Object(only)) = alts.pop()
+                {
+                    map.remove("anyOf");
+                    for (k, v) in only {
+                        map.entry(k).or_insert(v);
+                    }
+                }
+            }
+            map.values_mut().for_each(drop_null);
+        }
+        Value::Array(items) => items.iter_mut().for_each(drop_null),
+        _ => {}
+    }
+}
+
+/// One file of a hirewiz question pack: the header, candidates, sections of questions
+/// and scoring rules, in any split across files.
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "hirewiz question pack")]
+struct PackFile {
+    /// The pack's identity and settings; given in exactly one file of the pack.
+    pack: Option<Header>,
+    /// Other files of the pack, as paths relative to this file.
+    imports: Option<Imports>,
+    /// What is decided between, in order; the order also breaks ties.
+    candidates: Option<Vec<Candidate>>,
+    /// Groups of questions, in the order asked.
+    sections: Option<Vec<Section>>,
+    /// The scoring rules: when a rule's condition holds, it gives points and may veto.
+    rules: Option<Vec<Rule>>,
+}
+
+/// The pack's identity and settings.
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct Header {
+    /// Short machine name, e.g. `backend-hiring`.
+    id: Id,
+    /// The content's version, e.g. "1.2.0".
+    version: Version,
+    /// Title shown at the top of every screen.
+    title: Text,
+    /// What the pack helps decide, in a sentence or two.
+    description: Option<Text>,
+    /// A winning margin below this many points reads as too close to call.
+    #[schemars(range(min = 0))]
+    close_call: Option<i64>,
+}
+
+/// One of the options being decided between.
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct Candidate {
+    /// Machine name used in rules and outputs.
+    id: Id,
+    /// Name shown to people.
+    name: Text,
+    /// One line on what it is, its strengths and risks.
+    description: Option<Text>,
+}
+
+/// A group of questions shown under one heading.
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct Section {
+    /// Machine name.
+    id: Id,
+    /// Heading shown above its questions.
+    title: Text,
+    /// The questions, in the order asked.
+    #[schemars(length(min = 1))]
+    questions: Vec<Question>,
+}
+
+/// One question; `kind` says what answer it takes and which fields apply.
+#[derive(JsonSchema)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+enum Question {
+    /// Exactly one of the options.
+    Single {
+        /// Machine name, the key in answers files.
+        id: Id,
+        /// The question as asked.
+        prompt: Text,
+        /// One or two lines on why it is asked.
+        help: Text,
+        /// Longer help, shown on demand.
+        details: Option<Text>,
+        /// The choices, in order.
+        #[schemars(length(min = 2))]
+        options: Vec<Choice>,
+        /// The id of the option taken when none is chosen.
+        default: Id,
+        /// Ask only when this holds over earlier answers.
+        when: Option<Condition>,
+    },
+    /// Between `min` and `max` of the options.
+    Multiple {
+        /// Machine name, the key in answers files.
+        id: Id,
+        /// The question as asked.
+        prompt: Text,
+        /// One or two lines on why it is asked.
+        help: Text,
+        /// Longer help, shown on demand.
+        details: Option<Text>,
+        /// The choices, in order.
+        #[schemars(length(min = 2))]
+        options: Vec<Choice>,
+        /// Fewest selections allowed (default 0).
+        #[schemars(range(min = 0))]
+        min: Option<i64>,
+        /// Most selections allowed (default: all of them).
+        #[schemars(range(min = 1))]
+        max: Option<i64>,
+        /// The ids of the options taken when none are chosen (one id alone is a list of one).
+        default: IdOrIds,
+        /// Ask only when this holds over earlier answers.
+        when: Option<Condition>,
+    },
+    /// A whole number in `min..=max`, on the grid `min + k * step`.
+    Number {
+        /// Machine name, the key in answers files.
+        id: Id,
+        /// The question as asked.
+        prompt: Text,
+        /// One or two lines on why it is asked.
+        help: Text,
+        /// Longer help, shown on demand.
+        details: Option<Text>,
+        /// Smallest allowed.
+        min: Int,
+        /// Largest allowed.
+        max: Int,
+        /// Distance between allowed values (default 1).
+        #[schemars(range(min = 1))]
+        step: Option<i64>,
+        /// What is counted, e.g. `engineers`.
+        unit: Option<Text>,
+        /// The number taken when none is given.
+        default: Int,
+        /// Ask only when this holds over earlier answers.
+        when: Option<Condition>,
+    },
+    /// Yes or no.
+    YesNo {
+        /// Machine name, the key in answers files.
+        id: Id,
+        /// The question as asked.
+        prompt: Text,
+        /// One or two lines on why it is asked.
+        help: Text,
+        /// Longer help, shown on demand.
+        details: Option<Text>,
+        /// The answer taken when none is given.
+        default: YesNo,
+        /// Ask only when this holds over earlier answers.
+        when: Option<Condition>,
+    },
+}
+
+/// One choice of a choice question.
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct Choice {
+    /// Machine name, used in answers files and rules.
+    id: Id,
+    /// Text shown to people.
+    label: Text,
+    /// Optional line shown when the choice is highlighted.
+    help: Option<Text>,
+}
+
+/// A scoring rule: when its condition holds, it gives points and may rule candidates out.
+/// It needs `points`, `veto` or both.
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(extend("anyOf" = [{"required": ["points"]}, {"required": ["veto"]}]))]
+struct Rule {
+    /// Machine name, shown in outputs.
+    id: Id,
+    /// Fires when this holds (always, when absent).
+    when: Option<Condition>,
+    /// Points given to candidates when the rule fires, by candidate id.
+    points: Option<BTreeMap<String, Points>>,
+    /// Candidates this rule rules out when it fires: one id or a list.
+    veto: Option<IdOrIds>,
+    /// One line a person reads.
+    reason: Text,
+    /// Where the reasoning comes from.
+    source: Option<Text>,
+}
+
+/// A test over earlier answers: a mapping with exactly one key. A question that is not
+/// asked fails every test on it.
+#[derive(JsonSchema)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+enum Condition {
+    /// Every part holds.
+    All(Vec<Condition>),
+    /// At least one part holds.
+    Any(Vec<Condition>),
+    /// The part does not hold.
+    Not(Box<Condition>),
+    /// The answer to a question is exactly this: `{question_id: value}`; a list of option
+    /// ids for a multiple choice question compares the whole set.
+    Equals(OneKey<AnswerValue>),
+    /// A single choice answer is one of these option ids: `{question_id: [ids]}`.
+    OneOf(OneKey<Vec<Id>>),
+    /// A multiple choice answer includes this option id: `{question_id: id}`.
+    Contains(OneKey<Id>),
+    /// A number answer lies within these bounds: `{question_id: {min, max}}`.
+    Range(OneKey<Bounds>),
+}
+
+/// The bounds of a `range` test; either may be left open, not both.
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(extend("minProperties" = 1))]
+struct Bounds {
+    /// Lowest value that holds.
+    min: Option<Int>,
+    /// Highest value that holds.
+    max: Option<Int>,
+}
+
+/// A mapping from one question id to `V`.
+struct OneKey<V>(std::marker::PhantomData<V>);
+
+impl<V: JsonSchema> JsonSchema for OneKey<V> {
+    fn schema_name() -> Cow<'static, str> {
+        format!("OneKey_{}", V::schema_name()).into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let value = generator.subschema_for::<V>();
+        json_schema!({
+            "type": "object",
+            "minProperties": 1,
+            "maxProperties": 1,
+            "propertyNames": {"pattern": "^[a-z][a-z0-9_-]{0,63}$"},
+            "additionalProperties": value,
+        })
+    }
+
+    fn inline_schema() -> bool {
+        true
+    }
+}
+
+/// Schema-only value types: each says what the decoder accepts, nothing more.
+macro_rules! value_type {
+    ($(#[$doc:meta])* $name:ident => $schema:tt) => {
+        $(#[$doc])*
+        struct $name;
+
+        impl JsonSchema for $name {
+            fn schema_name() -> Cow<'static, str> {
+                stringify!($name).into()
+            }
+
+            fn json_schema(_: &mut SchemaGenerator) -> Schema {
+                json_schema!($schema)
+            }
+        }
+    };
+}
+
+value_type!(
+    /// An identifier: a lowercase letter, then lowercase letters, digits, `_` or `-`.
+    Id => {
+        "type": "string",
+        "pattern": "^[a-z][a-z0-9_-]{0,63}$",
+        "description": "An id: a lowercase letter, then a-z, 0-9, `_` or `-` (at most 64)."
+    }
+);
+
+value_type!(
+    /// Text that is not blank.
+    Text => {"type": "string", "pattern": "\\S"}
+);
+
+value_type!(
+    /// A version: text such as "1.0.0" (a bare number is taken as text).
+    Version => {"type": ["string", "number"], "pattern": "\\S"}
+);
+
+value_type!(
+    /// A whole number within the decoder's bounds.
+    Int => {"type": "integer", "minimum": -1_000_000_000_000i64, "maximum": 1_000_000_000_000i64}
+);
+
+value_type!(
+    /// Points a rule gives a candidate.
+    Points => {"type": "integer", "minimum": -1000, "maximum": 1000}
+);
+
+value_type!(
+    /// Yes or no: `true`/`false`, or the words yes and no.
+    YesNo => {"oneOf": [
+        {"type": "boolean"},
+        {"enum": ["yes", "Yes", "YES", "no", "No", "NO"]}
+    ]}
+);
+
+value_type!(
+    /// One id, or a list of ids.
+    IdOrIds => {"oneOf": [
+        {"type": "string", "pattern": "^[a-z][a-z0-9_-]{0,63}$"},
+        {"type": "array", "items": {"type": "string", "pattern": "^[a-z][a-z0-9_-]{0,63}$"}}
+    ]}
+);
+
+value_type!(
+    /// Paths of other files of the pack, relative to this file: one, or a list.
+    Imports => {"oneOf": [
+        {"type": "string", "pattern": "\\S"},
+        {"type": "array", "items": {"type": "string", "pattern": "\\S"}}
+    ]}
+);
+
+value_type!(
+    /// An answer as answers files hold it: an option id, a list of option ids, a whole
+    /// number, or yes/no.
+    AnswerValue => {"oneOf": [
+        {"type": "string"},
+        {"type": "array", "items": {"type": "string"}},
+        {"type": "integer"},
+        {"type": "boolean"}
+    ]}
+);

@@ -1,0 +1,267 @@
+//! Plain mode: the wizard as numbered prompts read line by line, for screen readers,
+//! dumb terminals and piped input.
+//!
+//! It drives the same [`Wizard`] state machine as the terminal screens: each line typed
+//! becomes [`Event`]s, and what is printed is read from the wizard's state. It writes
+//! text only, one line after another: no alternate screen, no cursor movement, no
+//! colour, and no control character at all (any that a pack's text holds is dropped).
+//!
+//! Input that ends (end of file, or Ctrl-D at a terminal) before the last question is
+//! answered stops the wizard without a recommendation ([`PlainError::InputEnded`], exit
+//! code 2): a truncated answers script should not pass for a finished one. Ending the
+//! input at the review is taken as confirming it, and `f` finishes at any question with
+//! the current answers, every question left taking its default.
+
+mod parse;
+mod show;
+
+pub use parse::{Line, ReviewLine, question_line, review_line};
+
+use crate::cli::{Failure, exit};
+use crate::pack::Pack;
+use crate::report::{self, Report};
+use crate::score;
+use crate::wizard::{Event, Rejected, Step, Wizard};
+use std::io::{BufRead, IsTerminal, Write};
+use std::sync::Arc;
+
+/// Longest line read as one answer, in bytes; a longer one is refused, not stored.
+const MAX_LINE: usize = 4096;
+
+/// How plain mode talks to its input and output.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Repeat each line read after its prompt, so that a transcript of piped input reads
+    /// as a conversation (a terminal echoes typed lines by itself).
+    pub echo: bool,
+}
+
+/// Why plain mode stopped before showing a recommendation.
+#[derive(Debug, thiserror::Error)]
+pub enum PlainError {
+    /// The input ended before the last question was answered.
+    #[error(
+        "the input ended at question {index} of {total}, so nothing was recommended \
+         (answer every question, or type f to finish with the current answers)"
+    )]
+    InputEnded {
+        /// 1-based position of the question being asked.
+        index: usize,
+        /// Questions asked with the answers given.
+        total: usize,
+    },
+    /// Reading the input failed.
+    #[error("cannot read input: {0}")]
+    Read(std::io::Error),
+    /// Writing the output failed.
+    #[error("cannot write output: {0}")]
+    Write(std::io::Error),
+}
+
+/// Whether the wizard should run in plain mode: asked for with `--plain`, or chosen by
+/// itself when `TERM=dumb` or when input or output is not a terminal (a pipe, a file).
+pub fn wanted(flag: bool) -> bool {
+    flag || std::env::var_os("TERM").is_some_and(|t| t == "dumb")
+        || !std::io::stdin().is_terminal()
+        || !std::io::stdout().is_terminal()
+}
+
+/// Run plain mode on standard input and output, ending with the text report. `observe`
+/// is called after every event the wizard accepts (to save the session as it goes).
+pub fn run_stdio(
+    pack: Arc<Pack>,
+    observe: &mut dyn FnMut(&Event, &Wizard),
+) -> Result<Wizard, Failure> {
+    let options = Options {
+        echo: !std::io::stdin().is_terminal(),
+    };
+    let input = std::io::stdin().lock();
+    let output = std::io::stdout().lock();
+    run(Wizard::new(pack), input, output, options, observe).map_err(|e| match e {
+        PlainError::InputEnded { .. } => Failure::bad_input(e.to_string()),
+        PlainError::Write(ref w) if w.kind() == std::io::ErrorKind::BrokenPipe => Failure {
+            code: exit::OK,
+            message: String::new(),
+        },
+        _ => Failure {
+            code: exit::FAILURE,
+            message: e.to_string(),
+        },
+    })
+}
+
+/// Run the wizard from `wizard`'s state to the recommendation, reading answers from
+/// `input` and writing prompts and the final text report to `output`. Returns the
+/// finished wizard.
+pub fn run(
+    mut wizard: Wizard,
+    input: impl BufRead,
+    output: impl Write,
+    options: Options,
+    observe: &mut dyn FnMut(&Event, &Wizard),
+) -> Result<Wizard, PlainError> {
+    let mut out = Clean(output);
+    let mut input = input;
+    let mut full = true;
+    let mut last_section: Option<usize> = None;
+    out.say(&show::intro(wizard.pack()))?;
+    loop {
+        match wizard.step() {
+            Step::Question(q) => {
+                let pack = Arc::clone(wizard.pack());
+                let question = &pack.questions[q];
+                if full {
+                    let section = question.section;
+                    if last_section != Some(section) {
+                        out.say(&show::heading(&pack, q))?;
+                        last_section = Some(section);
+                    } else {
+                        out.say("\n")?;
+                    }
+                    out.say(&show::question(&wizard, q))?;
+                } else {
+                    out.say(&format!("{}\n", show::title(wizard.progress(), question)))?;
+                }
+                full = false;
+                let shown = wizard.shown_answer(q);
+                out.say(&show::prompt(question, &shown))?;
+                let Some(line) = read(&mut input, &mut out, options)? else {
+                    let p = wizard.progress();
+                    out.say("\n")?;
+                    return Err(PlainError::InputEnded {
+                        index: p.index,
+                        total: p.total,
+                    });
+                };
+                let parsed = line.and_then(|l| question_line(question, &l));
+                let events = match parsed {
+                    Err(msg) => {
+                        out.say(&format!("Not accepted: {msg}.\n"))?;
+                        continue;
+                    }
+                    Ok(Line::Help) => {
+                        out.say(&show::help(question))?;
+                        continue;
+                    }
+                    Ok(Line::Keep) => vec![
+                        Event::Answer {
+                            question: q,
+                            answer: shown,
+                        },
+                        Event::Next,
+                    ],
+                    Ok(Line::Answer(answer)) => {
+                        vec![
+                            Event::Answer {
+                                question: q,
+                                answer,
+                            },
+                            Event::Next,
+                        ]
+                    }
+                    Ok(Line::Back) => vec![Event::Back],
+                    Ok(Line::Finish) => vec![Event::Finish],
+                };
+                for e in &events {
+                    match wizard.apply(e) {
+                        Ok(()) => {
+                            observe(e, &wizard);
+                            full = true;
+                        }
+                        Err(Rejected::AtStart) => {
+                            out.say("This is the first question; there is nothing before it.\n")?;
+                            break;
+                        }
+                        Err(r) => {
+                            out.say(&format!("Not accepted: {r}.\n"))?;
+                            break;
+                        }
+                    }
+                }
+            }
+            Step::Review => {
+                out.say(&show::review(&wizard))?;
+                last_section = None;
+                let event = loop {
+                    out.say(show::REVIEW_PROMPT)?;
+                    // The end of the input confirms the review: every question was answered.
+                    let line = read(&mut input, &mut out, options)?.unwrap_or(Ok(String::new()));
+                    let count = wizard.visible().len();
+                    match line.and_then(|l| review_line(&l, count)) {
+                        Ok(ReviewLine::Confirm) => break Event::Next,
+                        Ok(ReviewLine::Back) => break Event::Back,
+                        Ok(ReviewLine::Change(n)) => break Event::Jump(wizard.visible()[n - 1]),
+                        Ok(ReviewLine::Help) => out.say(&format!("{}\n", show::REVIEW_KEYS))?,
+                        Err(msg) => out.say(&format!("Not accepted: {msg}.\n"))?,
+                    }
+                };
+                match wizard.apply(&event) {
+                    Ok(()) => observe(&event, &wizard),
+                    Err(r) => out.say(&format!("Not accepted: {r}.\n"))?,
+                }
+                full = true;
+            }
+            Step::Done => {
+                let pack = wizard.pack();
+                let effective = wizard.effective();
+                let verdict = score::score(pack, &effective);
+                let report = Report::build(pack, &effective, &verdict);
+                out.say("\n")?;
+                out.say(&report::text::render(&report))?;
+                return Ok(wizard);
+            }
+        }
+    }
+}
+
+/// Read one line: `None` at the end of the input, `Some(Err)` for a line that is too long.
+/// Invalid UTF-8 is read with replacement characters, which no answer matches.
+fn read(
+    input: &mut impl BufRead,
+    out: &mut Clean<impl Write>,
+    options: Options,
+) -> Result<Option<Result<String, String>>, PlainError> {
+    let mut buf = Vec::new();
+    let n = std::io::Read::take(&mut *input, MAX_LINE as u64 + 1)
+        .read_until(b'\n', &mut buf)
+        .map_err(PlainError::Read)?;
+    if n == 0 {
+        return Ok(None);
+    }
+    if buf.len() > MAX_LINE && buf.last() != Some(&b'\n') {
+        // Skip the rest of the overlong line.
+        let mut rest = Vec::new();
+        input
+            .read_until(b'\n', &mut rest)
+            .map_err(PlainError::Read)?;
+        if options.echo {
+            out.say("\n")?;
+        }
+        return Ok(Some(Err(format!(
+            "the answer is longer than {MAX_LINE} characters"
+        ))));
+    }
+    let text = String::from_utf8_lossy(&buf);
+    let text = text.trim_end_matches(['\n', '\r']).to_string();
+    if options.echo {
+        out.say(&format!("{text}\n"))?;
+    }
+    Ok(Some(Ok(text)))
+}
+
+/// An output that drops every control character but line breaks and tabs, so that no
+/// escape sequence can reach the terminal, whatever a pack's text holds.
+struct Clean<W: Write>(W);
+
+impl<W: Write> Clean<W> {
+    fn say(&mut self, text: &str) -> Result<(), PlainError> {
+        let clean: String = text
+            .chars()
+            .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
+            .collect();
+        self.0
+            .write_all(clean.as_bytes())
+            .and_then(|()| self.0.flush())
+            .map_err(PlainError::Write)
+    }
+}
