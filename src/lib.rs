@@ -4,6 +4,7 @@
 //! [`wizard`] state machine collects [`answers`]; [`score`] turns them into a verdict with
 //! its reasons; [`report`] renders it as text, Markdown or JSON.
 
+pub mod advice;
 pub mod answers;
 pub mod cli;
 pub mod diag;

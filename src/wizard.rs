@@ -66,6 +66,9 @@ pub struct Wizard {
     step: Step,
     /// Set by a jump from the review: moving on returns there once nothing new is asked.
     returning: bool,
+    /// Questions the user has been shown (passed through, or seen on the review): after a
+    /// jump, moving on stops only at questions not yet seen.
+    seen: Vec<bool>,
 }
 
 impl PartialEq for Wizard {
@@ -74,6 +77,7 @@ impl PartialEq for Wizard {
             && self.answers == other.answers
             && self.step == other.step
             && self.returning == other.returning
+            && self.seen == other.seen
     }
 }
 
@@ -90,11 +94,13 @@ impl Wizard {
     /// A new wizard at the first question asked.
     pub fn new(pack: Arc<Pack>) -> Self {
         let answers = Answers::new(pack.questions.len());
+        let seen = vec![false; pack.questions.len()];
         let mut w = Wizard {
             pack,
             answers,
             step: Step::Review,
             returning: false,
+            seen,
         };
         w.step = w
             .next_visible_after(None)
@@ -206,20 +212,16 @@ impl Wizard {
             }
             Event::Next => match self.step {
                 Step::Question(q) => {
+                    self.seen[q] = true;
                     let next = if self.returning {
-                        self.visible()
-                            .into_iter()
-                            .find(|&v| v > q && !self.answers.is_given(v))
+                        self.visible().into_iter().find(|&v| v > q && !self.seen[v])
                     } else {
                         self.next_visible_after(Some(q))
                     };
-                    self.step = match next {
-                        Some(n) => Step::Question(n),
-                        None => {
-                            self.returning = false;
-                            Step::Review
-                        }
-                    };
+                    match next {
+                        Some(n) => self.step = Step::Question(n),
+                        None => self.enter_review(),
+                    }
                     Ok(())
                 }
                 Step::Review => {
@@ -266,11 +268,20 @@ impl Wizard {
                 Ok(())
             }
             Event::Finish => {
+                self.enter_review();
                 self.step = Step::Done;
-                self.returning = false;
                 Ok(())
             }
         }
+    }
+
+    /// On the review every question asked is in view, so all of them count as seen.
+    fn enter_review(&mut self) {
+        for q in self.visible() {
+            self.seen[q] = true;
+        }
+        self.step = Step::Review;
+        self.returning = false;
     }
 
     fn next_visible_after(&self, q: Option<usize>) -> Option<usize> {

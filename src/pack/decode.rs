@@ -1,6 +1,7 @@
 //! Decoding and checking a pack in one pass: every problem is recorded at its place,
 //! and what comes out has every reference resolved to an index.
 
+use super::advice;
 use super::reader::{Fields, int, seq, single_entry};
 use super::{Answer, Candidate, Choice, Condition, Kind, Meta, Pack, Question, Rule, Section};
 use crate::diag::{Diagnostics, suggest};
@@ -8,7 +9,10 @@ use crate::yaml::{Node, NodeKind, Pos};
 use std::collections::HashMap;
 
 /// The top-level keys of a pack file.
-const TOP: &[&str] = &["pack", "imports", "candidates", "sections", "rules"];
+const TOP: &[&str] = &[
+    "pack", "imports", "candidates", "sections", "rules", "rates", "costs", "roles", "skills",
+    "next_steps", "weigh",
+];
 const META: &[&str] = &["id", "version", "title", "description", "close_call"];
 const CANDIDATE: &[&str] = &["id", "name", "description"];
 const SECTION: &[&str] = &["id", "title", "questions"];
@@ -41,6 +45,7 @@ pub fn decode(docs: &[(String, Node)]) -> Result<Pack, Diagnostics> {
     let mut sections: Vec<Section> = Vec::new();
     let mut pending: Vec<Pending> = Vec::new();
     let mut rule_nodes: Vec<(String, &Node)> = Vec::new();
+    let mut advice_nodes: Vec<(String, &str, &Node)> = Vec::new();
     let mut section_pos: HashMap<String, Pos> = HashMap::new();
 
     for (file, root) in docs {
@@ -116,6 +121,11 @@ pub fn decode(docs: &[(String, Node)]) -> Result<Pack, Diagnostics> {
         }
         if let Some(list) = top.get("rules").and_then(|n| seq(n, "rules", &mut d)) {
             rule_nodes.extend(list.iter().map(|r| (file.clone(), r)));
+        }
+        for key in advice::KEYS {
+            if let Some(n) = top.get(key) {
+                advice_nodes.push((file.clone(), key, n));
+            }
         }
     }
 
@@ -216,6 +226,7 @@ pub fn decode(docs: &[(String, Node)]) -> Result<Pack, Diagnostics> {
         rule_pos.insert(rule.id.clone(), node.pos);
         rules.push(rule);
     }
+    let advice = advice::decode(&advice_nodes, &scope, &cand_ids, &mut d);
     d.set_file(first_file);
     for (ci, (c, pos)) in candidates.iter().enumerate() {
         let scored = rules
@@ -243,6 +254,7 @@ pub fn decode(docs: &[(String, Node)]) -> Result<Pack, Diagnostics> {
         sections,
         questions,
         rules,
+        advice,
         warnings,
         question_ids: HashMap::new(),
         candidate_ids: HashMap::new(),
@@ -505,16 +517,16 @@ pub fn answer_from_node(question: &Question, node: &Node) -> Result<Answer, Stri
 }
 
 /// What conditions may refer to while they are resolved.
-struct Scope<'a> {
-    lookup: &'a HashMap<String, usize>,
-    kinds: &'a [Kind],
-    ids: &'a [String],
+pub(super) struct Scope<'a> {
+    pub(super) lookup: &'a HashMap<String, usize>,
+    pub(super) kinds: &'a [Kind],
+    pub(super) ids: &'a [String],
 }
 
 impl Scope<'_> {
     /// Resolve a condition; `asker` is the question whose visibility it decides, if any,
     /// which may only look at questions asked before it.
-    fn condition(
+    pub(super) fn condition(
         &self,
         node: &Node,
         asker: Option<usize>,

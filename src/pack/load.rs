@@ -11,10 +11,17 @@ use std::path::{Component, Path, PathBuf};
 pub const DEFAULT_PACK_NAME: &str = "questions/backend-hiring.yaml";
 
 /// The default pack's files, compiled into the binary so that it works from any folder.
-const EMBEDDED: &[(&str, &str)] = &[(
-    DEFAULT_PACK_NAME,
-    include_str!("../../questions/backend-hiring.yaml"),
-)];
+const EMBEDDED: &[(&str, &str)] = &[
+    (
+        DEFAULT_PACK_NAME,
+        include_str!("../../questions/backend-hiring.yaml"),
+    ),
+    (
+        "questions/advice.yaml",
+        include_str!("../../questions/advice.yaml"),
+    ),
+    ("assets/rates.yaml", include_str!("../../assets/rates.yaml")),
+];
 
 /// Most files one pack may be made of, imports included.
 const MAX_FILES: usize = 64;

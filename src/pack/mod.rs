@@ -5,12 +5,17 @@
 //! a [`Pack`] exists, it is known to be consistent, and the rest of the program never
 //! looks anything up by name again.
 
+mod advice;
 mod condition;
 mod decode;
 mod load;
 mod reader;
 pub mod schema;
 
+pub use advice::{
+    AdviceContent, Assumed, Band, Because, CostModel, CostRule, Delay, Duration, Factor, RateColumn,
+    RateRow, RateTable, RateUnit, Rates, Role, RowLookup, SeniorityScale, Skill, Step, Weigh,
+};
 pub use condition::Condition;
 pub use decode::answer_from_node;
 pub use load::{DEFAULT_PACK_NAME, LoadError, load_default, load_path, load_texts};
@@ -30,6 +35,8 @@ pub struct Pack {
     pub questions: Vec<Question>,
     /// The scoring rules, in the pack's order.
     pub rules: Vec<Rule>,
+    /// Advice beyond the verdict: rates, costs, roles, skills, next steps (all optional).
+    pub advice: AdviceContent,
     /// Warnings found while loading (the pack works, but may hold a mistake).
     pub warnings: Vec<crate::diag::Diagnostic>,
     question_ids: HashMap<String, usize>,

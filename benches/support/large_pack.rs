@@ -1,0 +1,69 @@
+//! A generated pack of 1,000 questions and 10,000 rules, for benchmarks and the test that
+//! keeps it loadable. Shared by `benches/core.rs` and `tests/large_pack.rs`.
+
+/// The YAML text of a large pack: `questions` questions (single, multiple, number and
+/// yes/no in turn, some shown only on an earlier answer) in sections of 25, and `rules`
+/// rules over them with nested conditions, scoring five candidates.
+pub fn large_pack_yaml(questions: usize, rules: usize) -> String {
+    use std::fmt::Write;
+    let mut s = String::with_capacity(rules * 200);
+    s.push_str(
+        "pack:\n  id: large\n  version: \"1\"\n  title: Large generated pack\n  close_call: 2\n",
+    );
+    s.push_str("candidates:\n");
+    for c in 0..5 {
+        let _ = writeln!(s, "  - {{id: c{c}, name: Candidate {c}}}");
+    }
+    s.push_str("sections:\n");
+    for q in 0..questions {
+        if q % 25 == 0 {
+            let _ = writeln!(
+                s,
+                "  - id: s{}\n    title: Section {}\n    questions:",
+                q / 25,
+                q / 25
+            );
+        }
+        let _ = write!(
+            s,
+            "      - id: q{q}\n        prompt: Question {q}?\n        help: Generated.\n"
+        );
+        match q % 4 {
+            0 => s.push_str("        kind: single\n        options: [{id: a, label: A}, {id: b, label: B}, {id: c, label: C}]\n        default: a\n"),
+            1 => s.push_str("        kind: multiple\n        min: 1\n        options: [{id: x, label: X}, {id: y, label: Y}, {id: z, label: Z}]\n        default: [x]\n"),
+            2 => s.push_str("        kind: number\n        min: 0\n        max: 100\n        step: 5\n        default: 50\n"),
+            _ => s.push_str("        kind: yes_no\n        default: false\n"),
+        }
+        if q % 10 == 9 {
+            let _ = writeln!(
+                s,
+                "        when: {{not: {{equals: {{q{}: c}}}}}}",
+                (q - 9) / 4 * 4
+            );
+        }
+    }
+    s.push_str("rules:\n");
+    for r in 0..rules {
+        let q = |k: usize| (r * 7 + k * 13) % questions;
+        let test = |k: usize| -> String {
+            let q = q(k);
+            match q % 4 {
+                0 => format!("{{one_of: {{q{q}: [a, b]}}}}"),
+                1 => format!("{{contains: {{q{q}: y}}}}"),
+                2 => format!("{{range: {{q{q}: {{min: {}}}}}}}", (r % 10) * 10),
+                _ => format!("{{equals: {{q{q}: true}}}}"),
+            }
+        };
+        let _ = writeln!(
+            s,
+            "  - id: r{r}\n    when: {{all: [{}, {{any: [{}, {{not: {}}}]}}]}}\n    points: {{c{}: {}, c{}: -1}}\n    reason: Generated rule {r}.\n    source: Generator",
+            test(0),
+            test(1),
+            test(2),
+            r % 5,
+            1 + r % 3,
+            (r + 2) % 5
+        );
+    }
+    s
+}
