@@ -10,8 +10,17 @@ use std::collections::HashMap;
 
 /// The top-level keys of a pack file.
 const TOP: &[&str] = &[
-    "pack", "imports", "candidates", "sections", "rules", "rates", "costs", "roles", "skills",
-    "next_steps", "weigh",
+    "pack",
+    "imports",
+    "candidates",
+    "sections",
+    "rules",
+    "rates",
+    "costs",
+    "roles",
+    "skills",
+    "next_steps",
+    "weigh",
 ];
 const META: &[&str] = &["id", "version", "title", "description", "close_call"];
 const CANDIDATE: &[&str] = &["id", "name", "description"];

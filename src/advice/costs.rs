@@ -1,0 +1,404 @@
+//! Cost estimates: the pack's rate tables applied to the answers, as a low–high range per
+//! candidate with the arithmetic written out so that a person can check it.
+//!
+//! Per person, the base rate of the chosen row is turned into a monthly figure (a yearly
+//! salary ÷ 12, an hourly rate × hours a month), multiplied by the months costed, by the
+//! seniority factor and by any loading, plus any one-off cost per person; the team size
+//! multiplies the lot. Low ends multiply with low ends, high with high.
+//!
+//! Seniority: the base table carries no seniority, so it is read as the reference level;
+//! another level scales it by that level's band divided by the reference band, end by
+//! end, in the candidate's row of the seniority table (for the default pack: a senior
+//! in-house salary is scaled by $100/$60 at the low end and $150/$90 at the high end).
+
+use crate::pack::{Answer, Band, Pack, RateUnit};
+use crate::score::Verdict;
+
+/// Cost estimates for every candidate that has a cost model.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Costs {
+    /// Currency code of every figure.
+    pub currency: String,
+    /// People costed.
+    pub team: i64,
+    /// Months costed.
+    pub months: f64,
+    /// One line on what is costed: team, duration, region, seniority.
+    pub basis: String,
+    /// One estimate per candidate with a cost model, best ranked first.
+    pub estimates: Vec<CostEstimate>,
+    /// Every figure the arithmetic assumes, with its source.
+    pub assumptions: Vec<Assumption>,
+}
+
+/// A figure the arithmetic rests on, in words, with where it comes from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assumption {
+    /// The figure in words, e.g. "160 hours a month".
+    pub what: String,
+    /// Where it comes from.
+    pub source: String,
+}
+
+/// The estimated cost of one candidate.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CostEstimate {
+    /// Candidate index.
+    pub candidate: usize,
+    /// Candidate id.
+    pub id: String,
+    /// Candidate name.
+    pub name: String,
+    /// Low end of the total, in whole currency units.
+    pub low: i64,
+    /// High end of the total.
+    pub high: i64,
+    /// The published rate it starts from, e.g. "$40–$80 an hour (Eastern Europe)".
+    pub basis: String,
+    /// The whole arithmetic as one checkable line, ending in the total.
+    pub arithmetic: String,
+    /// How seniority scaled the rate, when it did.
+    pub seniority: Option<SeniorityNote>,
+    /// Weeks before work can start, when the pack gives them.
+    pub delay_weeks: Option<i64>,
+}
+
+/// How seniority scaled one candidate's rate.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SeniorityNote {
+    /// Factor applied to the low end.
+    pub low: f64,
+    /// Factor applied to the high end.
+    pub high: f64,
+    /// The derivation in words: the two bands compared.
+    pub text: String,
+}
+
+/// The cost estimates for these answers, or `None` when the pack has no cost model.
+pub fn estimate(pack: &Pack, effective: &[Option<Answer>], verdict: &Verdict) -> Option<Costs> {
+    let model = pack.advice.costs.as_ref()?;
+    let rates = pack.advice.rates.as_ref()?;
+    let cur = rates.currency.as_str();
+    let answer = |q: usize| -> Answer {
+        effective
+            .get(q)
+            .cloned()
+            .flatten()
+            .unwrap_or_else(|| pack.questions[q].default.clone())
+    };
+    let choice = |q: usize| match answer(q) {
+        Answer::Choice(i) => i,
+        _ => 0,
+    };
+    let team = model
+        .team
+        .map(|q| match answer(q) {
+            Answer::Number(n) => n.max(0),
+            _ => 1,
+        })
+        .unwrap_or(1);
+    let dq = &pack.questions[model.duration.question];
+    let (months, duration_words, months_source) = match answer(model.duration.question) {
+        Answer::Choice(i) => {
+            let a = model.duration.months.get(i)?;
+            (
+                a.value,
+                dq.describe(&Answer::Choice(i)),
+                Some(a.source.clone()),
+            )
+        }
+        Answer::Number(n) => (n as f64, dq.describe(&Answer::Number(n)), None),
+        _ => return None,
+    };
+    let region_table = rates.tables.get(model.region.table)?;
+    let row = region_table
+        .rows
+        .get(*model.region.rows.get(choice(model.region.question))?)?;
+    let level = model.seniority.as_ref().map(|s| (s, choice(s.question)));
+    let hours = model.hours_per_month.value;
+
+    let mut basis = vec![
+        pack.questions
+            .get(model.team.unwrap_or(usize::MAX))
+            .map_or_else(|| format!("{team}"), |q| q.describe(&Answer::Number(team))),
+        format!("{duration_words} (costed as {} months)", num(months)),
+        row.label.clone(),
+    ];
+    if let Some((s, i)) = level {
+        basis.push(pack.questions[s.question].describe(&Answer::Choice(i)));
+    }
+
+    let mut assumptions = Vec::new();
+    if let Some(source) = months_source {
+        assumptions.push(Assumption {
+            what: format!("{duration_words} costed as {} months", num(months)),
+            source,
+        });
+    }
+    let mut estimates = Vec::new();
+    let mut uses_hours = false;
+    for m in &model.models {
+        let (Some(col), Some(rate)) =
+            (region_table.columns.get(m.column), row.values.get(m.column))
+        else {
+            continue;
+        };
+        let c = &pack.candidates[m.candidate];
+        let (per_month, monthly_words) = match col.unit {
+            RateUnit::PerYear => (1.0 / 12.0, format!("{} a year ÷ 12", band(*rate, cur))),
+            RateUnit::PerHour => {
+                uses_hours = true;
+                (
+                    hours,
+                    format!("{} an hour × {} h", band(*rate, cur), num(hours)),
+                )
+            }
+            RateUnit::PerMonth => (1.0, format!("{} a month", band(*rate, cur))),
+        };
+        let seniority = level.and_then(|(s, i)| {
+            let t = rates.tables.get(s.table)?;
+            let r = t.rows.get(m.seniority_row?)?;
+            let chosen = *r.values.get(*s.columns.get(i)?)?;
+            let reference = *r.values.get(s.reference)?;
+            let ratio = |a: f64, b: f64| if b > 0.0 { a / b } else { 1.0 };
+            let (lo, hi) = (
+                ratio(chosen.low, reference.low),
+                ratio(chosen.high, reference.high),
+            );
+            let unit = t
+                .columns
+                .get(s.reference)
+                .map_or(RateUnit::PerHour, |c| c.unit);
+            Some(SeniorityNote {
+                low: lo,
+                high: hi,
+                text: format!(
+                    "{}: {} {} {} against {} {}, so × {} at the low end and × {} at the high end",
+                    r.label,
+                    t.columns.get(*s.columns.get(i)?)?.label,
+                    band(chosen, cur),
+                    unit_words(unit),
+                    t.columns[s.reference].label,
+                    band(reference, cur),
+                    num2(lo),
+                    num2(hi)
+                ),
+            })
+        });
+        let (s_lo, s_hi) = seniority.as_ref().map_or((1.0, 1.0), |s| (s.low, s.high));
+        let (l_lo, l_hi) = m.loading.as_ref().map_or((1.0, 1.0), |f| (f.low, f.high));
+        let (h_lo, h_hi) = m.per_head.as_ref().map_or((0.0, 0.0), |f| (f.low, f.high));
+        let per_head_low = rate.low * per_month * months * s_lo * l_lo + h_lo;
+        let per_head_high = rate.high * per_month * months * s_hi * l_hi + h_hi;
+        let low = whole(per_head_low * team as f64);
+        let high = whole(per_head_high * team as f64);
+
+        let mut line = format!("{team} × ({monthly_words} × {} months", num(months));
+        if let Some((s, i)) = level
+            && seniority.is_some()
+            && s.columns.get(i) != Some(&s.reference)
+        {
+            let label = pack.questions[s.question].describe(&Answer::Choice(i));
+            line.push_str(&format!(" × {} {label}", factor_range(s_lo, s_hi)));
+        }
+        if let Some(f) = &m.loading {
+            line.push_str(&format!(" × {} {}", factor_range(f.low, f.high), f.label));
+            assumptions.push(Assumption {
+                what: format!("{}: {} × {}", c.name, f.label, factor_range(f.low, f.high)),
+                source: f.source.clone(),
+            });
+        }
+        if let Some(f) = &m.per_head {
+            line.push_str(&format!(
+                " + {} {}",
+                band(
+                    Band {
+                        low: f.low,
+                        high: f.high
+                    },
+                    cur
+                ),
+                f.label
+            ));
+            assumptions.push(Assumption {
+                what: format!(
+                    "{}: {} {} a person",
+                    c.name,
+                    f.label,
+                    band(
+                        Band {
+                            low: f.low,
+                            high: f.high
+                        },
+                        cur
+                    )
+                ),
+                source: f.source.clone(),
+            });
+        }
+        line.push_str(&format!(") = {} – {}", money(low, cur), money(high, cur)));
+        if let Some(delay) = &m.delay {
+            assumptions.push(Assumption {
+                what: format!("{}: about {} weeks before work starts", c.name, delay.weeks),
+                source: delay.source.clone(),
+            });
+        }
+        estimates.push(CostEstimate {
+            candidate: m.candidate,
+            id: c.id.clone(),
+            name: c.name.clone(),
+            low,
+            high,
+            basis: format!(
+                "{} ({}, {})",
+                band_with_unit(*rate, col.unit, cur),
+                col.label,
+                row.label
+            ),
+            arithmetic: line,
+            seniority,
+            delay_weeks: m.delay.as_ref().map(|x| x.weeks),
+        });
+    }
+    if uses_hours {
+        assumptions.insert(
+            0,
+            Assumption {
+                what: format!("{} working hours a month", num(hours)),
+                source: model.hours_per_month.source.clone(),
+            },
+        );
+    }
+    if let Some((s, i)) = level
+        && s.columns.get(i) != Some(&s.reference)
+    {
+        assumptions.push(Assumption {
+            what: format!(
+                "{} rates scaled from {}",
+                pack.questions[s.question].describe(&Answer::Choice(i)),
+                rates.tables[s.table].columns[s.reference].label
+            ),
+            source: s.source.clone(),
+        });
+    }
+    for t in &rates.tables {
+        assumptions.push(Assumption {
+            what: t.title.clone(),
+            source: t.source.clone(),
+        });
+    }
+    estimates.sort_by_key(|e| verdict.ranking.iter().position(|&c| c == e.candidate));
+    Some(Costs {
+        currency: rates.currency.clone(),
+        team,
+        months,
+        basis: basis.join(" · "),
+        estimates,
+        assumptions,
+    })
+}
+
+/// Round to whole currency units, saturating instead of overflowing.
+fn whole(x: f64) -> i64 {
+    if x.is_finite() { x.round() as i64 } else { 0 }
+}
+
+fn unit_words(unit: RateUnit) -> &'static str {
+    match unit {
+        RateUnit::PerHour => "an hour",
+        RateUnit::PerMonth => "a month",
+        RateUnit::PerYear => "a year",
+    }
+}
+
+fn band_with_unit(b: Band, unit: RateUnit, cur: &str) -> String {
+    format!("{} {}", band(b, cur), unit_words(unit))
+}
+
+/// "$40–$80", or "$4,700" when both ends are equal.
+fn band(b: Band, cur: &str) -> String {
+    let (lo, hi) = (amount(b.low, cur), amount(b.high, cur));
+    if lo == hi { lo } else { format!("{lo}–{hi}") }
+}
+
+/// A figure that may hold cents: whole units when it is whole.
+fn amount(x: f64, cur: &str) -> String {
+    if (x - x.round()).abs() < 1e-9 {
+        money(whole(x), cur)
+    } else {
+        let cents = whole(x * 100.0);
+        format!("{}.{:02}", money(cents / 100, cur), (cents % 100).abs())
+    }
+}
+
+/// Whole currency units with thousands separators: `$130,000`.
+fn money(amount: i64, cur: &str) -> String {
+    let digits = amount.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    let sign = if amount < 0 { "-" } else { "" };
+    match cur {
+        "USD" => format!("{sign}${out}"),
+        "EUR" => format!("{sign}€{out}"),
+        other => format!("{sign}{out} {other}"),
+    }
+}
+
+/// "1.25–1.4", or "1.67" when both ends round the same.
+fn factor_range(lo: f64, hi: f64) -> String {
+    let (a, b) = (num2(lo), num2(hi));
+    if a == b { a } else { format!("{a}–{b}") }
+}
+
+/// A number with at most two decimals, trailing zeros dropped.
+fn num2(x: f64) -> String {
+    let s = format!("{x:.2}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    s.to_string()
+}
+
+/// A count that is usually whole.
+fn num(x: f64) -> String {
+    num2(x)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figures_read_as_people_write_them() {
+        assert_eq!(num2(1.0), "1");
+        assert_eq!(num2(100.0 / 60.0), "1.67");
+        assert_eq!(num2(1.4), "1.4");
+        assert_eq!(factor_range(1.25, 1.4), "1.25–1.4");
+        assert_eq!(factor_range(5.0 / 3.0, 5.0 / 3.0), "1.67");
+        assert_eq!(
+            band(
+                Band {
+                    low: 40.0,
+                    high: 80.0
+                },
+                "USD"
+            ),
+            "$40–$80"
+        );
+        assert_eq!(
+            band(
+                Band {
+                    low: 4700.0,
+                    high: 4700.0
+                },
+                "USD"
+            ),
+            "$4,700"
+        );
+        assert_eq!(amount(37.5, "USD"), "$37.50");
+        assert_eq!(money(1_234_567, "USD"), "$1,234,567");
+    }
+}

@@ -1,0 +1,38 @@
+//! Advice beyond the winner: what each option would cost, the role to hire for, the
+//! skills to screen for and the next steps.
+//!
+//! Pure functions of (pack, answers in force, verdict) that return plain data. Every word
+//! and figure comes from the pack's advice content; nothing here knows the default pack,
+//! so a pack without advice content gets empty advice, not an error.
+
+mod costs;
+mod guidance;
+
+pub use costs::{CostEstimate, Costs, SeniorityNote, estimate};
+pub use guidance::{RoleAdvice, SkillAdvice, StepAdvice, next_steps, role, skills};
+
+use crate::pack::{Answer, Pack};
+use crate::score::Verdict;
+
+/// Everything the advice adds to a verdict.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Advice {
+    /// Cost estimates, when the pack has a cost model.
+    pub costs: Option<Costs>,
+    /// The role to hire for, when the pack has roles and one applies.
+    pub role: Option<RoleAdvice>,
+    /// Skills to screen for, in the pack's order.
+    pub skills: Vec<SkillAdvice>,
+    /// Next steps for the recommended option; on a close call, what to weigh first.
+    pub next_steps: Vec<StepAdvice>,
+}
+
+/// Gather all advice for `verdict`, reached from the answers in force `effective`.
+pub fn advise(pack: &Pack, effective: &[Option<Answer>], verdict: &Verdict) -> Advice {
+    Advice {
+        costs: estimate(pack, effective, verdict),
+        role: role(pack, effective),
+        skills: skills(pack, effective),
+        next_steps: next_steps(pack, effective, verdict),
+    }
+}
