@@ -1,0 +1,410 @@
+//! Decision insight: what would change the recommendation, what decides a close call,
+//! which rules carry the decision, and how two sets of answers compare.
+//!
+//! Everything here is pure and fast enough to run after every answer in the wizard.
+//!
+//! **What if.** Every visible question is tried with each other answer worth trying
+//! (see [`alternatives`] for which answers and how big a change each is). Changes
+//! always go through the answers given, so a change that shows or hides later questions
+//! is scored with those questions asked or not, exactly as [`Answers::effective`] would.
+//! The changes that give a different winner are listed smallest first, then by the new
+//! winner's lead (larger first: among equally small changes, the one that changes the
+//! result most decisively is the most telling), then in the pack's order. For a multiple
+//! choice question, a change that only adds switches to a smaller change already listed
+//! with the same new winner is left out as more of the same.
+//!
+//! **Pairs.** When no single change changes the winner, pairs of changes to two
+//! different questions are tried (two of the single changes, or one of them and a change
+//! to a question it brings into view), with the size of a pair the sum of its parts, smallest pairs first, until [`PAIR_LIMIT`] are found
+//! (the whole tier of the last size is always finished, so the result does not depend on
+//! the order of trying) or [`PAIR_BUDGET`] pairs were tried.
+
+mod alternatives;
+mod compare;
+mod probe;
+mod words;
+
+pub use compare::{Comparison, Difference, compare};
+pub use probe::Outcome;
+pub use words::{close_call_sentence, pair_sentence, what_if_sentence};
+
+use crate::answers::Answers;
+use crate::pack::{Answer, Pack};
+use probe::Probe;
+
+/// Most pairs of changes listed.
+pub const PAIR_LIMIT: usize = 10;
+
+/// Most pairs of changes tried, so that the analysis stays fast on any pack.
+pub const PAIR_BUDGET: usize = 20_000;
+
+/// One answer changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// Question index.
+    pub question: usize,
+    /// The answer given instead.
+    pub answer: Answer,
+    /// How big a change it is (see the module's notes): 1 is one step.
+    pub size: u32,
+}
+
+/// A single change that gives a different winner.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WhatIf {
+    /// The change.
+    pub change: Change,
+    /// The result with it.
+    pub outcome: Outcome,
+}
+
+/// Two changes that together give a different winner.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WhatIfPair {
+    /// The changes, in the order the questions are asked.
+    pub changes: [Change; 2],
+    /// The result with both.
+    pub outcome: Outcome,
+}
+
+impl WhatIfPair {
+    /// How big a change the pair is: the sum of its parts.
+    pub fn size(&self) -> u32 {
+        self.changes[0].size + self.changes[1].size
+    }
+}
+
+/// What decides a result that is too close to call.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CloseCall {
+    /// The first and second in the ranking.
+    pub leaders: [usize; 2],
+    /// Points between them.
+    pub margin: i64,
+    /// The questions that decide between them, most telling first.
+    pub deciders: Vec<Decider>,
+}
+
+/// A question that decides between the two leaders of a close call.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decider {
+    /// Question index.
+    pub question: usize,
+    /// Net points the rules reading this question give the first leader over the second
+    /// (negative: they favour the second).
+    pub points: i64,
+    /// Whether some other answer to it puts the second leader above the first.
+    pub flips: bool,
+}
+
+/// How much one fired rule matters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleWeight {
+    /// Rule index.
+    pub rule: usize,
+    /// Whether the winner changes without this rule: it carries the decision.
+    pub decisive: bool,
+    /// The result without it.
+    pub without: Outcome,
+}
+
+/// The whole analysis of one set of answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Insight {
+    /// The result of the answers as they are.
+    pub current: Outcome,
+    /// Single changes that give a different winner, smallest first.
+    pub what_if: Vec<WhatIf>,
+    /// When no single change does: the smallest pairs that do.
+    pub what_if_pairs: Vec<WhatIfPair>,
+    /// Whether every pair was tried that could belong in `what_if_pairs` (false when the
+    /// budget ran out first).
+    pub pairs_complete: bool,
+    /// When the result is too close to call: what decides it.
+    pub close_call: Option<CloseCall>,
+    /// Every fired rule, in the pack's order, and whether it carries the decision.
+    pub rules: Vec<RuleWeight>,
+}
+
+impl Insight {
+    /// Whether rule `r` fired and carries the decision.
+    pub fn is_decisive(&self, r: usize) -> bool {
+        self.rules.iter().any(|w| w.rule == r && w.decisive)
+    }
+}
+
+/// Every single change worth trying for the answers given, in the order tried.
+pub fn changes(pack: &Pack, answers: &Answers) -> Vec<Change> {
+    let tested = alternatives::tested(pack);
+    changes_with(pack, &tested, &answers.effective(pack))
+}
+
+fn changes_with(
+    pack: &Pack,
+    tested: &[alternatives::Tested],
+    effective: &[Option<Answer>],
+) -> Vec<Change> {
+    let mut out = Vec::new();
+    for (q, (question, current)) in pack.questions.iter().zip(effective).enumerate() {
+        let Some(current) = current else { continue };
+        for (answer, size) in alternatives::alternatives(question, &tested[q], current) {
+            out.push(Change {
+                question: q,
+                answer,
+                size,
+            });
+        }
+    }
+    out
+}
+
+/// How big a change from `from` to `to` is for question `question`, measured as the
+/// what-if ordering measures it, for any two valid answers.
+pub fn change_size(pack: &Pack, question: usize, from: &Answer, to: &Answer) -> u32 {
+    let tested = alternatives::tested(pack);
+    match (pack.questions.get(question), tested.get(question)) {
+        (Some(q), Some(t)) => alternatives::size(q, t, from, to),
+        _ => 0,
+    }
+}
+
+/// Analyse the answers given: what if, pairs, close call and the rules that carry it.
+pub fn analyse(pack: &Pack, answers: &Answers) -> Insight {
+    let tested = alternatives::tested(pack);
+    let mut probe = Probe::new(pack, answers);
+    let current = probe.current();
+    let all = changes_with(pack, &tested, probe.effective());
+    let outcomes: Vec<Outcome> = all
+        .iter()
+        .map(|c| probe.outcome(&[(c.question, &c.answer)]))
+        .collect();
+
+    let mut what_if: Vec<WhatIf> = all
+        .iter()
+        .zip(&outcomes)
+        .filter(|(_, o)| o.winner != current.winner)
+        .map(|(c, o)| WhatIf {
+            change: c.clone(),
+            outcome: o.clone(),
+        })
+        .collect();
+    drop_supersets(&mut what_if, probe.effective());
+    what_if.sort_by_key(|w| {
+        (
+            w.change.size,
+            std::cmp::Reverse(w.outcome.margin),
+            w.change.question,
+        )
+    });
+
+    let (what_if_pairs, pairs_complete) = if what_if.is_empty() {
+        pairs(pack, answers, &tested, &mut probe, &all, current.winner)
+    } else {
+        (Vec::new(), true)
+    };
+
+    let close = crate::score::score(pack, probe.effective()).close;
+    let close_call = match (close, current.runner_up) {
+        (true, Some(second)) => Some(close_call(
+            pack,
+            &probe,
+            [current.winner, second],
+            current.margin,
+            &all,
+            &outcomes,
+        )),
+        _ => None,
+    };
+
+    let rules = (0..pack.rules.len())
+        .filter(|&r| probe.fires(r))
+        .map(|r| {
+            let without = probe.without_rule(r);
+            RuleWeight {
+                rule: r,
+                decisive: without.winner != current.winner,
+                without,
+            }
+        })
+        .collect();
+
+    Insight {
+        current,
+        what_if,
+        what_if_pairs,
+        pairs_complete,
+        close_call,
+        rules,
+    }
+}
+
+/// Leave out multiple choice changes that switch everything a smaller listed change of
+/// the same question switches, and more, for the same new winner.
+fn drop_supersets(list: &mut Vec<WhatIf>, effective: &[Option<Answer>]) {
+    let switched = |w: &WhatIf| -> Option<Vec<usize>> {
+        match (&w.change.answer, effective.get(w.change.question)) {
+            (Answer::Choices(new), Some(Some(Answer::Choices(old)))) => {
+                let mut s: Vec<usize> = new
+                    .iter()
+                    .filter(|x| !old.contains(x))
+                    .chain(old.iter().filter(|x| !new.contains(x)))
+                    .copied()
+                    .collect();
+                s.sort_unstable();
+                Some(s)
+            }
+            _ => None,
+        }
+    };
+    let sets: Vec<Option<Vec<usize>>> = list.iter().map(switched).collect();
+    let keep: Vec<bool> = (0..list.len())
+        .map(|i| {
+            let Some(a) = &sets[i] else { return true };
+            !(0..list.len()).any(|j| {
+                j != i
+                    && list[j].change.question == list[i].change.question
+                    && list[j].outcome.winner == list[i].outcome.winner
+                    && sets[j]
+                        .as_ref()
+                        .is_some_and(|b| b.len() < a.len() && b.iter().all(|x| a.contains(x)))
+            })
+        })
+        .collect();
+    let mut k = keep.iter();
+    list.retain(|_| *k.next().unwrap_or(&true));
+}
+
+/// The smallest pairs of changes that give a different winner: two of the single
+/// changes, or one of them and a change to a question it brings into view.
+fn pairs(
+    pack: &Pack,
+    answers: &Answers,
+    tested: &[alternatives::Tested],
+    probe: &mut Probe,
+    all: &[Change],
+    winner: usize,
+) -> (Vec<WhatIfPair>, bool) {
+    let mut pool: Vec<Change> = all.to_vec();
+    let mut candidates: Vec<(u32, usize, usize)> = Vec::new();
+    for (i, a) in all.iter().enumerate() {
+        for (j, b) in all.iter().enumerate().skip(i + 1) {
+            if a.question != b.question {
+                candidates.push((a.size + b.size, i, j));
+            }
+        }
+    }
+    for (i, a) in all.iter().enumerate() {
+        // Only changes that show another question need the answers in force redone.
+        let shows = pack.questions[a.question + 1..]
+            .iter()
+            .enumerate()
+            .any(|(k, q)| probe.effective()[a.question + 1 + k].is_none() && q.when.is_some());
+        if !shows {
+            continue;
+        }
+        let mut changed = answers.clone();
+        changed.set(a.question, a.answer.clone());
+        let after = changed.effective(pack);
+        for (q, now) in after.iter().enumerate() {
+            let Some(now) = now else { continue };
+            if probe.effective()[q].is_some() {
+                continue;
+            }
+            for (answer, size) in alternatives::alternatives(&pack.questions[q], &tested[q], now) {
+                pool.push(Change {
+                    question: q,
+                    answer,
+                    size,
+                });
+                candidates.push((a.size + size, i, pool.len() - 1));
+            }
+        }
+    }
+    candidates.sort_by_key(|&(size, i, j)| (size, pool[i].question, pool[j].question, i, j));
+    let mut found: Vec<WhatIfPair> = Vec::new();
+    let mut complete = true;
+    let mut tier_end = 0;
+    for (k, &(size, i, j)) in candidates.iter().enumerate() {
+        if k >= tier_end {
+            // A new size begins: stop if enough were found, or if its whole tier does
+            // not fit in the budget (every earlier pair was tried, so `k` were).
+            if found.len() >= PAIR_LIMIT {
+                break;
+            }
+            tier_end = k + candidates[k..].partition_point(|c| c.0 == size);
+            if tier_end > PAIR_BUDGET {
+                complete = false;
+                break;
+            }
+        }
+        let (a, b) = (&pool[i], &pool[j]);
+        let outcome = probe.outcome(&[(a.question, &a.answer), (b.question, &b.answer)]);
+        if outcome.winner != winner {
+            found.push(WhatIfPair {
+                changes: [a.clone(), b.clone()],
+                outcome,
+            });
+        }
+    }
+    found.sort_by_key(|p| (p.size(), std::cmp::Reverse(p.outcome.margin)));
+    found.truncate(PAIR_LIMIT);
+    (found, complete)
+}
+
+/// The questions that decide between the two leaders.
+fn close_call(
+    pack: &Pack,
+    probe: &Probe,
+    leaders: [usize; 2],
+    margin: i64,
+    all: &[Change],
+    outcomes: &[Outcome],
+) -> CloseCall {
+    let [a, b] = leaders;
+    let mut points = vec![0i64; pack.questions.len()];
+    let mut read = vec![false; pack.questions.len()];
+    for (r, rule) in pack.rules.iter().enumerate() {
+        if !probe.fires(r) {
+            continue;
+        }
+        let get = |c: usize| rule.points.iter().find(|(x, _)| *x == c).map_or(0, |p| p.1);
+        let diff = get(a).saturating_sub(get(b));
+        let mut qs = rule
+            .when
+            .as_ref()
+            .map(|c| c.questions())
+            .unwrap_or_default();
+        qs.sort_unstable();
+        qs.dedup();
+        for q in qs {
+            points[q] = points[q].saturating_add(diff);
+            read[q] |= diff != 0;
+        }
+    }
+    let mut flips = vec![false; pack.questions.len()];
+    for (c, o) in all.iter().zip(outcomes) {
+        if o.ranks_above(b, a) {
+            flips[c.question] = true;
+        }
+    }
+    let mut deciders: Vec<Decider> = (0..pack.questions.len())
+        .filter(|&q| flips[q] || (read[q] && points[q] != 0))
+        .map(|q| Decider {
+            question: q,
+            points: points[q],
+            flips: flips[q],
+        })
+        .collect();
+    deciders.sort_by_key(|d| {
+        (
+            !d.flips,
+            std::cmp::Reverse(d.points.saturating_abs()),
+            d.question,
+        )
+    });
+    CloseCall {
+        leaders,
+        margin,
+        deciders,
+    }
+}

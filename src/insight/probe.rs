@@ -1,0 +1,241 @@
+//! Re-scoring after a few answer changes, without scoring everything again.
+//!
+//! A change to one question can only move what reads that question: the questions whose
+//! visibility depends on it (and, in turn, those depending on them) and the rules whose
+//! conditions read any of these. The probe keeps the answers in force and each rule's
+//! firing for the current answers, and for a change re-evaluates only that part. The
+//! result is exactly what [`crate::score::score`] gives for the changed answers; the
+//! tests check this against full re-scoring.
+
+use crate::answers::Answers;
+use crate::pack::{Answer, Pack};
+
+/// The result of scoring one set of answers, as far as the insight needs it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    /// Point total of each candidate.
+    pub scores: Vec<i64>,
+    /// Whether each candidate is ruled out.
+    pub vetoed: Vec<bool>,
+    /// The first in the ranking.
+    pub winner: usize,
+    /// The second in the ranking, if any.
+    pub runner_up: Option<usize>,
+    /// Points between the first and the second.
+    pub margin: i64,
+    /// Whether the first two are level.
+    pub tie: bool,
+}
+
+impl Outcome {
+    /// Rank like [`crate::score::score`]: not vetoed first, then more points, then the
+    /// pack's order.
+    pub(crate) fn new(scores: Vec<i64>, vetoed: Vec<bool>) -> Outcome {
+        let key = |c: usize| (vetoed[c], std::cmp::Reverse(scores[c]), c);
+        let mut first: Option<usize> = None;
+        let mut second: Option<usize> = None;
+        for c in 0..scores.len() {
+            if first.is_none_or(|f| key(c) < key(f)) {
+                second = first;
+                first = Some(c);
+            } else if second.is_none_or(|s| key(c) < key(s)) {
+                second = Some(c);
+            }
+        }
+        let winner = first.unwrap_or(0);
+        let (margin, tie) = match second {
+            Some(b) => (
+                scores[winner].saturating_sub(scores[b]),
+                scores[winner] == scores[b] && vetoed[winner] == vetoed[b],
+            ),
+            None => (0, false),
+        };
+        Outcome {
+            scores,
+            vetoed,
+            winner,
+            runner_up: second,
+            margin,
+            tie,
+        }
+    }
+
+    /// Whether candidate `a` ranks above candidate `b`.
+    pub fn ranks_above(&self, a: usize, b: usize) -> bool {
+        (self.vetoed[a], std::cmp::Reverse(self.scores[a]), a)
+            < (self.vetoed[b], std::cmp::Reverse(self.scores[b]), b)
+    }
+}
+
+/// The current answers, ready to be changed a little and re-scored.
+pub(crate) struct Probe<'a> {
+    pack: &'a Pack,
+    given: &'a Answers,
+    /// The answers in force; changed during a probe and put back after it.
+    eff: Vec<Option<Answer>>,
+    /// Whether each rule fires with the current answers.
+    fires: Vec<bool>,
+    scores: Vec<i64>,
+    /// How many firing rules rule out each candidate.
+    vetoes: Vec<u32>,
+    /// Per question: itself and every question whose visibility may follow it, ascending.
+    reach: Vec<Vec<usize>>,
+    /// Per question: the rules that read any question in its reach, ascending.
+    rules_of: Vec<Vec<usize>>,
+    saved: Vec<(usize, Option<Answer>)>,
+}
+
+impl<'a> Probe<'a> {
+    /// Prepare to probe changes to `given`.
+    pub fn new(pack: &'a Pack, given: &'a Answers) -> Probe<'a> {
+        let eff = given.effective(pack);
+        let n = pack.questions.len();
+        let fires: Vec<bool> = pack
+            .rules
+            .iter()
+            .map(|r| r.when.as_ref().is_none_or(|c| c.eval(&eff)))
+            .collect();
+        let mut scores = vec![0i64; pack.candidates.len()];
+        let mut vetoes = vec![0u32; pack.candidates.len()];
+        for (rule, _) in pack.rules.iter().zip(&fires).filter(|(_, f)| **f) {
+            for &(c, p) in &rule.points {
+                scores[c] = scores[c].saturating_add(p);
+            }
+            for &c in &rule.vetoes {
+                vetoes[c] += 1;
+            }
+        }
+        let reads: Vec<Vec<usize>> = pack
+            .questions
+            .iter()
+            .map(|q| q.when.as_ref().map(|c| c.questions()).unwrap_or_default())
+            .collect();
+        let mut reach = Vec::with_capacity(n);
+        for q in 0..n {
+            let mut r = vec![q];
+            for (j, read) in reads.iter().enumerate().skip(q + 1) {
+                if read.iter().any(|x| r.contains(x)) {
+                    r.push(j);
+                }
+            }
+            reach.push(r);
+        }
+        let rule_reads: Vec<Vec<usize>> = pack
+            .rules
+            .iter()
+            .map(|r| r.when.as_ref().map(|c| c.questions()).unwrap_or_default())
+            .collect();
+        let rules_of = reach
+            .iter()
+            .map(|r| {
+                (0..pack.rules.len())
+                    .filter(|&i| rule_reads[i].iter().any(|x| r.contains(x)))
+                    .collect()
+            })
+            .collect();
+        Probe {
+            pack,
+            given,
+            eff,
+            fires,
+            scores,
+            vetoes,
+            reach,
+            rules_of,
+            saved: Vec::new(),
+        }
+    }
+
+    /// The answers in force now.
+    pub fn effective(&self) -> &[Option<Answer>] {
+        &self.eff
+    }
+
+    /// Whether rule `r` fires with the current answers.
+    pub fn fires(&self, r: usize) -> bool {
+        self.fires[r]
+    }
+
+    /// The outcome of the current answers.
+    pub fn current(&self) -> Outcome {
+        Outcome::new(self.scores.clone(), self.vetoed_now())
+    }
+
+    fn vetoed_now(&self) -> Vec<bool> {
+        self.vetoes.iter().map(|v| *v > 0).collect()
+    }
+
+    /// The outcome of the current answers without rule `r` (as if it did not fire).
+    pub fn without_rule(&self, r: usize) -> Outcome {
+        let mut scores = self.scores.clone();
+        let mut vetoes = self.vetoes.clone();
+        if self.fires[r] {
+            let rule = &self.pack.rules[r];
+            for &(c, p) in &rule.points {
+                scores[c] = scores[c].saturating_sub(p);
+            }
+            for &c in &rule.vetoes {
+                vetoes[c] -= 1;
+            }
+        }
+        Outcome::new(scores, vetoes.iter().map(|v| *v > 0).collect())
+    }
+
+    /// The outcome when each `(question, answer)` is given instead (questions distinct).
+    pub fn outcome(&mut self, changes: &[(usize, &Answer)]) -> Outcome {
+        let mut touched: Vec<usize> = changes
+            .iter()
+            .flat_map(|(q, _)| self.reach[*q].iter().copied())
+            .collect();
+        touched.sort_unstable();
+        touched.dedup();
+        self.saved.clear();
+        for &j in &touched {
+            let q = &self.pack.questions[j];
+            let asked = q.when.as_ref().is_none_or(|c| c.eval(&self.eff));
+            let value = asked.then(|| match changes.iter().find(|(x, _)| *x == j) {
+                Some((_, a)) => (*a).clone(),
+                None => self.given.get(j).unwrap_or(&q.default).clone(),
+            });
+            if value != self.eff[j] {
+                let old = std::mem::replace(&mut self.eff[j], value);
+                self.saved.push((j, old));
+            }
+        }
+        let mut scores = self.scores.clone();
+        let mut vetoes = self.vetoes.clone();
+        if !self.saved.is_empty() {
+            let mut rules: Vec<usize> = changes
+                .iter()
+                .flat_map(|(q, _)| self.rules_of[*q].iter().copied())
+                .collect();
+            rules.sort_unstable();
+            rules.dedup();
+            for r in rules {
+                let rule = &self.pack.rules[r];
+                let now = rule.when.as_ref().is_none_or(|c| c.eval(&self.eff));
+                if now == self.fires[r] {
+                    continue;
+                }
+                for &(c, p) in &rule.points {
+                    scores[c] = if now {
+                        scores[c].saturating_add(p)
+                    } else {
+                        scores[c].saturating_sub(p)
+                    };
+                }
+                for &c in &rule.vetoes {
+                    if now {
+                        vetoes[c] += 1;
+                    } else {
+                        vetoes[c] -= 1;
+                    }
+                }
+            }
+        }
+        while let Some((j, old)) = self.saved.pop() {
+            self.eff[j] = old;
+        }
+        Outcome::new(scores, vetoes.iter().map(|v| *v > 0).collect())
+    }
+}

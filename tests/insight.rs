@@ -1,0 +1,425 @@
+//! The insight checked against brute force: every what-if really gives the winner it
+//! names, no answer change that changes the winner is missed, pairs are the smallest
+//! that exist, and the rules marked decisive really carry the decision.
+
+use hirewiz::answers::Answers;
+use hirewiz::insight::{self, Insight, PAIR_LIMIT};
+use hirewiz::pack::{self, Answer, Kind, Pack};
+use hirewiz::score::{Verdict, score};
+use proptest::prelude::*;
+use proptest::sample::Index;
+use std::path::Path;
+use std::sync::OnceLock;
+
+fn test_pack() -> &'static Pack {
+    static P: OnceLock<Pack> = OnceLock::new();
+    P.get_or_init(|| pack::load_path(Path::new("tests/packs/insight.yaml")).expect("test pack"))
+}
+
+fn pairs_pack() -> &'static Pack {
+    static P: OnceLock<Pack> = OnceLock::new();
+    P.get_or_init(|| {
+        pack::load_path(Path::new("tests/packs/insight-pairs.yaml")).expect("pairs pack")
+    })
+}
+
+fn default_pack() -> &'static Pack {
+    static P: OnceLock<Pack> = OnceLock::new();
+    P.get_or_init(|| pack::load_default().expect("default pack"))
+}
+
+/// Every valid answer to a question: all options, every number on the grid, every
+/// allowed set.
+fn every_answer(kind: &Kind) -> Vec<Answer> {
+    match kind {
+        Kind::Single { options } => (0..options.len()).map(Answer::Choice).collect(),
+        Kind::YesNo => vec![Answer::Bool(false), Answer::Bool(true)],
+        Kind::Number { min, max, step, .. } => (0..)
+            .map(|k| min + k * step)
+            .take_while(|n| n <= max)
+            .map(Answer::Number)
+            .collect(),
+        Kind::Multiple { options, min, max } => (0u32..1 << options.len())
+            .map(|m| {
+                (0..options.len())
+                    .filter(|i| m & (1 << i) != 0)
+                    .collect::<Vec<_>>()
+            })
+            .filter(|s| s.len() >= *min && s.len() <= *max)
+            .map(Answer::Choices)
+            .collect(),
+    }
+}
+
+/// Answers from random picks; a question left unanswered takes its default.
+fn profile(pack: &Pack, picks: &[Option<Index>]) -> Answers {
+    let mut a = Answers::new(pack.questions.len());
+    for (q, question) in pack.questions.iter().enumerate() {
+        if let Some(Some(i)) = picks.get(q) {
+            let all = every_answer(&question.kind);
+            a.set(q, i.get(&all).clone());
+        }
+    }
+    a
+}
+
+fn picks(n: usize) -> impl Strategy<Value = Vec<Option<Index>>> {
+    prop::collection::vec(prop::option::weighted(0.8, any::<Index>()), n)
+}
+
+fn rescore(pack: &Pack, answers: &Answers, changes: &[(usize, &Answer)]) -> Verdict {
+    let mut a = answers.clone();
+    for (q, ans) in changes {
+        a.set(*q, (*ans).clone());
+    }
+    score(pack, &a.effective(pack))
+}
+
+/// Every what-if is a real, valid change that gives the winner and margin it names, and
+/// every answer change that changes the winner is covered by one no bigger.
+fn check_singles(pack: &Pack, answers: &Answers) -> Result<Insight, TestCaseError> {
+    let eff = answers.effective(pack);
+    let base = score(pack, &eff);
+    let ins = insight::analyse(pack, answers);
+    prop_assert_eq!(ins.current.winner, base.winner());
+    prop_assert_eq!(ins.current.margin, base.margin);
+    prop_assert_eq!(ins.current.tie, base.tie);
+
+    for w in &ins.what_if {
+        let q = w.change.question;
+        let cur = eff[q]
+            .as_ref()
+            .expect("a what-if changes a question that is asked");
+        prop_assert!(pack.questions[q].check(&w.change.answer).is_ok());
+        prop_assert_ne!(&w.change.answer, cur);
+        let v = rescore(pack, answers, &[(q, &w.change.answer)]);
+        prop_assert_eq!(v.winner(), w.outcome.winner);
+        prop_assert_ne!(v.winner(), base.winner());
+        prop_assert_eq!(v.margin, w.outcome.margin);
+        prop_assert_eq!(v.tie, w.outcome.tie);
+        prop_assert_eq!(
+            w.change.size,
+            insight::change_size(pack, q, cur, &w.change.answer)
+        );
+    }
+    for pair in ins.what_if.windows(2) {
+        let key = |w: &insight::WhatIf| (w.change.size, -w.outcome.margin);
+        prop_assert!(key(&pair[0]) <= key(&pair[1]), "what-ifs out of order");
+    }
+
+    for (q, question) in pack.questions.iter().enumerate() {
+        let Some(cur) = &eff[q] else { continue };
+        for alt in every_answer(&question.kind) {
+            if &alt == cur {
+                continue;
+            }
+            let v = rescore(pack, answers, &[(q, &alt)]);
+            if v.winner() == base.winner() {
+                continue;
+            }
+            let size = insight::change_size(pack, q, cur, &alt);
+            let covered = ins.what_if.iter().any(|w| {
+                w.change.question == q
+                    && w.outcome.winner == v.winner()
+                    && w.change.size <= size
+                    && match question.kind {
+                        // A bigger change of the same set may be left out as more of the same.
+                        Kind::Multiple { .. } => true,
+                        Kind::Single { .. } | Kind::YesNo => w.change.answer == alt,
+                        Kind::Number { .. } => w.outcome.margin == v.margin,
+                    }
+            });
+            prop_assert!(
+                covered,
+                "missed: `{}` = {:?} gives {} by {}",
+                question.id,
+                alt,
+                pack.candidates[v.winner()].id,
+                v.margin
+            );
+        }
+    }
+    if !ins.what_if.is_empty() {
+        prop_assert!(ins.what_if_pairs.is_empty());
+    }
+    Ok(ins)
+}
+
+/// A fired rule is decisive exactly when scoring without it changes the winner.
+fn check_rules(pack: &Pack, answers: &Answers, ins: &Insight) -> Result<(), TestCaseError> {
+    let eff = answers.effective(pack);
+    let base = score(pack, &eff);
+    let mut fired: Vec<usize> = base.fired.iter().map(|f| f.rule).collect();
+    fired.sort_unstable();
+    let listed: Vec<usize> = ins.rules.iter().map(|r| r.rule).collect();
+    prop_assert_eq!(&listed, &fired);
+    for w in &ins.rules {
+        let mut without = pack.clone();
+        without.rules.remove(w.rule);
+        let v = score(&without, &eff);
+        prop_assert_eq!(v.winner(), w.without.winner);
+        prop_assert_eq!(v.margin, w.without.margin);
+        prop_assert_eq!(w.decisive, v.winner() != base.winner());
+        prop_assert_eq!(ins.is_decisive(w.rule), w.decisive);
+    }
+    Ok(())
+}
+
+/// On a close call: the leaders are the first two, each decider's points are what the
+/// fired rules reading it give one over the other, and `flips` is exactly whether some
+/// other answer puts the second above the first.
+fn check_close_call(pack: &Pack, answers: &Answers, ins: &Insight) -> Result<(), TestCaseError> {
+    let eff = answers.effective(pack);
+    let base = score(pack, &eff);
+    let Some(c) = &ins.close_call else {
+        prop_assert!(!base.close || base.runner_up().is_none());
+        return Ok(());
+    };
+    prop_assert!(base.close);
+    let [a, b] = c.leaders;
+    prop_assert_eq!(a, base.ranking[0]);
+    prop_assert_eq!(b, base.ranking[1]);
+    for (q, question) in pack.questions.iter().enumerate() {
+        let Some(cur) = &eff[q] else { continue };
+        let flips = every_answer(&question.kind).iter().any(|alt| {
+            alt != cur && {
+                let v = rescore(pack, answers, &[(q, alt)]);
+                let pos = |c: usize| v.ranking.iter().position(|x| *x == c);
+                pos(b) < pos(a)
+            }
+        });
+        let points: i64 = base
+            .fired
+            .iter()
+            .filter(|f| {
+                pack.rules[f.rule]
+                    .when
+                    .as_ref()
+                    .is_some_and(|w| w.questions().contains(&q))
+            })
+            .map(|f| {
+                let get = |c: usize| f.points.iter().find(|p| p.0 == c).map_or(0, |p| p.1);
+                get(a) - get(b)
+            })
+            .sum();
+        let d = c.deciders.iter().find(|d| d.question == q);
+        prop_assert_eq!(
+            d.is_some_and(|d| d.flips),
+            flips,
+            "flips of `{}`",
+            question.id
+        );
+        if let Some(d) = d {
+            prop_assert_eq!(d.points, points);
+        } else {
+            prop_assert!(points == 0 && !flips);
+        }
+    }
+    Ok(())
+}
+
+/// Pairs: each listed pair really gives its winner, and every pair of answer changes
+/// that changes the winner is covered by a listed pair no bigger, unless the list is
+/// full and the pair is no smaller than its last entry.
+fn check_pairs(pack: &Pack, answers: &Answers, ins: &Insight) -> Result<(), TestCaseError> {
+    if !ins.what_if.is_empty() {
+        return Ok(());
+    }
+    prop_assert!(ins.pairs_complete);
+    let eff = answers.effective(pack);
+    let base = score(pack, &eff);
+    for p in &ins.what_if_pairs {
+        let [x, y] = &p.changes;
+        prop_assert!(x.question < y.question);
+        let v = rescore(
+            pack,
+            answers,
+            &[(x.question, &x.answer), (y.question, &y.answer)],
+        );
+        prop_assert_eq!(v.winner(), p.outcome.winner);
+        prop_assert_ne!(v.winner(), base.winner());
+        prop_assert_eq!(v.margin, p.outcome.margin);
+    }
+    let full = ins.what_if_pairs.len() == PAIR_LIMIT;
+    let last = ins.what_if_pairs.last().map_or(0, |p| p.size());
+    let mut smallest: Option<u32> = None;
+    for (q1, first) in pack.questions.iter().enumerate() {
+        let Some(cur1) = &eff[q1] else { continue };
+        for a1 in every_answer(&first.kind) {
+            if &a1 == cur1 {
+                continue;
+            }
+            let mut one = answers.clone();
+            one.set(q1, a1.clone());
+            let eff1 = one.effective(pack);
+            for (q2, second) in pack.questions.iter().enumerate() {
+                // Unordered pairs of questions asked now; or a question the first change
+                // brings into view.
+                let shown = eff[q2].is_none() && eff1[q2].is_some();
+                if q2 == q1 || !(shown || (q2 > q1 && eff[q2].is_some())) {
+                    continue;
+                }
+                let Some(cur2) = &eff1[q2] else { continue };
+                for a2 in every_answer(&second.kind) {
+                    if &a2 == cur2 {
+                        continue;
+                    }
+                    let v = rescore(pack, answers, &[(q1, &a1), (q2, &a2)]);
+                    if v.winner() == base.winner() {
+                        continue;
+                    }
+                    let size = insight::change_size(pack, q1, cur1, &a1)
+                        + insight::change_size(pack, q2, cur2, &a2);
+                    smallest = Some(smallest.map_or(size, |s| s.min(size)));
+                    if full && size >= last {
+                        continue;
+                    }
+                    let covered = ins.what_if_pairs.iter().any(|p| {
+                        p.changes[0].question == q1
+                            && p.changes[1].question == q2
+                            && p.outcome.winner == v.winner()
+                            && p.outcome.margin == v.margin
+                            && p.size() <= size
+                    });
+                    prop_assert!(
+                        covered,
+                        "missed pair: `{}` = {:?} and `{}` = {:?}",
+                        first.id,
+                        a1,
+                        second.id,
+                        a2
+                    );
+                }
+            }
+        }
+    }
+    prop_assert_eq!(smallest, ins.what_if_pairs.first().map(|p| p.size()));
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    #[test]
+    fn test_pack_singles_rules_and_close_calls(p in picks(6)) {
+        let pack = test_pack();
+        let answers = profile(pack, &p);
+        let ins = check_singles(pack, &answers)?;
+        check_rules(pack, &answers, &ins)?;
+        check_close_call(pack, &answers, &ins)?;
+        check_pairs(pack, &answers, &ins)?;
+    }
+
+    #[test]
+    fn default_pack_singles_rules_and_close_calls(p in picks(64)) {
+        let pack = default_pack();
+        let answers = profile(pack, &p);
+        let ins = check_singles(pack, &answers)?;
+        check_rules(pack, &answers, &ins)?;
+        check_close_call(pack, &answers, &ins)?;
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn pairs_pack_pairs(p in picks(5)) {
+        let pack = pairs_pack();
+        let answers = profile(pack, &p);
+        let ins = check_singles(pack, &answers)?;
+        check_pairs(pack, &answers, &ins)?;
+        check_rules(pack, &answers, &ins)?;
+    }
+}
+
+#[test]
+fn no_single_change_is_enough_on_the_pairs_pack_defaults() {
+    let pack = pairs_pack();
+    let answers = Answers::new(pack.questions.len());
+    let ins = insight::analyse(pack, &answers);
+    assert!(ins.what_if.is_empty());
+    assert!(!ins.what_if_pairs.is_empty());
+    let eff = answers.effective(pack);
+    let first = insight::pair_sentence(pack, &eff, &ins.what_if_pairs[0]);
+    assert_eq!(
+        first,
+        "How long? Weeks instead of Years; and Can the work be remote? Yes instead of No: \
+         Freelance would lead by 1 point."
+    );
+    // Showing the vendor question and answering it counts as a pair.
+    assert!(
+        ins.what_if_pairs
+            .iter()
+            .any(|p| { pack.questions[p.changes[1].question].id == "vendor" })
+    );
+}
+
+#[test]
+fn what_ifs_read_as_sentences() {
+    let pack = test_pack();
+    let answers = Answers::new(pack.questions.len());
+    let eff = answers.effective(pack);
+    let ins = insight::analyse(pack, &answers);
+    let first = insight::what_if_sentence(pack, &eff, &ins.what_if[0]);
+    assert_eq!(
+        first,
+        "How long will you need it? About a year instead of A few months: \
+         In-house would lead by 3 points."
+    );
+    let close = ins
+        .close_call
+        .as_ref()
+        .expect("the defaults are a close call");
+    assert_eq!(
+        insight::close_call_sentence(pack, &eff, close).as_deref(),
+        Some(
+            "Deciding between Freelance and Outsource: What do you need? (An API); \
+             How many engineers? (3 engineers)."
+        )
+    );
+}
+
+#[test]
+fn numbers_are_tried_across_each_boundary_on_the_grid() {
+    let pack = test_pack();
+    let answers = Answers::new(pack.questions.len());
+    let team = pack.question_index("team").unwrap();
+    let tried: Vec<(Answer, u32)> = insight::changes(pack, &answers)
+        .into_iter()
+        .filter(|c| c.question == team)
+        .map(|c| (c.answer, c.size))
+        .collect();
+    // From 3 on the grid 1, 3, 5, …, 21 with tests at 5, 8 and up, 15 to 19: 1 is
+    // treated like 3, so nothing below; above are 5, 7 (past the `equals`), 9 (past 8),
+    // 15 and 21.
+    assert_eq!(
+        tried,
+        vec![
+            (Answer::Number(5), 1),
+            (Answer::Number(7), 2),
+            (Answer::Number(9), 3),
+            (Answer::Number(15), 4),
+            (Answer::Number(21), 5),
+        ]
+    );
+}
+
+#[test]
+fn compare_lists_the_answers_that_differ() {
+    let pack = test_pack();
+    let a = Answers::new(pack.questions.len());
+    let mut b = a.clone();
+    let needs = pack.question_index("needs").unwrap();
+    b.set(needs, Answer::Choices(vec![0, 1]));
+    let c = insight::compare(pack, &a, &b);
+    let ids: Vec<&str> = c
+        .differences
+        .iter()
+        .map(|d| pack.questions[d.question].id.as_str())
+        .collect();
+    // Data work also brings the regulation question into view.
+    assert_eq!(ids, ["needs", "regulated"]);
+    assert_eq!(c.differences[1].a, None);
+    assert!(insight::compare(pack, &a, &a).differences.is_empty());
+}
