@@ -121,7 +121,7 @@ pub fn estimate(pack: &Pack, effective: &[Option<Answer>], verdict: &Verdict) ->
         pack.questions
             .get(model.team.unwrap_or(usize::MAX))
             .map_or_else(|| format!("{team}"), |q| q.describe(&Answer::Number(team))),
-        format!("{duration_words} (costed as {} months)", num(months)),
+        format!("{duration_words}, costed as {} months", num(months)),
         row.label.clone(),
     ];
     if let Some((s, i)) = level {
@@ -156,6 +156,9 @@ pub fn estimate(pack: &Pack, effective: &[Option<Answer>], verdict: &Verdict) ->
             RateUnit::PerMonth => (1.0, format!("{} a month", band(*rate, cur))),
         };
         let seniority = level.and_then(|(s, i)| {
+            if s.columns.get(i) == Some(&s.reference) {
+                return None; // the base rates already stand for this level
+            }
             let t = rates.tables.get(s.table)?;
             let r = t.rows.get(m.seniority_row?)?;
             let chosen = *r.values.get(*s.columns.get(i)?)?;
@@ -173,14 +176,18 @@ pub fn estimate(pack: &Pack, effective: &[Option<Answer>], verdict: &Verdict) ->
                 low: lo,
                 high: hi,
                 text: format!(
-                    "{}: {} {} {} against {} {}, so × {} at the low end and × {} at the high end",
+                    "{}: {} {} {} against {} {}, so × {}/{} ≈ {} at the low end and × {}/{} ≈ {} at the high end",
                     r.label,
                     t.columns.get(*s.columns.get(i)?)?.label,
                     band(chosen, cur),
                     unit_words(unit),
                     t.columns[s.reference].label,
                     band(reference, cur),
+                    num2(chosen.low),
+                    num2(reference.low),
                     num2(lo),
+                    num2(chosen.high),
+                    num2(reference.high),
                     num2(hi)
                 ),
             })
@@ -196,7 +203,6 @@ pub fn estimate(pack: &Pack, effective: &[Option<Answer>], verdict: &Verdict) ->
         let mut line = format!("{team} × ({monthly_words} × {} months", num(months));
         if let Some((s, i)) = level
             && seniority.is_some()
-            && s.columns.get(i) != Some(&s.reference)
         {
             let label = pack.questions[s.question].describe(&Answer::Choice(i));
             line.push_str(&format!(" × {} {label}", factor_range(s_lo, s_hi)));
@@ -281,10 +287,12 @@ pub fn estimate(pack: &Pack, effective: &[Option<Answer>], verdict: &Verdict) ->
             source: s.source.clone(),
         });
     }
-    for t in &rates.tables {
+    if !rates.tables.is_empty() {
+        let titles: Vec<&str> = rates.tables.iter().map(|t| t.title.as_str()).collect();
+        let sources: Vec<&str> = rates.tables.iter().map(|t| t.source.as_str()).collect();
         assumptions.push(Assumption {
-            what: t.title.clone(),
-            source: t.source.clone(),
+            what: titles.join("; "),
+            source: sources.join("; "),
         });
     }
     estimates.sort_by_key(|e| verdict.ranking.iter().position(|&c| c == e.candidate));
@@ -349,10 +357,17 @@ fn money(amount: i64, cur: &str) -> String {
     }
 }
 
-/// "1.25–1.4", or "1.67" when both ends round the same.
+/// "1.25–1.4", "1.67" when both ends round the same, "1.67/1.5" (low end's factor,
+/// then high end's) when the low end is scaled more than the high end.
 fn factor_range(lo: f64, hi: f64) -> String {
     let (a, b) = (num2(lo), num2(hi));
-    if a == b { a } else { format!("{a}–{b}") }
+    if a == b {
+        a
+    } else if lo < hi {
+        format!("{a}–{b}")
+    } else {
+        format!("{a}/{b}")
+    }
 }
 
 /// A number with at most two decimals, trailing zeros dropped.
@@ -378,6 +393,7 @@ mod tests {
         assert_eq!(num2(1.4), "1.4");
         assert_eq!(factor_range(1.25, 1.4), "1.25–1.4");
         assert_eq!(factor_range(5.0 / 3.0, 5.0 / 3.0), "1.67");
+        assert_eq!(factor_range(5.0 / 3.0, 1.5), "1.67/1.5");
         assert_eq!(
             band(
                 Band {

@@ -40,6 +40,8 @@ pub fn value(r: &Report) -> Value {
         "reasons": reasons,
         "answers": answers,
         "costs": r.costs,
+        "cost_basis": r.cost_basis,
+        "cost_assumptions": r.cost_assumptions,
         "role": r.role,
         "skills": r.skills,
         "next_steps": r.next_steps,

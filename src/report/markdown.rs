@@ -1,6 +1,8 @@
 //! The Markdown report: a one-page memo that can be forwarded as it is.
 
-use super::text::TOP_REASONS;
+/// How many reasons for, and against, each option the memo lists: enough to show why,
+/// few enough to keep it to a page.
+const TOP_REASONS: usize = 3;
 use super::{Report, money, points, signed};
 use std::fmt::Write;
 
@@ -74,19 +76,33 @@ pub fn render(r: &Report) -> String {
                 cell(&c.arithmetic)
             );
         }
+        let notes: Vec<&String> = r
+            .costs
+            .iter()
+            .filter_map(|c| c.seniority.as_ref())
+            .collect();
+        if !notes.is_empty() || !r.cost_assumptions.is_empty() {
+            let _ = writeln!(s);
+        }
+        for n in notes {
+            let _ = writeln!(s, "- {n}");
+        }
+        for a in &r.cost_assumptions {
+            let _ = writeln!(s, "- {}: {}", a.what, a.source);
+        }
     }
     if let Some(role) = &r.role {
         let _ = writeln!(s);
         let _ = writeln!(s, "## Hire for: {}", role.title);
         let _ = writeln!(s);
-        let _ = writeln!(s, "{}", role.reason);
+        let _ = writeln!(s, "{} {}", role.reason, role.summary);
     }
     if !r.skills.is_empty() {
         let _ = writeln!(s);
         let _ = writeln!(s, "## Screen for");
         let _ = writeln!(s);
         for k in &r.skills {
-            let _ = writeln!(s, "- **{}**: {}", k.name, k.why);
+            let _ = writeln!(s, "- **{}**: {}. {}", k.name, k.items.join(", "), k.why);
         }
     }
     if !r.next_steps.is_empty() {

@@ -4,6 +4,7 @@
 //! force and the verdict; [`text`], [`markdown`] and [`json`] render it, and the terminal
 //! wizard draws its result screen from the same model, so every output says the same.
 
+mod advice;
 pub mod json;
 pub mod markdown;
 pub mod text;
@@ -35,6 +36,8 @@ pub struct Report {
     pub costs: Vec<CostLine>,
     /// What the cost estimates assume, in one line (team, duration, region).
     pub cost_basis: Option<String>,
+    /// Every figure the cost arithmetic assumes, with its source.
+    pub cost_assumptions: Vec<CostAssumption>,
     /// The role to hire for, when the pack advises one.
     pub role: Option<Role>,
     /// Skills to screen for.
@@ -118,6 +121,22 @@ pub struct CostLine {
     pub currency: String,
     /// The arithmetic behind the range, as a line a person can check.
     pub arithmetic: String,
+    /// The published rate it starts from, e.g. "$40–$80 an hour (Freelancer hourly rate,
+    /// Eastern Europe)".
+    pub basis: String,
+    /// How seniority scaled the rate, when it did.
+    pub seniority: Option<String>,
+    /// Weeks before work can start, when the pack gives them.
+    pub delay_weeks: Option<i64>,
+}
+
+/// A figure the cost arithmetic assumes.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CostAssumption {
+    /// The figure in words.
+    pub what: String,
+    /// Where it comes from.
+    pub source: String,
 }
 
 /// The role to hire for.
@@ -127,6 +146,8 @@ pub struct Role {
     pub title: String,
     /// Why this role, in a line.
     pub reason: String,
+    /// What the role does.
+    pub summary: String,
 }
 
 /// A skill to screen for.
@@ -136,6 +157,8 @@ pub struct Skill {
     pub name: String,
     /// Why it matters for these answers.
     pub why: String,
+    /// The particular skills to look for.
+    pub items: Vec<String>,
 }
 
 /// A single answer change that would change the recommendation.
@@ -197,7 +220,7 @@ impl Report {
                 })
             })
             .collect();
-        Report {
+        let mut report = Report {
             pack: PackInfo {
                 id: pack.meta.id.clone(),
                 version: pack.meta.version.clone(),
@@ -212,11 +235,17 @@ impl Report {
             answers,
             costs: Vec::new(),
             cost_basis: None,
+            cost_assumptions: Vec::new(),
             role: None,
             skills: Vec::new(),
             next_steps: Vec::new(),
             what_if: Vec::new(),
-        }
+        };
+        advice::fill(
+            &mut report,
+            &crate::advice::advise(pack, effective, verdict),
+        );
+        report
     }
 
     /// The recommended candidate's standing.

@@ -67,18 +67,31 @@ pub fn render(r: &Report) -> String {
             );
             let _ = writeln!(s, "  {:<w$}  {range}", c.name);
             let _ = writeln!(s, "  {:<w$}  {}", "", c.arithmetic);
+            if let Some(n) = &c.seniority {
+                let _ = writeln!(s, "  {:<w$}  {n}", "");
+            }
+        }
+        if !r.cost_assumptions.is_empty() {
+            let _ = writeln!(s, "  Assumptions");
+            for a in &r.cost_assumptions {
+                let _ = writeln!(s, "    - {}: {}", a.what, a.source);
+            }
         }
     }
     if let Some(role) = &r.role {
         let _ = writeln!(s);
         let _ = writeln!(s, "Hire for: {}", role.title);
         let _ = writeln!(s, "  {}", role.reason);
+        let _ = writeln!(s, "  {}", role.summary);
     }
     if !r.skills.is_empty() {
         let _ = writeln!(s);
         let _ = writeln!(s, "Screen for");
         for k in &r.skills {
-            let _ = writeln!(s, "  - {}: {}", k.name, k.why);
+            let _ = writeln!(s, "  - {}: {}", k.name, k.items.join(", "));
+            if !k.why.is_empty() {
+                let _ = writeln!(s, "    {}", k.why);
+            }
         }
     }
     if !r.next_steps.is_empty() {
