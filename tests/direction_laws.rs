@@ -22,7 +22,7 @@ fn profile() -> impl Strategy<Value = Answers> {
         .map(|q| match &q.kind {
             Kind::Single { options } => (0..options.len()).prop_map(Answer::Choice).boxed(),
             Kind::Multiple { options, min, max } => {
-                let (n, min, max) = (options.len(), (*min).max(0), *max);
+                let (n, min, max) = (options.len(), *min, *max);
                 proptest::sample::subsequence((0..n).collect::<Vec<_>>(), min..=max)
                     .prop_map(Answer::Choices)
                     .boxed()

@@ -429,11 +429,15 @@ fn decode_table(node: &Node, d: &mut Diagnostics) -> Option<RateTable> {
     let title = f.req_str("title", d);
     let source = f.req_str("source", d);
     let mut columns: Vec<RateColumn> = Vec::new();
-    for c in f
+    let column_nodes = f
         .req("columns", d)
         .and_then(|n| seq(n, "columns", d))
-        .unwrap_or(&[])
-    {
+        .unwrap_or(&[]);
+    let row_nodes = f
+        .req("rows", d)
+        .and_then(|n| seq(n, "rows", d))
+        .unwrap_or(&[]);
+    for c in column_nodes {
         let Some(cf) = Fields::new(c, "a rate column", COLUMN, d) else {
             continue;
         };
@@ -447,20 +451,19 @@ fn decode_table(node: &Node, d: &mut Diagnostics) -> Option<RateTable> {
             }
             parsed
         });
-        if let (Some(id), Some(label), Some(unit)) = (cid, label, unit) {
+        // A bad unit is already reported; the column is kept so that rows naming it
+        // do not add errors of their own.
+        if let (Some(id), Some(label)) = (cid, label) {
             if columns.iter().any(|x| x.id == id) {
                 d.error(c.pos, format!("duplicate column id `{id}`"));
             } else {
+                let unit = unit.unwrap_or(RateUnit::PerMonth);
                 columns.push(RateColumn { id, label, unit });
             }
         }
     }
     let mut rows: Vec<RateRow> = Vec::new();
-    for r in f
-        .req("rows", d)
-        .and_then(|n| seq(n, "rows", d))
-        .unwrap_or(&[])
-    {
+    for r in row_nodes {
         let Some(rf) = Fields::new(r, "a rate row", ROW, d) else {
             continue;
         };
@@ -485,8 +488,14 @@ fn decode_table(node: &Node, d: &mut Diagnostics) -> Option<RateTable> {
                 }
             }
         }
-        let bands: Option<Vec<Band>> = bands.into_iter().collect();
-        if let (Some(id), Some(label), Some(values)) = (rid, label, bands) {
+        // A bad band is already reported; the row is kept so that lookups of it do not
+        // add errors of their own.
+        let zero = Band {
+            low: 0.0,
+            high: 0.0,
+        };
+        let values: Vec<Band> = bands.into_iter().map(|b| b.unwrap_or(zero)).collect();
+        if let (Some(id), Some(label)) = (rid, label) {
             if rows.iter().any(|x| x.id == id) {
                 d.error(r.pos, format!("duplicate row id `{id}`"));
             } else {
@@ -494,7 +503,7 @@ fn decode_table(node: &Node, d: &mut Diagnostics) -> Option<RateTable> {
             }
         }
     }
-    if columns.is_empty() || rows.is_empty() {
+    if column_nodes.is_empty() || row_nodes.is_empty() {
         d.error(
             node.pos,
             "a rate table needs at least one column and one row",

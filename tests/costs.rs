@@ -1,0 +1,208 @@
+//! Cost estimates of the default pack checked against figures worked out by hand from the
+//! guide's tables (assets/rates.yaml). Each case writes out its arithmetic.
+
+use hirewiz::advice::{self, Costs};
+use hirewiz::answers::{self, Answers};
+use hirewiz::pack::{self, Answer, Pack};
+use hirewiz::report::{Report, json};
+use hirewiz::score;
+use std::path::Path;
+
+fn pack() -> Pack {
+    pack::load_default().expect("the default pack loads")
+}
+
+fn scenario(pack: &Pack, name: &str) -> Answers {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/scenarios/{name}.yaml"));
+    answers::read_path(pack, &path)
+        .expect("the scenario reads")
+        .answers
+}
+
+fn costs(pack: &Pack, a: &Answers) -> Costs {
+    let eff = a.effective(pack);
+    let v = score::score(pack, &eff);
+    advice::estimate(pack, &eff, &v).expect("the default pack has a cost model")
+}
+
+fn range(c: &Costs, id: &str) -> (i64, i64) {
+    let e = c
+        .estimates
+        .iter()
+        .find(|e| e.id == id)
+        .expect("an estimate per candidate");
+    (e.low, e.high)
+}
+
+#[test]
+fn four_mid_level_engineers_in_eastern_europe_for_six_months() {
+    // 4 engineers, 3 to 12 months costed as 6, Eastern Europe, mid-level (no scaling).
+    // Outsource: 4 × $3,000 × 6 = $72,000;  4 × $7,000 × 6 = $168,000.
+    // Freelance: 4 × $40 × 160 h × 6 = $153,600;  4 × $80 × 160 × 6 = $307,200.
+    // In-house:  4 × ($50,000 ÷ 12 × 6 × 1.25 + $4,700) = 4 × ($31,250 + $4,700) = $143,800;
+    //            4 × ($90,000 ÷ 12 × 6 × 1.4 + $4,700) = 4 × ($63,000 + $4,700) = $270,800.
+    let pack = pack();
+    let c = costs(&pack, &scenario(&pack, "outsource_smb_scaling"));
+    assert_eq!((c.team, c.months), (4, 6.0));
+    assert_eq!(range(&c, "outsource"), (72_000, 168_000));
+    assert_eq!(range(&c, "freelance"), (153_600, 307_200));
+    assert_eq!(range(&c, "in_house"), (143_800, 270_800));
+    let outsource = &c.estimates[0];
+    assert_eq!(outsource.id, "outsource", "estimates follow the ranking");
+    assert_eq!(
+        outsource.arithmetic,
+        "4 × ($3,000–$7,000 a month × 6 months) = $72,000 – $168,000"
+    );
+    assert_eq!(
+        c.basis,
+        "4 engineers · 3 to 12 months, costed as 6 months · Eastern Europe · Mid-level"
+    );
+}
+
+#[test]
+fn six_senior_engineers_in_the_us_for_a_year() {
+    // 6 engineers, ongoing costed as 12 months, United States, senior: each model's rate
+    // is scaled by its row of the seniority table, senior band over mid-level band.
+    // In-house ×100/60 and ×150/90 (both 5/3):
+    //   6 × ($120,000 × 5/3 × 1.25 + $4,700) = 6 × ($250,000 + $4,700) = $1,528,200;
+    //   6 × ($180,000 × 5/3 × 1.4 + $4,700) = 6 × ($420,000 + $4,700) = $2,548,200.
+    // Freelance ×80/50 = 1.6 and ×130/80 = 1.625:
+    //   6 × $80 × 160 × 12 × 1.6 = 6 × $245,760 = $1,474,560;
+    //   6 × $150 × 160 × 12 × 1.625 = 6 × $468,000 = $2,808,000.
+    // Outsource ×50/30 = 5/3 and ×90/60 = 1.5:
+    //   6 × $6,000 × 12 × 5/3 = $720,000;  6 × $12,000 × 12 × 1.5 = $1,296,000.
+    let pack = pack();
+    let c = costs(&pack, &scenario(&pack, "in_house_enterprise_fintech"));
+    assert_eq!(range(&c, "in_house"), (1_528_200, 2_548_200));
+    assert_eq!(range(&c, "freelance"), (1_474_560, 2_808_000));
+    assert_eq!(range(&c, "outsource"), (720_000, 1_296_000));
+    let outsource = c.estimates.iter().find(|e| e.id == "outsource").unwrap();
+    let note = outsource.seniority.as_ref().expect("senior is scaled");
+    assert!(
+        note.text.contains("× 50/30") && note.text.contains("× 90/60"),
+        "{}",
+        note.text
+    );
+    assert!(
+        outsource.arithmetic.contains("× 1.67/1.5 Senior"),
+        "{}",
+        outsource.arithmetic
+    );
+}
+
+#[test]
+fn one_junior_in_asia_for_a_short_job() {
+    // 1 engineer, under 3 months costed as 3, Asia, junior.
+    // Freelance ×30/50 = 0.6 and ×50/80 = 0.625:
+    //   $20 × 160 × 3 × 0.6 = $5,760;  $50 × 160 × 3 × 0.625 = $15,000.
+    // Outsource ×20/30 and ×40/60 (both 2/3): $2,000 × 3 × 2/3 = $4,000;  $5,000 × 3 × 2/3 = $10,000.
+    // In-house ×40/60 and ×60/90 (both 2/3):
+    //   $30,000 ÷ 12 × 3 × 2/3 × 1.25 + $4,700 = $6,250 + $4,700 = $10,950;
+    //   $70,000 ÷ 12 × 3 × 2/3 × 1.4 + $4,700 = $16,333.33 + $4,700 = $21,033 (rounded).
+    let pack = pack();
+    let c = costs(&pack, &scenario(&pack, "freelance_startup_landing_backend"));
+    assert_eq!(range(&c, "freelance"), (5_760, 15_000));
+    assert_eq!(range(&c, "outsource"), (4_000, 10_000));
+    assert_eq!(range(&c, "in_house"), (10_950, 21_033));
+}
+
+#[test]
+fn totals_scale_with_team_size_and_duration() {
+    let pack = pack();
+    let base = scenario(&pack, "outsource_smb_scaling");
+    let team = pack.question_index("team_size").unwrap();
+    let eng = pack.question_index("engagement").unwrap();
+    let mut eight = base.clone();
+    eight.set(team, Answer::Number(8));
+    let (four, eight) = (costs(&pack, &base), costs(&pack, &eight));
+    for e in &four.estimates {
+        assert_eq!(range(&eight, &e.id), (e.low * 2, e.high * 2), "{}", e.id);
+    }
+    let mut ongoing = base.clone();
+    ongoing.set(eng, Answer::Choice(2)); // costed as 12 months instead of 6
+    let year = costs(&pack, &ongoing);
+    assert_eq!(range(&year, "outsource"), (144_000, 336_000));
+    assert_eq!(range(&year, "freelance"), (307_200, 614_400));
+}
+
+#[test]
+fn every_assumption_names_its_source() {
+    let pack = pack();
+    let c = costs(&pack, &scenario(&pack, "in_house_enterprise_fintech"));
+    assert!(c.assumptions.len() >= 5);
+    for a in &c.assumptions {
+        assert!(
+            !a.what.trim().is_empty() && !a.source.trim().is_empty(),
+            "{a:?}"
+        );
+    }
+    let all: String = c
+        .assumptions
+        .iter()
+        .map(|a| format!("{} {}\n", a.what, a.source))
+        .collect();
+    for needle in [
+        "160 working hours",
+        "costed as 12 months",
+        "employer overhead",
+        "recruiting",
+        "6 weeks",
+    ] {
+        assert!(
+            all.contains(needle),
+            "no assumption mentions {needle}:\n{all}"
+        );
+    }
+}
+
+#[test]
+fn a_pack_without_rates_gets_no_costs_and_still_reports() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/packs/datastore");
+    let pack = pack::load_path(&dir).expect("the datastore pack loads");
+    let eff = Answers::new(pack.questions.len()).effective(&pack);
+    let v = score::score(&pack, &eff);
+    let a = advice::advise(&pack, &eff, &v);
+    assert!(
+        a.costs.is_none() && a.role.is_none() && a.skills.is_empty() && a.next_steps.is_empty()
+    );
+    let report = Report::build(&pack, &eff, &v);
+    let j = json::value(&report);
+    assert_eq!(j["costs"], serde_json::json!([]));
+}
+
+#[test]
+fn the_json_report_carries_costs_role_skills_and_next_steps() {
+    let pack = pack();
+    let a = scenario(&pack, "in_house_hospital_group");
+    let eff = a.effective(&pack);
+    let v = score::score(&pack, &eff);
+    let j = json::value(&Report::build(&pack, &eff, &v));
+    assert_eq!(j["costs"].as_array().map(Vec::len), Some(3));
+    assert_eq!(j["costs"][0]["candidate"], "in_house");
+    assert_eq!(j["role"]["title"], "Backend engineer");
+    let skills: Vec<&str> = j["skills"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert!(
+        skills.contains(&"HIPAA")
+            && skills.contains(&"GDPR")
+            && skills.contains(&"Security practice"),
+        "{skills:?}"
+    );
+    let steps = j["next_steps"].as_array().unwrap();
+    assert!(
+        steps
+            .iter()
+            .any(|s| s.as_str().unwrap().contains("six weeks")),
+        "in-house steps include recruiting time"
+    );
+    assert!(
+        !steps
+            .iter()
+            .any(|s| s.as_str().unwrap().contains("agencies")),
+        "no agency steps for an in-house winner"
+    );
+}
