@@ -14,5 +14,6 @@ pub mod plain;
 pub mod report;
 pub mod score;
 pub mod shell;
+pub mod tui;
 pub mod wizard;
 pub mod yaml;

@@ -29,14 +29,20 @@ fn main() {
     std::process::exit(code);
 }
 
-/// The interactive wizard. Until the terminal screens are wired in, show the
-/// recommendation for the pack's default answers.
+/// The interactive wizard in the terminal (see [`hirewiz::tui`]).
 fn wizard(cli: &Cli) -> Result<(), Failure> {
     let pack = cli::load_pack(cli.pack.as_deref())?;
-    let effective = hirewiz::answers::Answers::new(pack.questions.len()).effective(&pack);
-    let verdict = hirewiz::score::score(&pack, &effective);
-    let report = hirewiz::report::Report::build(&pack, &effective, &verdict);
-    cli::print(&cli::render(&report, cli::Format::Text))
+    match hirewiz::tui::run(pack, hirewiz::tui::Options::from_env()) {
+        Ok(exit::OK) => Ok(()),
+        Ok(code) => Err(Failure {
+            code,
+            message: String::new(),
+        }),
+        Err(e) => Err(Failure {
+            code: exit::FAILURE,
+            message: format!("the terminal failed: {e}"),
+        }),
+    }
 }
 
 /// The wizard as plain numbered prompts (see [`hirewiz::plain`]).

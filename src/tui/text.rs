@@ -1,0 +1,109 @@
+//! Measuring, wrapping and cutting text by display width, so that every view knows
+//! exactly how many rows its content takes before it draws.
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Display width of `s` in terminal columns.
+pub fn width(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
+/// Word-wrap `s` to lines of at most `max` columns. Words longer than a line are cut;
+/// explicit line breaks are kept. Always returns at least one line.
+pub fn wrap(s: &str, max: usize) -> Vec<String> {
+    let max = max.max(1);
+    let mut out = Vec::new();
+    for para in s.split('\n') {
+        let mut line = String::new();
+        let mut w = 0;
+        for word in para.split_whitespace() {
+            let ww = width(word);
+            if w > 0 && w + 1 + ww <= max {
+                line.push(' ');
+                line.push_str(word);
+                w += 1 + ww;
+                continue;
+            }
+            if w > 0 {
+                out.push(std::mem::take(&mut line));
+                w = 0;
+            }
+            if ww <= max {
+                line.push_str(word);
+                w = ww;
+                continue;
+            }
+            // A word wider than a line: cut it at the column limit.
+            for c in word.chars() {
+                let cw = c.width().unwrap_or(0);
+                if w + cw > max && w > 0 {
+                    out.push(std::mem::take(&mut line));
+                    w = 0;
+                }
+                line.push(c);
+                w += cw;
+            }
+        }
+        out.push(line);
+    }
+    out
+}
+
+/// `s` cut to at most `max` columns, ending in `…` when it was cut.
+pub fn truncate(s: &str, max: usize) -> String {
+    if width(s) <= max {
+        return s.to_string();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = c.width().unwrap_or(0);
+        if w + cw + 1 > max {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    out.push('…');
+    out
+}
+
+/// `s` padded with spaces (or cut) to exactly `cols` columns.
+pub fn pad(s: &str, cols: usize) -> String {
+    let s = truncate(s, cols);
+    let w = width(&s);
+    format!("{s}{}", " ".repeat(cols.saturating_sub(w)))
+}
+
+/// The first letter in upper case, for messages that come from the core in lower case.
+pub fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_at_word_boundaries() {
+        assert_eq!(wrap("one two three", 7), vec!["one two", "three"]);
+        assert_eq!(wrap("", 5), vec![""]);
+        assert_eq!(wrap("abcdefgh", 3), vec!["abc", "def", "gh"]);
+        assert_eq!(wrap("a\nb", 10), vec!["a", "b"]);
+    }
+
+    #[test]
+    fn truncates_with_an_ellipsis() {
+        assert_eq!(truncate("hello world", 6), "hello…");
+        assert_eq!(truncate("hi", 6), "hi");
+        assert_eq!(truncate("hi", 0), "");
+        assert_eq!(pad("ab", 4), "ab  ");
+    }
+}

@@ -1,0 +1,81 @@
+//! Overlays: the key help (every key that works on the screen underneath) and the
+//! question asked before quitting without a result.
+
+use super::{centred, hint_line};
+use crate::tui::app::App;
+use crate::tui::keys::{self, Context};
+use crate::tui::text;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
+
+pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    let t = app.theme();
+    let context = app.screen_context();
+    let mut rows: Vec<(&str, &str)> = keys::bindings(context).map(|b| (b.label, b.help)).collect();
+    rows.extend(
+        keys::bindings(Context::Help)
+            .filter(|b| b.action == keys::Action::Close)
+            .map(|b| (b.label, b.help)),
+    );
+    let key_w = rows.iter().map(|(k, _)| text::width(k)).max().unwrap_or(0);
+    let help_w = rows.iter().map(|(_, h)| text::width(h)).max().unwrap_or(0);
+    let box_w = (key_w + help_w + 8).min(usize::from(area.width).saturating_sub(2));
+    let inner_w = box_w.saturating_sub(4);
+    let lines: Vec<Line<'static>> = rows
+        .iter()
+        .map(|(k, h)| {
+            Line::from(vec![
+                Span::styled(format!(" {}", text::pad(k, key_w)), t.key),
+                Span::raw("  "),
+                Span::styled(text::truncate(h, inner_w.saturating_sub(key_w + 3)), t.text),
+            ])
+        })
+        .collect();
+    let box_h = (lines.len() + 2).min(usize::from(area.height).saturating_sub(2));
+    let rect = centred(
+        area,
+        u16::try_from(box_w).unwrap_or(u16::MAX),
+        u16::try_from(box_h).unwrap_or(u16::MAX),
+    );
+    let visible = usize::from(rect.height.saturating_sub(2));
+    let max = lines.len().saturating_sub(visible);
+    app.set_help_limit(u16::try_from(max).unwrap_or(u16::MAX));
+    let offset = usize::from(app.scroll()).min(max);
+    let shown: Vec<Line> = lines.into_iter().skip(offset).take(visible).collect();
+    let title = if max > 0 {
+        " Keys (↑↓ for more) "
+    } else {
+        " Keys "
+    };
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(t.rule)
+        .title(Span::styled(title, t.title));
+    frame.render_widget(Clear, rect);
+    frame.render_widget(Paragraph::new(shown).block(block), rect);
+}
+
+pub(super) fn confirm_quit(app: &App, frame: &mut Frame, area: Rect) {
+    let t = app.theme();
+    let width = 44usize.min(usize::from(area.width).saturating_sub(2));
+    let inner = width.saturating_sub(4);
+    let mut lines = vec![Line::default()];
+    for l in text::wrap("Quit now? You have not seen the result yet.", inner) {
+        lines.push(Line::styled(format!(" {l}"), t.text));
+    }
+    lines.push(Line::default());
+    lines.push(hint_line(t, &keys::hints(Context::ConfirmQuit, 0), inner));
+    let rect = centred(
+        area,
+        u16::try_from(width).unwrap_or(u16::MAX),
+        u16::try_from(lines.len() + 2).unwrap_or(u16::MAX),
+    );
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(t.rule)
+        .title(Span::styled(" Quit ", t.title));
+    frame.render_widget(Clear, rect);
+    frame.render_widget(Paragraph::new(lines).block(block), rect);
+}

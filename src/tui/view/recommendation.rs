@@ -1,0 +1,340 @@
+//! The recommendation, drawn from the [`Report`]: headline and margin, a bar for every
+//! candidate's score, the reasons for and against each, costs side by side, the role,
+//! skills and next steps. It scrolls when it does not fit.
+
+use super::scrolled;
+use crate::report::{Report, money, signed};
+use crate::tui::app::App;
+use crate::tui::text;
+use crate::tui::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+/// Narrowest terminal on which scores and reasons stand side by side.
+const SIDE_BY_SIDE: usize = 96;
+/// Reasons shown for the recommended candidate, and for each of the others.
+const REASONS_WINNER: usize = 4;
+const REASONS_OTHER: usize = 3;
+
+pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    let Some(report) = app.report() else {
+        return;
+    };
+    let t = app.theme();
+    let lines = lines(report, app.theme(), usize::from(area.width));
+    let rows = usize::from(area.height);
+    let max = u16::try_from(lines.len().saturating_sub(rows)).unwrap_or(u16::MAX);
+    app.set_scroll_limits(max, area.height);
+    scrolled(t, frame, area, lines, app.scroll().min(max));
+}
+
+/// Every line of the result at `width` columns.
+pub(crate) fn lines(report: &Report, t: &Theme, width: usize) -> Vec<Line<'static>> {
+    let w = width.saturating_sub(4).min(130);
+    let mut out: Vec<Line<'static>> = Vec::new();
+
+    // Headline, and the margin beside it when there is room.
+    let head = report.headline();
+    let words = report.margin_words();
+    let words_style = if report.close { t.heading } else { t.dim };
+    let gap = w.saturating_sub(text::width(&head) + text::width(&words) + 2);
+    if gap >= 4 {
+        out.push(Line::from(vec![
+            Span::raw("  "),
+            Span::styled(head, t.title),
+            Span::raw(" ".repeat(gap)),
+            Span::styled(words, words_style),
+        ]));
+    } else {
+        out.push(Line::from(vec![
+            Span::raw("  "),
+            Span::styled(text::truncate(&head, w), t.title),
+        ]));
+        out.extend(super::wrapped(&words, w, "  ", "  ", words_style));
+    }
+    let wide = w + 3 >= SIDE_BY_SIDE;
+    let desc = &report.winner().description;
+    if wide && !desc.trim().is_empty() {
+        out.extend(super::wrapped(desc, w, "  ", "  ", t.dim));
+    }
+    out.push(Line::default());
+
+    // Scores and reasons, side by side on wide terminals.
+    if wide {
+        let scores = scores(report, t, 44);
+        let left_w = scores.iter().map(Line::width).max().unwrap_or(0) + 3;
+        let why = reasons(report, t, w.saturating_sub(left_w + 2));
+        let n = scores.len().max(why.len());
+        let mut scores = scores.into_iter();
+        let mut why = why.into_iter();
+        for _ in 0..n {
+            let mut spans = vec![Span::raw("  ")];
+            let left = scores.next().unwrap_or_default();
+            let lw = left.width();
+            spans.extend(left.spans);
+            spans.push(Span::raw(" ".repeat(left_w.saturating_sub(lw))));
+            if let Some(r) = why.next() {
+                spans.extend(r.spans);
+            }
+            out.push(Line::from(spans));
+        }
+    } else {
+        for l in scores(report, t, w) {
+            out.push(indent(l));
+        }
+        out.push(Line::default());
+        for l in reasons(report, t, w) {
+            out.push(indent(l));
+        }
+    }
+
+    // Costs side by side.
+    if !report.costs.is_empty() {
+        out.push(Line::default());
+        let mut title = "Cost".to_string();
+        if let Some(basis) = &report.cost_basis {
+            title = format!("Cost · {basis}");
+        }
+        out.extend(super::wrapped(&title, w, "  ", "  ", t.heading));
+        let name_w = report
+            .costs
+            .iter()
+            .map(|c| text::width(&c.name))
+            .max()
+            .unwrap_or(0)
+            .min(16);
+        let ranges: Vec<String> = report
+            .costs
+            .iter()
+            .map(|c| {
+                format!(
+                    "{} – {}",
+                    money(c.low, &c.currency),
+                    money(c.high, &c.currency)
+                )
+            })
+            .collect();
+        let range_w = ranges.iter().map(|r| text::width(r)).max().unwrap_or(0);
+        let lead = 2 + name_w + 2 + range_w + 3;
+        for (c, range) in report.costs.iter().zip(ranges) {
+            let arithmetic = text::wrap(&c.arithmetic, w.saturating_sub(lead).max(10));
+            for (i, part) in arithmetic.into_iter().enumerate() {
+                let mut spans = if i == 0 {
+                    vec![
+                        Span::raw("  "),
+                        Span::styled(text::pad(&c.name, name_w), t.prompt),
+                        Span::raw("  "),
+                        Span::styled(text::pad(&range, range_w), t.text),
+                        Span::raw("   "),
+                    ]
+                } else {
+                    vec![Span::raw(" ".repeat(lead))]
+                };
+                spans.push(Span::styled(part, t.dim));
+                out.push(Line::from(spans));
+            }
+        }
+    }
+
+    // What to hire for and what to do next.
+    if let Some(role) = &report.role {
+        out.push(Line::default());
+        out.push(labelled(t, "Hire for", &role.title, w));
+        if !role.reason.trim().is_empty() {
+            out.extend(super::wrapped(&role.reason, w, "    ", "    ", t.dim));
+        }
+    }
+    if !report.skills.is_empty() {
+        out.push(Line::default());
+        out.push(Line::styled("  Screen for", t.heading));
+        for s in &report.skills {
+            let line = if s.why.trim().is_empty() {
+                s.name.clone()
+            } else {
+                format!("{} — {}", s.name, s.why)
+            };
+            out.extend(super::wrapped(&line, w, "  · ", "    ", t.text));
+        }
+    }
+    if !report.next_steps.is_empty() {
+        out.push(Line::default());
+        out.push(Line::styled("  Next steps", t.heading));
+        for (i, step) in report.next_steps.iter().enumerate() {
+            let n = format!("  {}. ", i + 1);
+            let pad = " ".repeat(text::width(&n));
+            out.extend(super::wrapped(step, w, &n, &pad, t.text));
+        }
+    }
+    if !report.what_if.is_empty() {
+        out.push(Line::default());
+        out.push(Line::styled("  What would change it", t.heading));
+        for wi in &report.what_if {
+            out.extend(super::wrapped(&wi.sentence, w, "  · ", "    ", t.text));
+        }
+    }
+    out
+}
+
+fn indent(l: Line<'static>) -> Line<'static> {
+    let mut spans = vec![Span::raw("  ")];
+    spans.extend(l.spans);
+    Line::from(spans)
+}
+
+fn labelled(t: &Theme, label: &str, value: &str, w: usize) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(format!("  {label}: "), t.heading),
+        Span::styled(
+            text::truncate(value, w.saturating_sub(text::width(label) + 4)),
+            t.prompt,
+        ),
+    ])
+}
+
+/// The score chart: a bar per candidate, best first, with a zero line when any score is
+/// below zero so that negative scores read as such.
+fn scores(report: &Report, t: &Theme, width: usize) -> Vec<Line<'static>> {
+    let mut out = vec![Line::styled("Scores", t.heading)];
+    let name_w = report
+        .standings
+        .iter()
+        .map(|s| text::width(&s.name))
+        .max()
+        .unwrap_or(0)
+        .min(16);
+    let num_w = report
+        .standings
+        .iter()
+        .map(|s| s.score.to_string().len())
+        .max()
+        .unwrap_or(1);
+    let vetoed = report.standings.iter().any(|s| s.vetoed);
+    let extra = if vetoed { 10 } else { 0 };
+    let bar_w = width
+        .saturating_sub(name_w + num_w + 4 + extra)
+        .clamp(4, 24);
+    let hi = report
+        .standings
+        .iter()
+        .map(|s| s.score)
+        .max()
+        .unwrap_or(0)
+        .max(0);
+    let lo = report
+        .standings
+        .iter()
+        .map(|s| s.score)
+        .min()
+        .unwrap_or(0)
+        .min(0);
+    let span = (hi - lo).max(1);
+    // Columns left of the zero line belong to negative scores.
+    let neg_w = usize::try_from((-lo) * bar_w as i64 / span).unwrap_or(0);
+    let pos_w = bar_w - neg_w;
+    let cells = |n: i64, room: usize, of: i64| -> usize {
+        if n == 0 || of == 0 {
+            0
+        } else {
+            let c = (n.unsigned_abs() as u128 * room as u128).div_ceil(of.unsigned_abs() as u128);
+            (c as usize).clamp(1, room)
+        }
+    };
+    for (i, s) in report.standings.iter().enumerate() {
+        let style = if i == 0 { t.prompt } else { t.text };
+        let mut spans = vec![
+            Span::styled(text::pad(&s.name, name_w), style),
+            Span::raw("  "),
+        ];
+        if neg_w > 0 {
+            let fill = if s.score < 0 {
+                cells(s.score, neg_w, lo)
+            } else {
+                0
+            };
+            spans.push(Span::styled("░".repeat(neg_w - fill), t.track));
+            spans.push(Span::styled("█".repeat(fill), t.bar_negative));
+            spans.push(Span::styled("│", t.dim));
+        }
+        let fill = if s.score > 0 {
+            cells(s.score, pos_w, hi)
+        } else {
+            0
+        };
+        let bar = if i == 0 { t.bar } else { t.dim.patch(t.bar) };
+        spans.push(Span::styled("█".repeat(fill), bar));
+        spans.push(Span::styled("░".repeat(pos_w - fill), t.track));
+        spans.push(Span::styled(format!(" {:>num_w$}", s.score), style));
+        if s.vetoed {
+            spans.push(Span::styled(" ruled out", t.bad));
+        }
+        out.push(Line::from(spans));
+    }
+    out
+}
+
+/// The reasons, grouped by candidate in ranking order, most decisive first.
+fn reasons(report: &Report, t: &Theme, width: usize) -> Vec<Line<'static>> {
+    let mut out = vec![Line::styled("Why", t.heading)];
+    let pts_w = report
+        .reasons
+        .iter()
+        .map(|r| signed(r.points).len())
+        .max()
+        .unwrap_or(2)
+        .max(2);
+    let room = width.saturating_sub(pts_w + 2).max(8);
+    for (i, s) in report.standings.iter().enumerate() {
+        if i > 0 {
+            out.push(Line::default());
+        }
+        out.push(Line::styled(text::truncate(&s.name, width), t.prompt));
+        let limit = if i == 0 {
+            REASONS_WINNER
+        } else {
+            REASONS_OTHER
+        };
+        let mine: Vec<_> = report
+            .reasons
+            .iter()
+            .filter(|r| r.candidate == s.id)
+            .collect();
+        if mine.is_empty() {
+            out.push(Line::styled(
+                text::truncate("no rule spoke for or against it", width),
+                t.dim,
+            ));
+        }
+        for r in mine.iter().take(limit) {
+            let (mark, style) = if r.veto {
+                ("✗".to_string(), t.bad)
+            } else if r.points > 0 {
+                (signed(r.points), t.good)
+            } else {
+                (signed(r.points), t.bad)
+            };
+            let body = if r.veto {
+                format!("ruled out: {}", r.reason)
+            } else {
+                r.reason.clone()
+            };
+            for (j, part) in text::wrap(&body, room).into_iter().enumerate() {
+                let lead = if j == 0 {
+                    Span::styled(format!("{mark:>pts_w$}  "), style)
+                } else {
+                    Span::raw(" ".repeat(pts_w + 2))
+                };
+                out.push(Line::from(vec![lead, Span::styled(part, t.text)]));
+            }
+        }
+        if mine.len() > limit {
+            let more = mine.len() - limit;
+            let word = if more == 1 { "reason" } else { "reasons" };
+            out.push(Line::styled(
+                text::truncate(&format!("{:pts_w$}  and {more} more {word}", ""), width),
+                t.dim,
+            ));
+        }
+    }
+    out
+}

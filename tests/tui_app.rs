@@ -1,0 +1,252 @@
+//! The terminal wizard driven by key events, as a user would: from the welcome screen to
+//! the recommendation, going back, revising, and every kind of question.
+
+use hirewiz::pack::{Answer, Pack};
+use hirewiz::tui::app::Draft;
+use hirewiz::tui::{App, Exit, Key, Msg, Overlay, Screen, Theme, view};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::path::Path;
+use std::sync::Arc;
+
+fn test_pack() -> Arc<Pack> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/packs/tui.yaml");
+    Arc::new(hirewiz::pack::load_path(&path).expect("the test pack loads"))
+}
+
+fn app(pack: Arc<Pack>) -> App {
+    let mut app = App::new(pack, Theme::colour());
+    app.update(Msg::Resize(80, 24));
+    app
+}
+
+fn press(app: &mut App, keys: &[Key]) {
+    for k in keys {
+        app.update(Msg::Key(*k));
+    }
+}
+
+fn screen_text(app: &App, w: u16, h: u16) -> String {
+    let mut t = Terminal::new(TestBackend::new(w, h)).expect("test backend");
+    t.draw(|f| view(app, f)).expect("draw");
+    t.backend().to_string()
+}
+
+fn question(app: &App, id: &str) -> Screen {
+    Screen::Question(app.pack().question_index(id).expect("question exists"))
+}
+
+use Key::*;
+
+#[test]
+fn enter_alone_goes_from_welcome_to_the_recommendation() {
+    let mut app = app(test_pack());
+    assert_eq!(app.screen(), Screen::Welcome);
+    for _ in 0..10 {
+        press(&mut app, &[Enter]);
+    }
+    assert_eq!(app.screen(), Screen::Result);
+    let report = app.report().expect("a report on the result screen");
+    assert!(screen_text(&app, 80, 24).contains(&report.headline()));
+}
+
+#[test]
+fn a_full_session_by_keys() {
+    let mut app = app(test_pack());
+    press(&mut app, &[Enter]);
+    assert_eq!(app.screen(), question(&app, "length"));
+    // The default is preselected; move down and pick "Long".
+    assert_eq!(app.cursor(), 1);
+    press(&mut app, &[Down, Enter]);
+    assert_eq!(app.screen(), question(&app, "regulated"));
+    assert_eq!(app.wizard().progress().total, 3);
+
+    // Yes makes the regimes question appear.
+    press(&mut app, &[Char('y')]);
+    assert_eq!(app.screen(), question(&app, "regimes"));
+    assert_eq!(app.wizard().progress().total, 4);
+    assert!(screen_text(&app, 80, 24).contains("Question 3 of 4"));
+
+    // Multiple choice: clearing the only choice and confirming is refused with a message.
+    press(&mut app, &[Char(' '), Enter]);
+    assert_eq!(app.screen(), question(&app, "regimes"));
+    assert_eq!(app.message(), Some("Choose at least one"));
+    assert!(screen_text(&app, 80, 24).contains("Choose at least one"));
+    // Two choices by number; a third is refused, with the limit said.
+    press(&mut app, &[Char('2'), Char('3'), Char('1')]);
+    assert_eq!(app.draft(), &Draft::Multiple(vec![false, true, true]));
+    assert!(app.message().unwrap_or_default().contains("at most 2"));
+    press(&mut app, &[Enter]);
+    assert_eq!(app.screen(), question(&app, "size"));
+    let regimes = app.pack().question_index("regimes").unwrap_or(0);
+    assert_eq!(
+        app.wizard().answers().get(regimes),
+        Some(&Answer::Choices(vec![1, 2]))
+    );
+
+    // Number: typing replaces the preset value; out of range is refused inline.
+    press(&mut app, &[Char('2'), Char('5'), Enter]);
+    assert_eq!(app.screen(), question(&app, "size"));
+    assert_eq!(app.message(), Some("Must be between 1 and 20"));
+    assert!(screen_text(&app, 80, 24).contains("Must be between 1 and 20"));
+    press(&mut app, &[Backspace, Up, Char('+'), Char('-')]);
+    assert_eq!(
+        app.draft(),
+        &Draft::Number {
+            text: "3".into(),
+            fresh: true
+        }
+    );
+    press(&mut app, &[Backspace, Enter]);
+    assert_eq!(app.message(), Some("Type a number from 1 to 20"));
+    press(&mut app, &[Char('9'), Enter]);
+    assert_eq!(app.screen(), Screen::Review);
+
+    // The review opens on "see the result"; back goes to the last question.
+    let rows = app.review_rows();
+    assert_eq!(app.cursor(), rows.len());
+    press(&mut app, &[Left]);
+    assert_eq!(app.screen(), question(&app, "size"));
+    press(&mut app, &[Enter]);
+    assert_eq!(app.screen(), Screen::Review);
+
+    // Change "regulated" to no from the review: the regimes question disappears and
+    // the wizard comes back to the review.
+    press(&mut app, &[Up, Up, Up, Enter]);
+    assert_eq!(app.screen(), question(&app, "regulated"));
+    press(&mut app, &[Char('n')]);
+    assert_eq!(app.screen(), Screen::Review);
+    assert_eq!(app.review_rows().len(), 3);
+    assert!(!screen_text(&app, 80, 24).contains("Which regimes apply?"));
+
+    // And yes again brings it back with its earlier answer kept, so the wizard
+    // returns straight to the review, where it shows.
+    press(&mut app, &[Up, Up, Enter, Char('y')]);
+    assert_eq!(app.screen(), Screen::Review);
+    assert_eq!(app.review_rows().len(), 4);
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("Which regimes apply?"), "{text}");
+    assert!(text.contains("Payments, Health"), "{text}");
+
+    // The result, back to the answers, the result again, and quit at once.
+    press(&mut app, &[Enter]);
+    assert_eq!(app.screen(), Screen::Result);
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("Recommendation: Alpha"), "{text}");
+    press(&mut app, &[Char('b')]);
+    assert_eq!(app.screen(), Screen::Review);
+    press(&mut app, &[Enter, Char('q')]);
+    assert_eq!(app.exit(), Some(Exit::Quit));
+}
+
+#[test]
+fn digits_pick_a_choice_and_move_on() {
+    let mut app = app(test_pack());
+    press(&mut app, &[Enter, Char('1')]);
+    assert_eq!(app.screen(), question(&app, "regulated"));
+    let length = app.pack().question_index("length").unwrap_or(0);
+    assert_eq!(app.wizard().answers().get(length), Some(&Answer::Choice(0)));
+    press(&mut app, &[Char('7')]);
+    assert_eq!(app.message(), Some("Choose a number from 1 to 2"));
+}
+
+#[test]
+fn back_from_the_first_question_shows_the_welcome() {
+    let mut app = app(test_pack());
+    press(&mut app, &[Enter, BackTab]);
+    assert_eq!(app.screen(), Screen::Welcome);
+    press(&mut app, &[Enter, Char('b')]);
+    assert_eq!(app.screen(), Screen::Welcome);
+}
+
+#[test]
+fn quitting_before_the_result_asks_first() {
+    let mut app = app(test_pack());
+    press(&mut app, &[Enter, Char('q')]);
+    assert_eq!(app.overlay(), Some(Overlay::ConfirmQuit));
+    assert!(screen_text(&app, 80, 24).contains("Quit now?"));
+    press(&mut app, &[Char('n')]);
+    assert_eq!(app.overlay(), None);
+    assert_eq!(app.exit(), None);
+    press(&mut app, &[Char('q'), Char('y')]);
+    assert_eq!(app.exit(), Some(Exit::Quit));
+}
+
+#[test]
+fn ctrl_c_quits_at_once_from_anywhere() {
+    for prefix in [
+        &[][..],
+        &[Enter][..],
+        &[Enter, Char('?')][..],
+        &[Enter, Char('q')][..],
+    ] {
+        let mut app = app(test_pack());
+        press(&mut app, prefix);
+        press(&mut app, &[Ctrl('c')]);
+        assert_eq!(app.exit(), Some(Exit::Interrupted));
+    }
+}
+
+#[test]
+fn help_lists_the_keys_of_the_screen_and_esc_closes_it() {
+    let mut app = app(test_pack());
+    press(&mut app, &[Enter, Char('?')]);
+    assert_eq!(app.overlay(), Some(Overlay::Help));
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("pick a choice by its number"), "{text}");
+    // Keys of the screen underneath do nothing while help is open.
+    press(&mut app, &[Enter]);
+    assert_eq!(app.screen(), question(&app, "length"));
+    press(&mut app, &[Esc]);
+    assert_eq!(app.overlay(), None);
+}
+
+#[test]
+fn details_open_on_demand() {
+    let mut app = app(test_pack());
+    press(&mut app, &[Enter]);
+    assert!(!screen_text(&app, 80, 24).contains("Longer work builds knowledge"));
+    press(&mut app, &[Char('i')]);
+    assert!(screen_text(&app, 80, 24).contains("Longer work builds knowledge"));
+}
+
+#[test]
+fn a_small_terminal_pauses_the_wizard_until_it_grows() {
+    let mut app = app(test_pack());
+    press(&mut app, &[Enter]);
+    app.update(Msg::Resize(40, 10));
+    assert!(screen_text(&app, 40, 10).contains("Terminal too small"));
+    press(&mut app, &[Enter, Down]);
+    app.update(Msg::Resize(80, 24));
+    assert_eq!(app.screen(), question(&app, "length"));
+    assert_eq!(app.cursor(), 1);
+}
+
+#[test]
+fn release_and_repeat_free_keys_do_not_reach_the_wizard() {
+    // Keys with no meaning on a screen change nothing.
+    let mut app = app(test_pack());
+    press(&mut app, &[Enter]);
+    let before = app.wizard().clone();
+    press(&mut app, &[Char('x'), Tab, Right, PageDown, Char('Z')]);
+    assert_eq!(app.wizard(), &before);
+    assert_eq!(app.screen(), question(&app, "length"));
+}
+
+#[test]
+fn the_result_scrolls_and_stops_at_the_end() {
+    let mut app = app(test_pack());
+    app.update(Msg::Resize(60, 16));
+    for _ in 0..10 {
+        press(&mut app, &[Enter]);
+    }
+    assert_eq!(app.screen(), Screen::Result);
+    screen_text(&app, 60, 16);
+    press(&mut app, &[Char('G')]);
+    let bottom = app.scroll();
+    assert!(bottom > 0, "the result overflows 60x16");
+    press(&mut app, &[Down, Down, PageDown]);
+    assert_eq!(app.scroll(), bottom);
+    press(&mut app, &[Char('g')]);
+    assert_eq!(app.scroll(), 0);
+}

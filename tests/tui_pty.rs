@@ -1,0 +1,155 @@
+//! The wizard in a real pseudo-terminal: start the binary, answer by keys, reach the
+//! recommendation, quit, and check the terminal was given back as it was found.
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+const ROWS: u16 = 32;
+const COLS: u16 = 100;
+/// Longest wait for the screen to show what is expected.
+const DEADLINE: Duration = Duration::from_secs(20);
+
+struct Screen {
+    parser: vt100::Parser,
+    output: Receiver<Vec<u8>>,
+}
+
+impl Screen {
+    /// Read output until `pred` holds on the screen, or fail at the deadline.
+    fn wait_for(&mut self, what: &str, pred: impl Fn(&str) -> bool) -> String {
+        let end = Instant::now() + DEADLINE;
+        loop {
+            let text = self.parser.screen().contents();
+            if pred(&text) {
+                return text;
+            }
+            let left = end.saturating_duration_since(Instant::now());
+            assert!(
+                !left.is_zero(),
+                "timed out waiting for {what}; screen:\n{text}"
+            );
+            match self.output.recv_timeout(left) {
+                Ok(bytes) => self.parser.process(&bytes),
+                Err(_) => panic!("timed out or output ended waiting for {what}; screen:\n{text}"),
+            }
+        }
+    }
+
+    fn wait_text(&mut self, needle: &str) -> String {
+        self.wait_for(needle, |t| t.contains(needle))
+    }
+
+    /// Read whatever is left once the program has ended.
+    fn drain(&mut self) {
+        while let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(500)) {
+            self.parser.process(&bytes);
+        }
+    }
+}
+
+fn nonzero(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n).expect("a size above zero")
+}
+
+/// "Question N of M" as shown in the header, if a question is showing.
+fn question_number(text: &str) -> Option<String> {
+    let at = text.find("Question ")?;
+    let rest = &text[at..];
+    let end = rest.find('\n').unwrap_or(rest.len());
+    Some(rest[..end].trim().to_string())
+}
+
+#[test]
+fn the_wizard_runs_in_a_terminal_and_gives_it_back() {
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: ROWS,
+            cols: COLS,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("a pseudo-terminal");
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_hirewiz"));
+    cmd.env("TERM", "xterm-256color");
+    cmd.env_remove("NO_COLOR");
+    let mut child = pty.slave.spawn_command(cmd).expect("the binary starts");
+    drop(pty.slave);
+    let mut reader = pty.master.try_clone_reader().expect("pty reader");
+    let mut keys = pty.master.take_writer().expect("pty writer");
+    let (tx, rx) = channel();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 8192];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
+    let mut screen = Screen {
+        parser: vt100::Parser::new(nonzero(ROWS), nonzero(COLS), 0),
+        output: rx,
+    };
+    let mut send = |s: &str| {
+        keys.write_all(s.as_bytes()).expect("send keys");
+        keys.flush().expect("flush keys");
+    };
+
+    screen.wait_text("Press Enter to start");
+    assert!(
+        screen.parser.screen().alternate_screen(),
+        "the wizard draws on the alternate screen"
+    );
+    assert!(
+        screen.parser.screen().hide_cursor(),
+        "the cursor is hidden while drawing"
+    );
+    send("\r");
+    let first = screen.wait_text("Question 1 of");
+
+    // Forward one question, then back again with the left arrow.
+    let q1 = question_number(&first);
+    send("\r");
+    screen.wait_for("the second question", |t| {
+        question_number(t).is_some_and(|q| Some(q) != q1)
+    });
+    send("\x1b[D");
+    screen.wait_text("Question 1 of");
+
+    // Enter alone through every question to the review, then to the result.
+    for _ in 0..40 {
+        let now = screen.parser.screen().contents();
+        if now.contains("See the result") {
+            break;
+        }
+        let before = question_number(&now);
+        send("\r");
+        screen.wait_for("the next screen", |t| {
+            t.contains("See the result") || question_number(t) != before
+        });
+    }
+    screen.wait_text("See the result");
+    send("\r");
+    let result = screen.wait_text("Recommendation:");
+    assert!(result.contains("Scores"), "{result}");
+
+    // Quit: the program ends at once, restores the terminal and leaves the headline.
+    send("q");
+    let status = {
+        let end = Instant::now() + DEADLINE;
+        loop {
+            if let Some(s) = child.try_wait().expect("child status") {
+                break s;
+            }
+            assert!(Instant::now() < end, "the wizard did not quit");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    };
+    screen.drain();
+    assert!(status.success(), "exit status {status:?}");
+    let s = screen.parser.screen();
+    assert!(!s.alternate_screen(), "the alternate screen was left");
+    assert!(!s.hide_cursor(), "the cursor is shown again");
+    assert!(s.contents().contains("Recommendation:"), "{}", s.contents());
+}
