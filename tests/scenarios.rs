@@ -117,3 +117,16 @@ fn default_answers_give_a_recommendation_without_panicking() {
     let v = run(&pack, &Answers::new(pack.questions.len()));
     assert_eq!(v.ranking.len(), 3);
 }
+
+#[test]
+fn a_close_call_starts_the_next_steps_with_what_to_weigh() {
+    let pack = pack();
+    let text = "answers:\n  engagement: ongoing\n  urgency: soon\n  control: high\n";
+    let answers = answers::read_text(&pack, "close.yaml", text).unwrap().answers;
+    let eff = answers.effective(&pack);
+    let v = score::score(&pack, &eff);
+    assert!(v.close, "{}", explain(&pack, &v));
+    let steps = hirewiz::advice::next_steps(&pack, &eff, &v);
+    assert_eq!(steps[0].id, "weigh");
+    assert!(steps[0].text.starts_with("Weigh control against speed"));
+}
