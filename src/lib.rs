@@ -13,6 +13,7 @@ pub mod pack;
 pub mod plain;
 pub mod report;
 pub mod score;
+pub mod session;
 pub mod shell;
 pub mod tui;
 pub mod wizard;

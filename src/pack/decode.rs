@@ -267,6 +267,7 @@ pub fn decode(docs: &[(String, Node)]) -> Result<Pack, Diagnostics> {
         warnings,
         question_ids: HashMap::new(),
         candidate_ids: HashMap::new(),
+        sources: Vec::new(),
     }
     .index())
 }

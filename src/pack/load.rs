@@ -110,10 +110,14 @@ pub fn load_texts(files: &[(String, String)]) -> Result<Pack, LoadError> {
             Err(e) => d.yaml(&e),
         }
     }
-    finish(docs, d)
+    finish(docs, files.to_vec(), d)
 }
 
-fn finish(docs: Vec<(String, Node)>, d: Diagnostics) -> Result<Pack, LoadError> {
+fn finish(
+    docs: Vec<(String, Node)>,
+    sources: Vec<(String, String)>,
+    d: Diagnostics,
+) -> Result<Pack, LoadError> {
     if d.has_errors() {
         // Report syntax problems, and whatever the files that did parse hold too.
         let mut all = d.into_sorted();
@@ -124,7 +128,9 @@ fn finish(docs: Vec<(String, Node)>, d: Diagnostics) -> Result<Pack, LoadError> 
         }
         return Err(LoadError::Invalid(all));
     }
-    decode(&docs).map_err(|d| LoadError::Invalid(d.into_sorted()))
+    let mut pack = decode(&docs).map_err(|d| LoadError::Invalid(d.into_sorted()))?;
+    pack.sources = sources;
+    Ok(pack)
 }
 
 type Reader<'a> = &'a dyn Fn(&Path) -> Result<Vec<u8>, String>;
@@ -135,6 +141,7 @@ fn gather(roots: Vec<PathBuf>, read: Reader) -> Result<Pack, LoadError> {
         roots.into_iter().map(|p| (normalize(&p), None)).collect();
     let mut seen: Vec<PathBuf> = Vec::new();
     let mut docs: Vec<(String, Node)> = Vec::new();
+    let mut sources: Vec<(String, String)> = Vec::new();
     let mut d = Diagnostics::default();
     let mut i = 0;
     while i < queue.len() {
@@ -182,9 +189,12 @@ fn gather(roots: Vec<PathBuf>, read: Reader) -> Result<Pack, LoadError> {
             let base = path.parent().unwrap_or(Path::new(""));
             queue.push((normalize(&base.join(target)), Some((name.clone(), pos))));
         }
+        if let Ok(text) = std::str::from_utf8(&bytes) {
+            sources.push((name.clone(), text.to_string()));
+        }
         docs.push((name, node));
     }
-    finish(docs, d)
+    finish(docs, sources, d)
 }
 
 /// The `imports:` list of a pack file: paths relative to that file.

@@ -41,6 +41,8 @@ pub struct Pack {
     pub warnings: Vec<crate::diag::Diagnostic>,
     question_ids: HashMap<String, usize>,
     candidate_ids: HashMap<String, usize>,
+    /// The texts the pack was read from, as (file name, text), in reading order.
+    sources: Vec<(String, String)>,
 }
 
 /// A pack's identity and settings.
@@ -201,6 +203,12 @@ impl Pack {
     /// The index of the candidate with this id.
     pub fn candidate_index(&self, id: &str) -> Option<usize> {
         self.candidate_ids.get(id).copied()
+    }
+
+    /// The texts the pack was read from, as (file name, text), in reading order: what a
+    /// content hash is taken over, so that a saved session can tell when the pack changed.
+    pub fn sources(&self) -> &[(String, String)] {
+        &self.sources
     }
 
     /// The section a question belongs to.

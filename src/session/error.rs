@@ -1,0 +1,95 @@
+//! Why a session could not be read, found or saved. Every variant names the file or the
+//! id it is about, so the message stands on its own when the binary prints it.
+
+use crate::diag::Diagnostic;
+
+/// Why a session operation failed.
+#[derive(Debug, thiserror::Error)]
+pub enum SessionError {
+    /// A session file could not be read.
+    #[error("{path}: {message}")]
+    Read {
+        /// The file.
+        path: String,
+        /// What went wrong.
+        message: String,
+    },
+    /// A session could not be written; the file on disk, if any, is as it was.
+    #[error("{path}: cannot save: {message}")]
+    Write {
+        /// The file.
+        path: String,
+        /// What went wrong.
+        message: String,
+    },
+    /// The file was read but is not a usable session; every problem has its place.
+    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    Invalid(Vec<Diagnostic>),
+    /// No saved session has this id (or id prefix).
+    #[error("no session `{given}` in {dir}")]
+    NotFound {
+        /// What was asked for.
+        given: String,
+        /// The sessions folder searched.
+        dir: String,
+    },
+    /// An id prefix matches more than one session.
+    #[error("`{given}` matches several sessions: {}", .matches.join(", "))]
+    Ambiguous {
+        /// What was asked for.
+        given: String,
+        /// The ids it matches.
+        matches: Vec<String>,
+    },
+    /// A given id is not acceptable.
+    #[error("`{given}` is not a session id: {reason}")]
+    BadId {
+        /// What was given.
+        given: String,
+        /// Why it is refused.
+        reason: String,
+    },
+    /// A given label is not acceptable.
+    #[error("`{given}` cannot be a label: {reason}")]
+    BadLabel {
+        /// What was given.
+        given: String,
+        /// Why it is refused.
+        reason: String,
+    },
+    /// No data folder could be found for this user.
+    #[error("cannot find a data folder for sessions; give one with --data-dir or HIREWIZ_DATA_DIR")]
+    NoDataDir,
+    /// The file changed on disk since it was read (another hirewiz saved it).
+    #[error(
+        "{path}: the session was changed by another hirewiz since it was opened; not overwriting it"
+    )]
+    Conflict {
+        /// The file.
+        path: String,
+    },
+    /// Saving would replace a file that is not this session (or not readable at all).
+    #[error("{path}: not overwriting it, because it {reason}")]
+    WouldOverwrite {
+        /// The file.
+        path: String,
+        /// What the file is.
+        reason: String,
+    },
+}
+
+impl SessionError {
+    /// Whether the problem lies in what the user gave (an id, a label, a file) rather
+    /// than in the system: the binary exits with 2 for these, 1 otherwise.
+    pub fn is_bad_input(&self) -> bool {
+        matches!(
+            self,
+            SessionError::Read { .. }
+                | SessionError::Invalid(_)
+                | SessionError::NotFound { .. }
+                | SessionError::Ambiguous { .. }
+                | SessionError::BadId { .. }
+                | SessionError::BadLabel { .. }
+        )
+    }
+}

@@ -1,0 +1,50 @@
+//! Which pack a session was answered with: its id, version and a hash of its texts, so
+//! that an old session can say when the questions or rules changed since.
+
+use crate::pack::Pack;
+use sha2::{Digest, Sha256};
+use std::fmt::Write;
+
+/// A pack's identity as a session records it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct PackIdentity {
+    /// The pack's id, e.g. `backend-hiring`.
+    pub id: String,
+    /// The pack's declared version.
+    pub version: String,
+    /// `sha256:` and the hex digest of the pack's texts, in reading order.
+    pub hash: String,
+}
+
+impl PackIdentity {
+    /// The identity of a loaded pack.
+    pub fn of(pack: &Pack) -> PackIdentity {
+        PackIdentity {
+            id: pack.meta.id.clone(),
+            version: pack.meta.version.clone(),
+            hash: content_hash(pack),
+        }
+    }
+
+    /// Whether two identities name the same content (the hash decides; ids and versions
+    /// are what people read).
+    pub fn same_content(&self, other: &PackIdentity) -> bool {
+        self.hash == other.hash
+    }
+}
+
+/// The hash of a pack's texts. Only contents count, not file names, so a pack moved to
+/// another folder keeps its hash; each text is length-prefixed so that no two different
+/// splits into files hash alike.
+pub fn content_hash(pack: &Pack) -> String {
+    let mut h = Sha256::new();
+    for (_, text) in pack.sources() {
+        h.update((text.len() as u64).to_le_bytes());
+        h.update(text.as_bytes());
+    }
+    let mut out = String::from("sha256:");
+    for b in h.finalize() {
+        let _ = write!(out, "{b:02x}");
+    }
+    out
+}

@@ -1,0 +1,327 @@
+//! Sessions: a run of the wizard saved after every step, so that it can be resumed,
+//! listed, replayed and exported, and still make sense after the pack changes.
+//!
+//! The layers, one file each:
+//! - [`Session`] (here) is the in-memory record: who, when, which pack, the answers, the
+//!   timed history of events and, once complete, the result as it was then.
+//! - [`format`] writes and reads it as a versioned YAML file (`format: hirewiz-session/1`).
+//! - [`store`] is the folder of session files: atomic saves, listing, loading by id.
+//! - [`record`] is what the wizard's front end calls after every event: [`Recorder`].
+//! - [`replay`] rebuilds wizard states from a history and compares the saved result with
+//!   a fresh score on the current pack; pure functions, no files.
+//!
+//! Events are stored by question and choice ids, never by index, so that a session still
+//! reads after questions are added, removed or reordered.
+
+pub mod clock;
+mod error;
+pub mod format;
+mod id;
+mod identity;
+pub mod record;
+pub mod replay;
+pub mod store;
+
+pub use clock::Timestamp;
+pub use error::SessionError;
+pub use id::{Label, MAX_LABEL, SessionId};
+pub use identity::{PackIdentity, content_hash};
+pub use record::Recorder;
+pub use replay::{Comparison, PackChange, Replay, ReplayStep, ResultChange, Skipped};
+pub use store::{Listed, Store, Summary};
+
+use crate::pack::Pack;
+use crate::score::{self, Verdict};
+use crate::wizard::{Event, Step, Wizard};
+use crate::yaml::Pos;
+use serde_json::Value;
+
+/// One saved run of the wizard.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Session {
+    /// Its id, also its file name.
+    pub id: SessionId,
+    /// A name a person gave it (a client or project).
+    pub label: Option<Label>,
+    /// When it was started.
+    pub created: Timestamp,
+    /// When it last changed.
+    pub updated: Timestamp,
+    /// Whether the wizard was finished.
+    pub status: Status,
+    /// The pack it was answered with.
+    pub pack: PackIdentity,
+    /// The answers given and in force, by question id, in the pack's order: what
+    /// `hirewiz recommend --answers` reads. The history is what replay and resume use.
+    pub answers: Vec<SavedAnswer>,
+    /// Every event, in order, back-steps and changed answers included.
+    pub history: Vec<Recorded>,
+    /// The result as it was when the wizard was last finished (present when complete).
+    pub result: Option<SavedResult>,
+}
+
+/// Whether a session was finished.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Status {
+    /// Stopped before the result: it can be resumed.
+    InProgress,
+    /// The result was reached.
+    Complete,
+}
+
+impl Status {
+    /// The word used in session files and listings.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::InProgress => "in_progress",
+            Status::Complete => "complete",
+        }
+    }
+}
+
+/// One answer in a session's `answers:` mapping.
+#[derive(Debug, Clone)]
+pub struct SavedAnswer {
+    /// The question's id.
+    pub question: String,
+    /// The answer as an answers file holds it: option id(s), number or boolean.
+    pub value: Value,
+    /// Where it stands in the file it was read from (1:1 when not read from a file).
+    pub pos: Pos,
+}
+
+impl PartialEq for SavedAnswer {
+    fn eq(&self, other: &Self) -> bool {
+        self.question == other.question && self.value == other.value
+    }
+}
+
+/// One recorded event with its time.
+#[derive(Debug, Clone)]
+pub struct Recorded {
+    /// When it happened.
+    pub at: Timestamp,
+    /// What happened.
+    pub action: Action,
+    /// Where it stands in the file it was read from (1:1 when not read from a file).
+    pub pos: Pos,
+}
+
+impl PartialEq for Recorded {
+    fn eq(&self, other: &Self) -> bool {
+        self.at == other.at && self.action == other.action
+    }
+}
+
+/// A wizard [`Event`] by ids instead of indices.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// A question was answered.
+    Answer {
+        /// The question's id.
+        question: String,
+        /// The answer as an answers file holds it.
+        answer: Value,
+    },
+    /// Moved on.
+    Next,
+    /// Went back.
+    Back,
+    /// Went to a question from the review.
+    Jump {
+        /// The question's id.
+        question: String,
+    },
+    /// Finished.
+    Finish,
+}
+
+impl Action {
+    /// The action recording `event`, asked with `pack`.
+    ///
+    /// An event naming a question the pack does not have (a caller's bug, since the
+    /// wizard refuses those) is recorded with an empty id, which replay then reports.
+    pub fn of(event: &Event, pack: &Pack) -> Action {
+        let id = |q: usize| {
+            pack.questions
+                .get(q)
+                .map_or(String::new(), |q| q.id.clone())
+        };
+        match event {
+            Event::Answer { question, answer } => Action::Answer {
+                question: id(*question),
+                answer: pack
+                    .questions
+                    .get(*question)
+                    .map_or(Value::Null, |q| q.to_json(answer)),
+            },
+            Event::Next => Action::Next,
+            Event::Back => Action::Back,
+            Event::Jump(q) => Action::Jump { question: id(*q) },
+            Event::Finish => Action::Finish,
+        }
+    }
+
+    /// The word used for this action in session files.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Action::Answer { .. } => "answer",
+            Action::Next => "next",
+            Action::Back => "back",
+            Action::Jump { .. } => "jump",
+            Action::Finish => "finish",
+        }
+    }
+}
+
+/// The result as it was when the wizard was finished.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SavedResult {
+    /// When it was reached.
+    pub at: Timestamp,
+    /// The recommended candidate's id.
+    pub winner: String,
+    /// Points between the first and the second.
+    pub margin: i64,
+    /// Whether the first two were level.
+    pub tie: bool,
+    /// Whether it was a close call.
+    pub close: bool,
+    /// Every candidate, best first.
+    pub standings: Vec<Standing>,
+}
+
+/// One candidate's place in a result.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Standing {
+    /// The candidate's id.
+    pub candidate: String,
+    /// Its name as shown then.
+    pub name: String,
+    /// Its points.
+    pub points: i64,
+    /// Whether a rule ruled it out.
+    pub vetoed: bool,
+}
+
+impl SavedResult {
+    /// A verdict as a session keeps it.
+    pub fn of(pack: &Pack, verdict: &Verdict, at: Timestamp) -> SavedResult {
+        let standings = verdict
+            .ranking
+            .iter()
+            .map(|&c| Standing {
+                candidate: pack.candidates[c].id.clone(),
+                name: pack.candidates[c].name.clone(),
+                points: verdict.scores[c],
+                vetoed: verdict.vetoed[c],
+            })
+            .collect::<Vec<_>>();
+        SavedResult {
+            at,
+            winner: standings
+                .first()
+                .map_or(String::new(), |s| s.candidate.clone()),
+            margin: verdict.margin,
+            tie: verdict.tie,
+            close: verdict.close,
+            standings,
+        }
+    }
+
+    /// The winner's standing.
+    pub fn winner(&self) -> Option<&Standing> {
+        self.standings.iter().find(|s| s.candidate == self.winner)
+    }
+
+    /// Whether two results recommend the same way with the same points and vetoes
+    /// (names and times aside).
+    pub fn same_outcome(&self, other: &SavedResult) -> bool {
+        let key = |r: &SavedResult| {
+            r.standings
+                .iter()
+                .map(|s| (s.candidate.clone(), s.points, s.vetoed))
+                .collect::<Vec<_>>()
+        };
+        self.winner == other.winner && key(self) == key(other)
+    }
+}
+
+impl Session {
+    /// A new session for `pack`, with nothing recorded yet.
+    pub fn new(id: SessionId, pack: &Pack, label: Option<Label>, now: Timestamp) -> Session {
+        Session {
+            id,
+            label,
+            created: now,
+            updated: now,
+            status: Status::InProgress,
+            pack: PackIdentity::of(pack),
+            answers: Vec::new(),
+            history: Vec::new(),
+            result: None,
+        }
+    }
+
+    /// Record `event`, which `wizard` has just applied (the wizard is the state after
+    /// it): append it to the history and bring answers, status and result up to date.
+    /// Pure: saving is the [`Recorder`]'s job.
+    pub fn push(&mut self, event: &Event, wizard: &Wizard, at: Timestamp) {
+        self.history.push(Recorded {
+            at,
+            action: Action::of(event, wizard.pack()),
+            pos: Pos::default(),
+        });
+        self.sync(wizard, at);
+    }
+
+    /// Bring answers, status and result in line with `wizard`, as of `at`.
+    pub fn sync(&mut self, wizard: &Wizard, at: Timestamp) {
+        let pack = wizard.pack();
+        self.updated = self.updated.max(at);
+        self.answers = given_answers(wizard);
+        let done = wizard.step() == Step::Done;
+        self.status = if done {
+            Status::Complete
+        } else {
+            Status::InProgress
+        };
+        if !done {
+            self.result = None;
+            return;
+        }
+        // Keep the time the result was first reached unless an answer changed it since.
+        let verdict = score::score(pack, &wizard.effective());
+        let fresh = SavedResult::of(pack, &verdict, at);
+        if !self.result.as_ref().is_some_and(|r| r.same_outcome(&fresh)) {
+            self.result = Some(fresh);
+        }
+    }
+
+    /// The recommended candidate's name, when complete.
+    pub fn recommendation(&self) -> Option<&str> {
+        self.result
+            .as_ref()
+            .and_then(SavedResult::winner)
+            .map(|s| s.name.as_str())
+    }
+}
+
+/// The answers given and in force, as a session's `answers:` holds them.
+pub fn given_answers(wizard: &Wizard) -> Vec<SavedAnswer> {
+    let pack = wizard.pack();
+    wizard
+        .effective()
+        .iter()
+        .enumerate()
+        .filter(|(q, a)| a.is_some() && wizard.answers().is_given(*q))
+        .filter_map(|(q, _)| {
+            let answer = wizard.answers().get(q)?;
+            Some(SavedAnswer {
+                question: pack.questions[q].id.clone(),
+                value: pack.questions[q].to_json(answer),
+                pos: Pos::default(),
+            })
+        })
+        .collect()
+}

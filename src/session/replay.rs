@@ -1,0 +1,273 @@
+//! Replay as pure functions: a session's history, mapped back through a pack and fed to
+//! the wizard's own update, rebuilds every state the user went through; the saved result
+//! is then compared with a fresh score on the pack in use now.
+//!
+//! With the same pack (same content hash) a history must replay exactly: an event that
+//! names an unknown question or is refused means the file was broken by hand, and is an
+//! error naming the file and the event's line. With a changed pack, such events are
+//! skipped and listed, so an old session still plays back as far as it can.
+
+use super::{Action, PackIdentity, SavedResult, Session, SessionError, Timestamp, given_answers};
+use crate::diag::{Diagnostics, suggest};
+use crate::pack::{Pack, answer_from_node};
+use crate::score;
+use crate::wizard::{Event, Step, Wizard};
+use crate::yaml::Pos;
+use std::sync::Arc;
+
+/// One event of a replay and the state it led to.
+#[derive(Debug, Clone)]
+pub struct ReplayStep {
+    /// Its place in the session's history (0-based).
+    pub index: usize,
+    /// When it happened.
+    pub at: Timestamp,
+    /// The event, in the pack's indices.
+    pub event: Event,
+    /// The wizard after it.
+    pub state: Wizard,
+}
+
+/// A recorded event that could not be played back on a changed pack.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Skipped {
+    /// Its place in the session's history (0-based).
+    pub index: usize,
+    /// Where it stands in the session file.
+    pub pos: Pos,
+    /// Why it was skipped.
+    pub reason: String,
+}
+
+/// The pack a session was answered with, and the one in use now, when they differ.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PackChange {
+    /// As the session recorded it.
+    pub saved: PackIdentity,
+    /// The pack in use now.
+    pub current: PackIdentity,
+}
+
+/// A saved result that differs from a fresh score.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResultChange {
+    /// As it was when the session was finished.
+    pub saved: SavedResult,
+    /// As the current pack scores the replayed answers.
+    pub current: SavedResult,
+}
+
+impl ResultChange {
+    /// Whether the recommendation itself changed (not only points).
+    pub fn winner_changed(&self) -> bool {
+        self.saved.winner != self.current.winner
+    }
+}
+
+/// A session played back on a pack.
+#[derive(Debug, Clone)]
+pub struct Replay {
+    /// The wizard before the first event.
+    pub start: Wizard,
+    /// Each event played, in order, with the state after it.
+    pub steps: Vec<ReplayStep>,
+    /// Events that could not be played (only ever with a changed pack).
+    pub skipped: Vec<Skipped>,
+    /// Set when the pack's content differs from the one the session was answered with.
+    pub pack_change: Option<PackChange>,
+}
+
+impl Replay {
+    /// The state after the last event: where a resumed session continues.
+    pub fn final_state(&self) -> &Wizard {
+        self.steps.last().map_or(&self.start, |s| &s.state)
+    }
+
+    /// Whether the replay reached the result screen.
+    pub fn finished(&self) -> bool {
+        self.final_state().step() == Step::Done
+    }
+}
+
+/// Differences between a session as saved and as it replays now.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    /// Set when the pack changed since the session was saved.
+    pub pack: Option<PackChange>,
+    /// Set when the saved result differs from the fresh one.
+    pub result: Option<ResultChange>,
+    /// Events that could not be played back.
+    pub skipped: Vec<Skipped>,
+    /// The fresh result: the replayed answers scored with the current pack.
+    pub current: SavedResult,
+}
+
+impl Comparison {
+    /// Whether anything differs.
+    pub fn is_same(&self) -> bool {
+        self.pack.is_none() && self.result.is_none() && self.skipped.is_empty()
+    }
+}
+
+/// Map one recorded action to a wizard event of `pack`.
+pub fn event_of(action: &Action, pack: &Pack, pos: Pos) -> Result<Event, String> {
+    let question = |id: &str| {
+        pack.question_index(id).ok_or_else(|| {
+            let msg = format!("unknown question `{id}`");
+            match suggest(id, pack.questions.iter().map(|q| q.id.as_str())) {
+                Some(h) => format!("{msg}; {h}"),
+                None => msg,
+            }
+        })
+    };
+    Ok(match action {
+        Action::Answer {
+            question: id,
+            answer,
+        } => {
+            let q = question(id)?;
+            let node = super::format::value_node(answer, pos);
+            let answer =
+                answer_from_node(&pack.questions[q], &node).map_err(|e| format!("`{id}`: {e}"))?;
+            Event::Answer {
+                question: q,
+                answer,
+            }
+        }
+        Action::Next => Event::Next,
+        Action::Back => Event::Back,
+        Action::Jump { question: id } => Event::Jump(question(id)?),
+        Action::Finish => Event::Finish,
+    })
+}
+
+/// Play `session` back on `pack`. `file` names the session file in messages.
+///
+/// With the pack the session was answered with, the replay must be exact and agree with
+/// the saved answers and status; otherwise the file was broken by hand and this fails
+/// with every problem at its place. With a changed pack, what cannot be played is
+/// skipped and listed in [`Replay::skipped`].
+pub fn replay(session: &Session, pack: Arc<Pack>, file: &str) -> Result<Replay, SessionError> {
+    let current = PackIdentity::of(&pack);
+    let strict = session.pack.same_content(&current);
+    let start = Wizard::new(pack.clone());
+    let mut state = start.clone();
+    let mut steps = Vec::with_capacity(session.history.len());
+    let mut skipped = Vec::new();
+    for (index, rec) in session.history.iter().enumerate() {
+        let played = event_of(&rec.action, &pack, rec.pos).and_then(|event| {
+            state
+                .apply(&event)
+                .map(|()| event)
+                .map_err(|e| format!("the `{}` event cannot be played: {e}", rec.action.name()))
+        });
+        match played {
+            Ok(event) => steps.push(ReplayStep {
+                index,
+                at: rec.at,
+                event,
+                state: state.clone(),
+            }),
+            Err(reason) => skipped.push(Skipped {
+                index,
+                pos: rec.pos,
+                reason,
+            }),
+        }
+    }
+    if strict {
+        let mut d = Diagnostics::new(file);
+        for s in &skipped {
+            d.error_hint(
+                s.pos,
+                s.reason.clone(),
+                "the history no longer plays back on the pack it was saved with; it was changed by hand",
+            );
+        }
+        if skipped.is_empty() {
+            check_snapshot(session, &state, &mut d);
+        }
+        if d.has_errors() {
+            return Err(SessionError::Invalid(d.into_sorted()));
+        }
+    }
+    Ok(Replay {
+        start,
+        steps,
+        skipped,
+        pack_change: (!strict).then(|| PackChange {
+            saved: session.pack.clone(),
+            current,
+        }),
+    })
+}
+
+/// The saved answers and status must be what the history leads to.
+fn check_snapshot(session: &Session, state: &Wizard, d: &mut Diagnostics) {
+    let replayed = given_answers(state);
+    for saved in &session.answers {
+        match replayed.iter().find(|a| a.question == saved.question) {
+            Some(a) if a.value == saved.value => {}
+            Some(a) => d.error(
+                saved.pos,
+                format!(
+                    "`{}` is saved as {} but the history gives {}",
+                    saved.question, saved.value, a.value
+                ),
+            ),
+            None => d.error(
+                saved.pos,
+                format!(
+                    "`{}` is saved as answered but the history never answers it",
+                    saved.question
+                ),
+            ),
+        }
+    }
+    for a in &replayed {
+        if !session.answers.iter().any(|s| s.question == a.question) {
+            d.error(
+                Pos { line: 1, col: 1 },
+                format!(
+                    "the history answers `{}` but `answers` does not list it",
+                    a.question
+                ),
+            );
+        }
+    }
+    let done = state.step() == Step::Done;
+    if done != (session.status == super::Status::Complete) {
+        d.error(
+            Pos { line: 1, col: 1 },
+            format!(
+                "the session is `{}` but its history {} the result",
+                session.status.as_str(),
+                if done { "reaches" } else { "does not reach" }
+            ),
+        );
+    }
+}
+
+/// Compare `session` with its replay: pack change, skipped events, and the saved result
+/// against the replayed answers scored now.
+pub fn compare(session: &Session, replay: &Replay) -> Comparison {
+    let state = replay.final_state();
+    let pack = state.pack();
+    let verdict = score::score(pack, &state.effective());
+    let at = session.result.as_ref().map_or(session.updated, |r| r.at);
+    let current = SavedResult::of(pack, &verdict, at);
+    let result = session
+        .result
+        .as_ref()
+        .filter(|saved| !saved.same_outcome(&current))
+        .map(|saved| ResultChange {
+            saved: saved.clone(),
+            current: current.clone(),
+        });
+    Comparison {
+        pack: replay.pack_change.clone(),
+        result,
+        skipped: replay.skipped.clone(),
+        current,
+    }
+}

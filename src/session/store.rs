@@ -1,0 +1,461 @@
+//! The sessions folder: where it is, atomic saves, loading by id or file, and listing.
+//!
+//! Saving never leaves a half-written file: the text goes to a temporary file in the same
+//! folder, is flushed to disk, renamed over the session file (an atomic step), and the
+//! folder itself is flushed so the rename survives a power cut. Files are readable by
+//! their owner only. A file that is not readable as the session being saved is never
+//! overwritten, and nothing here ever deletes a session file.
+
+use super::format::{self, FORMAT};
+use super::{PackIdentity, Session, SessionError, SessionId, Status, Timestamp};
+use crate::yaml::Limits;
+use std::fs::{self, OpenOptions};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// The variable that overrides the data folder.
+pub const DATA_DIR_ENV: &str = "HIREWIZ_DATA_DIR";
+
+/// Temporary files older than this are left over from a save that was killed.
+const STALE_TEMP_SECS: u64 = 600;
+
+/// The folder of session files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Store {
+    dir: PathBuf,
+}
+
+/// A saved session as a listing shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Summary {
+    /// Its id.
+    pub id: SessionId,
+    /// Its label.
+    pub label: Option<String>,
+    /// When it was started.
+    pub created: Timestamp,
+    /// When it last changed.
+    pub updated: Timestamp,
+    /// Whether it was finished.
+    pub status: Status,
+    /// The pack it was answered with.
+    pub pack: PackIdentity,
+    /// The recommended candidate's name, when complete.
+    pub recommendation: Option<String>,
+    /// How many answers it holds.
+    pub answered: usize,
+    /// How many events its history holds.
+    pub events: usize,
+    /// Its file.
+    pub path: PathBuf,
+}
+
+impl Summary {
+    /// The listing line of a session.
+    pub fn of(session: &Session, path: PathBuf) -> Summary {
+        Summary {
+            id: session.id.clone(),
+            label: session.label.as_ref().map(|l| l.as_str().to_string()),
+            created: session.created,
+            updated: session.updated,
+            status: session.status,
+            pack: session.pack.clone(),
+            recommendation: session.recommendation().map(str::to_string),
+            answered: session.answers.len(),
+            events: session.history.len(),
+            path,
+        }
+    }
+}
+
+/// One entry of a listing: a session, or a file that could not be read as one.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Listed {
+    /// A readable session.
+    Session(Summary),
+    /// A file in the folder that is not a readable session; it is left as it is.
+    Unreadable {
+        /// The file.
+        path: PathBuf,
+        /// Why it cannot be read, in a line.
+        reason: String,
+    },
+}
+
+impl Store {
+    /// The store in the data folder chosen by, in order: `data_dir` (the `--data-dir`
+    /// option), the `HIREWIZ_DATA_DIR` variable, the user's data folder (on Linux
+    /// `$XDG_DATA_HOME/hirewiz`, else `~/.local/share/hirewiz`). Sessions live in its
+    /// `sessions` folder, created on the first save.
+    pub fn locate(data_dir: Option<&Path>) -> Result<Store, SessionError> {
+        if let Some(d) = data_dir {
+            return Ok(Store::in_data_dir(d));
+        }
+        if let Some(d) = std::env::var_os(DATA_DIR_ENV).filter(|v| !v.is_empty()) {
+            return Ok(Store::in_data_dir(Path::new(&d)));
+        }
+        directories::ProjectDirs::from("", "", "hirewiz")
+            .map(|p| Store::in_data_dir(p.data_dir()))
+            .ok_or(SessionError::NoDataDir)
+    }
+
+    /// The store whose sessions live in `data_dir/sessions`.
+    pub fn in_data_dir(data_dir: &Path) -> Store {
+        Store {
+            dir: data_dir.join("sessions"),
+        }
+    }
+
+    /// The sessions folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The file of the session with this id.
+    pub fn path_of(&self, id: &SessionId) -> PathBuf {
+        self.dir.join(id.file_name())
+    }
+
+    /// A fresh id no saved session has.
+    pub fn new_id(&self, now: Timestamp) -> SessionId {
+        loop {
+            let id = SessionId::generate(now);
+            if !self.path_of(&id).exists() {
+                return id;
+            }
+        }
+    }
+
+    /// Save `session` atomically, as a new file or over its own earlier save.
+    ///
+    /// `saved_events` is how many history events the file on disk holds as far as the
+    /// caller knows (`None`: it was never saved). When the file holds something else, it
+    /// was changed by another hirewiz and [`SessionError::Conflict`] is returned; a file
+    /// that is not readable as this session is never overwritten.
+    pub fn save(
+        &self,
+        session: &Session,
+        saved_events: Option<usize>,
+    ) -> Result<PathBuf, SessionError> {
+        let path = self.path_of(&session.id);
+        self.guard(session, &path, saved_events)?;
+        let text = format::to_yaml(session);
+        write_atomic(&self.dir, &path, text.as_bytes()).map_err(|e| SessionError::Write {
+            path: shown(&path),
+            message: io_message(&e),
+        })?;
+        self.sweep_temps(&session.id);
+        Ok(path)
+    }
+
+    fn guard(
+        &self,
+        session: &Session,
+        path: &Path,
+        saved_events: Option<usize>,
+    ) -> Result<(), SessionError> {
+        let bytes = match fs::read(path) {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+            Err(e) => {
+                return Err(SessionError::Write {
+                    path: shown(path),
+                    message: io_message(&e),
+                });
+            }
+        };
+        let would = |reason: String| SessionError::WouldOverwrite {
+            path: shown(path),
+            reason,
+        };
+        match format::from_bytes(&shown(path), &bytes) {
+            Err(e) => Err(would(format!(
+                "is not readable as a session ({})",
+                first_problem(&e)
+            ))),
+            Ok(on_disk) if on_disk.id != session.id => {
+                Err(would(format!("holds another session, `{}`", on_disk.id)))
+            }
+            Ok(_) if saved_events.is_none() => {
+                Err(would("already holds a session with this id".into()))
+            }
+            Ok(on_disk) if Some(on_disk.history.len()) != saved_events => {
+                Err(SessionError::Conflict { path: shown(path) })
+            }
+            Ok(_) => Ok(()),
+        }
+    }
+
+    /// Remove temporary files of this session left by a save that was killed.
+    fn sweep_temps(&self, id: &SessionId) {
+        let prefix = format!(".{}.", id.file_name());
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return;
+        };
+        for e in entries.flatten() {
+            let name = e.file_name().to_string_lossy().to_string();
+            let old = e
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age.as_secs() > STALE_TEMP_SECS);
+            if name.starts_with(&prefix) && name.ends_with(".tmp") && old {
+                let _ = fs::remove_file(e.path());
+            }
+        }
+    }
+
+    /// Load the session with this id.
+    pub fn load(&self, id: &SessionId) -> Result<Session, SessionError> {
+        let path = self.path_of(id);
+        if !path.exists() {
+            return Err(SessionError::NotFound {
+                given: id.to_string(),
+                dir: shown(&self.dir),
+            });
+        }
+        self.load_path(&path)
+    }
+
+    /// Load a session file of this store, checking that its id matches its name (a copy
+    /// saved under its own id would overwrite the original).
+    fn load_path(&self, path: &Path) -> Result<Session, SessionError> {
+        let s = read_file(path)?;
+        let stem = path.file_stem().map(|s| s.to_string_lossy().to_string());
+        if stem.as_deref() != Some(s.id.as_str()) {
+            let mut d = crate::diag::Diagnostics::new(shown(path));
+            d.error_hint(
+                crate::yaml::Pos { line: 1, col: 1 },
+                format!(
+                    "the file holds session `{}` but is named after `{}`",
+                    s.id,
+                    stem.unwrap_or_default()
+                ),
+                format!("rename the file to {} or change its `id`", s.id.file_name()),
+            );
+            return Err(SessionError::Invalid(d.into_sorted()));
+        }
+        Ok(s)
+    }
+
+    /// Find a session by id, unique id prefix, or file path, and load it. Returns the
+    /// session and its file.
+    pub fn find(&self, given: &str) -> Result<(Session, PathBuf), SessionError> {
+        if let Ok(id) = SessionId::parse(given) {
+            let path = self.path_of(&id);
+            if path.exists() {
+                return Ok((self.load_path(&path)?, path));
+            }
+        }
+        let as_path = Path::new(given);
+        if as_path.exists() {
+            return Ok((read_file(as_path)?, as_path.to_path_buf()));
+        }
+        let id = SessionId::parse(given).map_err(|reason| SessionError::BadId {
+            given: given.to_string(),
+            reason,
+        })?;
+        let mut matches: Vec<PathBuf> = session_files(&self.dir)
+            .into_iter()
+            .filter(|p| {
+                p.file_stem()
+                    .is_some_and(|s| s.to_string_lossy().starts_with(id.as_str()))
+            })
+            .collect();
+        match matches.len() {
+            0 => Err(SessionError::NotFound {
+                given: given.to_string(),
+                dir: shown(&self.dir),
+            }),
+            1 => {
+                let path = matches.remove(0);
+                Ok((self.load_path(&path)?, path))
+            }
+            _ => Err(SessionError::Ambiguous {
+                given: given.to_string(),
+                matches: matches
+                    .iter()
+                    .filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().to_string()))
+                    .collect(),
+            }),
+        }
+    }
+
+    /// Every session file in the folder, most recently updated first, unreadable files
+    /// last. A missing folder lists nothing; a folder that cannot be read is an error.
+    pub fn list(&self) -> Result<Vec<Listed>, SessionError> {
+        if !self.dir.exists() {
+            return Ok(Vec::new());
+        }
+        fs::read_dir(&self.dir).map_err(|e| SessionError::Read {
+            path: shown(&self.dir),
+            message: io_message(&e),
+        })?;
+        let mut ok = Vec::new();
+        let mut bad = Vec::new();
+        for path in session_files(&self.dir) {
+            match self.load_path(&path) {
+                Ok(s) => ok.push(Summary::of(&s, path)),
+                Err(e) => bad.push(Listed::Unreadable {
+                    reason: first_problem(&e),
+                    path,
+                }),
+            }
+        }
+        ok.sort_by(|a, b| b.updated.cmp(&a.updated).then(b.id.cmp(&a.id)));
+        let mut out: Vec<Listed> = ok.into_iter().map(Listed::Session).collect();
+        out.extend(bad);
+        Ok(out)
+    }
+
+    /// The most recently updated unfinished session, the one a welcome screen offers to
+    /// resume. Unreadable files are passed over.
+    pub fn latest_in_progress(&self) -> Option<Summary> {
+        self.list().ok()?.into_iter().find_map(|l| match l {
+            Listed::Session(s) if s.status == Status::InProgress => Some(s),
+            _ => None,
+        })
+    }
+}
+
+/// Read any session file (in a store or not), with size limits and clear errors.
+pub fn read_file(path: &Path) -> Result<Session, SessionError> {
+    let name = shown(path);
+    let err = |message: String| SessionError::Read {
+        path: name.clone(),
+        message,
+    };
+    let meta = fs::metadata(path).map_err(|e| err(io_message(&e)))?;
+    if meta.is_dir() {
+        return Err(err("is a folder, not a session file".into()));
+    }
+    let limit = Limits::default().max_bytes;
+    if meta.len() > limit as u64 {
+        return Err(err(format!(
+            "file is too large: {} bytes, the limit is {limit} bytes",
+            meta.len()
+        )));
+    }
+    let bytes = fs::read(path).map_err(|e| err(io_message(&e)))?;
+    format::from_bytes(&name, &bytes)
+}
+
+/// The `*.yaml` files of a folder, by name, hidden and temporary files aside.
+fn session_files(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            let name = p.file_name().map(|n| n.to_string_lossy().to_string());
+            name.is_some_and(|n| !n.starts_with('.') && n.ends_with(".yaml"))
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// A one-line reason for a listing or a refusal.
+fn first_problem(e: &SessionError) -> String {
+    match e {
+        SessionError::Invalid(d) => match d.first() {
+            Some(first) => {
+                let more = d.len() - 1;
+                let tail = if more > 0 {
+                    format!(" (and {more} more)")
+                } else {
+                    String::new()
+                };
+                format!("line {}: {}{tail}", first.pos.line, first.message)
+            }
+            None => format!("not a {FORMAT} file"),
+        },
+        SessionError::Read { message, .. } => message.clone(),
+        other => other.to_string(),
+    }
+}
+
+static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
+
+/// Write `bytes` to `path` so that at every moment `path` holds either its old content or
+/// all of the new.
+fn write_atomic(dir: &Path, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    create_private_dir(dir)?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let temp = dir.join(format!(
+        ".{name}.{}.{}.tmp",
+        std::process::id(),
+        TEMP_COUNTER.fetch_add(1, Ordering::Relaxed)
+    ));
+    let result = (|| {
+        let mut f = private_options().open(&temp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        drop(f);
+        fs::rename(&temp, path)?;
+        sync_dir(dir)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    result
+}
+
+#[cfg(unix)]
+fn private_options() -> OpenOptions {
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut o = OpenOptions::new();
+    o.write(true).create_new(true).mode(0o600);
+    o
+}
+
+#[cfg(not(unix))]
+fn private_options() -> OpenOptions {
+    let mut o = OpenOptions::new();
+    o.write(true).create_new(true);
+    o
+}
+
+#[cfg(unix)]
+fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::DirBuilderExt;
+    fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+}
+
+#[cfg(not(unix))]
+fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    fs::create_dir_all(dir)
+}
+
+#[cfg(unix)]
+fn sync_dir(dir: &Path) -> std::io::Result<()> {
+    fs::File::open(dir)?.sync_all()
+}
+
+#[cfg(not(unix))]
+fn sync_dir(_dir: &Path) -> std::io::Result<()> {
+    Ok(())
+}
+
+/// A path as messages show it.
+pub(crate) fn shown(p: &Path) -> String {
+    p.to_string_lossy().to_string()
+}
+
+fn io_message(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
