@@ -2,6 +2,7 @@
 //! and what comes out has every reference resolved to an index.
 
 use super::advice;
+use super::lint;
 use super::reader::{Fields, int, seq, single_entry};
 use super::{Answer, Candidate, Choice, Condition, Kind, Meta, Pack, Question, Rule, Section};
 use crate::diag::{Diagnostics, suggest};
@@ -56,6 +57,7 @@ pub fn decode(docs: &[(String, Node)]) -> Result<Pack, Diagnostics> {
     let mut rule_nodes: Vec<(String, &Node)> = Vec::new();
     let mut advice_nodes: Vec<(String, &str, &Node)> = Vec::new();
     let mut section_pos: HashMap<String, Pos> = HashMap::new();
+    let mut places = lint::Places::default();
 
     for (file, root) in docs {
         d.set_file(file.clone());
@@ -92,6 +94,7 @@ pub fn decode(docs: &[(String, Node)]) -> Result<Pack, Diagnostics> {
                         );
                     } else {
                         candidates.push((cand, c.pos));
+                        places.candidates.push((file.clone(), c.pos));
                     }
                 }
             }
@@ -234,6 +237,7 @@ pub fn decode(docs: &[(String, Node)]) -> Result<Pack, Diagnostics> {
         }
         rule_pos.insert(rule.id.clone(), node.pos);
         rules.push(rule);
+        places.rules.push((file.clone(), node.pos));
     }
     let advice = advice::decode(&advice_nodes, &scope, &cand_ids, &mut d);
     d.set_file(first_file);
@@ -257,7 +261,8 @@ pub fn decode(docs: &[(String, Node)]) -> Result<Pack, Diagnostics> {
     let Some(meta) = meta else {
         return Err(Diagnostics::new(""));
     };
-    Ok(Pack {
+    places.questions = pending.iter().map(|p| (p.file.clone(), p.pos)).collect();
+    let mut pack = Pack {
         meta,
         candidates: candidates.into_iter().map(|(c, _)| c).collect(),
         sections,
@@ -269,7 +274,9 @@ pub fn decode(docs: &[(String, Node)]) -> Result<Pack, Diagnostics> {
         candidate_ids: HashMap::new(),
         sources: Vec::new(),
     }
-    .index())
+    .index();
+    lint::run(&mut pack, &places);
+    Ok(pack)
 }
 
 fn decode_meta(node: &Node, d: &mut Diagnostics) -> Option<Meta> {

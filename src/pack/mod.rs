@@ -8,6 +8,7 @@
 mod advice;
 mod condition;
 mod decode;
+mod lint;
 mod load;
 mod reader;
 pub mod schema;
