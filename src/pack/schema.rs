@@ -59,8 +59,8 @@ fn drop_null(value: &mut serde_json::Value) {
     }
 }
 
-/// One file of a hirewiz question pack: the header, candidates, sections of questions
-/// and scoring rules, in any split across files.
+/// One file of a hirewiz question pack: the header, candidates, sections of questions,
+/// scoring rules and the advice that follows a verdict, in any split across files.
 #[derive(JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(title = "hirewiz question pack")]
@@ -75,6 +75,19 @@ struct PackFile {
     sections: Option<Vec<Section>>,
     /// The scoring rules: when a rule's condition holds, it gives points and may veto.
     rules: Option<Vec<Rule>>,
+    /// Published rate tables the cost estimate reads; given in one file of the pack.
+    rates: Option<Rates>,
+    /// How the rate tables and the answers combine into a cost estimate per candidate;
+    /// given in one file of the pack.
+    costs: Option<Costs>,
+    /// Roles to hire for, in order of preference: the first with a reason that holds.
+    roles: Option<Vec<Role>>,
+    /// Groups of skills to screen for.
+    skills: Option<Vec<Skill>>,
+    /// Next steps, in the order to take them.
+    next_steps: Option<Vec<NextStep>>,
+    /// What to weigh between two candidates when the result is close.
+    weigh: Option<Vec<Weigh>>,
 }
 
 /// The pack's identity and settings.
@@ -238,6 +251,266 @@ struct Rule {
     source: Option<Text>,
 }
 
+/// Rate tables in one currency.
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct Rates {
+    /// Currency code of every figure, e.g. `USD`.
+    currency: Text,
+    /// The tables.
+    tables: Vec<RateTable>,
+}
+
+/// One published table: rows by columns of low–high bands.
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct RateTable {
+    /// Machine name.
+    id: Id,
+    /// Title as shown.
+    title: Text,
+    /// Where the figures come from.
+    source: Text,
+    /// The columns.
+    #[schemars(length(min = 1))]
+    columns: Vec<RateColumn>,
+    /// The rows.
+    #[schemars(length(min = 1))]
+    rows: Vec<RateRow>,
+}
+
+/// A column of a rate table.
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct RateColumn {
+    /// Machine name; rows key their values by it.
+    id: Id,
+    /// Heading as published.
+    label: Text,
+    /// What one figure pays for.
+    unit: RateUnit,
+}
+
+/// The period a rate pays for.
+#[derive(JsonSchema)]
+enum RateUnit {
+    /// Per hour worked.
+    #[serde(rename = "per_hour")]
+    Hour,
+    /// Per month.
+    #[serde(rename = "per_month")]
+    Month,
+    /// Per year.
+    #[serde(rename = "per_year")]
+    Year,
+}
+
+/// A row of a rate table.
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct RateRow {
+    /// Machine name.
+    id: Id,
+    /// Label as published.
+    label: Text,
+    /// A `[low, high]` band for every column, by column id.
+    values: BTreeMap<String, Band>,
+}
+
+/// How rates and answers combine into a cost estimate per candidate.
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct Costs {
+    /// The number question giving the headcount (one person when absent or not asked).
+    team: Option<Id>,
+    /// The table row the answer to a single choice question selects: each option picks
+    /// the row of its id.
+    region: Lookup,
+    /// How seniority scales the rates, when it does.
+    seniority: Option<Seniority>,
+    /// How long the work is costed for.
+    duration: CostDuration,
+    /// Hours worked in a month, for hourly rates.
+    hours_per_month: Assumed,
+    /// The arithmetic for each candidate that has one.
+    models: Vec<CostModel>,
+}
+
+/// A table row chosen by a single choice question.
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct Lookup {
+    /// The single choice question.
+    question: Id,
+    /// The table's id.
+    table: Id,
+}
+
+/// Seniority read from a table whose column ids are the question's option ids.
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct Seniority {
+    /// The single choice question.
+    question: Id,
+    /// The table's id.
+    table: Id,
+    /// The column the base rates stand for.
+    reference: Id,
+    /// Why the base rates stand for the reference level.
+    source: Text,
+}
+
+/// How long the work is costed for: a number question answered in months, or a single
+/// choice question with the months each option stands for.
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct CostDuration {
+    /// The question.
+    question: Id,
+    /// Months for each option of a single choice question.
+    months: Option<Vec<Months>>,
+}
+
+/// The months one option stands for.
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct Months {
+    /// The option's id.
+    option: Id,
+    /// Months.
+    months: Amount,
+    /// Where the figure comes from.
+    source: Text,
+}
+
+/// A figure the arithmetic assumes, with where it comes from.
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct Assumed {
+    /// The figure.
+    value: Amount,
+    /// Where it comes from.
+    source: Text,
+}
+
+/// The cost arithmetic of one candidate.
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct CostModel {
+    /// The candidate's id.
+    candidate: Id,
+    /// The column of the region table holding its base rate.
+    rate: Id,
+    /// The row of the seniority table that scales it.
+    seniority_row: Option<Id>,
+    /// A multiplier on the running cost (e.g. benefits and overhead on a salary).
+    loading: Option<Factor>,
+    /// A one-off cost per person (e.g. recruiting).
+    per_head: Option<Factor>,
+    /// Time before work starts (e.g. recruiting), shown beside the figures.
+    delay: Option<Delay>,
+}
+
+/// A labelled low–high figure with its source.
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct Factor {
+    /// What it stands for, as shown in the arithmetic.
+    label: Text,
+    /// Low end.
+    low: Amount,
+    /// High end, not below the low end.
+    high: Amount,
+    /// Where it comes from.
+    source: Text,
+}
+
+/// Time before work starts.
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct Delay {
+    /// Weeks.
+    #[schemars(range(min = 0, max = 520))]
+    weeks: i64,
+    /// Where it comes from.
+    source: Text,
+}
+
+/// A role to hire for, chosen by the first of its reasons that holds.
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct Role {
+    /// Machine name.
+    id: Id,
+    /// Title, e.g. "Backend engineer".
+    name: Text,
+    /// What the role does, in a sentence.
+    summary: Text,
+    /// Where the distinction comes from.
+    source: Option<Text>,
+    /// Reasons to choose it; one without `when` always holds.
+    #[schemars(length(min = 1))]
+    reasons: Vec<Because>,
+}
+
+/// A reason that holds under a condition.
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct Because {
+    /// Holds when this does (always, when absent).
+    when: Option<Condition>,
+    /// The reason, as a clause.
+    reason: Text,
+}
+
+/// A group of skills to screen for.
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct Skill {
+    /// Machine name.
+    id: Id,
+    /// Name of the group.
+    name: Text,
+    /// The skills themselves.
+    items: Vec<Text>,
+    /// Why it matters, as a clause.
+    why: Option<Text>,
+    /// Listed when this holds (always, when absent).
+    when: Option<Condition>,
+    /// Where it comes from.
+    source: Option<Text>,
+}
+
+/// A next step.
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct NextStep {
+    /// Machine name.
+    id: Id,
+    /// What to do.
+    text: Text,
+    /// Listed only when one of these candidates wins (any, when absent).
+    #[serde(rename = "for")]
+    for_: Option<Vec<Id>>,
+    /// Listed only when this holds (always, when absent).
+    when: Option<Condition>,
+    /// Where it comes from.
+    source: Option<Text>,
+}
+
+/// What to weigh when two candidates finish close.
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct Weigh {
+    /// The two candidates' ids, in either order.
+    #[schemars(length(min = 2, max = 2))]
+    between: Vec<Id>,
+    /// What to weigh.
+    text: Text,
+    /// Where it comes from.
+    source: Option<Text>,
+}
+
 /// A test over earlier answers: a mapping with exactly one key. A question that is not
 /// asked fails every test on it.
 #[derive(JsonSchema)]
@@ -340,6 +613,21 @@ value_type!(
 value_type!(
     /// Points a rule gives a candidate.
     Points => {"type": "integer", "minimum": -1000, "maximum": 1000}
+);
+
+value_type!(
+    /// A figure in rates and costs: a number from 0 to 1,000,000,000, whole or not.
+    Amount => {"type": "number", "minimum": 0, "maximum": 1_000_000_000}
+);
+
+value_type!(
+    /// A `[low, high]` band of figures, low first.
+    Band => {
+        "type": "array",
+        "items": {"type": "number", "minimum": 0, "maximum": 1_000_000_000},
+        "minItems": 2,
+        "maxItems": 2
+    }
 );
 
 value_type!(
