@@ -30,10 +30,63 @@ pub fn completions(shell: Shell) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// The manual page, in roff. It includes the exit codes.
+/// The manual page, in roff. The exit codes of `--help` get an EXIT STATUS section of
+/// their own, read from the same text so that the two cannot disagree.
 pub fn man() -> String {
+    let cmd = Cli::command();
+    let exit_codes = cmd
+        .get_after_help()
+        .map(|h| h.to_string())
+        .unwrap_or_default();
+    let man = clap_mangen::Man::new(cmd.clone().after_help(None::<&str>));
     let mut out = Vec::new();
     // Writing into memory cannot fail.
-    let _ = clap_mangen::Man::new(Cli::command()).render(&mut out);
-    String::from_utf8_lossy(&out).into_owned()
+    let _ = man.render_title(&mut out);
+    let _ = man.render_name_section(&mut out);
+    let _ = man.render_synopsis_section(&mut out);
+    let _ = man.render_description_section(&mut out);
+    let _ = man.render_options_section(&mut out);
+    let _ = man.render_subcommands_section(&mut out);
+    let mut text = String::from_utf8_lossy(&out).into_owned();
+    text.push_str(&exit_status(&exit_codes));
+    let mut out = Vec::new();
+    let _ = man.render_version_section(&mut out);
+    text.push_str(&String::from_utf8_lossy(&out));
+    text
+}
+
+/// The EXIT STATUS section from the help's "Exit codes:" list, one tagged paragraph per
+/// code; lines indented further continue the code above.
+fn exit_status(help: &str) -> String {
+    let mut entries: Vec<(String, String)> = Vec::new();
+    for line in help.lines().skip(1) {
+        let text = line.trim();
+        let code: String = text.chars().take_while(char::is_ascii_digit).collect();
+        match entries.last_mut() {
+            Some((_, words)) if code.is_empty() => {
+                words.push(' ');
+                words.push_str(text);
+            }
+            _ if !code.is_empty() => {
+                entries.push((code.clone(), text[code.len()..].trim().to_string()))
+            }
+            _ => {}
+        }
+    }
+    let mut s = String::from(".SH \"EXIT STATUS\"\n");
+    for (code, words) in entries {
+        s.push_str(&format!(".TP\n\\fB{code}\\fR\n{}\n", roff(&words)));
+    }
+    s
+}
+
+/// Text safe in a roff paragraph: backslashes and hyphens escaped, and no line that
+/// starts with a control character.
+fn roff(text: &str) -> String {
+    let escaped = text.replace('\\', "\\e").replace('-', "\\-");
+    if escaped.starts_with(['.', '\'']) {
+        format!("\\&{escaped}")
+    } else {
+        escaped
+    }
 }

@@ -61,9 +61,23 @@ pub enum PlainError {
 /// Whether the wizard should run in plain mode: asked for with `--plain`, or chosen by
 /// itself when `TERM=dumb` or when input or output is not a terminal (a pipe, a file).
 pub fn wanted(flag: bool) -> bool {
-    flag || std::env::var_os("TERM").is_some_and(|t| t == "dumb")
-        || !std::io::stdin().is_terminal()
-        || !std::io::stdout().is_terminal()
+    wanted_with(
+        flag,
+        std::env::var_os("TERM").as_deref(),
+        std::io::stdin().is_terminal(),
+        std::io::stdout().is_terminal(),
+    )
+}
+
+/// [`wanted`], given the flag, the value of `TERM` and whether standard input and output
+/// are terminals.
+pub fn wanted_with(
+    flag: bool,
+    term: Option<&std::ffi::OsStr>,
+    stdin_tty: bool,
+    stdout_tty: bool,
+) -> bool {
+    flag || term.is_some_and(|t| t == "dumb") || !stdin_tty || !stdout_tty
 }
 
 /// Run plain mode on standard input and output, ending with the text report. `observe`
@@ -263,5 +277,22 @@ impl<W: Write> Clean<W> {
             .write_all(clean.as_bytes())
             .and_then(|()| self.0.flush())
             .map_err(PlainError::Write)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::ffi::OsStr;
+
+    #[test]
+    fn plain_mode_is_chosen_for_dumb_terminals_and_pipes() {
+        let xterm = Some(OsStr::new("xterm-256color"));
+        assert!(!wanted_with(false, xterm, true, true));
+        assert!(!wanted_with(false, None, true, true));
+        assert!(wanted_with(true, xterm, true, true));
+        assert!(wanted_with(false, Some(OsStr::new("dumb")), true, true));
+        assert!(wanted_with(false, xterm, false, true));
+        assert!(wanted_with(false, xterm, true, false));
     }
 }

@@ -165,4 +165,4 @@ pub const REVIEW_KEYS: &str = "Press Enter to see the recommendation, type the n
 an answer to change it, or b to go back to the last question.";
 
 /// The review's prompt line.
-pub const REVIEW_PROMPT: &str = "Recommendation or change (Enter shows it): ";
+pub const REVIEW_PROMPT: &str = "Change which answer (Enter shows the recommendation): ";
