@@ -48,5 +48,6 @@ fn wizard(cli: &Cli) -> Result<(), Failure> {
 /// The wizard as plain numbered prompts (see [`hirewiz::plain`]).
 fn plain(cli: &Cli) -> Result<(), Failure> {
     let pack = cli::load_pack(cli.pack.as_deref())?;
-    hirewiz::plain::run_stdio(pack, &mut |_, _| {}).map(|_| ())
+    // Until the command line names a data folder, the default one is used.
+    hirewiz::plain::run_saving(pack, None)
 }

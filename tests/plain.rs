@@ -6,7 +6,10 @@ const PACK: &str = "tests/packs/plain.yaml";
 
 fn hirewiz() -> Command {
     let mut c = Command::cargo_bin("hirewiz").expect("binary builds");
-    c.env("TERM", "xterm-256color").env_remove("NO_COLOR");
+    // Sessions are saved as the wizard goes: keep them out of the user's data folder.
+    c.env("TERM", "xterm-256color")
+        .env_remove("NO_COLOR")
+        .env("HIREWIZ_DATA_DIR", env!("CARGO_TARGET_TMPDIR"));
     c
 }
 
@@ -31,9 +34,14 @@ fn recommend(answers: &str) -> String {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("answers.yaml");
     std::fs::write(&file, answers).unwrap();
+    recommend_file(&file)
+}
+
+/// The text report `recommend` prints for an answers or session file.
+fn recommend_file(file: &std::path::Path) -> String {
     let out = hirewiz()
         .args(["recommend", "--pack", PACK, "--answers"])
-        .arg(&file)
+        .arg(file)
         .output()
         .unwrap();
     assert!(out.status.success());
@@ -135,4 +143,24 @@ fn odd_input_is_refused_and_asked_again_never_crashes() {
     assert_plain(&out);
     assert!(out.contains("Not accepted: the answer is longer than 4096 characters."));
     assert_eq!(out.matches("Not accepted").count(), 6, "{out}");
+}
+
+#[test]
+fn the_session_is_saved_as_the_wizard_goes() {
+    let data = tempfile::tempdir().unwrap();
+    let (code, out, err) = run(
+        hirewiz()
+            .env("HIREWIZ_DATA_DIR", data.path())
+            .args(["--plain", "--pack", PACK]),
+        "2\n2 3\n6\n\n",
+    );
+    assert_eq!(code, Some(0), "{err}");
+    assert!(err.is_empty(), "{err}");
+    let sessions: Vec<_> = std::fs::read_dir(data.path().join("sessions"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(sessions.len(), 1, "{sessions:?}");
+    // The saved session gives the recommendation plain mode printed.
+    assert!(out.ends_with(&recommend_file(&sessions[0])));
 }

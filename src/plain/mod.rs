@@ -80,6 +80,32 @@ pub fn wanted_with(
     flag || term.is_some_and(|t| t == "dumb") || !stdin_tty || !stdout_tty
 }
 
+/// Run plain mode on standard input and output, saving the session after every event
+/// as the terminal screens do, in the store [`crate::session::Store::locate`] finds for
+/// `data_dir`. A session that cannot be saved is reported once on standard error and the
+/// wizard goes on: losing the record must not lose the answers being given.
+pub fn run_saving(pack: Arc<Pack>, data_dir: Option<&std::path::Path>) -> Result<(), Failure> {
+    use crate::session::{Recorder, Store};
+    let mut recorder = match Store::locate(data_dir) {
+        Ok(store) => Some(Recorder::start(store, &pack, None)),
+        Err(e) => {
+            eprintln!("hirewiz: sessions are not saved: {e}");
+            None
+        }
+    };
+    let mut warned = false;
+    run_stdio(pack, &mut |event, wizard| {
+        if let Some(r) = recorder.as_mut()
+            && let Err(e) = r.record(event, wizard)
+            && !warned
+        {
+            warned = true;
+            eprintln!("hirewiz: the session cannot be saved: {e}");
+        }
+    })
+    .map(|_| ())
+}
+
 /// Run plain mode on standard input and output, ending with the text report. `observe`
 /// is called after every event the wizard accepts (to save the session as it goes).
 pub fn run_stdio(
