@@ -12,6 +12,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+pub mod sessions;
+
 /// Exit codes, as documented in `--help` and the README.
 pub mod exit {
     /// Success.
@@ -51,6 +53,11 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub plain: bool,
 
+    /// Folder for hirewiz's data; sessions are kept in its `sessions` folder (default:
+    /// $HIREWIZ_DATA_DIR, else the user's data folder, e.g. ~/.local/share/hirewiz).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub data_dir: Option<PathBuf>,
+
     /// What to do (default: start the wizard).
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -73,6 +80,24 @@ pub enum Command {
         /// Pack file or folder (default: the built-in pack).
         #[arg(value_name = "PATH")]
         path: Option<PathBuf>,
+    },
+    /// List the saved sessions: id, label, last update, status, pack and recommendation.
+    Sessions {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = sessions::ListFormat::Text)]
+        format: sessions::ListFormat,
+    },
+    /// Write the report of a saved session, scored with the current pack.
+    Export {
+        /// The session's id (or the start of it), or a session file.
+        #[arg(value_name = "ID|FILE")]
+        session: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Markdown)]
+        format: Format,
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// Print the JSON Schema of the pack file format, for editors with a YAML language
     /// server (the same schema is kept in assets/pack.schema.json).

@@ -11,6 +11,20 @@ fn main() {
             cli::recommend(cli.pack.as_deref(), answers, *format)
         }
         Some(Command::Check { path }) => cli::check(path.as_deref().or(cli.pack.as_deref())),
+        Some(Command::Sessions { format }) => {
+            cli::sessions::sessions(cli.data_dir.as_deref(), *format)
+        }
+        Some(Command::Export {
+            session,
+            format,
+            output,
+        }) => cli::sessions::export(
+            cli.pack.as_deref(),
+            cli.data_dir.as_deref(),
+            session,
+            *format,
+            output.as_deref(),
+        ),
         Some(Command::Schema) => cli::print(&hirewiz::pack::schema::json()),
         Some(Command::Completions { shell }) => cli::print(&hirewiz::shell::completions(*shell)),
         Some(Command::Man) => cli::print(&hirewiz::shell::man()),

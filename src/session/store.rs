@@ -141,10 +141,12 @@ impl Store {
         let path = self.path_of(&session.id);
         self.guard(session, &path, saved_events)?;
         let text = format::to_yaml(session);
-        write_atomic(&self.dir, &path, text.as_bytes()).map_err(|e| SessionError::Write {
-            path: shown(&path),
-            message: io_message(&e),
-        })?;
+        create_private_dir(&self.dir)
+            .and_then(|()| write_atomic(&self.dir, &path, text.as_bytes()))
+            .map_err(|e| SessionError::Write {
+                path: shown(&path),
+                message: io_message(&e),
+            })?;
         self.sweep_temps(&session.id);
         Ok(path)
     }
@@ -381,10 +383,19 @@ fn first_problem(e: &SessionError) -> String {
 
 static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
 
+/// Write a file (an exported report, say) atomically, readable by its owner only: the
+/// file holds either its old content or all of the new, never a part.
+pub fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    write_atomic(dir, path, bytes)
+}
+
 /// Write `bytes` to `path` so that at every moment `path` holds either its old content or
 /// all of the new.
 fn write_atomic(dir: &Path, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    create_private_dir(dir)?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().to_string())

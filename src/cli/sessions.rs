@@ -1,0 +1,212 @@
+//! The headless session commands: `hirewiz sessions` lists the saved sessions and
+//! `hirewiz export` writes a session's report, scored with the pack in use now.
+
+use super::{Failure, Format, exit, load_pack, print, render};
+use crate::report::Report;
+use crate::score;
+use crate::session::replay::{self, Comparison};
+use crate::session::{Listed, SessionError, Status, Store, Summary};
+use clap::ValueEnum;
+use serde_json::json;
+use std::path::Path;
+use unicode_width::UnicodeWidthStr;
+
+/// Formats of the `sessions` listing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// A table, newest first.
+    Text,
+    /// JSON for scripts.
+    Json,
+}
+
+impl From<SessionError> for Failure {
+    fn from(e: SessionError) -> Self {
+        Failure {
+            code: if e.is_bad_input() {
+                exit::BAD_INPUT
+            } else {
+                exit::FAILURE
+            },
+            message: e.to_string(),
+        }
+    }
+}
+
+/// `hirewiz sessions`: every saved session, and every file that could not be read.
+pub fn sessions(data_dir: Option<&Path>, format: ListFormat) -> Result<(), Failure> {
+    let store = Store::locate(data_dir)?;
+    let listed = store.list()?;
+    match format {
+        ListFormat::Text => print(&table(&store, &listed)),
+        ListFormat::Json => print(&listing_json(&store, &listed)),
+    }
+}
+
+fn status_words(s: Status) -> &'static str {
+    match s {
+        Status::InProgress => "in progress",
+        Status::Complete => "complete",
+    }
+}
+
+/// `2025-06-01 14:30` (UTC), short enough for a table.
+fn short_time(s: &Summary) -> String {
+    let t = s.updated.to_string();
+    format!("{} {}", &t[..10], &t[11..16])
+}
+
+fn table(store: &Store, listed: &[Listed]) -> String {
+    if listed.is_empty() {
+        return format!("No saved sessions in {}\n", store.dir().display());
+    }
+    let header = [
+        "ID",
+        "LABEL",
+        "UPDATED (UTC)",
+        "STATUS",
+        "PACK",
+        "RECOMMENDATION",
+    ];
+    let mut rows: Vec<Vec<String>> = vec![header.iter().map(|h| h.to_string()).collect()];
+    let mut unreadable = Vec::new();
+    for l in listed {
+        match l {
+            Listed::Session(s) => rows.push(vec![
+                s.id.to_string(),
+                s.label.clone().unwrap_or_else(|| "-".into()),
+                short_time(s),
+                status_words(s.status).into(),
+                format!("{} {}", s.pack.id, s.pack.version),
+                s.recommendation.clone().unwrap_or_else(|| "-".into()),
+            ]),
+            Listed::Unreadable { path, reason } => {
+                unreadable.push(format!("{}: unreadable: {reason}", path.display()));
+            }
+        }
+    }
+    let widths: Vec<usize> = (0..header.len())
+        .map(|c| rows.iter().map(|r| r[c].width()).max().unwrap_or(0))
+        .collect();
+    let mut out = String::new();
+    for r in &rows {
+        let mut line = String::new();
+        for (c, cell) in r.iter().enumerate() {
+            line.push_str(cell);
+            if c + 1 < r.len() {
+                line.push_str(&" ".repeat(widths[c] - cell.width() + 2));
+            }
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    for u in unreadable {
+        out.push_str(&u);
+        out.push('\n');
+    }
+    out
+}
+
+fn listing_json(store: &Store, listed: &[Listed]) -> String {
+    let mut sessions = Vec::new();
+    let mut unreadable = Vec::new();
+    for l in listed {
+        match l {
+            Listed::Session(s) => sessions.push(json!({
+                "id": s.id.as_str(),
+                "label": s.label,
+                "created": s.created.to_string(),
+                "updated": s.updated.to_string(),
+                "status": s.status.as_str(),
+                "pack": {"id": s.pack.id, "version": s.pack.version, "hash": s.pack.hash},
+                "recommendation": s.recommendation,
+                "answered": s.answered,
+                "events": s.events,
+                "file": s.path.to_string_lossy(),
+            })),
+            Listed::Unreadable { path, reason } => unreadable.push(json!({
+                "file": path.to_string_lossy(),
+                "reason": reason,
+            })),
+        }
+    }
+    let doc = json!({
+        "dir": store.dir().to_string_lossy(),
+        "sessions": sessions,
+        "unreadable": unreadable,
+    });
+    let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// `hirewiz export ID|FILE`: the report of a session's answers, scored with the current
+/// pack, to standard output or `output`. Differences from the session as saved (another
+/// pack, another result, an unfinished session) are noted on standard error.
+pub fn export(
+    pack: Option<&Path>,
+    data_dir: Option<&Path>,
+    session: &str,
+    format: Format,
+    output: Option<&Path>,
+) -> Result<(), Failure> {
+    let pack = load_pack(pack)?;
+    let store = Store::locate(data_dir)?;
+    let (session, path) = store.find(session)?;
+    let shown = path.to_string_lossy();
+    let played = replay::replay(&session, pack.clone(), &shown)?;
+    let cmp = replay::compare(&session, &played);
+    for note in notes(&cmp, session.status) {
+        eprintln!("hirewiz: {shown}: {note}");
+    }
+    let state = played.final_state();
+    let effective = state.effective();
+    let verdict = score::score(&pack, &effective);
+    let text = render(&Report::build(&pack, &effective, &verdict), format);
+    match output {
+        None => print(&text),
+        Some(out) => crate::session::store::write_file(out, text.as_bytes()).map_err(|e| Failure {
+            code: exit::FAILURE,
+            message: format!("{}: cannot write: {e}", out.display()),
+        }),
+    }
+}
+
+/// What a reader of an exported report should know about how it was made.
+pub fn notes(cmp: &Comparison, status: Status) -> Vec<String> {
+    let mut out = Vec::new();
+    if status == Status::InProgress {
+        out.push("the session is not finished; questions not answered take their defaults".into());
+    }
+    if let Some(p) = &cmp.pack {
+        out.push(format!(
+            "the pack changed since the session was saved ({} {} then, {} {} now); the report uses the current pack",
+            p.saved.id, p.saved.version, p.current.id, p.current.version
+        ));
+    }
+    if !cmp.skipped.is_empty() {
+        out.push(format!(
+            "{} recorded step{} no longer fit the pack and were left out",
+            cmp.skipped.len(),
+            if cmp.skipped.len() == 1 { "" } else { "s" }
+        ));
+    }
+    if let Some(r) = &cmp.result {
+        let name = |res: &crate::session::SavedResult| {
+            res.winner().map_or(res.winner.clone(), |w| w.name.clone())
+        };
+        if r.winner_changed() {
+            out.push(format!(
+                "the recommendation was {} when saved; it is {} now",
+                name(&r.saved),
+                name(&r.current)
+            ));
+        } else {
+            out.push(format!(
+                "the recommendation is still {}, with different points than when saved",
+                name(&r.current)
+            ));
+        }
+    }
+    out
+}

@@ -1,0 +1,270 @@
+//! The headless session commands, run as a user would: `sessions`, `export`, and
+//! `recommend --answers` given a session file, each in a temporary data folder.
+
+mod session_support;
+
+use assert_cmd::Command;
+use hirewiz::session::{Recorder, Store};
+use predicates::prelude::*;
+use session_support::*;
+use std::path::{Path, PathBuf};
+
+struct Fixture {
+    dir: tempfile::TempDir,
+    pack: PathBuf,
+}
+
+impl Fixture {
+    fn new() -> Fixture {
+        let dir = tempfile::tempdir().unwrap();
+        let pack = pack_file(dir.path());
+        Fixture { dir, pack }
+    }
+
+    fn data(&self) -> PathBuf {
+        self.dir.path().join("data")
+    }
+
+    fn store(&self) -> Store {
+        Store::in_data_dir(&self.data())
+    }
+
+    /// Record the winding walk (or its first `n` events); returns the id and the file.
+    fn record(&self, n: Option<usize>, label: Option<&str>) -> (String, PathBuf) {
+        let pack = pack();
+        let events = winding_walk(&pack);
+        let events = &events[..n.unwrap_or(events.len())];
+        let mut rec = Recorder::start(self.store(), &pack, None);
+        if label.is_some() {
+            rec.set_label(label).unwrap();
+        }
+        walk(pack.clone(), events, |e, w| {
+            rec.record(e, w).unwrap();
+        });
+        (rec.session().id.to_string(), rec.path())
+    }
+
+    fn cmd(&self) -> Command {
+        let mut c = Command::cargo_bin("hirewiz").unwrap();
+        c.env_remove("HIREWIZ_DATA_DIR")
+            .arg("--data-dir")
+            .arg(self.data())
+            .arg("--pack")
+            .arg(&self.pack);
+        c
+    }
+}
+
+fn stamp(p: &Path) -> (Vec<u8>, std::time::SystemTime) {
+    (
+        std::fs::read(p).unwrap(),
+        std::fs::metadata(p).unwrap().modified().unwrap(),
+    )
+}
+
+#[test]
+fn an_empty_folder_lists_nothing() {
+    let f = Fixture::new();
+    f.cmd()
+        .arg("sessions")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("No saved sessions"));
+}
+
+#[test]
+fn sessions_are_listed_as_a_table_newest_first() {
+    let f = Fixture::new();
+    let (done, _) = f.record(None, Some("Acme Corp"));
+    let (open, _) = f.record(Some(4), None);
+    let out = f.cmd().arg("sessions").assert().success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].starts_with("ID"), "{text}");
+    assert_eq!(lines.len(), 3, "{text}");
+    let row = |id: &str| *lines.iter().find(|l| l.starts_with(id)).unwrap();
+    assert!(row(&done).contains("Acme Corp"), "{text}");
+    assert!(row(&done).contains("complete"), "{text}");
+    assert!(row(&done).contains("In-house"), "{text}");
+    assert!(row(&done).contains("staffing-test 1.0.0"), "{text}");
+    assert!(row(&open).contains("in progress"), "{text}");
+}
+
+#[test]
+fn sessions_are_listed_as_json() {
+    let f = Fixture::new();
+    let (id, path) = f.record(None, Some("Acme"));
+    let out = f
+        .cmd()
+        .args(["sessions", "--format", "json"])
+        .assert()
+        .success();
+    let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let s = &v["sessions"][0];
+    assert_eq!(s["id"], id.as_str());
+    assert_eq!(s["label"], "Acme");
+    assert_eq!(s["status"], "complete");
+    assert_eq!(s["recommendation"], "In-house");
+    assert_eq!(s["pack"]["id"], "staffing-test");
+    assert!(s["pack"]["hash"].as_str().unwrap().starts_with("sha256:"));
+    assert_eq!(s["file"], path.to_string_lossy().as_ref());
+    assert_eq!(v["unreadable"], serde_json::json!([]));
+}
+
+#[test]
+fn an_unreadable_file_is_listed_with_its_reason_and_left_alone() {
+    let f = Fixture::new();
+    let (id, _) = f.record(None, None);
+    let bad = f.store().dir().join("broken.yaml");
+    std::fs::write(&bad, "format: hirewiz-session/9\n").unwrap();
+    let before = stamp(&bad);
+    f.cmd()
+        .arg("sessions")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(id))
+        .stdout(predicate::str::contains("broken.yaml: unreadable: line 1:"))
+        .stdout(predicate::str::contains("hirewiz-session/9"));
+    let out = f
+        .cmd()
+        .args(["sessions", "--format", "json"])
+        .assert()
+        .success();
+    let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(v["unreadable"][0]["file"], bad.to_string_lossy().as_ref());
+    assert_eq!(stamp(&bad), before);
+}
+
+#[test]
+fn the_data_folder_can_come_from_the_environment() {
+    let f = Fixture::new();
+    let (id, _) = f.record(None, None);
+    Command::cargo_bin("hirewiz")
+        .unwrap()
+        .env("HIREWIZ_DATA_DIR", f.data())
+        .arg("sessions")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(id));
+}
+
+#[test]
+fn export_writes_markdown_by_id_prefix_and_json_by_file() {
+    let f = Fixture::new();
+    let (id, path) = f.record(None, None);
+    f.cmd()
+        .args(["export", &id[..id.len() - 2]])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("In-house"))
+        .stdout(predicate::str::starts_with("#"))
+        .stderr(predicate::str::is_empty());
+    let out = f
+        .cmd()
+        .args(["export", "--format", "json"])
+        .arg(&path)
+        .assert()
+        .success();
+    let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(v["recommendation"], "in_house");
+}
+
+#[test]
+fn export_writes_to_a_file() {
+    let f = Fixture::new();
+    let (id, _) = f.record(None, None);
+    let target = f.dir.path().join("report.md");
+    f.cmd()
+        .args(["export", &id, "-o"])
+        .arg(&target)
+        .assert()
+        .success()
+        .stdout(predicate::str::is_empty());
+    let text = std::fs::read_to_string(&target).unwrap();
+    assert!(text.contains("In-house"), "{text}");
+}
+
+#[test]
+fn export_notes_a_changed_pack_and_result() {
+    let f = Fixture::new();
+    let (id, _) = f.record(None, None);
+    let changed = f.dir.path().join("changed.yaml");
+    std::fs::write(
+        &changed,
+        PACK.replace("points: {agency: 4}", "points: {agency: 9}"),
+    )
+    .unwrap();
+    f.cmd()
+        .args(["export", &id, "--pack"])
+        .arg(&changed)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Agency"))
+        .stderr(predicate::str::contains(
+            "the pack changed since the session was saved",
+        ))
+        .stderr(predicate::str::contains(
+            "the recommendation was In-house when saved; it is Agency now",
+        ));
+}
+
+#[test]
+fn export_of_an_unfinished_session_says_so() {
+    let f = Fixture::new();
+    let (id, _) = f.record(Some(3), None);
+    f.cmd()
+        .args(["export", &id])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("the session is not finished"));
+}
+
+#[test]
+fn export_of_a_broken_session_names_the_file_and_exits_2() {
+    let f = Fixture::new();
+    let (id, path) = f.record(None, None);
+    let text = std::fs::read_to_string(&path).unwrap().replacen(
+        "question: team_size",
+        "question: headcount",
+        1,
+    );
+    std::fs::write(&path, text).unwrap();
+    let before = stamp(&path);
+    f.cmd()
+        .args(["export", &id])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(path.to_string_lossy().as_ref()))
+        .stderr(predicate::str::contains("unknown question `headcount`"));
+    assert_eq!(stamp(&path), before);
+}
+
+#[test]
+fn export_refuses_unknown_and_path_like_ids() {
+    let f = Fixture::new();
+    f.record(None, None);
+    f.cmd()
+        .args(["export", "no-such-session"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no session `no-such-session`"));
+    f.cmd()
+        .args(["export", "../../etc/passwd-nope"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is not a session id"));
+}
+
+#[test]
+fn recommend_reads_a_session_file_as_its_answers() {
+    let f = Fixture::new();
+    let (_, path) = f.record(None, None);
+    f.cmd()
+        .arg("recommend")
+        .arg("--answers")
+        .arg(&path)
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("Recommendation: In-house"))
+        .stderr(predicate::str::is_empty());
+}
