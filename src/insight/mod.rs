@@ -30,7 +30,7 @@ pub use words::{close_call_sentence, pair_sentence, what_if_sentence};
 
 use crate::answers::Answers;
 use crate::pack::{Answer, Pack};
-use probe::Probe;
+use probe::{Probe, Tally};
 
 /// Most pairs of changes listed.
 pub const PAIR_LIMIT: usize = 10;
@@ -172,12 +172,13 @@ pub fn change_size(pack: &Pack, question: usize, from: &Answer, to: &Answer) -> 
 pub fn analyse(pack: &Pack, answers: &Answers) -> Insight {
     let tested = alternatives::tested(pack);
     let mut probe = Probe::new(pack, answers);
-    let current = probe.current();
+    let current = probe.base().outcome();
     let all = changes_with(pack, &tested, probe.effective());
-    let outcomes: Vec<Outcome> = all
+    let tallies: Vec<Tally> = all
         .iter()
-        .map(|c| probe.outcome(&[(c.question, &c.answer)]))
+        .map(|c| probe.tally(&[(c.question, &c.answer)]))
         .collect();
+    let outcomes: Vec<Outcome> = tallies.iter().map(Tally::outcome).collect();
 
     let mut what_if: Vec<WhatIf> = all
         .iter()
@@ -198,7 +199,15 @@ pub fn analyse(pack: &Pack, answers: &Answers) -> Insight {
     });
 
     let (what_if_pairs, pairs_complete) = if what_if.is_empty() {
-        pairs(pack, answers, &tested, &mut probe, &all, current.winner)
+        pairs(
+            pack,
+            answers,
+            &tested,
+            &mut probe,
+            &all,
+            &tallies,
+            current.winner,
+        )
     } else {
         (Vec::new(), true)
     };
@@ -282,6 +291,7 @@ fn pairs(
     tested: &[alternatives::Tested],
     probe: &mut Probe,
     all: &[Change],
+    tallies: &[Tally],
     winner: usize,
 ) -> (Vec<WhatIfPair>, bool) {
     let mut pool: Vec<Change> = all.to_vec();
@@ -323,6 +333,7 @@ fn pairs(
     candidates.sort_by_key(|&(size, i, j)| (size, pool[i].question, pool[j].question, i, j));
     let mut found: Vec<WhatIfPair> = Vec::new();
     let mut complete = true;
+    let mut tally = probe.base().clone();
     let mut tier_end = 0;
     for (k, &(size, i, j)) in candidates.iter().enumerate() {
         if k >= tier_end {
@@ -338,11 +349,19 @@ fn pairs(
             }
         }
         let (a, b) = (&pool[i], &pool[j]);
-        let outcome = probe.outcome(&[(a.question, &a.answer), (b.question, &b.answer)]);
-        if outcome.winner != winner {
+        // Changes that cannot touch each other add up; only the others are re-scored.
+        if j < all.len() && probe.independent(a.question, b.question) {
+            Tally::combine_into(probe.base(), &tallies[i], &tallies[j], &mut tally);
+        } else {
+            probe.tally_into(
+                &[(a.question, &a.answer), (b.question, &b.answer)],
+                &mut tally,
+            );
+        }
+        if tally.leader() != winner {
             found.push(WhatIfPair {
                 changes: [a.clone(), b.clone()],
-                outcome,
+                outcome: tally.outcome(),
             });
         }
     }

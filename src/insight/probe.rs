@@ -67,6 +67,59 @@ impl Outcome {
     }
 }
 
+/// Raw totals: each candidate's points and how many firing rules rule it out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Tally {
+    scores: Vec<i64>,
+    vetoes: Vec<u32>,
+}
+
+impl Tally {
+    /// The ranking these totals give.
+    pub fn outcome(&self) -> Outcome {
+        Outcome::new(
+            self.scores.clone(),
+            self.vetoes.iter().map(|v| *v > 0).collect(),
+        )
+    }
+
+    /// The first in the ranking these totals give (as [`Tally::outcome`] would say,
+    /// without building it).
+    pub fn leader(&self) -> usize {
+        let key = |c: usize| (self.vetoes[c] > 0, std::cmp::Reverse(self.scores[c]), c);
+        (0..self.scores.len()).min_by_key(|&c| key(c)).unwrap_or(0)
+    }
+
+    /// Into `out`, the totals of two changes that do not touch each other, from each
+    /// one's totals and the totals before either: their effects simply add up.
+    pub fn combine_into(base: &Tally, a: &Tally, b: &Tally, out: &mut Tally) {
+        out.scores.clear();
+        out.scores.extend((0..base.scores.len()).map(|c| {
+            a.scores[c]
+                .saturating_add(b.scores[c])
+                .saturating_sub(base.scores[c])
+        }));
+        out.vetoes.clear();
+        out.vetoes.extend(
+            (0..base.vetoes.len())
+                .map(|c| (a.vetoes[c] + b.vetoes[c]).saturating_sub(base.vetoes[c])),
+        );
+    }
+}
+
+/// Whether two ascending lists share an element.
+fn meet(a: &[usize], b: &[usize]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
+}
+
 /// The current answers, ready to be changed a little and re-scored.
 pub(crate) struct Probe<'a> {
     pack: &'a Pack,
@@ -75,14 +128,16 @@ pub(crate) struct Probe<'a> {
     eff: Vec<Option<Answer>>,
     /// Whether each rule fires with the current answers.
     fires: Vec<bool>,
-    scores: Vec<i64>,
-    /// How many firing rules rule out each candidate.
-    vetoes: Vec<u32>,
+    /// The totals with the current answers.
+    base: Tally,
     /// Per question: itself and every question whose visibility may follow it, ascending.
     reach: Vec<Vec<usize>>,
     /// Per question: the rules that read any question in its reach, ascending.
     rules_of: Vec<Vec<usize>>,
+    // Scratch space reused from one probe to the next.
     saved: Vec<(usize, Option<Answer>)>,
+    touched: Vec<usize>,
+    rules: Vec<usize>,
 }
 
 impl<'a> Probe<'a> {
@@ -138,11 +193,12 @@ impl<'a> Probe<'a> {
             given,
             eff,
             fires,
-            scores,
-            vetoes,
+            base: Tally { scores, vetoes },
             reach,
             rules_of,
             saved: Vec::new(),
+            touched: Vec::new(),
+            rules: Vec::new(),
         }
     }
 
@@ -156,19 +212,21 @@ impl<'a> Probe<'a> {
         self.fires[r]
     }
 
-    /// The outcome of the current answers.
-    pub fn current(&self) -> Outcome {
-        Outcome::new(self.scores.clone(), self.vetoed_now())
+    /// The totals with the current answers.
+    pub fn base(&self) -> &Tally {
+        &self.base
     }
 
-    fn vetoed_now(&self) -> Vec<bool> {
-        self.vetoes.iter().map(|v| *v > 0).collect()
+    /// Whether changes to questions `a` and `b` cannot affect each other: nothing one
+    /// of them shows, hides or scores reads the other, so their effects add up.
+    pub fn independent(&self, a: usize, b: usize) -> bool {
+        !meet(&self.reach[a], &self.reach[b]) && !meet(&self.rules_of[a], &self.rules_of[b])
     }
 
     /// The outcome of the current answers without rule `r` (as if it did not fire).
     pub fn without_rule(&self, r: usize) -> Outcome {
-        let mut scores = self.scores.clone();
-        let mut vetoes = self.vetoes.clone();
+        let mut scores = self.base.scores.clone();
+        let mut vetoes = self.base.vetoes.clone();
         if self.fires[r] {
             let rule = &self.pack.rules[r];
             for &(c, p) in &rule.points {
@@ -181,12 +239,22 @@ impl<'a> Probe<'a> {
         Outcome::new(scores, vetoes.iter().map(|v| *v > 0).collect())
     }
 
-    /// The outcome when each `(question, answer)` is given instead (questions distinct).
-    pub fn outcome(&mut self, changes: &[(usize, &Answer)]) -> Outcome {
-        let mut touched: Vec<usize> = changes
-            .iter()
-            .flat_map(|(q, _)| self.reach[*q].iter().copied())
-            .collect();
+    /// The totals when each `(question, answer)` is given instead (questions distinct).
+    pub fn tally(&mut self, changes: &[(usize, &Answer)]) -> Tally {
+        let mut out = self.base.clone();
+        self.tally_into(changes, &mut out);
+        out
+    }
+
+    /// [`Probe::tally`] into `out`, reusing its space.
+    pub fn tally_into(&mut self, changes: &[(usize, &Answer)], out: &mut Tally) {
+        let mut touched = std::mem::take(&mut self.touched);
+        touched.clear();
+        touched.extend(
+            changes
+                .iter()
+                .flat_map(|(q, _)| self.reach[*q].iter().copied()),
+        );
         touched.sort_unstable();
         touched.dedup();
         self.saved.clear();
@@ -194,48 +262,52 @@ impl<'a> Probe<'a> {
             let q = &self.pack.questions[j];
             let asked = q.when.as_ref().is_none_or(|c| c.eval(&self.eff));
             let value = asked.then(|| match changes.iter().find(|(x, _)| *x == j) {
-                Some((_, a)) => (*a).clone(),
-                None => self.given.get(j).unwrap_or(&q.default).clone(),
+                Some((_, a)) => *a,
+                None => self.given.get(j).unwrap_or(&q.default),
             });
-            if value != self.eff[j] {
-                let old = std::mem::replace(&mut self.eff[j], value);
+            if value != self.eff[j].as_ref() {
+                let old = std::mem::replace(&mut self.eff[j], value.cloned());
                 self.saved.push((j, old));
             }
         }
-        let mut scores = self.scores.clone();
-        let mut vetoes = self.vetoes.clone();
+        self.touched = touched;
+        out.scores.clone_from(&self.base.scores);
+        out.vetoes.clone_from(&self.base.vetoes);
         if !self.saved.is_empty() {
-            let mut rules: Vec<usize> = changes
-                .iter()
-                .flat_map(|(q, _)| self.rules_of[*q].iter().copied())
-                .collect();
+            let mut rules = std::mem::take(&mut self.rules);
+            rules.clear();
+            rules.extend(
+                changes
+                    .iter()
+                    .flat_map(|(q, _)| self.rules_of[*q].iter().copied()),
+            );
             rules.sort_unstable();
             rules.dedup();
-            for r in rules {
+            for &r in &rules {
                 let rule = &self.pack.rules[r];
                 let now = rule.when.as_ref().is_none_or(|c| c.eval(&self.eff));
                 if now == self.fires[r] {
                     continue;
                 }
                 for &(c, p) in &rule.points {
-                    scores[c] = if now {
-                        scores[c].saturating_add(p)
+                    out.scores[c] = if now {
+                        out.scores[c].saturating_add(p)
                     } else {
-                        scores[c].saturating_sub(p)
+                        out.scores[c].saturating_sub(p)
                     };
                 }
                 for &c in &rule.vetoes {
                     if now {
-                        vetoes[c] += 1;
+                        out.vetoes[c] += 1;
                     } else {
-                        vetoes[c] -= 1;
+                        out.vetoes[c] -= 1;
                     }
                 }
             }
+            self.rules = rules;
         }
         while let Some((j, old)) = self.saved.pop() {
             self.eff[j] = old;
         }
-        Outcome::new(scores, vetoes.iter().map(|v| *v > 0).collect())
     }
 }
