@@ -21,6 +21,7 @@ pub fn value(r: &Report) -> Value {
                 "veto": x.veto,
                 "reason": x.reason,
                 "source": x.source,
+                "decisive": x.decisive,
             })
         })
         .collect();
@@ -46,6 +47,9 @@ pub fn value(r: &Report) -> Value {
         "skills": r.skills,
         "next_steps": r.next_steps,
         "what_if": r.what_if,
+        "what_if_pairs": r.what_if_pairs,
+        "close_call": r.close_call,
+        "decisive_rules": r.decisive_rules,
     })
 }
 

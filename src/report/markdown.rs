@@ -3,7 +3,7 @@
 /// How many reasons for, and against, each option the memo lists: enough to show why,
 /// few enough to keep it to a page.
 const TOP_REASONS: usize = 3;
-use super::{Report, money, points, signed};
+use super::{Report, decisive_mark, money, points, signed};
 use std::fmt::Write;
 
 /// Escape the characters that would break a Markdown table cell.
@@ -17,6 +17,10 @@ pub fn render(r: &Report) -> String {
     let _ = writeln!(s, "# {}", r.headline());
     let _ = writeln!(s);
     let _ = writeln!(s, "**{}**", r.margin_words());
+    if let Some(line) = r.close_call_words() {
+        let _ = writeln!(s);
+        let _ = writeln!(s, "{line}");
+    }
     if !r.winner().description.is_empty() {
         let _ = writeln!(s);
         let _ = writeln!(s, "> {}", r.winner().description);
@@ -43,14 +47,25 @@ pub fn render(r: &Report) -> String {
         let _ = writeln!(s, "### {} ({})", c.name, points(c.score));
         let _ = writeln!(s);
         for v in vetoes {
-            let _ = writeln!(s, "- **Ruled out:** {}", v.reason);
+            let _ = writeln!(
+                s,
+                "- **Ruled out:** {}{}",
+                v.reason,
+                decisive_mark(v.decisive)
+            );
         }
         for line in pro
             .iter()
             .take(TOP_REASONS)
             .chain(con.iter().take(TOP_REASONS))
         {
-            let _ = writeln!(s, "- **{}** {}", signed(line.points), line.reason);
+            let _ = writeln!(
+                s,
+                "- **{}** {}{}",
+                signed(line.points),
+                line.reason,
+                decisive_mark(line.decisive)
+            );
         }
     }
     if !r.costs.is_empty() {
@@ -113,12 +128,12 @@ pub fn render(r: &Report) -> String {
             let _ = writeln!(s, "{}. {step}", i + 1);
         }
     }
-    if !r.what_if.is_empty() {
+    if let Some((heading, lines)) = r.what_would_change() {
         let _ = writeln!(s);
-        let _ = writeln!(s, "## What would change it");
+        let _ = writeln!(s, "## {heading}");
         let _ = writeln!(s);
-        for w in r.what_if.iter().take(3) {
-            let _ = writeln!(s, "- {}", w.sentence);
+        for line in lines {
+            let _ = writeln!(s, "- {line}");
         }
     }
     let _ = writeln!(s);

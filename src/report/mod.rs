@@ -5,6 +5,7 @@
 //! wizard draws its result screen from the same model, so every output says the same.
 
 mod advice;
+mod insight;
 pub mod json;
 pub mod markdown;
 pub mod text;
@@ -12,6 +13,8 @@ pub mod text;
 use crate::pack::{Answer, Pack};
 use crate::score::Verdict;
 use serde::Serialize;
+
+pub use insight::{CHANGES_SHOWN, ChangeLine, CloseCall, Deciding, WhatIfPair, decisive_mark};
 
 /// Everything a recommendation shows.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -46,6 +49,12 @@ pub struct Report {
     pub next_steps: Vec<String>,
     /// Single answer changes that would change the recommendation.
     pub what_if: Vec<WhatIf>,
+    /// When no single change would: the smallest pairs of changes that would.
+    pub what_if_pairs: Vec<WhatIfPair>,
+    /// When the result is too close to call: what decides between the two leaders.
+    pub close_call: Option<CloseCall>,
+    /// The ids of the rules without which the recommendation would change.
+    pub decisive_rules: Vec<String>,
 }
 
 /// A pack's identity.
@@ -91,6 +100,8 @@ pub struct ReasonLine {
     pub reason: String,
     /// Where the reasoning comes from.
     pub source: Option<String>,
+    /// Whether the recommendation would change without this rule.
+    pub decisive: bool,
 }
 
 /// One answer in force.
@@ -204,6 +215,7 @@ impl Report {
                     veto: r.veto,
                     reason: rule.reason.clone(),
                     source: rule.source.clone(),
+                    decisive: false,
                 }
             })
             .collect();
@@ -240,11 +252,15 @@ impl Report {
             skills: Vec::new(),
             next_steps: Vec::new(),
             what_if: Vec::new(),
+            what_if_pairs: Vec::new(),
+            close_call: None,
+            decisive_rules: Vec::new(),
         };
         advice::fill(
             &mut report,
             &crate::advice::advise(pack, effective, verdict),
         );
+        report.fill_insight_from_effective(pack, effective);
         report
     }
 

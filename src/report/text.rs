@@ -1,6 +1,6 @@
 //! The plain-text report: the first line reads `Recommendation: <name>`.
 
-use super::{Report, money, points, signed};
+use super::{Report, decisive_mark, money, points, signed};
 use std::fmt::Write;
 
 /// How many reasons per candidate the text and Markdown reports list.
@@ -11,6 +11,9 @@ pub fn render(r: &Report) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "{}", r.headline());
     let _ = writeln!(s, "{}", r.margin_words());
+    if let Some(line) = r.close_call_words() {
+        let _ = writeln!(s, "{line}");
+    }
     let _ = writeln!(s);
     let _ = writeln!(s, "Scores");
     let width = r
@@ -33,14 +36,20 @@ pub fn render(r: &Report) -> String {
         let _ = writeln!(s);
         let _ = writeln!(s, "{} ({})", c.name, points(c.score));
         for v in vetoes {
-            let _ = writeln!(s, "  ruled out  {}", v.reason);
+            let _ = writeln!(s, "  ruled out  {}{}", v.reason, decisive_mark(v.decisive));
         }
         for line in pro
             .iter()
             .take(TOP_REASONS)
             .chain(con.iter().take(TOP_REASONS))
         {
-            let _ = writeln!(s, "  {:>4}  {}", signed(line.points), line.reason);
+            let _ = writeln!(
+                s,
+                "  {:>4}  {}{}",
+                signed(line.points),
+                line.reason,
+                decisive_mark(line.decisive)
+            );
         }
     }
     if !r.costs.is_empty() {
@@ -101,11 +110,11 @@ pub fn render(r: &Report) -> String {
             let _ = writeln!(s, "  {}. {step}", i + 1);
         }
     }
-    if !r.what_if.is_empty() {
+    if let Some((heading, lines)) = r.what_would_change() {
         let _ = writeln!(s);
-        let _ = writeln!(s, "What would change it");
-        for w in r.what_if.iter().take(3) {
-            let _ = writeln!(s, "  - {}", w.sentence);
+        let _ = writeln!(s, "{heading}");
+        for line in lines {
+            let _ = writeln!(s, "  - {line}");
         }
     }
     let _ = writeln!(s);

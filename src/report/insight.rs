@@ -1,0 +1,184 @@
+//! The decision insight in the report: what would change the recommendation, what
+//! decides a close call, and which rules carry the decision (see [`crate::insight`]).
+
+use super::{Report, WhatIf};
+use crate::answers::Answers;
+use crate::insight::{self, Insight};
+use crate::pack::{Answer, Pack};
+use serde::Serialize;
+
+/// Two answer changes that together would change the recommendation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WhatIfPair {
+    /// The two changes, in the order the questions are asked.
+    pub changes: Vec<ChangeLine>,
+    /// The new recommendation's id.
+    pub recommendation: String,
+    /// The new margin.
+    pub margin: i64,
+    /// The changes in words.
+    pub sentence: String,
+}
+
+/// One answer changed, as an answers file would hold it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChangeLine {
+    /// Question id.
+    pub question: String,
+    /// The changed answer.
+    pub answer: serde_json::Value,
+}
+
+/// What decides a result that is too close to call.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CloseCall {
+    /// The ids of the first two.
+    pub leaders: Vec<String>,
+    /// Points between them.
+    pub margin: i64,
+    /// The questions that decide between them, most telling first.
+    pub deciding: Vec<Deciding>,
+    /// The deciding questions in words, when there are any.
+    pub sentence: Option<String>,
+}
+
+/// A question that decides between the two leaders.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Deciding {
+    /// Question id.
+    pub question: String,
+    /// The answer in force, as an answers file holds it.
+    pub answer: serde_json::Value,
+    /// The leader its rules favour, if they favour one.
+    pub favours: Option<String>,
+    /// Net points its rules give that leader over the other.
+    pub points: i64,
+    /// Whether another answer to it would swap the two leaders.
+    pub flips: bool,
+}
+
+impl Report {
+    /// Fill the insight from the answers given. [`Report::build`] fills it from the
+    /// answers in force; this is exact also when a change would bring back a question
+    /// that was answered and then hidden (its earlier answer returns with it).
+    pub fn fill_insight(&mut self, pack: &Pack, answers: &Answers) {
+        let effective = answers.effective(pack);
+        fill(self, pack, &effective, &insight::analyse(pack, answers));
+    }
+
+    /// Fill the insight from the answers in force alone.
+    pub(super) fn fill_insight_from_effective(
+        &mut self,
+        pack: &Pack,
+        effective: &[Option<Answer>],
+    ) {
+        let mut answers = Answers::new(pack.questions.len());
+        for (q, a) in effective.iter().enumerate() {
+            if let Some(a) = a {
+                answers.set(q, a.clone());
+            }
+        }
+        fill(self, pack, effective, &insight::analyse(pack, &answers));
+    }
+}
+
+fn fill(r: &mut Report, pack: &Pack, effective: &[Option<Answer>], ins: &Insight) {
+    let id = |c: usize| pack.candidates[c].id.clone();
+    let value = |c: &insight::Change| pack.questions[c.question].to_json(&c.answer);
+    r.what_if = ins
+        .what_if
+        .iter()
+        .map(|w| WhatIf {
+            question: pack.questions[w.change.question].id.clone(),
+            answer: value(&w.change),
+            recommendation: id(w.outcome.winner),
+            margin: w.outcome.margin,
+            sentence: insight::what_if_sentence(pack, effective, w),
+        })
+        .collect();
+    r.what_if_pairs = ins
+        .what_if_pairs
+        .iter()
+        .map(|p| WhatIfPair {
+            changes: p
+                .changes
+                .iter()
+                .map(|c| ChangeLine {
+                    question: pack.questions[c.question].id.clone(),
+                    answer: value(c),
+                })
+                .collect(),
+            recommendation: id(p.outcome.winner),
+            margin: p.outcome.margin,
+            sentence: insight::pair_sentence(pack, effective, p),
+        })
+        .collect();
+    r.close_call = ins.close_call.as_ref().map(|c| CloseCall {
+        leaders: c.leaders.iter().map(|&x| id(x)).collect(),
+        margin: c.margin,
+        deciding: c
+            .deciders
+            .iter()
+            .filter_map(|d| {
+                let q = &pack.questions[d.question];
+                let a = effective.get(d.question)?.as_ref()?;
+                Some(Deciding {
+                    question: q.id.clone(),
+                    answer: q.to_json(a),
+                    favours: match d.points {
+                        0 => None,
+                        p if p > 0 => Some(id(c.leaders[0])),
+                        _ => Some(id(c.leaders[1])),
+                    },
+                    points: d.points.saturating_abs(),
+                    flips: d.flips,
+                })
+            })
+            .collect(),
+        sentence: insight::close_call_sentence(pack, effective, c),
+    });
+    r.decisive_rules = ins
+        .rules
+        .iter()
+        .filter(|w| w.decisive)
+        .map(|w| pack.rules[w.rule].id.clone())
+        .collect();
+    for line in &mut r.reasons {
+        line.decisive = r.decisive_rules.contains(&line.rule);
+    }
+}
+
+/// How many changes the text, Markdown and screen outputs spell out.
+pub const CHANGES_SHOWN: usize = 3;
+
+impl Report {
+    /// The heading and the first few sentences of what would change the recommendation:
+    /// single changes, or pairs when no single change would; `None` when nothing would.
+    pub fn what_would_change(&self) -> Option<(&'static str, Vec<&str>)> {
+        if !self.what_if.is_empty() {
+            let lines = self.what_if.iter().take(CHANGES_SHOWN);
+            return Some((
+                "What would change it",
+                lines.map(|w| w.sentence.as_str()).collect(),
+            ));
+        }
+        if !self.what_if_pairs.is_empty() {
+            let lines = self.what_if_pairs.iter().take(CHANGES_SHOWN);
+            return Some((
+                "What would change it (two answers together)",
+                lines.map(|w| w.sentence.as_str()).collect(),
+            ));
+        }
+        None
+    }
+
+    /// The close-call line naming the questions that decide between the two leaders.
+    pub fn close_call_words(&self) -> Option<&str> {
+        self.close_call.as_ref()?.sentence.as_deref()
+    }
+}
+
+/// The mark after a reason whose rule carries the decision.
+pub fn decisive_mark(decisive: bool) -> &'static str {
+    if decisive { " (decisive)" } else { "" }
+}
