@@ -233,10 +233,14 @@ impl App {
             return Context::TooSmall;
         }
         match self.overlay {
-            Some(Overlay::Help) => return Context::Help,
-            Some(Overlay::ConfirmQuit) => return Context::ConfirmQuit,
-            None => {}
+            Some(Overlay::Help) => Context::Help,
+            Some(Overlay::ConfirmQuit) => Context::ConfirmQuit,
+            None => self.screen_context(),
         }
+    }
+
+    /// The context of the screen under any overlay (for the help overlay's key list).
+    pub fn screen_context(&self) -> Context {
         match self.screen() {
             Screen::Welcome => Context::Welcome,
             Screen::Question(q) => match self.pack().questions[q].kind {
@@ -247,14 +251,6 @@ impl App {
             Screen::Review => Context::Review,
             Screen::Result => Context::Result,
         }
-    }
-
-    /// The context of the screen under any overlay (for the help overlay's key list).
-    pub fn screen_context(&self) -> Context {
-        let mut plain = self.clone();
-        plain.overlay = None;
-        plain.size = None;
-        plain.context()
     }
 
     /// Apply one message.

@@ -39,7 +39,7 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect, q: usize) {
         ),
         t.heading,
     );
-    frame.render_widget(ratatui::widgets::Paragraph::new(vec![gauge, section]), area);
+    frame.render_widget(super::Lines(vec![gauge, section]), area);
     let body = Rect {
         y: area.y + 2,
         height: area.height.saturating_sub(2),

@@ -1,12 +1,11 @@
 //! The welcome screen: what the pack decides, how long it takes, the main keys.
 
-use super::wrapped;
+use super::{Lines, wrapped};
 use crate::tui::app::App;
 use crate::tui::text;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 /// Roughly how long one question takes to answer, in seconds.
 const SECONDS_PER_QUESTION: usize = 15;
@@ -103,13 +102,13 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect) {
     if lines.len() + 2 <= rows {
         lines.push(Line::default());
         lines.push(start);
-        frame.render_widget(Paragraph::new(lines), area);
+        frame.render_widget(Lines(lines), area);
         return;
     }
     lines.truncate(rows.saturating_sub(1));
-    frame.render_widget(Paragraph::new(lines), area);
+    frame.render_widget(Lines(lines), area);
     frame.render_widget(
-        Paragraph::new(start),
+        Lines(vec![start]),
         Rect {
             y: area.y + area.height.saturating_sub(1),
             height: area.height.min(1),
