@@ -220,7 +220,8 @@ pub fn check(path: Option<&Path>) -> Result<(), Failure> {
     match loaded {
         Ok(p) => {
             let mut out = String::new();
-            for w in &p.warnings {
+            let warnings = p.lint();
+            for w in &warnings {
                 out.push_str(&format!("{w}\n"));
             }
             let name = path.map_or(pack::DEFAULT_PACK_NAME.to_string(), |p| {
@@ -234,7 +235,7 @@ pub fn check(path: Option<&Path>) -> Result<(), Failure> {
                 p.questions.len(),
                 p.sections.len(),
                 p.rules.len(),
-                match p.warnings.len() {
+                match warnings.len() {
                     0 => String::new(),
                     1 => ", 1 warning".to_string(),
                     n => format!(", {n} warnings"),

@@ -62,6 +62,5 @@ fn wizard(cli: &Cli) -> Result<(), Failure> {
 /// The wizard as plain numbered prompts (see [`hirewiz::plain`]).
 fn plain(cli: &Cli) -> Result<(), Failure> {
     let pack = cli::load_pack(cli.pack.as_deref())?;
-    // Until the command line names a data folder, the default one is used.
-    hirewiz::plain::run_saving(pack, None)
+    hirewiz::plain::run_saving(pack, cli.data_dir.as_deref())
 }

@@ -70,7 +70,7 @@ fn brute_force(pack: &Pack) -> (BTreeSet<String>, BTreeSet<String>) {
 
 fn warned(pack: &Pack, what: &str) -> BTreeSet<String> {
     let prefix = format!("{what} `");
-    pack.warnings
+    pack.lint()
         .iter()
         .filter_map(|w| w.message.strip_prefix(&prefix))
         .filter_map(|rest| rest.split('`').next())

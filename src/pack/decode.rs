@@ -262,7 +262,7 @@ pub fn decode(docs: &[(String, Node)]) -> Result<Pack, Diagnostics> {
         return Err(Diagnostics::new(""));
     };
     places.questions = pending.iter().map(|p| (p.file.clone(), p.pos)).collect();
-    let mut pack = Pack {
+    let pack = Pack {
         meta,
         candidates: candidates.into_iter().map(|(c, _)| c).collect(),
         sections,
@@ -273,9 +273,9 @@ pub fn decode(docs: &[(String, Node)]) -> Result<Pack, Diagnostics> {
         question_ids: HashMap::new(),
         candidate_ids: HashMap::new(),
         sources: Vec::new(),
+        places,
     }
     .index();
-    lint::run(&mut pack, &places);
     Ok(pack)
 }
 
@@ -407,8 +407,10 @@ fn decode_question<'a>(
         question: Question {
             id: qid?,
             section,
-            prompt: prompt?,
-            help: help?,
+            // Kept even when these are missing, so that references to the question
+            // still resolve and only the real mistake is reported.
+            prompt: prompt.unwrap_or_default(),
+            help: help.unwrap_or_default(),
             details,
             default: placeholder(&kind),
             kind,

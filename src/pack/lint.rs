@@ -28,7 +28,7 @@ const BUDGET: usize = 20_000;
 const MAX_NAMED_OPTIONS: usize = 10;
 
 /// Where each question, rule and candidate is written, for the warnings.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(super) struct Places {
     /// By question index.
     pub questions: Vec<(String, Pos)>,
@@ -38,12 +38,12 @@ pub(super) struct Places {
     pub candidates: Vec<(String, Pos)>,
 }
 
-/// Add the warnings for `pack` to its own, keeping them ordered by place.
-pub(super) fn run(pack: &mut Pack, places: &Places) {
-    let found = lint(pack, places);
-    pack.warnings.extend(found);
-    pack.warnings
-        .sort_by(|a, b| (&a.file, a.pos, a.severity).cmp(&(&b.file, b.pos, b.severity)));
+/// The pack's own warnings and the analysis's, ordered by place.
+pub(super) fn run(pack: &Pack, places: &Places) -> Vec<Diagnostic> {
+    let mut all = pack.warnings.clone();
+    all.extend(lint(pack, places));
+    all.sort_by(|a, b| (&a.file, a.pos, a.severity).cmp(&(&b.file, b.pos, b.severity)));
+    all
 }
 
 fn warning(place: Option<&(String, Pos)>, message: String, hint: &str) -> Diagnostic {

@@ -44,6 +44,8 @@ pub struct Pack {
     candidate_ids: HashMap<String, usize>,
     /// The texts the pack was read from, as (file name, text), in reading order.
     sources: Vec<(String, String)>,
+    /// Where each question, rule and candidate is written, for [`Pack::lint`].
+    places: lint::Places,
 }
 
 /// A pack's identity and settings.
@@ -210,6 +212,14 @@ impl Pack {
     /// content hash is taken over, so that a saved session can tell when the pack changed.
     pub fn sources(&self) -> &[(String, String)] {
         &self.sources
+    }
+
+    /// Every warning about the pack: those found while loading, and those of a deeper
+    /// analysis (rules that can never fire, candidates that can never win, questions
+    /// that change nothing). The analysis searches answers within a step budget, so it
+    /// runs on demand (`hirewiz check`) rather than on every load.
+    pub fn lint(&self) -> Vec<crate::diag::Diagnostic> {
+        lint::run(self, &self.places)
     }
 
     /// The section a question belongs to.

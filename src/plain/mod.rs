@@ -59,25 +59,21 @@ pub enum PlainError {
 }
 
 /// Whether the wizard should run in plain mode: asked for with `--plain`, or chosen by
-/// itself when `TERM=dumb` or when input or output is not a terminal (a pipe, a file).
+/// itself when `TERM=dumb` or when answers come from a pipe or a file. Output alone going
+/// to a pipe does not choose it: the terminal wizard then explains that it needs a
+/// terminal and points to `hirewiz recommend` and `--plain`.
 pub fn wanted(flag: bool) -> bool {
     wanted_with(
         flag,
         std::env::var_os("TERM").as_deref(),
         std::io::stdin().is_terminal(),
-        std::io::stdout().is_terminal(),
     )
 }
 
-/// [`wanted`], given the flag, the value of `TERM` and whether standard input and output
-/// are terminals.
-pub fn wanted_with(
-    flag: bool,
-    term: Option<&std::ffi::OsStr>,
-    stdin_tty: bool,
-    stdout_tty: bool,
-) -> bool {
-    flag || term.is_some_and(|t| t == "dumb") || !stdin_tty || !stdout_tty
+/// [`wanted`], given the flag, the value of `TERM` and whether standard input is a
+/// terminal.
+pub fn wanted_with(flag: bool, term: Option<&std::ffi::OsStr>, stdin_tty: bool) -> bool {
+    flag || term.is_some_and(|t| t == "dumb") || !stdin_tty
 }
 
 /// Run plain mode on standard input and output, saving the session after every event
@@ -314,11 +310,10 @@ mod tests {
     #[test]
     fn plain_mode_is_chosen_for_dumb_terminals_and_pipes() {
         let xterm = Some(OsStr::new("xterm-256color"));
-        assert!(!wanted_with(false, xterm, true, true));
-        assert!(!wanted_with(false, None, true, true));
-        assert!(wanted_with(true, xterm, true, true));
-        assert!(wanted_with(false, Some(OsStr::new("dumb")), true, true));
-        assert!(wanted_with(false, xterm, false, true));
-        assert!(wanted_with(false, xterm, true, false));
+        assert!(!wanted_with(false, xterm, true));
+        assert!(!wanted_with(false, None, true));
+        assert!(wanted_with(true, xterm, true));
+        assert!(wanted_with(false, Some(OsStr::new("dumb")), true));
+        assert!(wanted_with(false, xterm, false));
     }
 }

@@ -33,7 +33,7 @@ pub fn run(pack: Arc<Pack>, options: Options) -> anyhow::Result<i32> {
         eprintln!(
             "hirewiz: the wizard needs a terminal, and standard output is not one.\n\
              For a recommendation without the wizard, run `hirewiz recommend` \
-             (see `hirewiz recommend --help`)."
+             (see `hirewiz recommend --help`), or answer line by line with `hirewiz --plain`."
         );
         return Ok(2);
     }
