@@ -12,6 +12,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+pub mod compare;
 pub mod sessions;
 
 /// Exit codes, as documented in `--help` and the README.
@@ -74,6 +75,19 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+    },
+    /// Compare two answers files (saved session files work too): the answers that
+    /// differ and both results side by side.
+    Compare {
+        /// The first answers file.
+        #[arg(value_name = "A")]
+        a: PathBuf,
+        /// The second answers file.
+        #[arg(value_name = "B")]
+        b: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = compare::CompareFormat::Text)]
+        format: compare::CompareFormat,
     },
     /// Check a question pack and report every problem with its place.
     Check {
@@ -192,7 +206,10 @@ pub fn report_for(pack: &Pack, answers_path: &Path) -> Result<Report, Failure> {
     }
     let effective = file.answers.effective(pack);
     let verdict = score::score(pack, &effective);
-    Ok(Report::build(pack, &effective, &verdict))
+    let mut report = Report::build(pack, &effective, &verdict);
+    // Exact also for answers given to questions not asked now, which a change may bring back.
+    report.fill_insight(pack, &file.answers);
+    Ok(report)
 }
 
 /// Render a report in a format.

@@ -14,6 +14,9 @@ fn main() {
         Some(Command::Sessions { format }) => {
             cli::sessions::sessions(cli.data_dir.as_deref(), *format)
         }
+        Some(Command::Compare { a, b, format }) => {
+            cli::compare::compare(cli.pack.as_deref(), a, b, *format)
+        }
         Some(Command::Export {
             session,
             format,

@@ -5,6 +5,7 @@
 //! wizard draws its result screen from the same model, so every output says the same.
 
 mod advice;
+pub mod compare;
 mod insight;
 pub mod json;
 pub mod markdown;

@@ -1,0 +1,184 @@
+//! Two sets of answers side by side: the answers that differ and both results, as text
+//! or JSON (`hirewiz compare A B`).
+
+use super::{Report, json, points};
+use crate::answers::Answers;
+use crate::insight;
+use crate::pack::Pack;
+use serde_json::{Value, json};
+use std::fmt::Write;
+use unicode_width::UnicodeWidthStr;
+
+/// One side of a comparison: a name for it and its full report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Side {
+    /// How the side is named, usually the file it came from.
+    pub name: String,
+    /// The report of its answers.
+    pub report: Report,
+}
+
+/// A comparison ready to show.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ComparisonReport {
+    /// The first side.
+    pub a: Side,
+    /// The second side.
+    pub b: Side,
+    /// The answers that differ, in the order asked.
+    pub differences: Vec<DifferenceLine>,
+}
+
+/// One question answered differently on the two sides.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DifferenceLine {
+    /// Question id.
+    pub question: String,
+    /// The question as asked.
+    pub prompt: String,
+    /// The first side's answer in words (`None`: not asked there).
+    pub a_text: Option<String>,
+    /// The second side's answer in words (`None`: not asked there).
+    pub b_text: Option<String>,
+    /// The first side's answer as an answers file holds it (null: not asked).
+    pub a: Value,
+    /// The second side's answer as an answers file holds it (null: not asked).
+    pub b: Value,
+}
+
+impl ComparisonReport {
+    /// Compare two sets of answers given, each with a name.
+    pub fn build(pack: &Pack, a: (&str, &Answers), b: (&str, &Answers)) -> ComparisonReport {
+        let c = insight::compare(pack, a.1, b.1);
+        let side = |name: &str, answers: &Answers, eff, verdict| {
+            let mut report = Report::build(pack, eff, verdict);
+            report.fill_insight(pack, answers);
+            Side {
+                name: name.to_string(),
+                report,
+            }
+        };
+        let differences = c
+            .differences
+            .iter()
+            .map(|d| {
+                let q = &pack.questions[d.question];
+                DifferenceLine {
+                    question: q.id.clone(),
+                    prompt: q.prompt.clone(),
+                    a_text: d.a.as_ref().map(|x| q.describe(x)),
+                    b_text: d.b.as_ref().map(|x| q.describe(x)),
+                    a: d.a.as_ref().map_or(Value::Null, |x| q.to_json(x)),
+                    b: d.b.as_ref().map_or(Value::Null, |x| q.to_json(x)),
+                }
+            })
+            .collect();
+        ComparisonReport {
+            a: side(a.0, a.1, &c.effective_a, &c.a),
+            b: side(b.0, b.1, &c.effective_b, &c.b),
+            differences,
+        }
+    }
+
+    /// Whether both sides recommend the same candidate.
+    pub fn same_recommendation(&self) -> bool {
+        self.a.report.recommendation == self.b.report.recommendation
+    }
+}
+
+/// The comparison as JSON: each side's full report (as `hirewiz recommend --format
+/// json` gives it) with its `file`, then the answers that differ.
+pub fn to_json(c: &ComparisonReport) -> String {
+    let side = |s: &Side| {
+        let mut v = serde_json::Map::new();
+        v.insert("file".into(), s.name.clone().into());
+        if let Value::Object(m) = json::value(&s.report) {
+            v.extend(m);
+        }
+        Value::Object(v)
+    };
+    let differences: Vec<Value> = c
+        .differences
+        .iter()
+        .map(|d| json!({ "question": d.question, "a": d.a, "b": d.b }))
+        .collect();
+    let v = json!({
+        "same_recommendation": c.same_recommendation(),
+        "a": side(&c.a),
+        "b": side(&c.b),
+        "differences": differences,
+    });
+    let mut s = serde_json::to_string_pretty(&v).unwrap_or_else(|_| "{}".into());
+    s.push('\n');
+    s
+}
+
+/// The comparison as text: the two results in columns, then the answers that differ.
+pub fn to_text(c: &ComparisonReport) -> String {
+    let (a, b) = (&c.a.report, &c.b.report);
+    let mut rows: Vec<(String, String, String)> = Vec::new();
+    rows.push((
+        "Recommendation".into(),
+        a.winner().name.clone(),
+        b.winner().name.clone(),
+    ));
+    rows.push(("Margin".into(), margin(a), margin(b)));
+    for s in &a.standings {
+        let other = b.standings.iter().find(|x| x.id == s.id);
+        rows.push((
+            s.name.clone(),
+            score(s.score, s.vetoed),
+            other.map_or(String::new(), |o| score(o.score, o.vetoed)),
+        ));
+    }
+    let w0 = rows.iter().map(|r| r.0.width()).max().unwrap_or(0);
+    let w1 = rows
+        .iter()
+        .map(|r| r.1.width())
+        .chain([c.a.name.width()])
+        .max()
+        .unwrap_or(0);
+    let mut s = String::new();
+    let _ = writeln!(s, "  {}  {}  {}", pad("", w0), pad(&c.a.name, w1), c.b.name);
+    for (label, x, y) in &rows {
+        let _ = writeln!(s, "  {}  {}  {y}", pad(label, w0), pad(x, w1));
+    }
+    let _ = writeln!(s);
+    if c.differences.is_empty() {
+        let _ = writeln!(s, "The answers in force are the same.");
+    } else {
+        let _ = writeln!(s, "Answers that differ");
+        let wn = c.a.name.width().max(c.b.name.width());
+        for d in &c.differences {
+            let _ = writeln!(s, "  {}", d.prompt);
+            for (name, text) in [(&c.a.name, &d.a_text), (&c.b.name, &d.b_text)] {
+                let text = text.as_deref().unwrap_or("(not asked)");
+                let _ = writeln!(s, "    {}  {text}", pad(name, wn));
+            }
+        }
+    }
+    s
+}
+
+fn margin(r: &Report) -> String {
+    if r.tie {
+        "level".to_string()
+    } else {
+        points(r.margin)
+    }
+}
+
+fn score(n: i64, vetoed: bool) -> String {
+    if vetoed {
+        format!("{n} (ruled out)")
+    } else {
+        n.to_string()
+    }
+}
+
+/// Pad to a display width (names may hold wide characters).
+fn pad(s: &str, width: usize) -> String {
+    let mut out = s.to_string();
+    out.push_str(&" ".repeat(width.saturating_sub(s.width())));
+    out
+}
