@@ -277,8 +277,7 @@ pub fn parse(text: &str, limits: &Limits) -> Result<Node, YamlError> {
     };
     let mut parser = Parser::new_from_str(text);
     let mut docs: Vec<Node> = Vec::new();
-    // Stack of open collections: (node under construction, pending map key, anchor id).
-    let mut stack: Vec<(Node, Option<Node>, usize)> = Vec::new();
+    let mut stack: Vec<Open> = Vec::new();
     loop {
         let (event, span) = match parser.next_event() {
             None => break,
@@ -306,51 +305,47 @@ pub fn parse(text: &str, limits: &Limits) -> Result<Node, YamlError> {
             Event::Scalar(value, style, anchor, tag) => {
                 let tagged_str = tag.as_ref().is_some_and(|t| t.suffix.ends_with("str"));
                 let kind = if style == ScalarStyle::Plain && !tagged_str {
-                    resolve_plain(&value)
+                    resolve_plain(value)
                 } else {
                     NodeKind::Str(value.into_owned())
                 };
                 builder.count(pos, 1)?;
                 Some((Node { kind, pos }, anchor))
             }
-            Event::SequenceStart(anchor, _) => {
+            Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
                 builder.count(pos, 1)?;
                 if stack.len() >= builder.limits.max_depth {
                     return Err(too_deep(pos, builder.limits.max_depth));
                 }
-                stack.push((
-                    Node {
-                        kind: NodeKind::Seq(Vec::new()),
-                        pos,
-                    },
-                    None,
+                let kind = if matches!(event, Event::SequenceStart(..)) {
+                    NodeKind::Seq(Vec::new())
+                } else {
+                    NodeKind::Map(Vec::new())
+                };
+                stack.push(Open {
+                    node: Node { kind, pos },
+                    pending: None,
                     anchor,
-                ));
-                None
-            }
-            Event::MappingStart(anchor, _) => {
-                builder.count(pos, 1)?;
-                if stack.len() >= builder.limits.max_depth {
-                    return Err(too_deep(pos, builder.limits.max_depth));
-                }
-                stack.push((
-                    Node {
-                        kind: NodeKind::Map(Vec::new()),
-                        pos,
-                    },
-                    None,
-                    anchor,
-                ));
+                    merges: Vec::new(),
+                    keys: None,
+                });
                 None
             }
             Event::SequenceEnd | Event::MappingEnd => {
-                let (node, pending, anchor) = stack
+                let open = stack
                     .pop()
                     .ok_or_else(|| YamlError::new(pos, "YAML syntax error: unbalanced end"))?;
-                if let Some(key) = pending {
+                if let Some(key) = open.pending {
                     return Err(YamlError::new(key.pos, "mapping key without a value"));
                 }
-                Some((node, anchor))
+                let mut node = open.node;
+                // Merged keys (`<<: *base`) fill in what the mapping does not say itself.
+                if let NodeKind::Map(entries) = &mut node.kind {
+                    for m in open.merges {
+                        merge_into(entries, m)?;
+                    }
+                }
+                Some((node, open.anchor))
             }
         };
         let Some((node, anchor)) = done else {
@@ -359,58 +354,106 @@ pub fn parse(text: &str, limits: &Limits) -> Result<Node, YamlError> {
         if anchor > 0 {
             builder.define(anchor, &node);
         }
-        match stack.last_mut() {
-            None => {
-                if !docs.is_empty() {
-                    return Err(YamlError::new(
-                        node.pos,
-                        "the file holds more than one YAML document",
-                    )
-                    .hint("remove the `---` separator and keep a single document"));
-                }
-                docs.push(node);
+        let Some(open) = stack.last_mut() else {
+            if !docs.is_empty() {
+                return Err(
+                    YamlError::new(node.pos, "the file holds more than one YAML document")
+                        .hint("remove the `---` separator and keep a single document"),
+                );
             }
-            Some((parent, pending, _)) => match &mut parent.kind {
-                NodeKind::Seq(items) => items.push(node),
-                NodeKind::Map(entries) => match pending.take() {
-                    None => {
-                        if matches!(node.kind, NodeKind::Seq(_) | NodeKind::Map(_)) {
-                            return Err(YamlError::new(
-                                node.pos,
-                                "a mapping key must be plain text, not a list or mapping",
-                            ));
-                        }
-                        *pending = Some(node);
-                    }
-                    Some(key) => {
-                        if key.as_str() == Some("<<") {
-                            merge_into(entries, node)?;
-                        } else {
-                            if let Some((first, _)) =
-                                entries.iter().find(|(k, _)| k.kind == key.kind)
-                            {
-                                return Err(YamlError::new(
-                                    key.pos,
-                                    format!(
-                                        "duplicate key `{}` (first given at line {})",
-                                        key.scalar_text().unwrap_or_default(),
-                                        first.pos.line
-                                    ),
-                                ));
-                            }
-                            entries.push((key, node));
-                        }
-                    }
-                },
-                _ => unreachable!("only collections are pushed on the stack"),
-            },
-        }
+            docs.push(node);
+            continue;
+        };
+        open.add(node)?;
     }
     match docs.pop() {
         Some(doc) if doc.kind != NodeKind::Null => Ok(doc),
         _ => Err(YamlError::new(Pos { line: 1, col: 1 }, "file is empty")
             .hint("write a YAML mapping; see the README for the format")),
     }
+}
+
+/// A list or mapping still being read.
+struct Open {
+    node: Node,
+    /// A mapping key read, waiting for its value.
+    pending: Option<Node>,
+    anchor: usize,
+    /// Mappings named by `<<` keys, merged when the mapping ends.
+    merges: Vec<Node>,
+    /// Keys seen so far, once the mapping is large enough for a linear scan to hurt.
+    keys: Option<std::collections::HashMap<String, u32>>,
+}
+
+/// Mappings up to this size are checked for duplicate keys by a scan.
+const SCAN_KEYS: usize = 16;
+
+impl Open {
+    fn add(&mut self, node: Node) -> Result<(), YamlError> {
+        let entries = match &mut self.node.kind {
+            NodeKind::Seq(items) => {
+                items.push(node);
+                return Ok(());
+            }
+            NodeKind::Map(entries) => entries,
+            _ => {
+                return Err(YamlError::new(
+                    node.pos,
+                    "YAML syntax error: value outside a collection",
+                ));
+            }
+        };
+        let Some(key) = self.pending.take() else {
+            if matches!(node.kind, NodeKind::Seq(_) | NodeKind::Map(_)) {
+                return Err(YamlError::new(
+                    node.pos,
+                    "a mapping key must be plain text, not a list or mapping",
+                ));
+            }
+            self.pending = Some(node);
+            return Ok(());
+        };
+        if key.as_str() == Some("<<") {
+            self.merges.push(node);
+            return Ok(());
+        }
+        let first_line = if entries.len() < SCAN_KEYS {
+            entries
+                .iter()
+                .find(|(k, _)| k.kind == key.kind)
+                .map(|(k, _)| k.pos.line)
+        } else {
+            let keys = self.keys.get_or_insert_with(|| {
+                entries
+                    .iter()
+                    .map(|(k, _)| (key_text(k), k.pos.line))
+                    .collect()
+            });
+            match keys.entry(key_text(&key)) {
+                std::collections::hash_map::Entry::Occupied(e) => Some(*e.get()),
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    v.insert(key.pos.line);
+                    None
+                }
+            }
+        };
+        if let Some(line) = first_line {
+            return Err(YamlError::new(
+                key.pos,
+                format!(
+                    "duplicate key `{}` (first given at line {line})",
+                    key.scalar_text().unwrap_or_default()
+                ),
+            ));
+        }
+        entries.push((key, node));
+        Ok(())
+    }
+}
+
+/// A key's identity for duplicate detection: its type and text (`1` and `"1"` differ).
+fn key_text(k: &Node) -> String {
+    format!("{}:{}", k.type_name(), k.scalar_text().unwrap_or_default())
 }
 
 fn too_deep(pos: Pos, max: usize) -> YamlError {
@@ -503,7 +546,8 @@ fn node_count(node: &Node) -> usize {
 }
 
 /// Resolve a plain scalar with the YAML 1.2 core schema.
-fn resolve_plain(s: &str) -> NodeKind {
+fn resolve_plain(value: std::borrow::Cow<'_, str>) -> NodeKind {
+    let s: &str = &value;
     match s {
         "" | "~" | "null" | "Null" | "NULL" => return NodeKind::Null,
         "true" | "True" | "TRUE" => return NodeKind::Bool(true),
@@ -539,7 +583,7 @@ fn resolve_plain(s: &str) -> NodeKind {
     if looks_numeric && let Ok(f) = s.parse::<f64>() {
         return NodeKind::Float(f);
     }
-    NodeKind::Str(s.to_string())
+    NodeKind::Str(value.into_owned())
 }
 
 /// Convert a located tree into a plain serde value, for typed decoding.
@@ -599,6 +643,24 @@ mod tests {
         let e = p("a: 1\nb: 2\na: 3\n").unwrap_err();
         assert_eq!(e.pos.line, 3);
         assert!(e.message.contains("duplicate key `a`"), "{e}");
+    }
+
+    #[test]
+    fn duplicate_keys_in_large_mappings_are_found_quickly() {
+        let mut s: String = (0..50_000).map(|i| format!("k{i}: {i}\n")).collect();
+        s.push_str("k777: again\n");
+        let t = std::time::Instant::now();
+        let e = p(&s).unwrap_err();
+        assert!(
+            e.message
+                .contains("duplicate key `k777` (first given at line 778)"),
+            "{e}"
+        );
+        assert_eq!(e.pos.line, 50_001);
+        assert!(t.elapsed().as_secs_f64() < 2.0);
+        // A number key and a text key are different keys.
+        let n = p("1: a\n'1': b\n").unwrap();
+        assert_eq!(n.as_map().unwrap().len(), 2);
     }
 
     #[test]

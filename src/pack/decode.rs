@@ -27,8 +27,8 @@ const META: &[&str] = &["id", "version", "title", "description", "close_call"];
 const CANDIDATE: &[&str] = &["id", "name", "description"];
 const SECTION: &[&str] = &["id", "title", "questions"];
 const QUESTION: &[&str] = &[
-    "id", "prompt", "help", "details", "kind", "options", "min", "max", "step", "unit", "default",
-    "when",
+    "id", "prompt", "help", "details", "kind", "options", "min", "max", "step", "unit", "unit_one",
+    "default", "when",
 ];
 const CHOICE: &[&str] = &["id", "label", "help"];
 const RULE: &[&str] = &["id", "when", "points", "veto", "reason", "source"];
@@ -331,7 +331,7 @@ fn decode_question<'a>(
     let allowed: &[&str] = match kind_name.as_str() {
         "single" => &["options"],
         "multiple" => &["options", "min", "max"],
-        "number" => &["min", "max", "step", "unit"],
+        "number" => &["min", "max", "step", "unit", "unit_one"],
         "yes_no" => &[],
         other => {
             let msg = format!("unknown question kind `{other}`");
@@ -346,7 +346,7 @@ fn decode_question<'a>(
             return None;
         }
     };
-    for key in ["options", "min", "max", "step", "unit"] {
+    for key in ["options", "min", "max", "step", "unit", "unit_one"] {
         if f.get(key).is_some() && !allowed.contains(&key) {
             d.error(
                 f.key_pos(key),
@@ -387,6 +387,7 @@ fn decode_question<'a>(
             let max = f.req("max", d).and_then(|n| int(n, "max", d));
             let step = f.opt_int("step", d).unwrap_or(1);
             let unit = f.opt_str("unit", d);
+            let unit_one = f.opt_str("unit_one", d);
             if step < 1 {
                 d.error(f.key_pos("step"), "`step` must be at least 1");
             }
@@ -399,6 +400,7 @@ fn decode_question<'a>(
                 max,
                 step: step.max(1),
                 unit,
+                unit_one,
             }
         }
         _ => Kind::YesNo,
@@ -470,23 +472,36 @@ fn decode_options(f: &Fields, d: &mut Diagnostics) -> Option<Vec<Choice>> {
 /// an option id for single choice, a list of ids for multiple choice (one id alone is taken
 /// as a list of one), a whole number, or `true`/`false` (also `yes`/`no`).
 pub fn answer_from_node(question: &Question, node: &Node) -> Result<Answer, String> {
-    let options = question.kind.options();
-    let option = |n: &Node| -> Result<usize, String> {
-        let Some(s) = n
-            .scalar_text()
-            .filter(|_| !matches!(n.kind, NodeKind::Null))
-        else {
+    answer_for_kind(&question.kind, node)
+}
+
+/// The index of the option a node names, or what is wrong with it.
+pub(super) fn option_index(options: &[Choice], n: &Node) -> Result<usize, String> {
+    let owned;
+    let s = match &n.kind {
+        NodeKind::Str(s) => s.as_str(),
+        NodeKind::Null | NodeKind::Seq(_) | NodeKind::Map(_) => {
             return Err(format!("expected an option id, found {}", n.type_name()));
-        };
-        options.iter().position(|c| c.id == s).ok_or_else(|| {
-            let known: Vec<&str> = options.iter().map(|c| c.id.as_str()).collect();
-            match suggest(&s, known.iter().copied()) {
-                Some(h) => format!("unknown option `{s}`; {h}"),
-                None => format!("unknown option `{s}`; the options are {}", known.join(", ")),
-            }
-        })
+        }
+        _ => {
+            owned = n.scalar_text().unwrap_or_default();
+            owned.as_str()
+        }
     };
-    let answer = match (&question.kind, &node.kind) {
+    options.iter().position(|c| c.id == s).ok_or_else(|| {
+        let known: Vec<&str> = options.iter().map(|c| c.id.as_str()).collect();
+        match suggest(s, known.iter().copied()) {
+            Some(h) => format!("unknown option `{s}`; {h}"),
+            None => format!("unknown option `{s}`; the options are {}", known.join(", ")),
+        }
+    })
+}
+
+/// [`answer_from_node`] for a question of this kind.
+fn answer_for_kind(kind: &Kind, node: &Node) -> Result<Answer, String> {
+    let options = kind.options();
+    let option = |n: &Node| option_index(options, n);
+    let answer = match (kind, &node.kind) {
         (Kind::Single { .. }, NodeKind::Seq(_)) => {
             return Err("takes one option, not a list".to_string());
         }
@@ -531,7 +546,7 @@ pub fn answer_from_node(question: &Question, node: &Node) -> Result<Answer, Stri
             ));
         }
     };
-    question.check(&answer)?;
+    kind.check(&answer)?;
     Ok(answer)
 }
 
@@ -570,16 +585,6 @@ impl Scope<'_> {
                 let (qid, qpos, value) = single_entry(arg, &format!("`{op}`"), d)?;
                 let question = self.question(&qid, qpos, asker, d)?;
                 let kind = &self.kinds[question];
-                let q = Question {
-                    id: qid.clone(),
-                    section: 0,
-                    prompt: String::new(),
-                    help: String::new(),
-                    details: None,
-                    kind: kind.clone(),
-                    default: placeholder(kind),
-                    when: None,
-                };
                 let fail = |d: &mut Diagnostics, msg: String| {
                     d.error(value.pos, format!("`{op}` on `{qid}`: {msg}"));
                     None
@@ -589,19 +594,16 @@ impl Scope<'_> {
                         let v = match (kind, &value.kind) {
                             // Equality on a multiple choice compares the whole set; skip the
                             // min/max check so that `equals: {x: []}` can test for "none".
-                            (Kind::Multiple { .. }, _) => answer_from_node(
-                                &Question {
-                                    kind: Kind::Multiple {
-                                        options: kind.options().to_vec(),
-                                        min: 0,
-                                        max: kind.options().len(),
-                                    },
-                                    ..q
+                            (Kind::Multiple { options, .. }, _) => answer_for_kind(
+                                &Kind::Multiple {
+                                    options: options.clone(),
+                                    min: 0,
+                                    max: options.len(),
                                 },
                                 value,
                             ),
                             (Kind::Number { .. }, NodeKind::Int(i)) => Ok(Answer::Number(*i)),
-                            _ => answer_from_node(&q, value),
+                            _ => answer_for_kind(kind, value),
                         };
                         match v {
                             Ok(value) => Some(Condition::Equals { question, value }),
@@ -621,9 +623,8 @@ impl Scope<'_> {
                         let list = seq(value, "one_of", d)?;
                         let mut options = Vec::new();
                         for n in list {
-                            match answer_from_node(&q, n) {
-                                Ok(Answer::Choice(i)) => options.push(i),
-                                Ok(_) => {}
+                            match option_index(kind.options(), n) {
+                                Ok(i) => options.push(i),
                                 Err(e) => {
                                     d.error(n.pos, format!("`one_of` on `{qid}`: {e}"));
                                 }
@@ -643,17 +644,8 @@ impl Scope<'_> {
                                 ),
                             );
                         }
-                        let single = Question {
-                            kind: Kind::Single {
-                                options: kind.options().to_vec(),
-                            },
-                            ..q
-                        };
-                        match answer_from_node(&single, value) {
-                            Ok(Answer::Choice(option)) => {
-                                Some(Condition::Contains { question, option })
-                            }
-                            Ok(_) => None,
+                        match option_index(kind.options(), value) {
+                            Ok(option) => Some(Condition::Contains { question, option }),
                             Err(e) => fail(d, e),
                         }
                     }

@@ -14,8 +14,9 @@ mod reader;
 pub mod schema;
 
 pub use advice::{
-    AdviceContent, Assumed, Band, Because, CostModel, CostRule, Delay, Duration, Factor, RateColumn,
-    RateRow, RateTable, RateUnit, Rates, Role, RowLookup, SeniorityScale, Skill, Step, Weigh,
+    AdviceContent, Assumed, Band, Because, CostModel, CostRule, Delay, Duration, Factor,
+    RateColumn, RateRow, RateTable, RateUnit, Rates, Role, RowLookup, SeniorityScale, Skill, Step,
+    Weigh,
 };
 pub use condition::Condition;
 pub use decode::answer_from_node;
@@ -131,6 +132,8 @@ pub enum Kind {
         step: i64,
         /// What is counted, e.g. `engineers`.
         unit: Option<String>,
+        /// The unit for exactly one, e.g. `engineer` (the plural `unit` otherwise).
+        unit_one: Option<String>,
     },
     /// Yes or no.
     YesNo,
@@ -142,6 +145,46 @@ impl Kind {
         match self {
             Kind::Single { options } | Kind::Multiple { options, .. } => options,
             _ => &[],
+        }
+    }
+
+    /// Whether `answer` is of the right kind and within this question's limits.
+    pub fn check(&self, answer: &Answer) -> Result<(), String> {
+        match (self, answer) {
+            (Kind::Single { options }, Answer::Choice(i)) if *i < options.len() => Ok(()),
+            (Kind::Multiple { options, min, max }, Answer::Choices(v)) => {
+                if v.iter().any(|i| *i >= options.len()) {
+                    return Err("unknown choice".into());
+                }
+                if v.windows(2).any(|w| w[0] >= w[1]) {
+                    return Err("choices must be distinct".into());
+                }
+                if v.len() < *min {
+                    return Err(if *min == 1 {
+                        "choose at least one".to_string()
+                    } else {
+                        format!("choose at least {min}")
+                    });
+                }
+                if v.len() > *max {
+                    return Err(format!("choose at most {max}"));
+                }
+                Ok(())
+            }
+            (Kind::Number { min, max, step, .. }, Answer::Number(n)) => {
+                if n < min || n > max {
+                    Err(format!("must be between {min} and {max}"))
+                } else if (n - min) % step != 0 {
+                    Err(format!("must be {min} plus a multiple of {step}"))
+                } else {
+                    Ok(())
+                }
+            }
+            (Kind::YesNo, Answer::Bool(_)) => Ok(()),
+            (kind, _) => Err(format!(
+                "a {} question takes another kind of answer",
+                kind.name()
+            )),
         }
     }
 
@@ -247,42 +290,7 @@ impl Pack {
 impl Question {
     /// Whether `answer` is of the right kind and within this question's limits.
     pub fn check(&self, answer: &Answer) -> Result<(), String> {
-        match (&self.kind, answer) {
-            (Kind::Single { options }, Answer::Choice(i)) if *i < options.len() => Ok(()),
-            (Kind::Multiple { options, min, max }, Answer::Choices(v)) => {
-                if v.iter().any(|i| *i >= options.len()) {
-                    return Err("unknown choice".into());
-                }
-                if v.windows(2).any(|w| w[0] >= w[1]) {
-                    return Err("choices must be distinct".into());
-                }
-                if v.len() < *min {
-                    return Err(if *min == 1 {
-                        "choose at least one".to_string()
-                    } else {
-                        format!("choose at least {min}")
-                    });
-                }
-                if v.len() > *max {
-                    return Err(format!("choose at most {max}"));
-                }
-                Ok(())
-            }
-            (Kind::Number { min, max, step, .. }, Answer::Number(n)) => {
-                if n < min || n > max {
-                    Err(format!("must be between {min} and {max}"))
-                } else if (n - min) % step != 0 {
-                    Err(format!("must be {min} plus a multiple of {step}"))
-                } else {
-                    Ok(())
-                }
-            }
-            (Kind::YesNo, Answer::Bool(_)) => Ok(()),
-            (kind, _) => Err(format!(
-                "a {} question takes another kind of answer",
-                kind.name()
-            )),
-        }
+        self.kind.check(answer)
     }
 
     /// The answer as a person reads it ("3 to 12 months", "Greenfield, Scaling", "4 engineers").
@@ -294,6 +302,9 @@ impl Question {
             Answer::Choices(v) if v.is_empty() => "none".to_string(),
             Answer::Choices(v) => v.iter().map(|i| label(*i)).collect::<Vec<_>>().join(", "),
             Answer::Number(n) => match &self.kind {
+                Kind::Number {
+                    unit_one: Some(u), ..
+                } if *n == 1 => format!("{n} {u}"),
                 Kind::Number { unit: Some(u), .. } => format!("{n} {u}"),
                 _ => n.to_string(),
             },

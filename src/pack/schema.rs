@@ -197,6 +197,8 @@ enum Question {
         step: Option<i64>,
         /// What is counted, e.g. `engineers`.
         unit: Option<Text>,
+        /// The unit for exactly one, e.g. `engineer`.
+        unit_one: Option<Text>,
         /// The number taken when none is given.
         default: Int,
         /// Ask only when this holds over earlier answers.

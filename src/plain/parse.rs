@@ -198,6 +198,7 @@ mod tests {
             max: 100_000,
             step: 1,
             unit: None,
+            unit_one: None,
         });
         assert_eq!(
             question_line(&q, "12,000"),

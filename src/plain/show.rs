@@ -97,6 +97,7 @@ fn how_to_answer(question: &Question) -> String {
             max,
             step,
             unit,
+            ..
         } => {
             let unit = unit
                 .as_deref()

@@ -64,6 +64,7 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect, q: usize) {
                 max,
                 step,
                 unit,
+                ..
             },
             Draft::Number { text: typed, fresh },
         ) => {
