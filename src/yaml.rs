@@ -7,6 +7,7 @@
 //! an alias bomb into a prompt error instead of a hang. Writing YAML (session files) also
 //! lives here, so swapping the YAML library touches this file alone.
 
+use compact_str::CompactString;
 use saphyr_parser::{Event, Parser, ScalarStyle, Span};
 use serde::Serialize;
 use std::fmt;
@@ -67,8 +68,8 @@ pub enum NodeKind {
     Int(i64),
     /// Any other number, including `.inf` and `.nan`.
     Float(f64),
-    /// Text.
-    Str(String),
+    /// Text (short texts, most keys and ids among them, are kept without an allocation).
+    Str(CompactString),
     /// A list.
     Seq(Vec<Node>),
     /// A mapping, in the order written. Keys are unique.
@@ -128,7 +129,7 @@ impl Node {
             NodeKind::Bool(b) => Some(b.to_string()),
             NodeKind::Int(i) => Some(i.to_string()),
             NodeKind::Float(f) => Some(f.to_string()),
-            NodeKind::Str(s) => Some(s.clone()),
+            NodeKind::Str(s) => Some(s.to_string()),
             _ => None,
         }
     }
@@ -307,7 +308,7 @@ pub fn parse(text: &str, limits: &Limits) -> Result<Node, YamlError> {
                 let kind = if style == ScalarStyle::Plain && !tagged_str {
                     resolve_plain(value)
                 } else {
-                    NodeKind::Str(value.into_owned())
+                    NodeKind::Str(CompactString::from(value))
                 };
                 builder.count(pos, 1)?;
                 Some((Node { kind, pos }, anchor))
@@ -583,7 +584,7 @@ fn resolve_plain(value: std::borrow::Cow<'_, str>) -> NodeKind {
     if looks_numeric && let Ok(f) = s.parse::<f64>() {
         return NodeKind::Float(f);
     }
-    NodeKind::Str(value.into_owned())
+    NodeKind::Str(CompactString::from(value))
 }
 
 /// Convert a located tree into a plain serde value, for typed decoding.
@@ -594,7 +595,7 @@ pub fn to_json(node: &Node) -> serde_json::Value {
         NodeKind::Bool(b) => J::Bool(*b),
         NodeKind::Int(i) => J::from(*i),
         NodeKind::Float(f) => serde_json::Number::from_f64(*f).map_or(J::Null, J::Number),
-        NodeKind::Str(s) => J::String(s.clone()),
+        NodeKind::Str(s) => J::String(s.to_string()),
         NodeKind::Seq(items) => J::Array(items.iter().map(to_json).collect()),
         NodeKind::Map(entries) => J::Object(
             entries

@@ -3,7 +3,8 @@
 
 /// The YAML text of a large pack: `questions` questions (single, multiple, number and
 /// yes/no in turn, some shown only on an earlier answer) in sections of 25, and `rules`
-/// rules over them with nested conditions, scoring five candidates.
+/// rules over them (one test each for half of them, two or three combined for the rest,
+/// as in real packs), scoring five candidates.
 pub fn large_pack_yaml(questions: usize, rules: usize) -> String {
     use std::fmt::Write;
     let mut s = String::with_capacity(rules * 200);
@@ -44,9 +45,8 @@ pub fn large_pack_yaml(questions: usize, rules: usize) -> String {
     }
     s.push_str("rules:\n");
     for r in 0..rules {
-        let q = |k: usize| (r * 7 + k * 13) % questions;
         let test = |k: usize| -> String {
-            let q = q(k);
+            let q = (r * 7 + k * 13) % questions;
             match q % 4 {
                 0 => format!("{{one_of: {{q{q}: [a, b]}}}}"),
                 1 => format!("{{contains: {{q{q}: y}}}}"),
@@ -54,12 +54,15 @@ pub fn large_pack_yaml(questions: usize, rules: usize) -> String {
                 _ => format!("{{equals: {{q{q}: true}}}}"),
             }
         };
+        // Like real packs: most rules test one answer, some combine two or three.
+        let when = match r % 4 {
+            0 | 1 => test(0),
+            2 => format!("{{all: [{}, {}]}}", test(0), test(1)),
+            _ => format!("{{any: [{}, {{not: {}}}]}}", test(1), test(2)),
+        };
         let _ = writeln!(
             s,
-            "  - id: r{r}\n    when: {{all: [{}, {{any: [{}, {{not: {}}}]}}]}}\n    points: {{c{}: {}, c{}: -1}}\n    reason: Generated rule {r}.\n    source: Generator",
-            test(0),
-            test(1),
-            test(2),
+            "  - {{id: r{r}, when: {when}, points: {{c{}: {}, c{}: -1}}, reason: Generated rule {r}., source: Generator}}",
             r % 5,
             1 + r % 3,
             (r + 2) % 5

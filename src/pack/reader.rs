@@ -22,8 +22,11 @@ impl<'a> Fields<'a> {
             return None;
         };
         for (k, _) in entries {
+            if k.as_str().is_some_and(|name| known.contains(&name)) {
+                continue;
+            }
             let name = k.scalar_text().unwrap_or_default();
-            if !known.contains(&name.as_str()) {
+            {
                 let msg = format!("unknown field `{name}` in {what}");
                 match suggest(&name, known.iter().copied()) {
                     Some(h) => d.error_hint(k.pos, msg, h),

@@ -603,14 +603,14 @@ pub(crate) fn value_node(v: &Value, pos: Pos) -> Node {
             Some(i) => NodeKind::Int(i),
             None => NodeKind::Float(n.as_f64().unwrap_or(f64::NAN)),
         },
-        Value::String(s) => NodeKind::Str(s.clone()),
+        Value::String(s) => NodeKind::Str(s.as_str().into()),
         Value::Array(items) => NodeKind::Seq(items.iter().map(|i| value_node(i, pos)).collect()),
         Value::Object(m) => NodeKind::Map(
             m.iter()
                 .map(|(k, v)| {
                     (
                         Node {
-                            kind: NodeKind::Str(k.clone()),
+                            kind: NodeKind::Str(k.as_str().into()),
                             pos,
                         },
                         value_node(v, pos),
