@@ -101,6 +101,21 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = sessions::ListFormat::Text)]
         format: sessions::ListFormat,
     },
+    /// Go on with a saved session in the wizard, at the question where it stopped.
+    Resume {
+        /// The session's id (or the start of it), or a session file (default: the most
+        /// recently updated unfinished session).
+        #[arg(value_name = "ID|FILE")]
+        session: Option<String>,
+    },
+    /// Play a saved session back on the wizard's screens, answer by answer, ending on
+    /// its recommendation scored with the current pack. Space pauses, Left and Right
+    /// step, + and - change the pace, End skips to the result.
+    Replay {
+        /// The session's id (or the start of it), or a session file.
+        #[arg(value_name = "ID|FILE")]
+        session: String,
+    },
     /// Write the report of a saved session, scored with the current pack.
     Export {
         /// The session's id (or the start of it), or a session file.

@@ -3,6 +3,7 @@
 
 use clap::Parser;
 use hirewiz::cli::{self, Cli, Command, Failure, exit};
+use hirewiz::tui::Launch;
 
 fn main() {
     let cli = Cli::parse();
@@ -28,11 +29,13 @@ fn main() {
             *format,
             output.as_deref(),
         ),
+        Some(Command::Resume { session }) => wizard(&cli, Launch::Resume(session.clone())),
+        Some(Command::Replay { session }) => wizard(&cli, Launch::Replay(session.clone())),
         Some(Command::Schema) => cli::print(&hirewiz::pack::schema::json()),
         Some(Command::Completions { shell }) => cli::print(&hirewiz::shell::completions(*shell)),
         Some(Command::Man) => cli::print(&hirewiz::shell::man()),
         None if hirewiz::plain::wanted(cli.plain) => plain(&cli),
-        None => wizard(&cli),
+        None => wizard(&cli, Launch::New),
     };
     let code = match result {
         Ok(()) => exit::OK,
@@ -46,18 +49,16 @@ fn main() {
     std::process::exit(code);
 }
 
-/// The interactive wizard in the terminal (see [`hirewiz::tui`]).
-fn wizard(cli: &Cli) -> Result<(), Failure> {
+/// The interactive wizard in the terminal (see [`hirewiz::tui`]): new, resumed or
+/// replayed, as `launch` says.
+fn wizard(cli: &Cli, launch: Launch) -> Result<(), Failure> {
     let pack = cli::load_pack(cli.pack.as_deref())?;
-    match hirewiz::tui::run(pack, hirewiz::tui::Options::from_env()) {
-        Ok(exit::OK) => Ok(()),
-        Ok(code) => Err(Failure {
+    let options = hirewiz::tui::Options::from_env();
+    match hirewiz::tui::run(pack, cli.data_dir.as_deref(), &launch, options)? {
+        exit::OK => Ok(()),
+        code => Err(Failure {
             code,
             message: String::new(),
-        }),
-        Err(e) => Err(Failure {
-            code: exit::FAILURE,
-            message: format!("the terminal failed: {e}"),
         }),
     }
 }

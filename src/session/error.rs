@@ -33,6 +33,12 @@ pub enum SessionError {
         /// The sessions folder searched.
         dir: String,
     },
+    /// Resuming was asked for, but no unfinished session is saved.
+    #[error("no unfinished session to resume in {dir}; `hirewiz sessions` lists them all")]
+    NothingToResume {
+        /// The sessions folder searched.
+        dir: String,
+    },
     /// An id prefix matches more than one session.
     #[error("`{given}` matches several sessions: {}", .matches.join(", "))]
     Ambiguous {
@@ -87,6 +93,7 @@ impl SessionError {
             SessionError::Read { .. }
                 | SessionError::Invalid(_)
                 | SessionError::NotFound { .. }
+                | SessionError::NothingToResume { .. }
                 | SessionError::Ambiguous { .. }
                 | SessionError::BadId { .. }
                 | SessionError::BadLabel { .. }

@@ -1,16 +1,23 @@
 //! The model and its update: the wizard's state plus what only the screen needs (the
 //! highlighted row, the number being typed, the open overlay, scroll offsets). Keys come
 //! in as [`Msg`]s; decisions are the wizard's, made through its events.
+//!
+//! The app touches no file. What it needs from outside (saving each accepted event,
+//! labelling, resuming, exporting) it queues as [`Effect`]s, which the I/O loop hands to
+//! [`super::autosave::Autosave`]; the outcome comes back as a [`Msg`].
 
 use super::keys::{self, Action, Context, Key};
+use super::player::Player;
 use super::text::capitalise;
 use super::theme::Theme;
 use crate::pack::{Answer, Kind, Pack};
 use crate::report::Report;
 use crate::score;
+use crate::session::{Label, MAX_LABEL, Timestamp};
 use crate::wizard::{Event, Rejected, Step, Wizard};
 use std::cell::Cell;
 use std::sync::Arc;
+use std::time::Duration;
 
 /// Smallest terminal the screens are laid out for: (columns, rows).
 pub const MIN_SIZE: (u16, u16) = (50, 14);
@@ -19,12 +26,67 @@ pub const MIN_SIZE: (u16, u16) = (50, 14);
 const MAX_DIGITS: usize = 15;
 
 /// Something that happened to the app.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Msg {
     /// A key was pressed.
     Key(Key),
     /// The terminal is now this many columns and rows.
     Resize(u16, u16),
+    /// The replay's clock: time for its next step.
+    Tick,
+    /// Everything recorded is on disk.
+    Saved,
+    /// Saving failed; the session is kept in memory and saved again later. Says why.
+    SaveFailed(String),
+    /// Something to tell the user in the notice line, until the next key.
+    Notice(String),
+}
+
+/// Something the app asks of the world outside it, performed by the I/O loop.
+#[derive(Debug, Clone)]
+pub enum Effect {
+    /// The wizard accepted `event`, and `state` is the wizard after it: record and save.
+    Record {
+        /// The event.
+        event: Event,
+        /// The wizard after it.
+        state: Wizard,
+    },
+    /// Label the session (`None` removes its label).
+    Label(Option<Label>),
+    /// Go on with the session offered on the welcome screen.
+    Resume,
+    /// Write this report as Markdown beside the session file.
+    Export(Arc<Report>),
+}
+
+/// An unfinished session the welcome screen offers to resume.
+#[derive(Debug, Clone)]
+pub struct ResumeOffer {
+    /// Its id.
+    pub id: String,
+    /// Its label.
+    pub label: Option<String>,
+    /// When it last changed.
+    pub updated: Timestamp,
+    /// The time now, to say how long ago that was.
+    pub now: Timestamp,
+    /// Where it stopped: the wizard after its last event.
+    pub state: Wizard,
+    /// How many questions it has answers for.
+    pub answered: usize,
+    /// Set when it was saved with another version of the pack: it then goes on in a new
+    /// session, and this says which version it was.
+    pub pack_changed: Option<String>,
+}
+
+/// The label being typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LabelInput {
+    /// The text typed so far.
+    pub text: String,
+    /// Why the label was refused, if it was.
+    pub error: Option<String>,
 }
 
 /// Which screen is showing.
@@ -47,6 +109,8 @@ pub enum Overlay {
     Help,
     /// Quit before the result?
     ConfirmQuit,
+    /// The field that labels the session.
+    Label,
 }
 
 /// How the app ended.
@@ -100,6 +164,15 @@ pub struct App {
     size: Option<(u16, u16)>,
     report: Option<Arc<Report>>,
     exit: Option<Exit>,
+    offer: Option<ResumeOffer>,
+    label: Option<String>,
+    input: Option<LabelInput>,
+    notice: Option<String>,
+    unsaved: Option<String>,
+    player: Option<Box<Player>>,
+    /// The replay position the wizard shows, to redraw the screen when it moves.
+    shown: Option<usize>,
+    effects: Vec<Effect>,
 }
 
 impl App {
@@ -123,9 +196,98 @@ impl App {
             size: None,
             report: None,
             exit: None,
+            offer: None,
+            label: None,
+            input: None,
+            notice: None,
+            unsaved: None,
+            player: None,
+            shown: None,
+            effects: Vec::new(),
         };
         app.sync();
         app
+    }
+
+    /// The app on the welcome screen, offering to resume `offer` as its first,
+    /// highlighted choice.
+    pub fn with_offer(mut self, offer: ResumeOffer) -> App {
+        self.offer = Some(offer);
+        self.cursor = 0;
+        self
+    }
+
+    /// The app resumed at `state` (a saved session's last state), past the welcome.
+    pub fn resumed(state: Wizard, theme: Theme, label: Option<String>) -> App {
+        let mut app = App::new(state.pack().clone(), theme);
+        app.wizard = state;
+        app.welcome = false;
+        app.label = label;
+        app.sync();
+        app
+    }
+
+    /// The app playing a saved session back.
+    pub fn replaying(player: Player, theme: Theme) -> App {
+        let mut app = App::new(player.frame().pack().clone(), theme);
+        app.welcome = false;
+        app.label = player.label().map(str::to_string);
+        app.player = Some(Box::new(player));
+        app.show_frame();
+        app.sync();
+        app
+    }
+
+    /// The same app with `text` in its notice line.
+    pub fn with_notice(mut self, text: impl Into<String>) -> App {
+        self.notice = Some(text.into());
+        self
+    }
+
+    /// The same app with its session unsaved, for `reason`.
+    pub fn with_unsaved(mut self, reason: impl Into<String>) -> App {
+        self.unsaved = Some(reason.into());
+        self
+    }
+
+    /// Take the effects queued since the last call, oldest first.
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
+    }
+
+    /// The session the welcome screen offers to resume.
+    pub fn offer(&self) -> Option<&ResumeOffer> {
+        self.offer.as_ref()
+    }
+
+    /// The session's label, as the user last set it.
+    pub fn label(&self) -> Option<&str> {
+        self.label.as_deref()
+    }
+
+    /// The label being typed, while its field is open.
+    pub fn input(&self) -> Option<&LabelInput> {
+        self.input.as_ref()
+    }
+
+    /// What the notice line says: why the session is not saved, else the last notice.
+    pub fn notice(&self) -> Option<&str> {
+        self.unsaved.as_deref().or(self.notice.as_deref())
+    }
+
+    /// Why the session is not saved, while it is not.
+    pub fn unsaved(&self) -> Option<&str> {
+        self.unsaved.as_deref()
+    }
+
+    /// The replay, when playing a session back.
+    pub fn player(&self) -> Option<&Player> {
+        self.player.as_deref()
+    }
+
+    /// How long until the replay's next step, while it plays.
+    pub fn tick_interval(&self) -> Option<Duration> {
+        self.player.as_ref().and_then(|p| p.interval())
     }
 
     /// The wizard's state.
@@ -235,12 +397,16 @@ impl App {
         match self.overlay {
             Some(Overlay::Help) => Context::Help,
             Some(Overlay::ConfirmQuit) => Context::ConfirmQuit,
+            Some(Overlay::Label) => Context::Label,
             None => self.screen_context(),
         }
     }
 
     /// The context of the screen under any overlay (for the help overlay's key list).
     pub fn screen_context(&self) -> Context {
+        if self.player.is_some() {
+            return Context::Replay;
+        }
         match self.screen() {
             Screen::Welcome => Context::Welcome,
             Screen::Question(q) => match self.pack().questions[q].kind {
@@ -258,10 +424,20 @@ impl App {
         match msg {
             Msg::Resize(w, h) => self.size = Some((w, h)),
             Msg::Key(key) => {
+                self.notice = None;
                 if let Some(action) = keys::resolve(key, self.context()) {
                     self.act(action);
                 }
             }
+            Msg::Tick => {
+                if let Some(p) = self.player.as_mut() {
+                    p.tick();
+                }
+                self.show_frame();
+            }
+            Msg::Saved => self.unsaved = None,
+            Msg::SaveFailed(why) => self.unsaved = Some(why),
+            Msg::Notice(text) => self.notice = Some(text),
         }
         self.sync();
     }
@@ -273,7 +449,11 @@ impl App {
                 self.overlay = Some(Overlay::Help);
                 self.help_scroll = 0;
             }
-            Action::Close => self.overlay = None,
+            Action::Close => {
+                self.overlay = None;
+                self.input = None;
+            }
+            _ if self.overlay == Some(Overlay::Label) => self.on_input(action),
             Action::ConfirmQuit => self.exit = Some(Exit::Quit),
             Action::Quit => match self.context() {
                 Context::Choice | Context::Multiple | Context::Number | Context::Review => {
@@ -282,12 +462,25 @@ impl App {
                 _ => self.exit = Some(Exit::Quit),
             },
             _ if self.overlay == Some(Overlay::Help) => self.scroll_help(action),
-            _ => match self.screen() {
-                Screen::Welcome => {
-                    if action == Action::Enter {
-                        self.welcome = false;
+            Action::Name => {
+                let text = match (&self.label, &self.offer) {
+                    (Some(l), _) => l.clone(),
+                    (None, Some(o)) if self.welcome && self.cursor == 0 => {
+                        o.label.clone().unwrap_or_default()
                     }
+                    _ => String::new(),
+                };
+                self.input = Some(LabelInput { text, error: None });
+                self.overlay = Some(Overlay::Label);
+            }
+            _ if self.player.is_some() => self.on_replay(action),
+            Action::Export => {
+                if let Some(r) = &self.report {
+                    self.effects.push(Effect::Export(r.clone()));
                 }
+            }
+            _ => match self.screen() {
+                Screen::Welcome => self.on_welcome(action),
                 Screen::Question(q) => self.on_question(q, action),
                 Screen::Review => self.on_review(action),
                 Screen::Result => self.on_result(action),
@@ -304,8 +497,116 @@ impl App {
         };
     }
 
+    fn on_welcome(&mut self, action: Action) {
+        let last = usize::from(self.offer.is_some());
+        match action {
+            Action::Up => self.cursor = self.cursor.saturating_sub(1),
+            Action::Down => self.cursor = (self.cursor + 1).min(last),
+            Action::Enter => {
+                if let Some(offer) = self.offer.take()
+                    && self.cursor == 0
+                {
+                    self.wizard = offer.state;
+                    if self.label.is_none() {
+                        self.label = offer.label;
+                    }
+                    self.effects.push(Effect::Resume);
+                }
+                self.welcome = false;
+            }
+            _ => {}
+        }
+    }
+
+    fn on_input(&mut self, action: Action) {
+        let Some(input) = self.input.as_mut() else {
+            return;
+        };
+        match action {
+            Action::Type(c) if input.text.chars().count() < MAX_LABEL => {
+                input.text.push(c);
+                input.error = None;
+            }
+            Action::Type(_) => {
+                input.error = Some(format!("A label has at most {MAX_LABEL} characters"));
+            }
+            Action::Erase => {
+                input.text.pop();
+                input.error = None;
+            }
+            Action::Enter => {
+                let text = input.text.trim();
+                let label = if text.is_empty() {
+                    None
+                } else {
+                    match Label::parse(text) {
+                        Ok(l) => Some(l),
+                        Err(why) => {
+                            input.error = Some(capitalise(&why));
+                            return;
+                        }
+                    }
+                };
+                let changed = label.as_ref().map(Label::as_str) != self.label.as_deref();
+                self.label = label.as_ref().map(|l| l.as_str().to_string());
+                if changed {
+                    self.effects.push(Effect::Label(label));
+                }
+                self.input = None;
+                self.overlay = None;
+            }
+            _ => {}
+        }
+    }
+
+    fn on_replay(&mut self, action: Action) {
+        let Some(p) = self.player.as_mut() else {
+            return;
+        };
+        match action {
+            Action::Pause => p.toggle(),
+            Action::Back => p.back(),
+            Action::Forward => p.forward(),
+            Action::First => p.first(),
+            Action::Last => p.last(),
+            Action::Increase => p.faster(),
+            Action::Decrease => p.slower(),
+            Action::Up | Action::Down | Action::PageUp | Action::PageDown if p.on_result() => {
+                self.on_result(action);
+            }
+            Action::Export => {
+                // The report of where the replay ends, whichever step is showing.
+                let state = p.final_frame();
+                let effective = state.effective();
+                let verdict = score::score(state.pack(), &effective);
+                let report = Report::build(state.pack(), &effective, &verdict);
+                self.effects.push(Effect::Export(Arc::new(report)));
+            }
+            _ => {}
+        }
+        self.show_frame();
+    }
+
+    /// Show the replay's current frame on the screens, redrawn from scratch when the
+    /// position moved (the same question may show another answer).
+    fn show_frame(&mut self) {
+        let Some(p) = self.player.as_ref() else {
+            return;
+        };
+        if self.shown != Some(p.position()) {
+            self.shown = Some(p.position());
+            self.wizard = p.frame().clone();
+            self.on = None;
+        }
+    }
+
     fn event(&mut self, event: Event) -> Result<(), Rejected> {
-        self.wizard.apply(&event)
+        self.wizard.apply(&event)?;
+        self.effects.push(Effect::Record {
+            event,
+            state: self.wizard.clone(),
+        });
+        Ok(())
     }
 
     fn on_question(&mut self, q: usize, action: Action) {

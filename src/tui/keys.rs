@@ -57,6 +57,10 @@ pub enum Context {
     ConfirmQuit,
     /// The terminal is below the minimum size.
     TooSmall,
+    /// Typing a session's label.
+    Label,
+    /// Playing a saved session back.
+    Replay,
 }
 
 /// What a key asks for. The app decides what it means on the current screen.
@@ -104,6 +108,16 @@ pub enum Action {
     ConfirmQuit,
     /// Quit at once from anywhere.
     Interrupt,
+    /// Open the field that labels the session.
+    Name,
+    /// Export the report as Markdown beside the session file.
+    Export,
+    /// A character typed into a text field.
+    Type(char),
+    /// Pause or go on playing a replay.
+    Pause,
+    /// One step forward in a replay.
+    Forward,
 }
 
 /// Which keys a binding answers to.
@@ -113,6 +127,8 @@ pub enum Pattern {
     Key(Key),
     /// Any of the digits 0 to 9.
     Digit,
+    /// Any printable character (typed into a text field).
+    Printable,
 }
 
 /// One line of the key table.
@@ -143,6 +159,7 @@ const SCREENS: &[Context] = &[
     C::Number,
     C::Review,
     C::Result,
+    C::Replay,
 ];
 
 /// Every key binding, in the order the help overlay lists them.
@@ -153,6 +170,13 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::Up,
         help: "move up",
         contexts: LISTS,
+    },
+    Binding {
+        keys: &[P(K::Up), P(K::Down)],
+        label: "↑ ↓",
+        action: Action::Up,
+        help: "choose between resuming and starting afresh",
+        contexts: &[C::Welcome],
     },
     Binding {
         keys: &[P(K::Down), P(K::Char('j'))],
@@ -166,14 +190,14 @@ pub const BINDINGS: &[Binding] = &[
         label: "↑ k",
         action: Action::Up,
         help: "scroll up",
-        contexts: &[C::Result, C::Help],
+        contexts: &[C::Result, C::Help, C::Replay],
     },
     Binding {
         keys: &[P(K::Down), P(K::Char('j'))],
         label: "↓ j",
         action: Action::Down,
         help: "scroll down",
-        contexts: &[C::Result, C::Help],
+        contexts: &[C::Result, C::Help, C::Replay],
     },
     Binding {
         keys: &[P(K::PageUp), P(K::PageDown)],
@@ -256,7 +280,7 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[P(K::Enter)],
         label: "Enter",
         action: Action::Enter,
-        help: "start",
+        help: "resume the highlighted session, or start a new one",
         contexts: &[C::Welcome],
     },
     Binding {
@@ -309,6 +333,97 @@ pub const BINDINGS: &[Binding] = &[
         contexts: &[C::Result],
     },
     Binding {
+        keys: &[P(K::Char(' '))],
+        label: "Space",
+        action: Action::Pause,
+        help: "pause, or play on",
+        contexts: &[C::Replay],
+    },
+    Binding {
+        keys: &[P(K::Left)],
+        label: "←",
+        action: Action::Back,
+        help: "one step back (pauses)",
+        contexts: &[C::Replay],
+    },
+    Binding {
+        keys: &[P(K::Right)],
+        label: "→",
+        action: Action::Forward,
+        help: "one step forward (pauses)",
+        contexts: &[C::Replay],
+    },
+    Binding {
+        keys: &[P(K::Char('+')), P(K::Char('='))],
+        label: "+",
+        action: Action::Increase,
+        help: "faster",
+        contexts: &[C::Replay],
+    },
+    Binding {
+        keys: &[P(K::Char('-'))],
+        label: "-",
+        action: Action::Decrease,
+        help: "slower",
+        contexts: &[C::Replay],
+    },
+    Binding {
+        keys: &[P(K::Home)],
+        label: "Home",
+        action: Action::First,
+        help: "back to the start",
+        contexts: &[C::Replay],
+    },
+    Binding {
+        keys: &[P(K::End)],
+        label: "End",
+        action: Action::Last,
+        help: "skip to the result",
+        contexts: &[C::Replay],
+    },
+    Binding {
+        keys: &[P(K::Char('e'))],
+        label: "e",
+        action: Action::Export,
+        help: "export the report as Markdown beside the session file",
+        contexts: &[C::Result, C::Replay],
+    },
+    Binding {
+        keys: &[P(K::Char('l'))],
+        label: "l",
+        action: Action::Name,
+        help: "label the session with a client or project name",
+        contexts: &[C::Welcome, C::Result],
+    },
+    Binding {
+        keys: &[Pattern::Printable],
+        label: "letters",
+        action: Action::Type(' '),
+        help: "type the label",
+        contexts: &[C::Label],
+    },
+    Binding {
+        keys: &[P(K::Backspace)],
+        label: "Backspace",
+        action: Action::Erase,
+        help: "erase the last character",
+        contexts: &[C::Label],
+    },
+    Binding {
+        keys: &[P(K::Enter)],
+        label: "Enter",
+        action: Action::Enter,
+        help: "save the label (an empty one removes it)",
+        contexts: &[C::Label],
+    },
+    Binding {
+        keys: &[P(K::Esc)],
+        label: "Esc",
+        action: Action::Close,
+        help: "cancel",
+        contexts: &[C::Label],
+    },
+    Binding {
         keys: &[P(K::Char('?'))],
         label: "?",
         action: Action::Help,
@@ -341,7 +456,7 @@ pub const BINDINGS: &[Binding] = &[
         label: "q",
         action: Action::Quit,
         help: "quit",
-        contexts: &[C::Welcome, C::Result, C::TooSmall],
+        contexts: &[C::Welcome, C::Result, C::TooSmall, C::Replay],
     },
     Binding {
         keys: &[P(K::Char('q'))],
@@ -365,6 +480,8 @@ pub const BINDINGS: &[Binding] = &[
             C::Help,
             C::ConfirmQuit,
             C::TooSmall,
+            C::Label,
+            C::Replay,
         ],
     },
 ];
@@ -375,6 +492,8 @@ pub fn resolve(key: Key, context: Context) -> Option<Action> {
     match (key, context) {
         (K::PageUp, C::Result) => return Some(Action::PageUp),
         (K::Char('n'), C::Choice) => return Some(Action::No),
+        (K::Down, C::Welcome) => return Some(Action::Down),
+        (K::Char(c), C::Label) if !c.is_control() => return Some(Action::Type(c)),
         _ => {}
     }
     BINDINGS
@@ -384,6 +503,7 @@ pub fn resolve(key: Key, context: Context) -> Option<Action> {
             b.keys.iter().find_map(|p| match (p, key) {
                 (Pattern::Key(k), _) if *k == key => Some(b.action),
                 (Pattern::Digit, K::Char(c)) => c.to_digit(10).map(|d| Action::Digit(d as u8)),
+                (Pattern::Printable, K::Char(c)) if !c.is_control() => Some(Action::Type(c)),
                 _ => None,
             })
         })
@@ -397,6 +517,8 @@ pub fn bindings(context: Context) -> impl Iterator<Item = &'static Binding> {
 }
 
 /// The one-line hint shown at the bottom of each screen, as (keys, what) pairs.
+/// `choices` is the number of choices on a question (for `1-N pick`); on the welcome
+/// screen, see the comment below.
 pub fn hints(context: Context, choices: usize) -> Vec<(String, &'static str)> {
     let pick = match choices {
         0 | 1 => String::new(),
@@ -404,7 +526,28 @@ pub fn hints(context: Context, choices: usize) -> Vec<(String, &'static str)> {
     };
     let h = |k: &str, w: &'static str| (k.to_string(), w);
     match context {
-        C::Welcome => vec![h("Enter", "start"), h("?", "help"), h("q", "quit")],
+        // On the welcome screen, `choices` says what Enter does: 2 when it resumes the
+        // session offered, 3 when it starts a new one beside that offer.
+        C::Welcome if choices > 1 => vec![
+            h("↑↓", "choose"),
+            h(
+                "Enter",
+                if choices == 2 {
+                    "resume"
+                } else {
+                    "start afresh"
+                },
+            ),
+            h("l", "label"),
+            h("?", "help"),
+            h("q", "quit"),
+        ],
+        C::Welcome => vec![
+            h("Enter", "start"),
+            h("l", "label"),
+            h("?", "help"),
+            h("q", "quit"),
+        ],
         C::Choice => vec![
             h("↑↓", "move"),
             (pick, "pick"),
@@ -439,9 +582,20 @@ pub fn hints(context: Context, choices: usize) -> Vec<(String, &'static str)> {
         C::Result => vec![
             h("↑↓", "scroll"),
             h("b", "change answers"),
+            h("e", "export"),
+            h("l", "label"),
             h("?", "help"),
             h("q", "quit"),
         ],
+        C::Replay => vec![
+            h("Space", "pause/play"),
+            h("←→", "step"),
+            h("+/-", "speed"),
+            h("End", "result"),
+            h("?", "help"),
+            h("q", "quit"),
+        ],
+        C::Label => vec![h("Enter", "save"), h("Esc", "cancel")],
         C::Help => vec![h("Esc", "close")],
         C::ConfirmQuit => vec![h("y", "quit"), h("n", "stay")],
         C::TooSmall => vec![h("q", "quit")],
@@ -467,6 +621,16 @@ mod tests {
         assert_eq!(resolve(K::PageDown, C::Result), Some(Action::PageDown));
         assert_eq!(resolve(K::Ctrl('c'), C::TooSmall), Some(Action::Interrupt));
         assert_eq!(resolve(K::Char('x'), C::Review), None);
+        assert_eq!(resolve(K::Char('q'), C::Label), Some(Action::Type('q')));
+        assert_eq!(resolve(K::Char('?'), C::Label), Some(Action::Type('?')));
+        assert_eq!(resolve(K::Ctrl('c'), C::Label), Some(Action::Interrupt));
+        assert_eq!(resolve(K::Esc, C::Label), Some(Action::Close));
+        assert_eq!(resolve(K::Char('e'), C::Result), Some(Action::Export));
+        assert_eq!(resolve(K::Char('l'), C::Welcome), Some(Action::Name));
+        assert_eq!(resolve(K::Down, C::Welcome), Some(Action::Down));
+        assert_eq!(resolve(K::End, C::Replay), Some(Action::Last));
+        assert_eq!(resolve(K::Right, C::Replay), Some(Action::Forward));
+        assert_eq!(resolve(K::Char(' '), C::Replay), Some(Action::Pause));
     }
 
     #[test]
@@ -478,6 +642,7 @@ mod tests {
             C::Number,
             C::Review,
             C::Result,
+            C::Replay,
         ] {
             assert_eq!(resolve(K::Char('?'), c), Some(Action::Help), "{c:?}");
             assert_eq!(resolve(K::Char('q'), c), Some(Action::Quit), "{c:?}");

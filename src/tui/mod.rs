@@ -4,21 +4,32 @@
 //! data ([`keys`]); [`term`]'s loop is the only code that touches the terminal.
 //!
 //! The TUI holds no decision logic: keys become the [`crate::wizard`]'s events, and the
-//! result screen draws the [`crate::report::Report`].
+//! result screen draws the [`crate::report::Report`]. Every accepted event is saved as
+//! it happens ([`autosave`]); a saved session can be resumed or played back
+//! ([`launch`], [`player`]).
 
 pub mod app;
+pub mod autosave;
 pub mod keys;
+pub mod launch;
+pub mod player;
 mod term;
 pub mod text;
 pub mod theme;
 mod view;
 
-pub use app::{App, Exit, MIN_SIZE, Msg, Overlay, Screen};
+pub use app::{App, Effect, Exit, MIN_SIZE, Msg, Overlay, ResumeOffer, Screen};
+pub use autosave::Autosave;
 pub use keys::Key;
+pub use launch::{Launch, prepare};
+pub use player::Player;
 pub use theme::Theme;
 pub use view::view;
 
+use crate::cli::{Failure, exit};
 use crate::pack::Pack;
+use crate::session::Timestamp;
+use std::path::Path;
 use std::sync::Arc;
 
 /// How the wizard runs.
@@ -38,8 +49,21 @@ impl Options {
     }
 }
 
-/// Run the wizard on `pack` in the terminal until the user quits, and return the exit
-/// code: 0 after quitting, 130 after Ctrl-C, 2 when standard output is not a terminal.
-pub fn run(pack: Arc<Pack>, options: Options) -> anyhow::Result<i32> {
-    term::run(pack, options)
+/// Run the wizard on `pack` in the terminal as `launch` says, with sessions kept under
+/// `data_dir` (see [`crate::session::Store::locate`]), until the user quits. Returns the
+/// exit code: 0 after quitting, 130 after Ctrl-C, 2 when standard output is not a
+/// terminal. A session that cannot be found, read or played back is a bad-input failure
+/// naming the file, and the file is left as it is.
+pub fn run(
+    pack: Arc<Pack>,
+    data_dir: Option<&Path>,
+    launch: &Launch,
+    options: Options,
+) -> Result<i32, Failure> {
+    let theme = Theme::new(options.no_color);
+    let (app, mut autosave) = prepare(pack, data_dir, launch, theme, Timestamp::now())?;
+    term::run(app, &mut autosave).map_err(|e| Failure {
+        code: exit::FAILURE,
+        message: format!("the terminal failed: {e}"),
+    })
 }

@@ -2,21 +2,26 @@
 //! alternate screen, reading keys, drawing, and putting the terminal back however the
 //! program ends (normal exit, Ctrl-C, panic, SIGTERM, SIGHUP).
 //!
-//! The loop blocks on the next terminal event and draws only after a key press or a
-//! resize, so an idle wizard uses no CPU.
+//! The loop blocks on the next terminal event and draws only after a key press, a
+//! resize, or a timer it set itself: a replay's next step, or another try at a save that
+//! failed. An idle wizard uses no CPU. After each message it hands the app's effects to
+//! the [`Autosave`], so every accepted event is on disk before the next key is read.
 
 use super::app::{App, Exit, Msg, Screen};
+use super::autosave::Autosave;
 use super::keys::Key;
-use super::theme::Theme;
-use super::{Options, view};
-use crate::pack::Pack;
+use super::view;
 use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use crossterm::{cursor, execute, terminal};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use std::io::{self, IsTerminal, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, Once};
+use std::sync::{Mutex, Once};
+use std::time::{Duration, Instant};
+
+/// How long after a failed save it is tried again (the next event also tries).
+const RETRY: Duration = Duration::from_secs(3);
 
 /// Whether the terminal is in raw mode on the alternate screen.
 static ACTIVE: AtomicBool = AtomicBool::new(false);
@@ -27,8 +32,9 @@ static PANIC_HOOK: Once = Once::new();
 /// Exit code after Ctrl-C, as shells report a process ended by SIGINT.
 const INTERRUPTED: i32 = 130;
 
-/// Run the wizard in the terminal until the user quits; returns the exit code.
-pub fn run(pack: Arc<Pack>, options: Options) -> anyhow::Result<i32> {
+/// Run `app` in the terminal until the user quits, saving through `autosave`; returns
+/// the exit code.
+pub fn run(app: App, autosave: &mut Autosave) -> anyhow::Result<i32> {
     if !io::stdout().is_terminal() {
         eprintln!(
             "hirewiz: the wizard needs a terminal, and standard output is not one.\n\
@@ -39,12 +45,17 @@ pub fn run(pack: Arc<Pack>, options: Options) -> anyhow::Result<i32> {
     }
     install_panic_hook();
     let signals = watch_signals()?;
-    let result = session(pack, options);
+    let result = session(app, autosave);
     restore();
     signals.close();
+    let finished = matches!(&result, Ok((_, Some(_))));
+    let farewell = autosave.farewell(finished);
     let (exit, headline) = result?;
     if let Some(line) = headline {
         println!("{line}");
+    }
+    if let Some(note) = farewell {
+        eprintln!("hirewiz: {note}");
     }
     Ok(match exit {
         Exit::Quit => 0,
@@ -54,29 +65,47 @@ pub fn run(pack: Arc<Pack>, options: Options) -> anyhow::Result<i32> {
 
 /// The interactive part: from entering the alternate screen to the user's exit. Returns
 /// how it ended and, when quitting from the result, its headline to leave on screen.
-fn session(pack: Arc<Pack>, options: Options) -> anyhow::Result<(Exit, Option<String>)> {
+fn session(mut app: App, autosave: &mut Autosave) -> anyhow::Result<(Exit, Option<String>)> {
     enter()?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-    let mut app = App::new(pack, Theme::new(options.no_color));
     let (w, h) = terminal::size()?;
     app.update(Msg::Resize(w, h));
+    // The replay's pace when its next tick was set, and when that tick is due.
+    let mut pace: Option<Duration> = None;
+    let mut tick_at: Option<Instant> = None;
+    let mut retry_at: Option<Instant> = None;
     loop {
         {
             let _guard = DRAWING.lock().unwrap_or_else(|e| e.into_inner());
             terminal.draw(|frame| view(&app, frame))?;
         }
-        let msg = loop {
-            match event::read()? {
-                Event::Key(k) => {
-                    if let Some(key) = key(k) {
-                        break Msg::Key(key);
-                    }
-                }
-                Event::Resize(w, h) => break Msg::Resize(w, h),
-                _ => {}
-            }
+        let now = Instant::now();
+        let interval = app.tick_interval();
+        if interval != pace {
+            pace = interval;
+            tick_at = interval.map(|d| now + d);
+        }
+        retry_at = match retry_at {
+            None if autosave.failing() => Some(now + RETRY),
+            at if autosave.failing() => at,
+            _ => None,
         };
-        app.update(msg);
+        let wake = tick_at.into_iter().chain(retry_at).min();
+        match next_message(wake)? {
+            Some(msg) => app.update(msg),
+            None => {
+                let now = Instant::now();
+                if tick_at.is_some_and(|t| t <= now) {
+                    app.update(Msg::Tick);
+                    tick_at = pace.map(|d| now + d);
+                }
+                if retry_at.is_some_and(|t| t <= now) {
+                    retry_at = None;
+                    autosave.retry(&mut app);
+                }
+            }
+        }
+        autosave.perform(&mut app);
         if let Some(exit) = app.exit() {
             let headline = match (exit, app.screen(), app.report()) {
                 (Exit::Quit, Screen::Result, Some(r)) => {
@@ -85,6 +114,28 @@ fn session(pack: Arc<Pack>, options: Options) -> anyhow::Result<(Exit, Option<St
                 _ => None,
             };
             return Ok((exit, headline));
+        }
+    }
+}
+
+/// The next key or resize, waiting until `wake` at most (`None` then), or for as long as
+/// it takes when no timer is set.
+fn next_message(wake: Option<Instant>) -> io::Result<Option<Msg>> {
+    loop {
+        if let Some(at) = wake {
+            let left = at.saturating_duration_since(Instant::now());
+            if !event::poll(left)? {
+                return Ok(None);
+            }
+        }
+        match event::read()? {
+            Event::Key(k) => {
+                if let Some(key) = key(k) {
+                    return Ok(Some(Msg::Key(key)));
+                }
+            }
+            Event::Resize(w, h) => return Ok(Some(Msg::Resize(w, h))),
+            _ => {}
         }
     }
 }

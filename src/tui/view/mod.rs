@@ -2,8 +2,10 @@
 //! the top, a rule and the key hints at the bottom). Views only read the [`App`].
 
 mod help;
+mod label;
 mod question;
 mod recommendation;
+mod replay;
 mod review;
 mod too_small;
 mod welcome;
@@ -34,11 +36,13 @@ pub fn view(app: &App, frame: &mut Frame) {
         Screen::Result => "Result".to_string(),
     };
     header(app, frame, area, &right);
+    // A status line (a notice, or where a replay stands) takes the body's last row.
+    let status = status_line(app, usize::from(area.width));
     let body = Rect {
         x: area.x,
         y: area.y + 2,
         width: area.width,
-        height: area.height.saturating_sub(4),
+        height: area.height.saturating_sub(4 + u16::from(status.is_some())),
     };
     match app.screen() {
         Screen::Welcome => welcome::draw(app, frame, body),
@@ -46,26 +50,61 @@ pub fn view(app: &App, frame: &mut Frame) {
         Screen::Review => review::draw(app, frame, body),
         Screen::Result => recommendation::draw(app, frame, body),
     }
+    if let Some(line) = status {
+        let row = Rect {
+            y: body.y + body.height,
+            height: 1,
+            ..body
+        };
+        frame.render_widget(Lines(vec![line]), row);
+    }
     let choices = match app.screen() {
+        _ if app.player().is_some() => 0,
         Screen::Question(q) => match &app.pack().questions[q].kind {
             crate::pack::Kind::YesNo => 2,
             k => k.options().len(),
         },
+        Screen::Welcome if app.offer().is_some() => 2 + app.cursor().min(1),
+        Screen::Welcome => 1,
         _ => 0,
     };
     footer(app, frame, area, app.screen_context(), choices);
     match app.overlay() {
         Some(Overlay::Help) => help::draw(app, frame, area),
         Some(Overlay::ConfirmQuit) => help::confirm_quit(app, frame, area),
+        Some(Overlay::Label) => label::draw(app, frame, area),
         None => {}
     }
+}
+
+/// The line above the footer: why the session is not saved, else the last notice, else
+/// where a replay stands.
+fn status_line(app: &App, width: usize) -> Option<Line<'static>> {
+    let t = app.theme();
+    let room = width.saturating_sub(2);
+    if let Some(why) = app.unsaved() {
+        return Some(Line::styled(
+            format!(" {}", text::truncate(why, room)),
+            t.error,
+        ));
+    }
+    if let Some(notice) = app.notice() {
+        return Some(Line::styled(
+            format!(" {}", text::truncate(notice, room)),
+            t.heading,
+        ));
+    }
+    app.player().map(|p| replay::status(t, p, width))
 }
 
 fn header(app: &App, frame: &mut Frame, area: Rect, right: &str) {
     let t = app.theme();
     let w = usize::from(area.width);
     let right_w = text::width(right) + 1;
-    let title = format!(" hirewiz · {}", app.pack().meta.title);
+    let title = match app.label() {
+        Some(label) => format!(" hirewiz · {} · {label}", app.pack().meta.title),
+        None => format!(" hirewiz · {}", app.pack().meta.title),
+    };
     let title = text::truncate(&title, w.saturating_sub(right_w + 1));
     let gap = w.saturating_sub(text::width(&title) + right_w);
     let line = Line::from(vec![

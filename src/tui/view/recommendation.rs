@@ -22,7 +22,19 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect) {
         return;
     };
     let t = app.theme();
-    let lines = lines(report, app.theme(), usize::from(area.width));
+    let mut lines = lines(report, app.theme(), usize::from(area.width));
+    // At the end of a replay, how this result compares with the one saved follows the
+    // headline.
+    if let Some(p) = app.player().filter(|p| p.on_result()) {
+        let w = usize::from(area.width).saturating_sub(4).min(130);
+        let at = lines
+            .iter()
+            .position(|l| l.width() == 0)
+            .map_or(lines.len(), |i| i + 1);
+        let rest = lines.split_off(at);
+        lines.extend(super::replay::comparison(t, p, w));
+        lines.extend(rest);
+    }
     let rows = usize::from(area.height);
     let max = u16::try_from(lines.len().saturating_sub(rows)).unwrap_or(u16::MAX);
     app.set_scroll_limits(max, area.height);

@@ -1,8 +1,12 @@
-//! The welcome screen: what the pack decides, how long it takes, the main keys.
+//! The welcome screen: what the pack decides, how long it takes, the main keys; and,
+//! when an unfinished session is saved, the offer to resume it as the first choice.
 
 use super::{Lines, wrapped};
-use crate::tui::app::App;
+use crate::session::Timestamp;
+use crate::tui::app::{App, ResumeOffer};
 use crate::tui::text;
+use crate::tui::theme::Theme;
+use crate::wizard::Step;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -25,6 +29,10 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect) {
         ));
     }
     lines.push(Line::default());
+    if let Some(offer) = app.offer() {
+        lines.extend(choices(app.theme(), offer, app.cursor(), width));
+        lines.push(Line::default());
+    }
     let names: Vec<&str> = pack.candidates.iter().map(|c| c.name.as_str()).collect();
     let compares = match names.as_slice() {
         [] => String::new(),
@@ -92,6 +100,12 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect) {
             lines.push(Line::from(spans));
         }
     }
+    if app.offer().is_some() {
+        // The choices above are the way in.
+        lines.truncate(usize::from(area.height));
+        frame.render_widget(Lines(lines), area);
+        return;
+    }
     let start = Line::from(vec![
         Span::raw("   Press "),
         Span::styled("Enter", t.key),
@@ -115,4 +129,82 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect) {
             ..area
         },
     );
+}
+
+/// The two ways in: resume the saved session (with where it stopped and when), or start
+/// a new one; the highlighted one is what Enter does.
+fn choices(t: &Theme, offer: &ResumeOffer, cursor: usize, width: usize) -> Vec<Line<'static>> {
+    let row_w = width.saturating_sub(4);
+    let row = |selected: bool, label: String| {
+        if selected {
+            Line::from(vec![
+                Span::styled("   › ", t.key),
+                Span::styled(text::pad(&format!(" {label}"), row_w), t.highlight),
+            ])
+        } else {
+            Line::from(vec![
+                Span::raw("     "),
+                Span::styled(format!(" {}", text::truncate(&label, row_w)), t.text),
+            ])
+        }
+    };
+    let name = match &offer.label {
+        Some(l) => format!("Resume “{l}”"),
+        None => format!("Resume session {}", offer.id),
+    };
+    let mut out = vec![
+        Line::styled("   You stopped part-way through a session:", t.heading),
+        Line::default(),
+        row(cursor == 0, name),
+    ];
+    let total = offer.state.progress().total;
+    let answers = match offer.answered {
+        1 => "1 answer".to_string(),
+        n => format!("{n} answers"),
+    };
+    let stopped = match offer.state.step() {
+        Step::Question(_) => format!(
+            "stopped at question {} of {total}",
+            offer.state.progress().index
+        ),
+        Step::Review => "stopped at the review".to_string(),
+        Step::Done => "at the result".to_string(),
+    };
+    let mut about = format!(
+        "{answers}, {stopped} · updated {}",
+        when(offer.updated, offer.now)
+    );
+    if offer.label.is_some() {
+        about = format!("{} · {about}", offer.id);
+    }
+    out.extend(wrapped(&about, row_w, "       ", "       ", t.dim));
+    if let Some(version) = &offer.pack_changed {
+        out.extend(wrapped(
+            &format!(
+                "Saved with {version}; it goes on in a new session with the pack as it is now."
+            ),
+            row_w,
+            "       ",
+            "       ",
+            t.heading,
+        ));
+    }
+    out.push(row(cursor == 1, "Start a new session".to_string()));
+    out
+}
+
+/// When a session was last updated, in words: `3 hours ago (2025-06-01 14:30 UTC)`.
+fn when(then: Timestamp, now: Timestamp) -> String {
+    let secs = now.unix().saturating_sub(then.unix()).max(0);
+    let ago = match secs {
+        0..60 => "just now".to_string(),
+        60..120 => "a minute ago".to_string(),
+        120..3600 => format!("{} minutes ago", secs / 60),
+        3600..7200 => "an hour ago".to_string(),
+        7200..86_400 => format!("{} hours ago", secs / 3600),
+        86_400..172_800 => "yesterday".to_string(),
+        _ => format!("{} days ago", secs / 86_400),
+    };
+    let (y, mo, d, h, mi, _) = then.civil();
+    format!("{ago} ({y:04}-{mo:02}-{d:02} {h:02}:{mi:02} UTC)")
 }

@@ -1,0 +1,245 @@
+//! The app's effects performed on the session store: every accepted event saved as it
+//! happens, labels, resuming the session offered on the welcome screen, and exports.
+//!
+//! Nothing is written until the first event. A save that fails is told to the user in
+//! the notice line and tried again (with the next event, and on a timer from the I/O
+//! loop); the recorder keeps every event in memory meanwhile, so nothing typed is lost.
+//! Outcomes go back to the app as [`Msg`]s.
+
+use super::app::{App, Effect, Msg};
+use crate::pack::Pack;
+use crate::report::{Report, markdown};
+use crate::session::store::{self, write_file};
+use crate::session::{Label, Recorder, Replay, Session, SessionError, Store};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// Saves the session of one run of the terminal wizard.
+#[derive(Debug)]
+pub struct Autosave {
+    store: Option<Store>,
+    pack: Arc<Pack>,
+    recorder: Option<Recorder>,
+    /// A label given before the first event, saved with it.
+    pending_label: Option<Label>,
+    /// The session the welcome screen offers to resume, already played back.
+    offer: Option<(Session, Replay)>,
+    /// The file exports go beside when nothing is recorded (a replay's session file).
+    beside: Option<PathBuf>,
+    /// Why the last save failed, while it has not succeeded since.
+    problem: Option<String>,
+}
+
+impl Autosave {
+    /// Record into `store` (nothing is saved without one), starting a new session at
+    /// the first event.
+    pub fn new(store: Option<Store>, pack: Arc<Pack>) -> Autosave {
+        Autosave {
+            store,
+            pack,
+            recorder: None,
+            pending_label: None,
+            offer: None,
+            beside: None,
+            problem: None,
+        }
+    }
+
+    /// The same, able to resume `session` (played back as `replay`) when the app asks.
+    pub fn with_offer(mut self, session: Session, replay: Replay) -> Autosave {
+        self.offer = Some((session, replay));
+        self
+    }
+
+    /// Go on recording `session` from where `replay` ends. Returns the notice to show
+    /// when it was saved with another version of the pack and goes on in a new file.
+    pub fn resuming(store: Store, session: Session, replay: &Replay) -> (Autosave, Option<String>) {
+        let pack = replay.start.pack().clone();
+        let mut me = Autosave::new(Some(store.clone()), pack);
+        let notice = me.resume(store, session, replay);
+        (me, notice)
+    }
+
+    /// Record nothing; export beside `file` (a replayed session's file).
+    pub fn replaying(file: PathBuf, pack: Arc<Pack>) -> Autosave {
+        let mut me = Autosave::new(None, pack);
+        me.beside = Some(file);
+        me
+    }
+
+    fn resume(&mut self, store: Store, session: Session, replay: &Replay) -> Option<String> {
+        let old = session.id.clone();
+        let recorder = Recorder::resume(store, session, replay);
+        let notice = replay.pack_change.as_ref().map(|change| {
+            format!(
+                "Saved with {} {}, a different version of the pack: going on as session {}; {old} is kept as it was",
+                change.saved.id,
+                change.saved.version,
+                recorder.session().id
+            )
+        });
+        self.recorder = Some(recorder);
+        notice
+    }
+
+    /// Perform every effect the app has queued, and tell it how each went.
+    pub fn perform(&mut self, app: &mut App) {
+        for effect in app.take_effects() {
+            match effect {
+                Effect::Record { event, state } => {
+                    if self.recorder.is_none()
+                        && let Some(store) = &self.store
+                    {
+                        self.recorder = Some(Recorder::start(
+                            store.clone(),
+                            &self.pack,
+                            self.pending_label.take(),
+                        ));
+                    }
+                    if let Some(r) = self.recorder.as_mut() {
+                        let saved = r.record(&event, &state);
+                        self.after_save(saved, app);
+                    }
+                }
+                Effect::Label(label) => self.label(label, app),
+                Effect::Resume => {
+                    let Some(((session, replay), store)) =
+                        self.offer.take().zip(self.store.clone())
+                    else {
+                        continue;
+                    };
+                    let notice = self.resume(store, session, &replay);
+                    // A label typed on the welcome screen names the session resumed.
+                    if let Some(label) = self.pending_label.take() {
+                        self.label(Some(label), app);
+                    }
+                    if let Some(notice) = notice {
+                        app.update(Msg::Notice(notice));
+                    }
+                }
+                Effect::Export(report) => self.export(&report, app),
+            }
+        }
+    }
+
+    fn label(&mut self, label: Option<Label>, app: &mut App) {
+        let said = match &label {
+            Some(l) => format!("Labelled “{l}”"),
+            None => "Label removed".to_string(),
+        };
+        match self.recorder.as_mut() {
+            Some(r) => {
+                let saved = r.set_label(label.as_ref().map(Label::as_str));
+                let ok = saved.is_ok();
+                self.after_save(saved, app);
+                if ok {
+                    app.update(Msg::Notice(said));
+                }
+            }
+            None => {
+                self.pending_label = label;
+                app.update(Msg::Notice(format!(
+                    "{said}; it is saved with your first answer"
+                )));
+            }
+        }
+    }
+
+    fn export(&mut self, report: &Report, app: &mut App) {
+        let session_file = self
+            .recorder
+            .as_ref()
+            .map(Recorder::path)
+            .or_else(|| self.beside.clone());
+        let Some(session_file) = session_file else {
+            app.update(Msg::Notice(
+                "Cannot export: sessions are not saved, so there is no session file to export beside"
+                    .into(),
+            ));
+            return;
+        };
+        let path = session_file.with_extension("md");
+        let text = markdown::render(report);
+        let notice = match write_file(&path, text.as_bytes()) {
+            Ok(()) => format!("Exported to {}", path.display()),
+            Err(e) => format!("Cannot export to {}: {e}", path.display()),
+        };
+        app.update(Msg::Notice(notice));
+    }
+
+    fn after_save(&mut self, saved: Result<PathBuf, SessionError>, app: &mut App) {
+        let Some(r) = self.recorder.as_mut() else {
+            return;
+        };
+        let saved = match saved {
+            Err(SessionError::Conflict { .. } | SessionError::WouldOverwrite { .. }) => {
+                // Someone else's file: leave it, and go on in a file of our own.
+                let forked = r.fork();
+                if forked.is_ok() {
+                    app.update(Msg::Notice(format!(
+                        "The session file was changed elsewhere; going on as session {}",
+                        r.session().id
+                    )));
+                }
+                forked
+            }
+            other => other,
+        };
+        match saved {
+            Ok(_) => {
+                if self.problem.take().is_some() || app.unsaved().is_some() {
+                    app.update(Msg::Saved);
+                }
+            }
+            Err(e) => {
+                let why = e.to_string();
+                app.update(Msg::SaveFailed(format!(
+                    "Not saved yet, retrying (your answers are kept): {why}"
+                )));
+                self.problem = Some(why);
+            }
+        }
+    }
+
+    /// Whether a save failed and has not succeeded since.
+    pub fn failing(&self) -> bool {
+        self.problem.is_some()
+    }
+
+    /// Try again to save what a failed save left in memory.
+    pub fn retry(&mut self, app: &mut App) {
+        if let Some(r) = self.recorder.as_mut() {
+            let saved = r.save();
+            self.after_save(saved, app);
+        }
+    }
+
+    /// The session file, once something was recorded.
+    pub fn session_file(&self) -> Option<PathBuf> {
+        self.recorder.as_ref().map(Recorder::path)
+    }
+
+    /// The id of the session being recorded, once something was.
+    pub fn session_id(&self) -> Option<String> {
+        self.recorder.as_ref().map(|r| r.session().id.to_string())
+    }
+
+    /// At the end of the run: a last try at saving, and what to tell the user on the way
+    /// out (where an unfinished session was kept, or that it could not be saved).
+    pub fn farewell(&mut self, finished: bool) -> Option<String> {
+        let r = self.recorder.as_mut()?;
+        if !r.is_saved()
+            && let Err(e) = r.save()
+        {
+            return Some(format!("the session could not be saved: {e}"));
+        }
+        if finished || r.session().history.is_empty() {
+            return None;
+        }
+        Some(format!(
+            "session {} saved in {}; `hirewiz resume` goes on from where you stopped",
+            r.session().id,
+            store::shown(r.path().parent().unwrap_or(std::path::Path::new("."))),
+        ))
+    }
+}

@@ -1,0 +1,138 @@
+//! Getting a run ready before the terminal is touched: finding the session to offer,
+//! resume or replay, and playing it back. A session file that cannot be used stops here,
+//! with an error naming the file, before anything is drawn or written.
+
+use super::app::{App, ResumeOffer};
+use super::autosave::Autosave;
+use super::player::Player;
+use super::theme::Theme;
+use crate::pack::Pack;
+use crate::session::replay::{compare, replay};
+use crate::session::store::{read_file, shown};
+use crate::session::{Listed, Replay, Session, SessionError, Status, Store, Timestamp};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// How the terminal wizard starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Launch {
+    /// At the welcome screen, offering to resume the latest unfinished session if any.
+    New,
+    /// Straight into a saved session: this id, prefix or file, or the latest unfinished.
+    Resume(Option<String>),
+    /// Playing a saved session back: its id, prefix or file.
+    Replay(String),
+}
+
+/// The app and its autosave for `launch`, with sessions in the store
+/// [`Store::locate`] finds for `data_dir`; `now` dates the resume offer.
+pub fn prepare(
+    pack: Arc<Pack>,
+    data_dir: Option<&Path>,
+    launch: &Launch,
+    theme: Theme,
+    now: Timestamp,
+) -> Result<(App, Autosave), SessionError> {
+    match launch {
+        Launch::New => Ok(fresh(pack, data_dir, theme, now)),
+        Launch::Resume(given) => {
+            let store = Store::locate(data_dir)?;
+            let (session, path) = match given {
+                Some(g) => store.find(g)?,
+                None => {
+                    let latest = store.latest_in_progress().ok_or_else(|| {
+                        SessionError::NothingToResume {
+                            dir: shown(store.dir()),
+                        }
+                    })?;
+                    (store.load(&latest.id)?, latest.path)
+                }
+            };
+            let played = replay(&session, pack, &shown(&path))?;
+            let label = session.label.as_ref().map(|l| l.as_str().to_string());
+            let state = played.final_state().clone();
+            let (autosave, notice) = Autosave::resuming(store, session, &played);
+            let mut app = App::resumed(state, theme, label);
+            if let Some(n) = notice {
+                app = app.with_notice(n);
+            }
+            Ok((app, autosave))
+        }
+        Launch::Replay(given) => {
+            let (session, path) = find_anywhere(data_dir, given)?;
+            let played = replay(&session, pack.clone(), &shown(&path))?;
+            let comparison = compare(&session, &played);
+            let player = Player::new(&session, &played, comparison);
+            Ok((
+                App::replaying(player, theme),
+                Autosave::replaying(path, pack),
+            ))
+        }
+    }
+}
+
+/// A new run: the welcome screen, with the latest unfinished session that still plays
+/// back offered first.
+fn fresh(
+    pack: Arc<Pack>,
+    data_dir: Option<&Path>,
+    theme: Theme,
+    now: Timestamp,
+) -> (App, Autosave) {
+    let store = match Store::locate(data_dir) {
+        Ok(s) => s,
+        Err(e) => {
+            let app =
+                App::new(pack.clone(), theme).with_unsaved(format!("Sessions are not saved: {e}"));
+            return (app, Autosave::new(None, pack));
+        }
+    };
+    let app = App::new(pack.clone(), theme);
+    let autosave = Autosave::new(Some(store.clone()), pack.clone());
+    match resumable(&store, &pack) {
+        Some((session, played)) => {
+            let offer = ResumeOffer {
+                id: session.id.to_string(),
+                label: session.label.as_ref().map(|l| l.as_str().to_string()),
+                updated: session.updated,
+                now,
+                state: played.final_state().clone(),
+                answered: session.answers.len(),
+                pack_changed: played
+                    .pack_change
+                    .as_ref()
+                    .map(|c| format!("{} {}", c.saved.id, c.saved.version)),
+            };
+            (app.with_offer(offer), autosave.with_offer(session, played))
+        }
+        None => (app, autosave),
+    }
+}
+
+/// The most recently updated unfinished session that plays back on `pack`. Files that
+/// cannot be read or played are passed over here; `hirewiz sessions` lists them.
+fn resumable(store: &Store, pack: &Arc<Pack>) -> Option<(Session, Replay)> {
+    store.list().ok()?.into_iter().find_map(|l| match l {
+        Listed::Session(s) if s.status == Status::InProgress => {
+            let session = store.load(&s.id).ok()?;
+            let played = replay(&session, pack.clone(), &shown(&s.path)).ok()?;
+            Some((session, played))
+        }
+        _ => None,
+    })
+}
+
+/// A session by id, prefix or file; a file is found even without a data folder.
+fn find_anywhere(data_dir: Option<&Path>, given: &str) -> Result<(Session, PathBuf), SessionError> {
+    match Store::locate(data_dir) {
+        Ok(store) => store.find(given),
+        Err(e) => {
+            let path = Path::new(given);
+            if path.exists() {
+                Ok((read_file(path)?, path.to_path_buf()))
+            } else {
+                Err(e)
+            }
+        }
+    }
+}

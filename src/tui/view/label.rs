@@ -1,0 +1,58 @@
+//! The small field that labels the session with a client or project name, with the
+//! reason inline when a label is refused.
+
+use super::{centred, hint_line};
+use crate::tui::app::App;
+use crate::tui::keys::{self, Context};
+use crate::tui::text;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
+
+pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    let Some(input) = app.input() else {
+        return;
+    };
+    let t = app.theme();
+    let width = 64usize.min(usize::from(area.width).saturating_sub(2));
+    let inner = width.saturating_sub(4);
+    let mut lines = vec![Line::default()];
+    for l in text::wrap(
+        "A client or project name, shown with the session in `hirewiz sessions`.",
+        inner,
+    ) {
+        lines.push(Line::styled(format!(" {l}"), t.text));
+    }
+    lines.push(Line::default());
+    // The field shows the end of what is typed when it is longer than the box.
+    let field_w = inner.saturating_sub(4);
+    let mut shown: String = input.text.clone();
+    while text::width(&shown) + 1 > field_w && !shown.is_empty() {
+        shown.remove(0);
+    }
+    let field = text::pad(&format!("{shown}▏"), field_w);
+    lines.push(Line::from(vec![
+        Span::styled(" › ", t.key),
+        Span::styled(field, t.highlight),
+    ]));
+    lines.push(Line::default());
+    if let Some(e) = &input.error {
+        for l in text::wrap(e, inner.saturating_sub(1)) {
+            lines.push(Line::styled(format!(" {l}"), t.error));
+        }
+        lines.push(Line::default());
+    }
+    lines.push(hint_line(t, &keys::hints(Context::Label, 0), inner));
+    let rect = centred(
+        area,
+        u16::try_from(width).unwrap_or(u16::MAX),
+        u16::try_from(lines.len() + 2).unwrap_or(u16::MAX),
+    );
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(t.rule)
+        .title(Span::styled(" Label this session ", t.title));
+    frame.render_widget(Clear, rect);
+    frame.render_widget(Paragraph::new(lines).block(block), rect);
+}
