@@ -173,3 +173,115 @@ fn too_small() {
     let app = after(&pack, (40, 10), &[Enter]);
     insta::assert_snapshot!("too_small_40x10", draw(&app, (40, 10)));
 }
+
+/// A session of the test pack with fixed id, label and times: length long, regulated,
+/// two regimes, a back-step and a changed answer, stopped before the result unless
+/// `finish`.
+fn saved_session(pack: &Arc<Pack>, finish: bool) -> hirewiz::session::Session {
+    use hirewiz::pack::Answer;
+    use hirewiz::session::{Label, Session, SessionId, Timestamp};
+    use hirewiz::wizard::{Event, Wizard};
+    let at = Timestamp::from_unix(1_748_788_200);
+    let id = SessionId::parse("20250601-1430-k3x9").expect("an id");
+    let mut s = Session::new(id, pack, Label::parse("Acme Corp").ok(), at);
+    let q = |id: &str| pack.question_index(id).expect("question");
+    let mut events = vec![
+        Event::Answer {
+            question: q("length"),
+            answer: Answer::Choice(2),
+        },
+        Event::Next,
+        Event::Back,
+        Event::Answer {
+            question: q("length"),
+            answer: Answer::Choice(0),
+        },
+        Event::Next,
+        Event::Answer {
+            question: q("regulated"),
+            answer: Answer::Bool(true),
+        },
+        Event::Next,
+    ];
+    if finish {
+        events.extend([Event::Next, Event::Next, Event::Next]);
+    }
+    let mut w = Wizard::new(pack.clone());
+    for (i, e) in events.iter().enumerate() {
+        w.apply(e).expect("the event plays");
+        s.push(e, &w, Timestamp::from_unix(at.unix() + 20 * i as i64));
+    }
+    s
+}
+
+fn replaying(pack: &Arc<Pack>, session: &hirewiz::session::Session, size: (u16, u16)) -> App {
+    use hirewiz::session::replay::{compare, replay};
+    let played = replay(session, pack.clone(), "session.yaml").expect("it replays");
+    let player = hirewiz::tui::Player::new(session, &played, compare(session, &played));
+    let mut app = App::replaying(player, Theme::colour());
+    app.update(Msg::Resize(size.0, size.1));
+    app
+}
+
+#[test]
+fn welcome_with_the_resume_offer() {
+    use hirewiz::session::{Timestamp, replay::replay};
+    let pack = test_pack();
+    let session = saved_session(&pack, false);
+    let played = replay(&session, pack.clone(), "session.yaml").expect("it replays");
+    check("welcome_resume", |s| {
+        let offer = hirewiz::tui::ResumeOffer {
+            id: session.id.to_string(),
+            label: Some("Acme Corp".into()),
+            updated: session.updated,
+            now: Timestamp::from_unix(session.updated.unix() + 3 * 3600 + 60),
+            state: played.final_state().clone(),
+            answered: session.answers.len(),
+            pack_changed: None,
+        };
+        let mut app = App::new(pack.clone(), Theme::colour()).with_offer(offer);
+        app.update(Msg::Resize(s.0, s.1));
+        app
+    });
+}
+
+#[test]
+fn label_overlay_with_a_refused_label() {
+    let pack = default_pack();
+    let mut keys = vec![Char('l')];
+    keys.extend("../acme".chars().map(Char));
+    keys.push(Enter);
+    check("label_refused", |s| after(&pack, s, &keys));
+}
+
+#[test]
+fn replay_with_its_status_line() {
+    let pack = test_pack();
+    let session = saved_session(&pack, true);
+    check("replay_question", |s| {
+        let mut app = replaying(&pack, &session, s);
+        for k in [Right, Right, Right] {
+            app.update(Msg::Key(k));
+        }
+        app
+    });
+}
+
+#[test]
+fn replay_result_when_the_pack_and_the_result_changed() {
+    let pack = test_pack();
+    let session = saved_session(&pack, true);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/packs/tui.yaml");
+    let text = std::fs::read_to_string(path)
+        .expect("the test pack")
+        .replace("version: \"1.0.0\"", "version: \"1.1.0\"")
+        .replace("points: {beta: 4}", "points: {beta: 1, gamma: 5}");
+    let changed = Arc::new(
+        hirewiz::pack::load_texts(&[("tui.yaml".into(), text)]).expect("the changed pack"),
+    );
+    check("replay_result_changed", |s| {
+        let mut app = replaying(&changed, &session, s);
+        app.update(Msg::Key(End));
+        app
+    });
+}

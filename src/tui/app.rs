@@ -542,7 +542,7 @@ impl App {
                     match Label::parse(text) {
                         Ok(l) => Some(l),
                         Err(why) => {
-                            input.error = Some(capitalise(&why));
+                            input.error = Some(format!("{}.", capitalise(&why)));
                             return;
                         }
                     }

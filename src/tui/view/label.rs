@@ -19,7 +19,7 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let inner = width.saturating_sub(4);
     let mut lines = vec![Line::default()];
     for l in text::wrap(
-        "A client or project name, shown with the session in `hirewiz sessions`.",
+        "A client or project name, to tell this session apart later.",
         inner,
     ) {
         lines.push(Line::styled(format!(" {l}"), t.text));

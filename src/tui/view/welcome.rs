@@ -170,14 +170,13 @@ fn choices(t: &Theme, offer: &ResumeOffer, cursor: usize, width: usize) -> Vec<L
         Step::Review => "stopped at the review".to_string(),
         Step::Done => "at the result".to_string(),
     };
-    let mut about = format!(
-        "{answers}, {stopped} · updated {}",
-        when(offer.updated, offer.now)
-    );
+    let mut updated = format!("updated {}", when(offer.updated, offer.now));
     if offer.label.is_some() {
-        about = format!("{} · {about}", offer.id);
+        updated = format!("{updated} · {}", offer.id);
     }
-    out.extend(wrapped(&about, row_w, "       ", "       ", t.dim));
+    for about in [format!("{answers}, {stopped}"), updated] {
+        out.extend(wrapped(&about, row_w, "       ", "       ", t.dim));
+    }
     if let Some(version) = &offer.pack_changed {
         out.extend(wrapped(
             &format!(
