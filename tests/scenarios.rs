@@ -122,7 +122,9 @@ fn default_answers_give_a_recommendation_without_panicking() {
 fn a_close_call_starts_the_next_steps_with_what_to_weigh() {
     let pack = pack();
     let text = "answers:\n  engagement: ongoing\n  urgency: soon\n  control: high\n";
-    let answers = answers::read_text(&pack, "close.yaml", text).unwrap().answers;
+    let answers = answers::read_text(&pack, "close.yaml", text)
+        .unwrap()
+        .answers;
     let eff = answers.effective(&pack);
     let v = score::score(&pack, &eff);
     assert!(v.close, "{}", explain(&pack, &v));
