@@ -1,7 +1,8 @@
 //! The wizard in a real pseudo-terminal: start the binary, answer by keys, reach the
-//! recommendation, quit, and check the terminal was given back as it was found.
+//! recommendation, quit, and check the terminal was given back as it was found; and a
+//! session stopped with Ctrl-C, resumed, finished and replayed to the same result.
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 use std::io::{Read, Write};
 use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
@@ -152,4 +153,163 @@ fn the_wizard_runs_in_a_terminal_and_gives_it_back() {
     assert!(!s.alternate_screen(), "the alternate screen was left");
     assert!(!s.hide_cursor(), "the cursor is shown again");
     assert!(s.contents().contains("Recommendation:"), "{}", s.contents());
+}
+
+/// The binary running in a pseudo-terminal with `args`, its screen and its keyboard.
+struct Running {
+    screen: Screen,
+    keys: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    /// Held open for as long as the program runs.
+    _master: Box<dyn MasterPty + Send>,
+}
+
+impl Running {
+    fn start(args: &[&str]) -> Running {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows: ROWS,
+                cols: COLS,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pseudo-terminal");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_hirewiz"));
+        cmd.args(args);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
+        cmd.env_remove("HIREWIZ_DATA_DIR");
+        let child = pty.slave.spawn_command(cmd).expect("the binary starts");
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().expect("pty reader");
+        let keys = pty.master.take_writer().expect("pty writer");
+        let (tx, rx) = channel();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                    break;
+                }
+            }
+        });
+        Running {
+            screen: Screen {
+                parser: vt100::Parser::new(nonzero(ROWS), nonzero(COLS), 0),
+                output: rx,
+            },
+            keys,
+            child,
+            _master: pty.master,
+        }
+    }
+
+    fn send(&mut self, s: &str) {
+        self.keys.write_all(s.as_bytes()).expect("send keys");
+        self.keys.flush().expect("flush keys");
+    }
+
+    /// Press Enter and wait for the question number (or the screen) to change.
+    fn enter_and_move_on(&mut self) {
+        let before = question_number(&self.screen.parser.screen().contents());
+        self.send("\r");
+        self.screen.wait_for("the next screen", |t| {
+            t.contains("See the result") || question_number(t) != before
+        });
+    }
+
+    /// Wait for the program to end; its exit code.
+    fn wait_exit(&mut self) -> u32 {
+        let end = Instant::now() + DEADLINE;
+        loop {
+            if let Some(s) = self.child.try_wait().expect("child status") {
+                self.screen.drain();
+                return s.exit_code();
+            }
+            assert!(Instant::now() < end, "the program did not end");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+/// The line of the screen that holds the recommendation's headline.
+fn headline(text: &str) -> String {
+    text.lines()
+        .find(|l| l.contains("Recommendation:"))
+        .map(|l| l.trim().to_string())
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_session_stopped_with_ctrl_c_resumes_and_replays_to_the_same_result() {
+    let data = tempfile::tempdir().expect("a data folder");
+    let data_arg = data.path().to_str().expect("a UTF-8 path").to_string();
+
+    // Answer three questions, then Ctrl-C.
+    let mut first = Running::start(&["--data-dir", &data_arg]);
+    first.screen.wait_text("Press Enter to start");
+    first.send("\r");
+    first.screen.wait_text("Question 1 of");
+    for _ in 0..3 {
+        first.enter_and_move_on();
+    }
+    let stopped = question_number(&first.screen.parser.screen().contents());
+    assert!(
+        stopped
+            .as_deref()
+            .is_some_and(|q| q.starts_with("Question 4 of")),
+        "{stopped:?}"
+    );
+    first.send("\x03");
+    assert_eq!(first.wait_exit(), 130);
+
+    // Start again: the welcome offers the session; Enter resumes at the same question.
+    let mut second = Running::start(&["--data-dir", &data_arg]);
+    let welcome = second.screen.wait_text("Resume session");
+    assert!(
+        welcome.contains("3 answers, stopped at question 4"),
+        "{welcome}"
+    );
+    second.send("\r");
+    let resumed = second.screen.wait_text("Question 4 of");
+    assert_eq!(question_number(&resumed), stopped);
+    for _ in 0..40 {
+        if second
+            .screen
+            .parser
+            .screen()
+            .contents()
+            .contains("See the result")
+        {
+            break;
+        }
+        second.enter_and_move_on();
+    }
+    second.screen.wait_text("See the result");
+    second.send("\r");
+    let result = second.screen.wait_text("Recommendation:");
+    let live = headline(&result);
+    second.send("q");
+    assert_eq!(second.wait_exit(), 0);
+
+    // One session, finished; replay it and skip to the end: the same recommendation.
+    let sessions: Vec<_> = std::fs::read_dir(data.path().join("sessions"))
+        .expect("the sessions folder")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    assert_eq!(sessions.len(), 1, "{sessions:?}");
+    let id = sessions[0]
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .expect("an id")
+        .to_string();
+    let mut replay = Running::start(&["--data-dir", &data_arg, "replay", &id]);
+    replay.screen.wait_text("Replay");
+    replay.send("\x1b[F");
+    let end = replay.screen.wait_text("Recommendation:");
+    assert_eq!(headline(&end), live);
+    assert!(end.contains("Same pack and same result"), "{end}");
+    replay.send("q");
+    assert_eq!(replay.wait_exit(), 0);
 }

@@ -470,8 +470,7 @@ fn bad_session_files_are_named_refused_and_left_alone() {
         Theme::colour(),
         Timestamp::now(),
     )
-    .err()
-    .expect("nothing to resume");
+    .expect_err("nothing to resume");
     assert!(err.to_string().contains("no unfinished session"), "{err}");
 }
 
