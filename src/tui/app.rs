@@ -285,8 +285,12 @@ impl App {
         self.player.as_deref()
     }
 
-    /// How long until the replay's next step, while it plays.
+    /// How long until the replay's next step, while it plays (it holds still while an
+    /// overlay is open, so that reading the help misses nothing).
     pub fn tick_interval(&self) -> Option<Duration> {
+        if self.overlay.is_some() {
+            return None;
+        }
         self.player.as_ref().and_then(|p| p.interval())
     }
 
