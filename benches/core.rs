@@ -37,6 +37,14 @@ fn large_pack(c: &mut Criterion) {
     group.bench_function("load and validate", |b| {
         b.iter(|| black_box(pack::load_texts(black_box(&files)).expect("loads")))
     });
+    let split: Vec<(String, String)> = large_pack::large_pack_files(1000, 10_000, 4)
+        .into_iter()
+        .enumerate()
+        .map(|(i, text)| (format!("part{i}.yaml"), text))
+        .collect();
+    group.bench_function("load and validate, split over 5 files", |b| {
+        b.iter(|| black_box(pack::load_texts(black_box(&split)).expect("loads")))
+    });
     let p = pack::load_texts(&files).expect("loads");
     let eff = Answers::new(p.questions.len()).effective(&p);
     group.bench_function("score", |b| {

@@ -374,6 +374,64 @@ pub fn parse(text: &str, limits: &Limits) -> Result<Node, YamlError> {
     }
 }
 
+/// Below this many bytes in all, starting threads costs more than it saves.
+const PARALLEL_FROM: usize = 256 * 1024;
+
+/// Parse several texts, in parallel when there is more than one, they are large, and the
+/// machine has more than one core; results come back in the order of `texts`.
+pub fn parse_all(texts: &[&str], limits: &Limits) -> Vec<Result<Node, YamlError>> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(texts.len());
+    let total: usize = texts.iter().map(|t| t.len()).sum();
+    if threads <= 1 || total < PARALLEL_FROM {
+        return texts.iter().map(|t| parse(t, limits)).collect();
+    }
+    // Largest first, each to the least loaded worker, so that one big file and several
+    // small ones still share the cores evenly.
+    let mut order: Vec<usize> = (0..texts.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(texts[i].len()));
+    let mut shares: Vec<(usize, Vec<usize>)> = vec![(0, Vec::new()); threads];
+    for i in order {
+        if let Some(least) = shares.iter_mut().min_by_key(|(load, _)| *load) {
+            least.0 += texts[i].len();
+            least.1.push(i);
+        }
+    }
+    let mut out: Vec<Option<Result<Node, YamlError>>> = (0..texts.len()).map(|_| None).collect();
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = shares
+            .into_iter()
+            .map(|(_, mine)| {
+                scope.spawn(move || {
+                    mine.into_iter()
+                        .map(|i| (i, parse(texts[i], limits)))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        for w in workers {
+            // Parsing does not panic; should a worker fail all the same, its files are
+            // reported as unreadable below rather than bringing the program down.
+            if let Ok(done) = w.join() {
+                for (i, r) in done {
+                    out[i] = Some(r);
+                }
+            }
+        }
+    });
+    out.into_iter()
+        .map(|r| {
+            r.unwrap_or_else(|| {
+                Err(YamlError::new(
+                    Pos { line: 1, col: 1 },
+                    "the file could not be parsed",
+                ))
+            })
+        })
+        .collect()
+}
+
 /// A list or mapping still being read.
 struct Open {
     node: Node,

@@ -96,7 +96,7 @@ proptest! {
             prop_assert_eq!(sorted, (0..pack.candidates.len()).collect::<Vec<_>>());
             // Totals are the sum of the fired rules' points, and bounded.
             for (c, total) in v.scores.iter().enumerate() {
-                let sum: i64 = v.fired.iter().flat_map(|f| &f.points).filter(|(x, _)| *x == c).map(|(_, p)| p).sum();
+                let sum: i64 = v.fired.iter().flat_map(|f| f.points.iter()).filter(|(x, _)| *x == c).map(|(_, p)| p).sum();
                 prop_assert_eq!(*total, sum);
                 prop_assert!(total.abs() <= 1000 * pack.rules.len() as i64);
             }

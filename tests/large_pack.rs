@@ -21,6 +21,16 @@ fn the_large_generated_pack_loads_and_scores() {
         "defaults hide nothing"
     );
     let v = score(&p, &eff);
+    // Split over several files, parsed in parallel, it is the same pack.
+    let split: Vec<(String, String)> = large_pack::large_pack_files(1000, 10_000, 4)
+        .into_iter()
+        .enumerate()
+        .map(|(i, text)| (format!("part{i}.yaml"), text))
+        .collect();
+    let q = pack::load_texts(&split).expect("split pack loads");
+    assert_eq!(q.questions, p.questions);
+    assert_eq!(q.rules, p.rules);
+    assert_eq!(score(&q, &eff), v);
     assert!(
         !v.fired.is_empty() && v.fired.len() < p.rules.len(),
         "some rules fire, not all"

@@ -6,6 +6,12 @@
 /// rules over them (one test each for half of them, two or three combined for the rest,
 /// as in real packs), scoring five candidates.
 pub fn large_pack_yaml(questions: usize, rules: usize) -> String {
+    large_pack_files(questions, rules, 1).concat()
+}
+
+/// The same pack as [`large_pack_yaml`], as a header-and-questions file followed by
+/// `parts` files of rules, as an author would split a pack this size.
+pub fn large_pack_files(questions: usize, rules: usize, parts: usize) -> Vec<String> {
     use std::fmt::Write;
     let mut s = String::with_capacity(rules * 200);
     s.push_str(
@@ -43,8 +49,13 @@ pub fn large_pack_yaml(questions: usize, rules: usize) -> String {
             );
         }
     }
-    s.push_str("rules:\n");
+    let mut files = vec![s];
+    let per_part = rules.div_ceil(parts.max(1));
     for r in 0..rules {
+        if r % per_part == 0 {
+            files.push(String::from("rules:\n"));
+        }
+        let s = files.last_mut().expect("a rules file was just started");
         let test = |k: usize| -> String {
             let q = (r * 7 + k * 13) % questions;
             match q % 4 {
@@ -68,5 +79,5 @@ pub fn large_pack_yaml(questions: usize, rules: usize) -> String {
             (r + 2) % 5
         );
     }
-    s
+    files
 }

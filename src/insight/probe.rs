@@ -153,10 +153,10 @@ impl<'a> Probe<'a> {
         let mut scores = vec![0i64; pack.candidates.len()];
         let mut vetoes = vec![0u32; pack.candidates.len()];
         for (rule, _) in pack.rules.iter().zip(&fires).filter(|(_, f)| **f) {
-            for &(c, p) in &rule.points {
+            for &(c, p) in rule.points.iter() {
                 scores[c] = scores[c].saturating_add(p);
             }
-            for &c in &rule.vetoes {
+            for &c in rule.vetoes.iter() {
                 vetoes[c] += 1;
             }
         }
@@ -229,10 +229,10 @@ impl<'a> Probe<'a> {
         let mut vetoes = self.base.vetoes.clone();
         if self.fires[r] {
             let rule = &self.pack.rules[r];
-            for &(c, p) in &rule.points {
+            for &(c, p) in rule.points.iter() {
                 scores[c] = scores[c].saturating_sub(p);
             }
-            for &c in &rule.vetoes {
+            for &c in rule.vetoes.iter() {
                 vetoes[c] -= 1;
             }
         }
@@ -289,14 +289,14 @@ impl<'a> Probe<'a> {
                 if now == self.fires[r] {
                     continue;
                 }
-                for &(c, p) in &rule.points {
+                for &(c, p) in rule.points.iter() {
                     out.scores[c] = if now {
                         out.scores[c].saturating_add(p)
                     } else {
                         out.scores[c].saturating_sub(p)
                     };
                 }
-                for &c in &rule.vetoes {
+                for &c in rule.vetoes.iter() {
                     if now {
                         out.vetoes[c] += 1;
                     } else {

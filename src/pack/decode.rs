@@ -54,7 +54,7 @@ pub fn decode(docs: &[(String, Node)]) -> Result<Pack, Diagnostics> {
     let mut candidates: Vec<(Candidate, Pos)> = Vec::new();
     let mut sections: Vec<Section> = Vec::new();
     let mut pending: Vec<Pending> = Vec::new();
-    let mut rule_nodes: Vec<(String, &Node)> = Vec::new();
+    let mut rule_nodes: Vec<(&str, &Node)> = Vec::new();
     let mut advice_nodes: Vec<(String, &str, &Node)> = Vec::new();
     let mut section_pos: HashMap<String, Pos> = HashMap::new();
     let mut places = lint::Places::default();
@@ -132,7 +132,7 @@ pub fn decode(docs: &[(String, Node)]) -> Result<Pack, Diagnostics> {
             }
         }
         if let Some(list) = top.get("rules").and_then(|n| seq(n, "rules", &mut d)) {
-            rule_nodes.extend(list.iter().map(|r| (file.clone(), r)));
+            rule_nodes.extend(list.iter().map(|r| (file.as_str(), r)));
         }
         for key in advice::KEYS {
             if let Some(n) = top.get(key) {
@@ -222,22 +222,30 @@ pub fn decode(docs: &[(String, Node)]) -> Result<Pack, Diagnostics> {
         .map(|(i, (c, _))| (c.id.clone(), i))
         .collect();
     let mut rules: Vec<Rule> = Vec::new();
-    let mut rule_pos: HashMap<String, Pos> = HashMap::new();
-    for (file, node) in &rule_nodes {
-        d.set_file(file.clone());
+    // Keyed by the id as written in the file, so that no id is copied to be checked.
+    let mut rule_pos: HashMap<&str, Pos> = HashMap::with_capacity(rule_nodes.len());
+    let mut file_name = String::new();
+    for &(file, node) in &rule_nodes {
+        if file != d.file() {
+            d.set_file(file);
+        }
+        if file != file_name {
+            file_name = file.to_string();
+        }
         let Some(rule) = decode_rule(node, &scope, &cand_ids, &mut d) else {
             continue;
         };
-        if let Some(p) = rule_pos.get(&rule.id) {
+        let id = node.get("id").and_then(Node::as_str).unwrap_or_default();
+        if let Some(p) = rule_pos.get(id) {
             d.error(
                 node.pos,
                 format!("duplicate rule id `{}` (first at line {})", rule.id, p.line),
             );
             continue;
         }
-        rule_pos.insert(rule.id.clone(), node.pos);
+        rule_pos.insert(id, node.pos);
         rules.push(rule);
-        places.rules.push((file.clone(), node.pos));
+        places.rules.push((file_name.clone(), node.pos));
     }
     let advice = advice::decode(&advice_nodes, &scope, &cand_ids, &mut d);
     d.set_file(first_file);
@@ -270,6 +278,7 @@ pub fn decode(docs: &[(String, Node)]) -> Result<Pack, Diagnostics> {
         rules,
         advice,
         warnings,
+        impact_order: Vec::new(),
         question_ids: HashMap::new(),
         candidate_ids: HashMap::new(),
         sources: Vec::new(),
@@ -566,8 +575,8 @@ impl Scope<'_> {
         asker: Option<usize>,
         d: &mut Diagnostics,
     ) -> Option<Condition> {
-        let (op, op_pos, arg) = single_entry(node, "a condition", d)?;
-        match op.as_str() {
+        let (op, op_pos, arg) = single_entry(node, || "a condition".to_string(), d)?;
+        match &*op {
             "all" | "any" => {
                 let list = seq(arg, &op, d)?;
                 let parts: Vec<Option<Condition>> =
@@ -582,14 +591,14 @@ impl Scope<'_> {
             }
             "not" => Some(Condition::Not(Box::new(self.condition(arg, asker, d)?))),
             "equals" | "one_of" | "contains" | "range" => {
-                let (qid, qpos, value) = single_entry(arg, &format!("`{op}`"), d)?;
+                let (qid, qpos, value) = single_entry(arg, || format!("`{op}`"), d)?;
                 let question = self.question(&qid, qpos, asker, d)?;
                 let kind = &self.kinds[question];
                 let fail = |d: &mut Diagnostics, msg: String| {
                     d.error(value.pos, format!("`{op}` on `{qid}`: {msg}"));
                     None
                 };
-                match op.as_str() {
+                match &*op {
                     "equals" => {
                         let v = match (kind, &value.kind) {
                             // Equality on a multiple choice compares the whole set; skip the
@@ -737,11 +746,18 @@ fn decode_rule(
     let source = f.opt_str("source", d);
     let when = f.get("when").map(|n| scope.condition(n, None, d));
     let candidate = |n: &Node, d: &mut Diagnostics| -> Option<usize> {
-        let s = n.scalar_text()?;
-        let c = cands.get(&s).copied();
+        let owned;
+        let s = match n.as_str() {
+            Some(s) => s,
+            None => {
+                owned = n.scalar_text()?;
+                owned.as_str()
+            }
+        };
+        let c = cands.get(s).copied();
         if c.is_none() {
             let msg = format!("unknown candidate `{s}`");
-            match suggest(&s, cands.keys().map(String::as_str)) {
+            match suggest(s, cands.keys().map(String::as_str)) {
                 Some(h) => d.error_hint(n.pos, msg, h),
                 None => d.error(n.pos, msg),
             }
@@ -800,8 +816,8 @@ fn decode_rule(
     Some(Rule {
         id: rid?,
         when: when.flatten(),
-        points,
-        vetoes,
+        points: points.into(),
+        vetoes: vetoes.into(),
         reason: reason?,
         source,
     })

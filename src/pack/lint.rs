@@ -421,7 +421,7 @@ impl Search<'_> {
                 for (d, gd) in g.iter_mut().enumerate() {
                     *gd = gd.saturating_add((pc - points(rule, d)).max(0));
                 }
-                for &x in &rule.vetoes {
+                for &x in rule.vetoes.iter() {
                     v[x] = true;
                 }
             }
@@ -491,10 +491,10 @@ impl Race<'_> {
         for &r in &self.at[depth] {
             let rule = &pack.rules[r];
             if rule.when.as_ref().is_none_or(|w| w.eval(&st.answers)) {
-                for &(x, p) in &rule.points {
+                for &(x, p) in rule.points.iter() {
                     self.scores[x] = self.scores[x].saturating_add(sign * p);
                 }
-                for &x in &rule.vetoes {
+                for &x in rule.vetoes.iter() {
                     self.vetoed[x] += sign;
                 }
             }

@@ -103,9 +103,13 @@ pub fn load_path(path: &Path) -> Result<Pack, LoadError> {
 pub fn load_texts(files: &[(String, String)]) -> Result<Pack, LoadError> {
     let mut d = Diagnostics::default();
     let mut docs = Vec::new();
-    for (name, text) in files {
+    let texts: Vec<&str> = files.iter().map(|(_, t)| t.as_str()).collect();
+    for ((name, _), result) in files
+        .iter()
+        .zip(yaml::parse_all(&texts, &Limits::default()))
+    {
         d.set_file(name.clone());
-        match yaml::parse(text, &Limits::default()) {
+        match result {
             Ok(node) => docs.push((name.clone(), node)),
             Err(e) => d.yaml(&e),
         }
@@ -137,62 +141,73 @@ type Reader<'a> = &'a dyn Fn(&Path) -> Result<Vec<u8>, String>;
 
 /// Read the root files and, breadth first, everything they import.
 fn gather(roots: Vec<PathBuf>, read: Reader) -> Result<Pack, LoadError> {
-    let mut queue: Vec<(PathBuf, Option<(String, Pos)>)> =
+    let mut wave: Vec<(PathBuf, Option<(String, Pos)>)> =
         roots.into_iter().map(|p| (normalize(&p), None)).collect();
     let mut seen: Vec<PathBuf> = Vec::new();
     let mut docs: Vec<(String, Node)> = Vec::new();
     let mut sources: Vec<(String, String)> = Vec::new();
     let mut d = Diagnostics::default();
-    let mut i = 0;
-    while i < queue.len() {
-        let (path, from) = queue[i].clone();
-        i += 1;
-        if seen.contains(&path) {
-            continue;
-        }
-        seen.push(path.clone());
-        let name = display(&path);
-        if seen.len() > MAX_FILES {
-            return Err(LoadError::Io {
-                path: name,
-                message: format!("a pack may be made of at most {MAX_FILES} files"),
-            });
-        }
-        let bytes = match read(&path) {
-            Ok(b) => b,
-            Err(message) => match from {
-                // A missing import is a problem in the importing file.
-                Some((file, pos)) => {
-                    d.set_file(file);
-                    d.error(pos, format!("cannot import `{name}`: {message}"));
-                    continue;
-                }
-                None => {
-                    return Err(LoadError::Io {
-                        path: name,
-                        message,
-                    });
-                }
-            },
-        };
-        d.set_file(name.clone());
-        let node = match yaml::check_text(&bytes, &Limits::default())
-            .and_then(|t| yaml::parse(t, &Limits::default()))
-        {
-            Ok(n) => n,
-            Err(e) => {
-                d.yaml(&e);
+    // Files are read in waves: the roots, then what they import, and so on. The files of
+    // one wave are parsed in parallel, which is where a large pack spends its time.
+    while !wave.is_empty() {
+        let mut texts: Vec<(PathBuf, String, String)> = Vec::new();
+        for (path, from) in std::mem::take(&mut wave) {
+            if seen.contains(&path) {
                 continue;
             }
-        };
-        for (target, pos) in imports(&node, &mut d) {
-            let base = path.parent().unwrap_or(Path::new(""));
-            queue.push((normalize(&base.join(target)), Some((name.clone(), pos))));
+            seen.push(path.clone());
+            let name = display(&path);
+            if seen.len() > MAX_FILES {
+                return Err(LoadError::Io {
+                    path: name,
+                    message: format!("a pack may be made of at most {MAX_FILES} files"),
+                });
+            }
+            let bytes = match read(&path) {
+                Ok(b) => b,
+                Err(message) => match from {
+                    // A missing import is a problem in the importing file.
+                    Some((file, pos)) => {
+                        d.set_file(file);
+                        d.error(pos, format!("cannot import `{name}`: {message}"));
+                        continue;
+                    }
+                    None => {
+                        return Err(LoadError::Io {
+                            path: name,
+                            message,
+                        });
+                    }
+                },
+            };
+            match yaml::check_text(&bytes, &Limits::default()) {
+                Ok(text) => texts.push((path, name, text.to_string())),
+                Err(e) => {
+                    d.set_file(name);
+                    d.yaml(&e);
+                }
+            }
         }
-        if let Ok(text) = std::str::from_utf8(&bytes) {
-            sources.push((name.clone(), text.to_string()));
+        let parsed = yaml::parse_all(
+            &texts.iter().map(|(_, _, t)| t.as_str()).collect::<Vec<_>>(),
+            &Limits::default(),
+        );
+        for ((path, name, text), result) in texts.into_iter().zip(parsed) {
+            d.set_file(name.clone());
+            let node = match result {
+                Ok(n) => n,
+                Err(e) => {
+                    d.yaml(&e);
+                    continue;
+                }
+            };
+            for (target, pos) in imports(&node, &mut d) {
+                let base = path.parent().unwrap_or(Path::new(""));
+                wave.push((normalize(&base.join(target)), Some((name.clone(), pos))));
+            }
+            sources.push((name.clone(), text));
+            docs.push((name, node));
         }
-        docs.push((name, node));
     }
     finish(docs, sources, d)
 }

@@ -23,6 +23,7 @@ pub use decode::answer_from_node;
 pub use load::{DEFAULT_PACK_NAME, LoadError, load_default, load_path, load_texts};
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// A validated question pack.
 #[derive(Debug, Clone)]
@@ -47,6 +48,8 @@ pub struct Pack {
     sources: Vec<(String, String)>,
     /// Where each question, rule and candidate is written, for [`Pack::lint`].
     places: lint::Places,
+    /// Rule indices in order of impact (see [`Pack::rules_by_impact`]).
+    impact_order: Vec<usize>,
 }
 
 /// A pack's identity and settings.
@@ -231,9 +234,9 @@ pub struct Rule {
     /// Fires when this holds (always, when absent).
     pub when: Option<Condition>,
     /// Points given to candidates, as (candidate index, points), in the pack's order.
-    pub points: Vec<(usize, i64)>,
+    pub points: Arc<[(usize, i64)]>,
     /// Candidates this rule rules out when it fires.
-    pub vetoes: Vec<usize>,
+    pub vetoes: Arc<[usize]>,
     /// One line a person reads.
     pub reason: String,
     /// Where the reasoning comes from.
@@ -283,8 +286,33 @@ impl Pack {
             .enumerate()
             .map(|(i, c)| (c.id.clone(), i))
             .collect();
+        self.impact_order = impact_order(&self.rules);
         self
     }
+
+    /// Rule indices, most decisive first: rules that veto, then by the total size of
+    /// the points they give, then in the pack's order. Scoring walks rules in this order
+    /// so that the rules that fired come out already ranked by impact.
+    pub fn rules_by_impact(&self) -> std::borrow::Cow<'_, [usize]> {
+        // The order is worked out once at load; a pack whose rules were changed since
+        // (the fields are public) gets it afresh.
+        if self.impact_order.len() == self.rules.len() {
+            std::borrow::Cow::Borrowed(&self.impact_order)
+        } else {
+            std::borrow::Cow::Owned(impact_order(&self.rules))
+        }
+    }
+}
+
+/// Rule indices by impact: vetoes first, then by total size of points, then pack order.
+fn impact_order(rules: &[Rule]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..rules.len()).collect();
+    order.sort_by_cached_key(|&i| {
+        let r = &rules[i];
+        let weight: i64 = r.points.iter().map(|(_, p)| p.abs()).sum();
+        (r.vetoes.is_empty(), std::cmp::Reverse(weight), i)
+    });
+    order
 }
 
 impl Question {

@@ -168,24 +168,33 @@ pub(crate) fn seq<'a>(node: &'a Node, field: &str, d: &mut Diagnostics) -> Optio
 }
 
 /// A mapping with exactly one entry, as conditions use: returns (key, key position, value).
+/// `what` names the mapping in messages; it is only called when there is a problem.
 pub(crate) fn single_entry<'a>(
     node: &'a Node,
-    what: &str,
+    what: impl Fn() -> String,
     d: &mut Diagnostics,
-) -> Option<(String, Pos, &'a Node)> {
+) -> Option<(std::borrow::Cow<'a, str>, Pos, &'a Node)> {
+    let what = || what();
     match node.as_map() {
-        Some([(k, v)]) => match k.scalar_text() {
+        Some([(k, v)]) => match k
+            .as_str()
+            .map(std::borrow::Cow::Borrowed)
+            .or_else(|| k.scalar_text().map(std::borrow::Cow::Owned))
+        {
             Some(name) => Some((name, k.pos, v)),
             None => {
+                let what = what();
                 d.error(k.pos, format!("{what}: the key must be text"));
                 None
             }
         },
         Some([]) => {
+            let what = what();
             d.error(node.pos, format!("{what} is empty"));
             None
         }
         Some(entries) => {
+            let what = what();
             d.error_hint(
                 entries[1].0.pos,
                 format!("{what} must have exactly one key, found {}", entries.len()),
@@ -194,6 +203,7 @@ pub(crate) fn single_entry<'a>(
             None
         }
         None => {
+            let what = what();
             d.error(
                 node.pos,
                 format!("{what} must be a mapping, found {}", node.type_name()),
