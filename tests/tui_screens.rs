@@ -285,3 +285,16 @@ fn replay_result_when_the_pack_and_the_result_changed() {
         app
     });
 }
+
+#[test]
+fn recommendation_on_a_close_call() {
+    // A small system for 3 to 12 months: Outsource leads Freelance by only 2 points, under
+    // the default pack's close-call margin of 3.
+    let pack = default_pack();
+    check("recommendation_close_call", |s| {
+        let mut app = after(&pack, s, &[Enter, Enter, Char('1'), Enter]);
+        to_result(&mut app);
+        assert!(app.report().is_some_and(|r| r.close && !r.tie));
+        app
+    });
+}

@@ -3,7 +3,7 @@
 //! skills and next steps. It scrolls when it does not fit.
 
 use super::scrolled;
-use crate::report::{Report, money, signed};
+use crate::report::{Report, decisive_mark, money, signed};
 use crate::tui::app::App;
 use crate::tui::text;
 use crate::tui::theme::Theme;
@@ -64,6 +64,10 @@ pub(crate) fn lines(report: &Report, t: &Theme, width: usize) -> Vec<Line<'stati
             Span::styled(text::truncate(&head, w), t.title),
         ]));
         out.extend(super::wrapped(&words, w, "  ", "  ", words_style));
+    }
+    // On a close call: the questions that decide between the two leaders.
+    if let Some(close) = report.close_call_words() {
+        out.extend(super::wrapped(close, w, "  ", "  ", t.heading));
     }
     let wide = w + 3 >= SIDE_BY_SIDE;
     let desc = &report.winner().description;
@@ -178,11 +182,11 @@ pub(crate) fn lines(report: &Report, t: &Theme, width: usize) -> Vec<Line<'stati
             out.extend(super::wrapped(step, w, &n, &pad, t.text));
         }
     }
-    if !report.what_if.is_empty() {
+    if let Some((heading, sentences)) = report.what_would_change() {
         out.push(Line::default());
-        out.push(Line::styled("  What would change it", t.heading));
-        for wi in &report.what_if {
-            out.extend(super::wrapped(&wi.sentence, w, "  · ", "    ", t.text));
+        out.push(Line::styled(format!("  {heading}"), t.heading));
+        for sentence in sentences {
+            out.extend(super::wrapped(sentence, w, "  · ", "    ", t.text));
         }
     }
     out
@@ -326,9 +330,9 @@ fn reasons(report: &Report, t: &Theme, width: usize) -> Vec<Line<'static>> {
                 (signed(r.points), t.bad)
             };
             let body = if r.veto {
-                format!("ruled out: {}", r.reason)
+                format!("ruled out: {}{}", r.reason, decisive_mark(r.decisive))
             } else {
-                r.reason.clone()
+                format!("{}{}", r.reason, decisive_mark(r.decisive))
             };
             for (j, part) in text::wrap(&body, room).into_iter().enumerate() {
                 let lead = if j == 0 {
