@@ -234,3 +234,17 @@ costs:
         "1 × (€1,000–€2,000 a month × 6 months) = €6,000 – €12,000"
     );
 }
+
+#[test]
+fn advice_texts_are_whole_phrases() {
+    // A flow list such as `[SQL (PostgreSQL, MySQL)]` splits at the comma inside the
+    // brackets; every item must keep its brackets balanced.
+    let pack = pack::load_default().unwrap_or_else(|e| panic!("{e}"));
+    for skill in &pack.advice.skills {
+        for item in &skill.items {
+            let open = item.matches('(').count();
+            let close = item.matches(')').count();
+            assert_eq!(open, close, "skill `{}` has a broken item {item:?}", skill.id);
+        }
+    }
+}
