@@ -244,7 +244,11 @@ fn advice_texts_are_whole_phrases() {
         for item in &skill.items {
             let open = item.matches('(').count();
             let close = item.matches(')').count();
-            assert_eq!(open, close, "skill `{}` has a broken item {item:?}", skill.id);
+            assert_eq!(
+                open, close,
+                "skill `{}` has a broken item {item:?}",
+                skill.id
+            );
         }
     }
 }
