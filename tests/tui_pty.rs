@@ -72,8 +72,11 @@ fn the_wizard_runs_in_a_terminal_and_gives_it_back() {
             pixel_height: 0,
         })
         .expect("a pseudo-terminal");
+    // Sessions go to a folder of the test's own, never the user's.
+    let data = tempfile::tempdir().expect("a temporary data folder");
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_hirewiz"));
     cmd.env("TERM", "xterm-256color");
+    cmd.env("HIREWIZ_DATA_DIR", data.path());
     cmd.env_remove("NO_COLOR");
     let mut child = pty.slave.spawn_command(cmd).expect("the binary starts");
     drop(pty.slave);
@@ -312,4 +315,50 @@ fn a_session_stopped_with_ctrl_c_resumes_and_replays_to_the_same_result() {
     assert!(end.contains("Same pack and same result"), "{end}");
     replay.send("q");
     assert_eq!(replay.wait_exit(), 0);
+}
+
+#[test]
+fn with_output_redirected_the_wizard_points_to_the_headless_commands() {
+    // Keys come from a terminal but the screen would go to a file: the wizard refuses
+    // with exit code 2 and says what to use instead, and draws nothing into the file.
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: ROWS,
+            cols: COLS,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("a pseudo-terminal");
+    let data = tempfile::tempdir().expect("a temporary data folder");
+    let out = data.path().join("out.txt");
+    let mut cmd = CommandBuilder::new("sh");
+    cmd.arg("-c");
+    cmd.arg("\"$0\" > \"$1\"; echo \"exit=$?\"");
+    cmd.arg(env!("CARGO_BIN_EXE_hirewiz"));
+    cmd.arg(&out);
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("HIREWIZ_DATA_DIR", data.path());
+    let mut child = pty.slave.spawn_command(cmd).expect("the shell starts");
+    drop(pty.slave);
+    let mut reader = pty.master.try_clone_reader().expect("pty reader");
+    let (tx, rx) = channel();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 8192];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
+    let mut screen = Screen {
+        parser: vt100::Parser::new(nonzero(ROWS), nonzero(COLS), 0),
+        output: rx,
+    };
+    let text = screen.wait_text("exit=");
+    assert!(text.contains("exit=2"), "{text}");
+    assert!(text.contains("hirewiz recommend"), "{text}");
+    assert!(text.contains("--plain"), "{text}");
+    let _ = child.wait();
+    let drawn = std::fs::read(&out).expect("the redirected output");
+    assert!(drawn.is_empty(), "nothing is drawn into a file: {drawn:?}");
 }
