@@ -339,8 +339,8 @@ fn amount(x: f64, cur: &str) -> String {
     }
 }
 
-/// Whole currency units with thousands separators: `$130,000`.
-fn money(amount: i64, cur: &str) -> String {
+/// Whole currency units with thousands separators: `$130,000`, `-$72,000`, `5,000 GBP`.
+pub fn money(amount: i64, cur: &str) -> String {
     let digits = amount.unsigned_abs().to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {

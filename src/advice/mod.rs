@@ -8,7 +8,7 @@
 mod costs;
 mod guidance;
 
-pub use costs::{CostEstimate, Costs, SeniorityNote, estimate};
+pub use costs::{CostEstimate, Costs, SeniorityNote, estimate, money};
 pub use guidance::{RoleAdvice, SkillAdvice, StepAdvice, next_steps, role, skills};
 
 use crate::pack::{Answer, Pack};

@@ -337,23 +337,8 @@ pub fn points(n: i64) -> String {
     }
 }
 
-/// Whole currency units with thousands separators: `$130,000`.
-pub fn money(amount: i64, currency: &str) -> String {
-    let digits = amount.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    let sign = if amount < 0 { "-" } else { "" };
-    match currency {
-        "USD" => format!("{sign}${out}"),
-        "EUR" => format!("{sign}€{out}"),
-        other => format!("{sign}{out} {other}"),
-    }
-}
+/// Whole currency units with thousands separators (shared with the cost arithmetic).
+pub use crate::advice::money;
 
 /// A signed point count for reason lists: `+5`, `-4`.
 pub fn signed(n: i64) -> String {
