@@ -298,3 +298,14 @@ fn recommendation_on_a_close_call() {
         app
     });
 }
+
+#[test]
+fn recommendation_on_a_close_call_scrolled_to_what_would_change_it() {
+    let pack = default_pack();
+    check("recommendation_close_call_end", |s| {
+        let mut app = after(&pack, s, &[Enter, Enter, Char('1'), Enter]);
+        to_result(&mut app);
+        app.update(Msg::Key(Char('G')));
+        app
+    });
+}
