@@ -64,95 +64,54 @@ fn question_number(text: &str) -> Option<String> {
 
 #[test]
 fn the_wizard_runs_in_a_terminal_and_gives_it_back() {
-    let pty = native_pty_system()
-        .openpty(PtySize {
-            rows: ROWS,
-            cols: COLS,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .expect("a pseudo-terminal");
     // Sessions go to a folder of the test's own, never the user's.
     let data = tempfile::tempdir().expect("a temporary data folder");
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_hirewiz"));
-    cmd.env("TERM", "xterm-256color");
-    cmd.env("HIREWIZ_DATA_DIR", data.path());
-    cmd.env_remove("NO_COLOR");
-    let mut child = pty.slave.spawn_command(cmd).expect("the binary starts");
-    drop(pty.slave);
-    let mut reader = pty.master.try_clone_reader().expect("pty reader");
-    let mut keys = pty.master.take_writer().expect("pty writer");
-    let (tx, rx) = channel();
-    std::thread::spawn(move || {
-        let mut buf = [0u8; 8192];
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
-                break;
-            }
-        }
-    });
-    let mut screen = Screen {
-        parser: vt100::Parser::new(nonzero(ROWS), nonzero(COLS), 0),
-        output: rx,
-    };
-    let mut send = |s: &str| {
-        keys.write_all(s.as_bytes()).expect("send keys");
-        keys.flush().expect("flush keys");
-    };
+    let dir = data.path().to_string_lossy().to_string();
+    let mut run = Running::start(&["--data-dir", &dir]);
 
-    screen.wait_text("Press Enter to start");
+    run.screen.wait_text("Press Enter to start");
     assert!(
-        screen.parser.screen().alternate_screen(),
+        run.screen.parser.screen().alternate_screen(),
         "the wizard draws on the alternate screen"
     );
     assert!(
-        screen.parser.screen().hide_cursor(),
+        run.screen.parser.screen().hide_cursor(),
         "the cursor is hidden while drawing"
     );
-    send("\r");
-    let first = screen.wait_text("Question 1 of");
+    run.send("\r");
+    let first = run.screen.wait_text("Question 1 of");
 
     // Forward one question, then back again with the left arrow.
     let q1 = question_number(&first);
-    send("\r");
-    screen.wait_for("the second question", |t| {
+    run.send("\r");
+    run.screen.wait_for("the second question", |t| {
         question_number(t).is_some_and(|q| Some(q) != q1)
     });
-    send("\x1b[D");
-    screen.wait_text("Question 1 of");
+    run.send("\x1b[D");
+    run.screen.wait_text("Question 1 of");
 
     // Enter alone through every question to the review, then to the result.
     for _ in 0..40 {
-        let now = screen.parser.screen().contents();
-        if now.contains("See the result") {
+        if run
+            .screen
+            .parser
+            .screen()
+            .contents()
+            .contains("See the result")
+        {
             break;
         }
-        let before = question_number(&now);
-        send("\r");
-        screen.wait_for("the next screen", |t| {
-            t.contains("See the result") || question_number(t) != before
-        });
+        run.enter_and_move_on();
     }
-    screen.wait_text("See the result");
-    send("\r");
-    let result = screen.wait_text("Recommendation:");
+    run.screen.wait_text("See the result");
+    run.send("\r");
+    let result = run.screen.wait_text("Recommendation:");
     assert!(result.contains("Scores"), "{result}");
 
     // Quit: the program ends at once, restores the terminal and leaves the headline.
-    send("q");
-    let status = {
-        let end = Instant::now() + DEADLINE;
-        loop {
-            if let Some(s) = child.try_wait().expect("child status") {
-                break s;
-            }
-            assert!(Instant::now() < end, "the wizard did not quit");
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    };
-    screen.drain();
-    assert!(status.success(), "exit status {status:?}");
-    let s = screen.parser.screen();
+    run.send("q");
+    assert_eq!(run.wait_exit(), 0, "exit status");
+    let s = run.screen.parser.screen();
     assert!(!s.alternate_screen(), "the alternate screen was left");
     assert!(!s.hide_cursor(), "the cursor is shown again");
     assert!(s.contents().contains("Recommendation:"), "{}", s.contents());
@@ -169,6 +128,14 @@ struct Running {
 
 impl Running {
     fn start(args: &[&str]) -> Running {
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_hirewiz"));
+        cmd.args(args);
+        cmd.env_remove("HIREWIZ_DATA_DIR");
+        Running::spawn(cmd)
+    }
+
+    /// Run `cmd` in a new pseudo-terminal of the standard size.
+    fn spawn(mut cmd: CommandBuilder) -> Running {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -177,11 +144,8 @@ impl Running {
                 pixel_height: 0,
             })
             .expect("a pseudo-terminal");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_hirewiz"));
-        cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
-        cmd.env_remove("HIREWIZ_DATA_DIR");
         let child = pty.slave.spawn_command(cmd).expect("the binary starts");
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().expect("pty reader");
@@ -321,14 +285,6 @@ fn a_session_stopped_with_ctrl_c_resumes_and_replays_to_the_same_result() {
 fn with_output_redirected_the_wizard_points_to_the_headless_commands() {
     // Keys come from a terminal but the screen would go to a file: the wizard refuses
     // with exit code 2 and says what to use instead, and draws nothing into the file.
-    let pty = native_pty_system()
-        .openpty(PtySize {
-            rows: ROWS,
-            cols: COLS,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .expect("a pseudo-terminal");
     let data = tempfile::tempdir().expect("a temporary data folder");
     let out = data.path().join("out.txt");
     let mut cmd = CommandBuilder::new("sh");
@@ -336,29 +292,13 @@ fn with_output_redirected_the_wizard_points_to_the_headless_commands() {
     cmd.arg("\"$0\" > \"$1\"; echo \"exit=$?\"");
     cmd.arg(env!("CARGO_BIN_EXE_hirewiz"));
     cmd.arg(&out);
-    cmd.env("TERM", "xterm-256color");
     cmd.env("HIREWIZ_DATA_DIR", data.path());
-    let mut child = pty.slave.spawn_command(cmd).expect("the shell starts");
-    drop(pty.slave);
-    let mut reader = pty.master.try_clone_reader().expect("pty reader");
-    let (tx, rx) = channel();
-    std::thread::spawn(move || {
-        let mut buf = [0u8; 8192];
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
-                break;
-            }
-        }
-    });
-    let mut screen = Screen {
-        parser: vt100::Parser::new(nonzero(ROWS), nonzero(COLS), 0),
-        output: rx,
-    };
-    let text = screen.wait_text("exit=");
+    let mut run = Running::spawn(cmd);
+    let text = run.screen.wait_text("exit=");
     assert!(text.contains("exit=2"), "{text}");
     assert!(text.contains("hirewiz recommend"), "{text}");
     assert!(text.contains("--plain"), "{text}");
-    let _ = child.wait();
+    run.wait_exit();
     let drawn = std::fs::read(&out).expect("the redirected output");
     assert!(drawn.is_empty(), "nothing is drawn into a file: {drawn:?}");
 }
