@@ -36,17 +36,12 @@ pub fn render(r: &Report) -> String {
     }
     let _ = writeln!(s);
     let _ = writeln!(s, "## Why");
-    for c in &r.standings {
-        let vetoes = r.vetoes_for(&c.id);
-        let pro = r.reasons_for(&c.id, true);
-        let con = r.reasons_for(&c.id, false);
-        if vetoes.is_empty() && pro.is_empty() && con.is_empty() {
-            continue;
-        }
+    for e in r.explained(TOP_REASONS) {
+        let c = e.standing;
         let _ = writeln!(s);
         let _ = writeln!(s, "### {} ({})", c.name, points(c.score));
         let _ = writeln!(s);
-        for v in vetoes {
+        for v in e.vetoes {
             let _ = writeln!(
                 s,
                 "- **Ruled out:** {}{}",
@@ -54,11 +49,7 @@ pub fn render(r: &Report) -> String {
                 decisive_mark(v.decisive)
             );
         }
-        for line in pro
-            .iter()
-            .take(TOP_REASONS)
-            .chain(con.iter().take(TOP_REASONS))
-        {
+        for line in e.lines {
             let _ = writeln!(
                 s,
                 "- **{}** {}{}",

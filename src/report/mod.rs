@@ -58,6 +58,17 @@ pub struct Report {
     pub decisive_rules: Vec<String>,
 }
 
+/// One candidate's explanation, as the text and Markdown reports list it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Explained<'a> {
+    /// The candidate.
+    pub standing: &'a Standing,
+    /// The rules that ruled it out.
+    pub vetoes: Vec<&'a ReasonLine>,
+    /// The reasons for it, then against it.
+    pub lines: Vec<&'a ReasonLine>,
+}
+
 /// A pack's identity.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PackInfo {
@@ -316,6 +327,29 @@ impl Report {
         self.reasons
             .iter()
             .filter(|r| r.candidate == candidate && (r.points > 0) == positive && !r.veto)
+            .collect()
+    }
+
+    /// For each candidate with anything to say, best first: what ruled it out, then up
+    /// to `limit` reasons for it followed by up to `limit` against it.
+    pub fn explained(&self, limit: usize) -> Vec<Explained<'_>> {
+        self.standings
+            .iter()
+            .filter_map(|standing| {
+                let vetoes = self.vetoes_for(&standing.id);
+                let pro = self.reasons_for(&standing.id, true);
+                let con = self.reasons_for(&standing.id, false);
+                let lines: Vec<&ReasonLine> = pro
+                    .into_iter()
+                    .take(limit)
+                    .chain(con.into_iter().take(limit))
+                    .collect();
+                (!vetoes.is_empty() || !lines.is_empty()).then_some(Explained {
+                    standing,
+                    vetoes,
+                    lines,
+                })
+            })
             .collect()
     }
 

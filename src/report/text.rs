@@ -26,23 +26,14 @@ pub fn render(r: &Report) -> String {
         let note = if c.vetoed { "  (ruled out)" } else { "" };
         let _ = writeln!(s, "  {:<width$}  {:>5}{note}", c.name, c.score);
     }
-    for c in &r.standings {
-        let vetoes = r.vetoes_for(&c.id);
-        let pro = r.reasons_for(&c.id, true);
-        let con = r.reasons_for(&c.id, false);
-        if vetoes.is_empty() && pro.is_empty() && con.is_empty() {
-            continue;
-        }
+    for e in r.explained(TOP_REASONS) {
+        let c = e.standing;
         let _ = writeln!(s);
         let _ = writeln!(s, "{} ({})", c.name, points(c.score));
-        for v in vetoes {
+        for v in e.vetoes {
             let _ = writeln!(s, "  ruled out  {}{}", v.reason, decisive_mark(v.decisive));
         }
-        for line in pro
-            .iter()
-            .take(TOP_REASONS)
-            .chain(con.iter().take(TOP_REASONS))
-        {
+        for line in e.lines {
             let _ = writeln!(
                 s,
                 "  {:>4}  {}{}",
