@@ -1,0 +1,77 @@
+//! Whatever text arrives, the loaders answer with a value or an error: never a panic.
+//! Random text built from YAML's own punctuation reaches far more parser states than
+//! random bytes would.
+
+use hirewiz::answers;
+use hirewiz::pack;
+use hirewiz::yaml::{self, Limits};
+use proptest::prelude::*;
+
+fn default_pack() -> &'static pack::Pack {
+    static PACK: std::sync::OnceLock<pack::Pack> = std::sync::OnceLock::new();
+    PACK.get_or_init(|| pack::load_default().expect("the default pack loads"))
+}
+
+/// Text made of YAML tokens, indentation and a few words.
+fn yamlish() -> impl Strategy<Value = String> {
+    let token = prop_oneof![
+        Just("\n".to_string()),
+        Just("  ".to_string()),
+        Just("- ".to_string()),
+        Just(": ".to_string()),
+        Just("? ".to_string()),
+        Just("[".to_string()),
+        Just("]".to_string()),
+        Just("{".to_string()),
+        Just("}".to_string()),
+        Just(", ".to_string()),
+        Just("&a ".to_string()),
+        Just("*a".to_string()),
+        Just("<<: ".to_string()),
+        Just("!!str ".to_string()),
+        Just("'".to_string()),
+        Just("\"".to_string()),
+        Just("\\".to_string()),
+        Just("|".to_string()),
+        Just(">-".to_string()),
+        Just("#".to_string()),
+        Just("---".to_string()),
+        Just("...".to_string()),
+        Just("%YAML 1.2".to_string()),
+        Just("\t".to_string()),
+        Just("\u{feff}".to_string()),
+        Just("é".to_string()),
+        "[a-z_]{1,8}",
+        "-?[0-9]{1,20}(\\.[0-9]+)?",
+        Just("pack".to_string()),
+        Just("answers".to_string()),
+        Just("rules".to_string()),
+        Just("when".to_string()),
+    ];
+    prop::collection::vec(token, 0..80).prop_map(|t| t.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(600))]
+
+    #[test]
+    fn yaml_text_never_panics(text in yamlish()) {
+        let _ = yaml::parse(&text, &Limits::default());
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..200)) {
+        if let Ok(text) = yaml::check_text(&bytes, &Limits::default()) {
+            let _ = yaml::parse(text, &Limits::default());
+        }
+    }
+
+    #[test]
+    fn packs_and_answers_built_from_noise_never_panic(text in yamlish()) {
+        let _ = pack::load_texts(&[("noise.yaml".to_string(), text.clone())]);
+        let p = default_pack();
+        let _ = answers::read_text(p, "noise.yaml", &text);
+        let prefixed = format!("answers:\n  {}", text.replace('\n', "\n  "));
+        let _ = answers::read_text(p, "noise.yaml", &prefixed);
+    }
+}
