@@ -217,16 +217,15 @@ fn pos_at(bytes: &[u8], index: usize) -> Pos {
 ///
 /// Quoted text and comments are skipped; block nesting is bounded by the tree builder.
 fn prescan_depth(text: &str, limits: &Limits) -> Result<(), YamlError> {
+    // Bytes, not characters: every byte that matters here is ASCII, and no byte of a
+    // multi-byte character can be mistaken for one.
+    let bytes = text.as_bytes();
     let mut depth = 0usize;
-    let (mut line, mut col) = (1u32, 0u32);
-    let mut quote: Option<char> = None;
+    let mut quote: Option<u8> = None;
     let mut comment = false;
-    let mut prev = '\n';
-    for c in text.chars() {
-        col += 1;
-        if c == '\n' {
-            line += 1;
-            col = 0;
+    let mut prev = b'\n';
+    for (i, &c) in bytes.iter().enumerate() {
+        if c == b'\n' {
             comment = false;
             prev = c;
             continue;
@@ -236,26 +235,26 @@ fn prescan_depth(text: &str, limits: &Limits) -> Result<(), YamlError> {
         }
         match quote {
             Some(q) => {
-                if c == q && !(q == '"' && prev == '\\') {
+                if c == q && !(q == b'"' && prev == b'\\') {
                     quote = None;
                 }
             }
             None => match c {
-                '#' if prev.is_whitespace() => comment = true,
-                '"' | '\'' if depth > 0 || matches!(prev, ' ' | '\t' | '\n' | ':' | '-') => {
+                b'#' if matches!(prev, b' ' | b'\t' | b'\r' | b'\n') => comment = true,
+                b'"' | b'\'' if depth > 0 || matches!(prev, b' ' | b'\t' | b'\n' | b':' | b'-') => {
                     quote = Some(c)
                 }
-                '[' | '{' => {
+                b'[' | b'{' => {
                     depth += 1;
                     if depth > limits.max_depth {
                         return Err(YamlError::new(
-                            Pos { line, col },
+                            pos_at(bytes, i),
                             format!("nesting is deeper than {} levels", limits.max_depth),
                         )
                         .hint("packs, answers and sessions never need deep nesting"));
                     }
                 }
-                ']' | '}' => depth = depth.saturating_sub(1),
+                b']' | b'}' => depth = depth.saturating_sub(1),
                 _ => {}
             },
         }
