@@ -57,6 +57,7 @@ fn every_json_what_if_holds_when_written_into_an_answers_file() {
         assert_ne!(after["recommendation"], report["recommendation"]);
     }
     assert!(report["what_if_pairs"].as_array().unwrap().is_empty());
+    assert_eq!(report["what_if_pairs_complete"], true);
     assert!(report["decisive_rules"].is_array());
     assert!(
         report["reasons"]

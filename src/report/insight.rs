@@ -96,6 +96,7 @@ fn fill(r: &mut Report, pack: &Pack, effective: &[Option<Answer>], ins: &Insight
             sentence: insight::what_if_sentence(pack, effective, w),
         })
         .collect();
+    r.what_if_pairs_complete = ins.pairs_complete;
     r.what_if_pairs = ins
         .what_if_pairs
         .iter()

@@ -48,6 +48,7 @@ pub fn value(r: &Report) -> Value {
         "next_steps": r.next_steps,
         "what_if": r.what_if,
         "what_if_pairs": r.what_if_pairs,
+        "what_if_pairs_complete": r.what_if_pairs_complete,
         "close_call": r.close_call,
         "decisive_rules": r.decisive_rules,
     })

@@ -52,6 +52,9 @@ pub struct Report {
     pub what_if: Vec<WhatIf>,
     /// When no single change would: the smallest pairs of changes that would.
     pub what_if_pairs: Vec<WhatIfPair>,
+    /// Whether every pair of changes that could belong in `what_if_pairs` was tried
+    /// (false when the search stopped at its budget, so a smaller pair may exist).
+    pub what_if_pairs_complete: bool,
     /// When the result is too close to call: what decides between the two leaders.
     pub close_call: Option<CloseCall>,
     /// The ids of the rules without which the recommendation would change.
@@ -265,6 +268,7 @@ impl Report {
             next_steps: Vec::new(),
             what_if: Vec::new(),
             what_if_pairs: Vec::new(),
+            what_if_pairs_complete: true,
             close_call: None,
             decisive_rules: Vec::new(),
         };
