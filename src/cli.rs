@@ -79,10 +79,10 @@ pub enum Command {
     /// Compare two answers files (saved session files work too): the answers that
     /// differ and both results side by side.
     Compare {
-        /// The first answers file.
+        /// The first answers file, session file or saved session's id.
         #[arg(value_name = "A")]
         a: PathBuf,
-        /// The second answers file.
+        /// The second answers file, session file or saved session's id.
         #[arg(value_name = "B")]
         b: PathBuf,
         /// Output format.

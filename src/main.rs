@@ -16,7 +16,7 @@ fn main() {
             cli::sessions::sessions(cli.data_dir.as_deref(), *format)
         }
         Some(Command::Compare { a, b, format }) => {
-            cli::compare::compare(cli.pack.as_deref(), a, b, *format)
+            cli::compare::compare(cli.pack.as_deref(), cli.data_dir.as_deref(), a, b, *format)
         }
         Some(Command::Export {
             session,

@@ -208,3 +208,56 @@ fn compare_rejects_bad_input_with_exit_code_2() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn compare_takes_saved_sessions_by_id() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = data.path().to_str().unwrap().to_string();
+    // Two finished sessions from plain mode: every default, then a short engagement.
+    for input in ["f\n", "\n\n1\n\nf\n"] {
+        hirewiz()
+            .args(["--plain", "--data-dir", &dir])
+            .env("TERM", "dumb")
+            .write_stdin(input)
+            .assert()
+            .success();
+    }
+    let out = hirewiz()
+        .args(["sessions", "--format", "json", "--data-dir", &dir])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let listed: Value = serde_json::from_slice(&out).unwrap();
+    let ids: Vec<String> = listed["sessions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids.len(), 2, "{listed}");
+    let out = hirewiz()
+        .args([
+            "compare",
+            &ids[0],
+            &ids[1],
+            "--format",
+            "json",
+            "--data-dir",
+            &dir,
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let c: Value = serde_json::from_slice(&out).unwrap();
+    assert!(c["a"]["file"].as_str().unwrap().ends_with(".yaml"), "{c}");
+    assert!(!c["differences"].as_array().unwrap().is_empty(), "{c}");
+    // A name that is neither a file nor a saved session is bad input.
+    hirewiz()
+        .args(["compare", &ids[0], "20990101-0000-zzzz", "--data-dir", &dir])
+        .assert()
+        .code(2);
+}

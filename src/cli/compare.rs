@@ -4,7 +4,7 @@ use super::{Failure, load_pack, print};
 use crate::answers;
 use crate::report::compare::{self, ComparisonReport};
 use clap::ValueEnum;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Comparison formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -15,14 +15,17 @@ pub enum CompareFormat {
     Json,
 }
 
-/// Read both files against the pack, printing their warnings, and print the comparison.
+/// Read both sides against the pack, printing their warnings, and print the comparison.
+/// Each side is an answers file, a session file, or the id of a saved session.
 pub fn compare(
     pack: Option<&Path>,
+    data_dir: Option<&Path>,
     a: &Path,
     b: &Path,
     format: CompareFormat,
 ) -> Result<(), Failure> {
     let pack = load_pack(pack)?;
+    let (a, b) = (&resolve(data_dir, a)?, &resolve(data_dir, b)?);
     let fa = answers::read_path(&pack, a)?;
     let fb = answers::read_path(&pack, b)?;
     for w in fa.warnings.iter().chain(&fb.warnings) {
@@ -34,4 +37,16 @@ pub fn compare(
         CompareFormat::Text => compare::to_text(&c),
         CompareFormat::Json => compare::to_json(&c),
     })
+}
+
+/// A file that exists is taken as it is; otherwise a name that reads as a session id is
+/// looked up among the saved sessions, and anything else is left for the reader to
+/// report as missing.
+fn resolve(data_dir: Option<&Path>, given: &Path) -> Result<PathBuf, Failure> {
+    let text = given.to_string_lossy();
+    if given.exists() || crate::session::SessionId::parse(&text).is_err() {
+        return Ok(given.to_path_buf());
+    }
+    let store = crate::session::Store::locate(data_dir)?;
+    Ok(store.find(&text)?.1)
 }
