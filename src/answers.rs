@@ -102,19 +102,8 @@ pub fn read_path(pack: &Pack, path: &Path) -> Result<AnswersFile, AnswersError> 
         path: name.clone(),
         message,
     };
-    let meta = std::fs::metadata(path).map_err(|e| io(io_message(&e)))?;
-    if meta.is_dir() {
-        return Err(io("is a folder, not a file".into()));
-    }
     let limits = Limits::default();
-    if meta.len() > limits.max_bytes as u64 {
-        return Err(io(format!(
-            "file is too large: {} bytes, the limit is {} bytes",
-            meta.len(),
-            limits.max_bytes
-        )));
-    }
-    let bytes = std::fs::read(path).map_err(|e| io(io_message(&e)))?;
+    let bytes = yaml::read_file(path, &limits).map_err(io)?;
     let mut d = Diagnostics::new(name.clone());
     match yaml::check_text(&bytes, &limits) {
         Ok(text) => read_text(pack, &name, text),
@@ -122,14 +111,6 @@ pub fn read_path(pack: &Pack, path: &Path) -> Result<AnswersFile, AnswersError> 
             d.yaml(&e);
             Err(AnswersError::Invalid(d.into_sorted()))
         }
-    }
-}
-
-fn io_message(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => e.to_string(),
     }
 }
 

@@ -213,6 +213,32 @@ fn pos_at(bytes: &[u8], index: usize) -> Pos {
     }
 }
 
+/// Read a file that will be parsed as YAML: refuses folders and files over the size cap
+/// before reading them, and says what went wrong in a few words a person understands.
+pub fn read_file(path: &std::path::Path, limits: &Limits) -> Result<Vec<u8>, String> {
+    let meta = std::fs::metadata(path).map_err(|e| io_message(&e))?;
+    if meta.is_dir() {
+        return Err("is a folder, not a file".into());
+    }
+    if meta.len() > limits.max_bytes as u64 {
+        return Err(format!(
+            "file is too large: {} bytes, the limit is {} bytes",
+            meta.len(),
+            limits.max_bytes
+        ));
+    }
+    std::fs::read(path).map_err(|e| io_message(&e))
+}
+
+/// An I/O error in words: "no such file", "permission denied", or the system's own.
+pub fn io_message(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
 /// Refuse runaway flow nesting (`[[[[...`) before the parser spends time on it.
 ///
 /// Quoted text and comments are skipped; block nesting is bounded by the tree builder.

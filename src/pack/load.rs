@@ -82,20 +82,7 @@ pub fn load_path(path: &Path) -> Result<Pack, LoadError> {
     } else {
         vec![path.to_path_buf()]
     };
-    gather(roots, &|p: &Path| {
-        let meta = std::fs::metadata(p).map_err(|e| io_message(&e))?;
-        if meta.is_dir() {
-            return Err("is a folder, not a file".into());
-        }
-        if meta.len() > Limits::default().max_bytes as u64 {
-            return Err(format!(
-                "file is too large: {} bytes, the limit is {} bytes",
-                meta.len(),
-                Limits::default().max_bytes
-            ));
-        }
-        std::fs::read(p).map_err(|e| io_message(&e))
-    })
+    gather(roots, &|p: &Path| yaml::read_file(p, &Limits::default()))
 }
 
 /// Load a pack from texts already in memory, as (name, text) pairs; imports are not
@@ -255,14 +242,6 @@ fn display(p: &Path) -> String {
 fn io(p: &Path, e: &std::io::Error) -> LoadError {
     LoadError::Io {
         path: display(p),
-        message: io_message(e),
-    }
-}
-
-fn io_message(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => e.to_string(),
+        message: yaml::io_message(e),
     }
 }

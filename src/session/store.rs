@@ -8,7 +8,7 @@
 
 use super::format::{self, FORMAT};
 use super::{PackIdentity, Session, SessionError, SessionId, Status, Timestamp};
-use crate::yaml::Limits;
+use crate::yaml::{Limits, io_message};
 use std::fs::{self, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -329,18 +329,7 @@ pub fn read_file(path: &Path) -> Result<Session, SessionError> {
         path: name.clone(),
         message,
     };
-    let meta = fs::metadata(path).map_err(|e| err(io_message(&e)))?;
-    if meta.is_dir() {
-        return Err(err("is a folder, not a session file".into()));
-    }
-    let limit = Limits::default().max_bytes;
-    if meta.len() > limit as u64 {
-        return Err(err(format!(
-            "file is too large: {} bytes, the limit is {limit} bytes",
-            meta.len()
-        )));
-    }
-    let bytes = fs::read(path).map_err(|e| err(io_message(&e)))?;
+    let bytes = crate::yaml::read_file(path, &Limits::default()).map_err(err)?;
     format::from_bytes(&name, &bytes)
 }
 
@@ -461,12 +450,4 @@ fn sync_dir(_dir: &Path) -> std::io::Result<()> {
 /// A path as messages show it.
 pub(crate) fn shown(p: &Path) -> String {
     p.to_string_lossy().to_string()
-}
-
-fn io_message(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => e.to_string(),
-    }
 }
