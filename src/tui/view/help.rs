@@ -1,14 +1,13 @@
 //! Overlays: the key help (every key that works on the screen underneath) and the
 //! question asked before quitting without a result.
 
-use super::{centred, hint_line};
+use super::{centred, hint_line, overlay};
 use crate::tui::app::App;
 use crate::tui::keys::{self, Context};
 use crate::tui::text;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 
 pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let t = app.theme();
@@ -49,12 +48,7 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect) {
     } else {
         " Keys "
     };
-    let block = Block::bordered()
-        .border_type(BorderType::Rounded)
-        .border_style(t.rule)
-        .title(Span::styled(title, t.title));
-    frame.render_widget(Clear, rect);
-    frame.render_widget(Paragraph::new(shown).block(block), rect);
+    overlay(frame, t, rect, title, shown);
 }
 
 pub(super) fn confirm_quit(app: &App, frame: &mut Frame, area: Rect) {
@@ -72,10 +66,5 @@ pub(super) fn confirm_quit(app: &App, frame: &mut Frame, area: Rect) {
         u16::try_from(width).unwrap_or(u16::MAX),
         u16::try_from(lines.len() + 2).unwrap_or(u16::MAX),
     );
-    let block = Block::bordered()
-        .border_type(BorderType::Rounded)
-        .border_style(t.rule)
-        .title(Span::styled(" Quit ", t.title));
-    frame.render_widget(Clear, rect);
-    frame.render_widget(Paragraph::new(lines).block(block), rect);
+    overlay(frame, t, rect, " Quit ", lines);
 }

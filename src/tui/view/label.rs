@@ -1,14 +1,13 @@
 //! The small field that labels the session with a client or project name, with the
 //! reason inline when a label is refused.
 
-use super::{centred, hint_line};
+use super::{centred, hint_line, overlay};
 use crate::tui::app::App;
 use crate::tui::keys::{self, Context};
 use crate::tui::text;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 
 pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let Some(input) = app.input() else {
@@ -49,10 +48,5 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect) {
         u16::try_from(width).unwrap_or(u16::MAX),
         u16::try_from(lines.len() + 2).unwrap_or(u16::MAX),
     );
-    let block = Block::bordered()
-        .border_type(BorderType::Rounded)
-        .border_style(t.rule)
-        .title(Span::styled(" Label this session ", t.title));
-    frame.render_widget(Clear, rect);
-    frame.render_widget(Paragraph::new(lines).block(block), rect);
+    overlay(frame, t, rect, " Label this session ", lines);
 }

@@ -214,6 +214,22 @@ pub(crate) fn wrapped(
         .collect()
 }
 
+/// An overlay: `lines` in a rounded box titled `title`, drawn over whatever is at `rect`.
+pub(crate) fn overlay(
+    frame: &mut ratatui::Frame,
+    t: &crate::tui::theme::Theme,
+    rect: Rect,
+    title: &str,
+    lines: Vec<Line<'_>>,
+) {
+    let block = ratatui::widgets::Block::bordered()
+        .border_type(ratatui::widgets::BorderType::Rounded)
+        .border_style(t.rule)
+        .title(Span::styled(title.to_string(), t.title));
+    frame.render_widget(ratatui::widgets::Clear, rect);
+    frame.render_widget(ratatui::widgets::Paragraph::new(lines).block(block), rect);
+}
+
 /// A rectangle of at most `w` by `h` in the middle of `area`.
 pub(crate) fn centred(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);
