@@ -386,7 +386,7 @@ fn close_call(
         if !probe.fires(r) {
             continue;
         }
-        let get = |c: usize| rule.points.iter().find(|(x, _)| *x == c).map_or(0, |p| p.1);
+        let get = |c: usize| rule.points_for(c);
         let diff = get(a).saturating_sub(get(b));
         let mut qs = rule
             .when

@@ -417,9 +417,9 @@ impl Search<'_> {
             let (mut g, mut v) = (gain[depth + 1].clone(), veto[depth + 1].clone());
             for &r in &at[depth] {
                 let rule = &self.pack.rules[r];
-                let pc = points(rule, c);
+                let pc = rule.points_for(c);
                 for (d, gd) in g.iter_mut().enumerate() {
-                    *gd = gd.saturating_add((pc - points(rule, d)).max(0));
+                    *gd = gd.saturating_add((pc - rule.points_for(d)).max(0));
                 }
                 for &x in rule.vetoes.iter() {
                     v[x] = true;
@@ -521,10 +521,6 @@ impl Race<'_> {
         let key = |x: usize| (self.vetoed[x] > 0, std::cmp::Reverse(self.scores[x]), x);
         (0..self.scores.len()).all(|d| d == self.c || key(self.c) < key(d))
     }
-}
-
-fn points(rule: &super::Rule, c: usize) -> i64 {
-    rule.points.iter().find(|(x, _)| *x == c).map_or(0, |p| p.1)
 }
 
 /// A condition over partly settled answers: `Some` when the settled ones decide it.

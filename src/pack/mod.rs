@@ -315,6 +315,13 @@ fn impact_order(rules: &[Rule]) -> Vec<usize> {
     order
 }
 
+impl Rule {
+    /// The points this rule gives candidate `c` when it fires (0 when it names it not).
+    pub fn points_for(&self, c: usize) -> i64 {
+        self.points.iter().find(|(x, _)| *x == c).map_or(0, |p| p.1)
+    }
+}
+
 impl Question {
     /// Whether `answer` is of the right kind and within this question's limits.
     pub fn check(&self, answer: &Answer) -> Result<(), String> {
