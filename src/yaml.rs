@@ -12,6 +12,8 @@ use saphyr_parser::{Event, Parser, ScalarStyle, Span};
 use serde::Serialize;
 use std::fmt;
 
+mod split;
+
 /// Limits applied to every YAML text before and while it is parsed.
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
@@ -159,6 +161,11 @@ impl YamlError {
         self.hint = Some(hint.into());
         self
     }
+    /// The same error in a piece that starts `lines` lines into its text.
+    fn shifted(mut self, lines: u32) -> Self {
+        self.pos.line += lines;
+        self
+    }
 }
 
 /// Check that raw bytes are an acceptable YAML text and return it as `&str`.
@@ -292,10 +299,28 @@ fn prescan_depth(text: &str, limits: &Limits) -> Result<(), YamlError> {
 /// Parse a YAML text into a tree of located nodes, within `limits`.
 ///
 /// An empty document (only comments or blank lines) is an error, as is a stream with
-/// more than one document.
+/// more than one document. A large text is parsed in pieces side by side (see
+/// [`parse_all`]); the tree and every error are the same as from one pass.
 pub fn parse(text: &str, limits: &Limits) -> Result<Node, YamlError> {
+    parse_all(&[text], limits)
+        .pop()
+        .unwrap_or_else(|| Err(unparsed()))
+}
+
+/// Parse a whole text in one pass.
+fn parse_one(text: &str, limits: &Limits) -> Result<Node, YamlError> {
     check_text(text.as_bytes(), limits)?;
-    prescan_depth(text, limits)?;
+    build(text, limits, 0).map(|(node, _)| node)
+}
+
+fn unparsed() -> YamlError {
+    YamlError::new(Pos { line: 1, col: 1 }, "the file could not be parsed")
+}
+
+/// Parse a text (or a piece of one whose first line is line `line_offset + 1`) into a
+/// tree, and count its nodes.
+fn build(text: &str, limits: &Limits, line_offset: u32) -> Result<(Node, usize), YamlError> {
+    prescan_depth(text, limits).map_err(|e| e.shifted(line_offset))?;
     let mut builder = Builder {
         limits: *limits,
         anchors: Vec::new(),
@@ -304,6 +329,9 @@ pub fn parse(text: &str, limits: &Limits) -> Result<Node, YamlError> {
     let mut parser = Parser::new_from_str(text);
     let mut docs: Vec<Node> = Vec::new();
     let mut stack: Vec<Open> = Vec::new();
+    // Finished nodes waiting for the list or mapping they belong to; each container takes
+    // its children from here when it ends, so it is allocated once, at its final size.
+    let mut waiting: Vec<Node> = Vec::new();
     loop {
         let (event, span) = match parser.next_event() {
             None => break,
@@ -312,14 +340,14 @@ pub fn parse(text: &str, limits: &Limits) -> Result<Node, YamlError> {
                 let m = e.marker();
                 return Err(YamlError::new(
                     Pos {
-                        line: m.line() as u32,
+                        line: m.line() as u32 + line_offset,
                         col: m.col() as u32 + 1,
                     },
                     format!("YAML syntax error: {}", e.info()),
                 ));
             }
         };
-        let pos = span_pos(&span);
+        let pos = span_pos(&span, line_offset);
         let done: Option<(Node, usize)> = match event {
             Event::StreamStart | Event::DocumentStart(_) | Event::Nothing => None,
             Event::DocumentEnd => None,
@@ -343,15 +371,11 @@ pub fn parse(text: &str, limits: &Limits) -> Result<Node, YamlError> {
                 if stack.len() >= builder.limits.max_depth {
                     return Err(too_deep(pos, builder.limits.max_depth));
                 }
-                let kind = if matches!(event, Event::SequenceStart(..)) {
-                    NodeKind::Seq(Vec::new())
-                } else {
-                    NodeKind::Map(Vec::new())
-                };
                 stack.push(Open {
-                    node: Node { kind, pos },
-                    pending: None,
+                    is_map: matches!(event, Event::MappingStart(..)),
+                    pos,
                     anchor,
+                    start: waiting.len(),
                     merges: Vec::new(),
                     keys: None,
                 });
@@ -361,17 +385,8 @@ pub fn parse(text: &str, limits: &Limits) -> Result<Node, YamlError> {
                 let open = stack
                     .pop()
                     .ok_or_else(|| YamlError::new(pos, "YAML syntax error: unbalanced end"))?;
-                if let Some(key) = open.pending {
-                    return Err(YamlError::new(key.pos, "mapping key without a value"));
-                }
-                let mut node = open.node;
-                // Merged keys (`<<: *base`) fill in what the mapping does not say itself.
-                if let NodeKind::Map(entries) = &mut node.kind {
-                    for m in open.merges {
-                        merge_into(entries, m)?;
-                    }
-                }
-                Some((node, open.anchor))
+                let anchor = open.anchor;
+                Some((open.close(&mut waiting)?, anchor))
             }
         };
         let Some((node, anchor)) = done else {
@@ -390,10 +405,10 @@ pub fn parse(text: &str, limits: &Limits) -> Result<Node, YamlError> {
             docs.push(node);
             continue;
         };
-        open.add(node)?;
+        open.add(&mut waiting, node)?;
     }
     match docs.pop() {
-        Some(doc) if doc.kind != NodeKind::Null => Ok(doc),
+        Some(doc) if doc.kind != NodeKind::Null => Ok((doc, builder.nodes)),
         _ => Err(YamlError::new(Pos { line: 1, col: 1 }, "file is empty")
             .hint("write a YAML mapping; see the README for the format")),
     }
@@ -402,67 +417,38 @@ pub fn parse(text: &str, limits: &Limits) -> Result<Node, YamlError> {
 /// Below this many bytes in all, starting threads costs more than it saves.
 const PARALLEL_FROM: usize = 256 * 1024;
 
-/// Parse several texts, in parallel when there is more than one, they are large, and the
-/// machine has more than one core; results come back in the order of `texts`.
+/// No text is cut into pieces smaller than this.
+const MIN_PIECE: usize = 32 * 1024;
+
+/// Parse several texts; results come back in the order of `texts`.
+///
+/// When the texts are large and the machine has more than one core, the work is shared
+/// between threads: large texts are first cut into pieces at their top-level keys and at
+/// the items of their top-level lists, and each piece is parsed on its own.
+/// A text whose pieces do not join up cleanly (a syntax error, an alias to an anchor in
+/// another piece, a key given twice) is parsed again in one pass, so that the tree and
+/// every error message are exactly those of a single pass.
 pub fn parse_all(texts: &[&str], limits: &Limits) -> Vec<Result<Node, YamlError>> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .min(texts.len());
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
     let total: usize = texts.iter().map(|t| t.len()).sum();
     if threads <= 1 || total < PARALLEL_FROM {
-        return texts.iter().map(|t| parse(t, limits)).collect();
+        return texts.iter().map(|t| parse_one(t, limits)).collect();
     }
-    // Largest first, each to the least loaded worker, so that one big file and several
-    // small ones still share the cores evenly.
-    let mut order: Vec<usize> = (0..texts.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(texts[i].len()));
-    let mut shares: Vec<(usize, Vec<usize>)> = vec![(0, Vec::new()); threads];
-    for i in order {
-        if let Some(least) = shares.iter_mut().min_by_key(|(load, _)| *load) {
-            least.0 += texts[i].len();
-            least.1.push(i);
-        }
-    }
-    let mut out: Vec<Option<Result<Node, YamlError>>> = (0..texts.len()).map(|_| None).collect();
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = shares
-            .into_iter()
-            .map(|(_, mine)| {
-                scope.spawn(move || {
-                    mine.into_iter()
-                        .map(|i| (i, parse(texts[i], limits)))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        for w in workers {
-            // Parsing does not panic; should a worker fail all the same, its files are
-            // reported as unreadable below rather than bringing the program down.
-            if let Ok(done) = w.join() {
-                for (i, r) in done {
-                    out[i] = Some(r);
-                }
-            }
-        }
-    });
-    out.into_iter()
-        .map(|r| {
-            r.unwrap_or_else(|| {
-                Err(YamlError::new(
-                    Pos { line: 1, col: 1 },
-                    "the file could not be parsed",
-                ))
-            })
-        })
-        .collect()
+    split::parse_shared(
+        texts,
+        limits,
+        threads,
+        (total / (threads * 8)).max(MIN_PIECE),
+    )
 }
 
-/// A list or mapping still being read.
+/// A list or mapping still being read. Its finished children wait on the parser's
+/// shared stack, from `start` on; a mapping's alternate key, value, key, value.
 struct Open {
-    node: Node,
-    /// A mapping key read, waiting for its value.
-    pending: Option<Node>,
+    is_map: bool,
+    pos: Pos,
     anchor: usize,
+    start: usize,
     /// Mappings named by `<<` keys, merged when the mapping ends.
     merges: Vec<Node>,
     /// Keys seen so far, once the mapping is large enough for a linear scan to hurt.
@@ -473,47 +459,46 @@ struct Open {
 const SCAN_KEYS: usize = 16;
 
 impl Open {
-    fn add(&mut self, node: Node) -> Result<(), YamlError> {
-        let entries = match &mut self.node.kind {
-            NodeKind::Seq(items) => {
-                items.push(node);
-                return Ok(());
-            }
-            NodeKind::Map(entries) => entries,
-            _ => {
-                return Err(YamlError::new(
-                    node.pos,
-                    "YAML syntax error: value outside a collection",
-                ));
-            }
-        };
-        let Some(key) = self.pending.take() else {
+    /// Take a finished child: a list item, or a mapping's key or value.
+    fn add(&mut self, waiting: &mut Vec<Node>, node: Node) -> Result<(), YamlError> {
+        let held = waiting.len() - self.start;
+        if !self.is_map {
+            waiting.push(node);
+            return Ok(());
+        }
+        if held % 2 == 0 {
             if matches!(node.kind, NodeKind::Seq(_) | NodeKind::Map(_)) {
                 return Err(YamlError::new(
                     node.pos,
                     "a mapping key must be plain text, not a list or mapping",
                 ));
             }
-            self.pending = Some(node);
+            waiting.push(node);
             return Ok(());
-        };
+        }
+        // A value: its key is the last node waiting.
+        let (earlier, key) = waiting[self.start..].split_at(held - 1);
+        let key = &key[0];
         if key.as_str() == Some("<<") {
+            waiting.pop();
             self.merges.push(node);
             return Ok(());
         }
-        let first_line = if entries.len() < SCAN_KEYS {
-            entries
+        let first_line = if earlier.len() < 2 * SCAN_KEYS {
+            earlier
                 .iter()
-                .find(|(k, _)| k.kind == key.kind)
-                .map(|(k, _)| k.pos.line)
+                .step_by(2)
+                .find(|k| k.kind == key.kind)
+                .map(|k| k.pos.line)
         } else {
             let keys = self.keys.get_or_insert_with(|| {
-                entries
+                earlier
                     .iter()
-                    .map(|(k, _)| (key_text(k), k.pos.line))
+                    .step_by(2)
+                    .map(|k| (key_text(k), k.pos.line))
                     .collect()
             });
-            match keys.entry(key_text(&key)) {
+            match keys.entry(key_text(key)) {
                 std::collections::hash_map::Entry::Occupied(e) => Some(*e.get()),
                 std::collections::hash_map::Entry::Vacant(v) => {
                     v.insert(key.pos.line);
@@ -530,8 +515,36 @@ impl Open {
                 ),
             ));
         }
-        entries.push((key, node));
+        waiting.push(node);
         Ok(())
+    }
+
+    /// The finished list or mapping, made of the children waiting since it opened.
+    fn close(self, waiting: &mut Vec<Node>) -> Result<Node, YamlError> {
+        let held = waiting.len() - self.start;
+        let kind = if self.is_map {
+            if held % 2 == 1 {
+                let key = waiting.last().map_or(self.pos, |k| k.pos);
+                return Err(YamlError::new(key, "mapping key without a value"));
+            }
+            let mut entries = Vec::with_capacity(held / 2);
+            let mut children = waiting.drain(self.start..);
+            while let (Some(k), Some(v)) = (children.next(), children.next()) {
+                entries.push((k, v));
+            }
+            drop(children);
+            // Merged keys (`<<: *base`) fill in what the mapping does not say itself.
+            for m in self.merges {
+                merge_into(&mut entries, m)?;
+            }
+            NodeKind::Map(entries)
+        } else {
+            NodeKind::Seq(waiting.drain(self.start..).collect())
+        };
+        Ok(Node {
+            kind,
+            pos: self.pos,
+        })
     }
 }
 
@@ -570,9 +583,9 @@ fn merge_into(entries: &mut Vec<(Node, Node)>, node: Node) -> Result<(), YamlErr
     Ok(())
 }
 
-fn span_pos(span: &Span) -> Pos {
+fn span_pos(span: &Span, line_offset: u32) -> Pos {
     Pos {
-        line: span.start.line() as u32,
+        line: span.start.line() as u32 + line_offset,
         col: span.start.col() as u32 + 1,
     }
 }
