@@ -213,11 +213,19 @@ pub fn print(text: &str) -> Result<(), Failure> {
     }
 }
 
+/// Write a line to standard error. A message that cannot be written (standard error
+/// closed, or a pipe whose reader has gone) is dropped: it must not stop the program or
+/// change its exit code.
+pub fn say_err(line: &str) {
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "{line}");
+}
+
 /// Build the report for an answers file against a pack, printing its warnings.
 pub fn report_for(pack: &Pack, answers_path: &Path) -> Result<Report, Failure> {
     let file = answers::read_path(pack, answers_path)?;
     for w in &file.warnings {
-        eprintln!("{w}");
+        say_err(&w.to_string());
     }
     let effective = file.answers.effective(pack);
     let verdict = score::score(pack, &effective);

@@ -47,7 +47,7 @@ fn main() {
         Ok(()) => exit::OK,
         Err(Failure { code, message }) => {
             if !message.is_empty() {
-                eprintln!("hirewiz: {message}");
+                cli::say_err(&format!("hirewiz: {message}"));
             }
             code
         }

@@ -419,3 +419,36 @@ fn a_pack_that_imports_a_missing_file_says_where() {
         "{stdout}"
     );
 }
+
+/// A message that cannot be written (standard error full, or a pipe whose reader has
+/// gone) is dropped: the exit code stays the one documented, never a crash.
+#[cfg(target_os = "linux")]
+#[test]
+fn an_unwritable_standard_error_does_not_change_the_exit_code() {
+    let full = || {
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap()
+    };
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("hirewiz"))
+        .args(["recommend", "--answers", "no/such/file.yaml"])
+        .stderr(full())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("hirewiz"))
+        .args(["check", "tests/packs/broken/five-mistakes.yaml"])
+        .stderr(full())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    // Output to a full disk is a failure to write, said (where it can be) with code 1.
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("hirewiz"))
+        .args(["check"])
+        .stdout(full())
+        .stderr(full())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+}

@@ -29,7 +29,7 @@ pub fn compare(
     let fa = answers::read_path(&pack, a)?;
     let fb = answers::read_path(&pack, b)?;
     for w in fa.warnings.iter().chain(&fb.warnings) {
-        eprintln!("{w}");
+        crate::cli::say_err(&w.to_string());
     }
     let (na, nb) = (a.display().to_string(), b.display().to_string());
     let c = ComparisonReport::build(&pack, (&na, &fa.answers), (&nb, &fb.answers));

@@ -157,7 +157,7 @@ pub fn export(
     let played = replay::replay(&session, pack.clone(), &shown)?;
     let cmp = replay::compare(&session, &played);
     for note in notes(&cmp, session.status) {
-        eprintln!("hirewiz: {shown}: {note}");
+        crate::cli::say_err(&format!("hirewiz: {shown}: {note}"));
     }
     let state = played.final_state();
     let effective = state.effective();

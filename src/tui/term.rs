@@ -36,10 +36,10 @@ const INTERRUPTED: i32 = 130;
 /// the exit code.
 pub fn run(app: App, autosave: &mut Autosave) -> anyhow::Result<i32> {
     if !io::stdout().is_terminal() {
-        eprintln!(
+        crate::cli::say_err(
             "hirewiz: the wizard needs a terminal, and standard output is not one.\n\
              For a recommendation without the wizard, run `hirewiz recommend` \
-             (see `hirewiz recommend --help`), or answer line by line with `hirewiz --plain`."
+             (see `hirewiz recommend --help`), or answer line by line with `hirewiz --plain`.",
         );
         return Ok(2);
     }
@@ -52,10 +52,10 @@ pub fn run(app: App, autosave: &mut Autosave) -> anyhow::Result<i32> {
     let farewell = autosave.farewell(finished);
     let (exit, headline) = result?;
     if let Some(line) = headline {
-        println!("{line}");
+        let _ = crate::cli::print(&format!("{line}\n"));
     }
     if let Some(note) = farewell {
-        eprintln!("hirewiz: {note}");
+        crate::cli::say_err(&format!("hirewiz: {note}"));
     }
     Ok(match exit {
         Exit::Quit => 0,
