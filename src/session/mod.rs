@@ -229,6 +229,27 @@ impl SavedResult {
         }
     }
 
+    /// The recommended candidate's name (its id when the pack no longer has it).
+    pub fn winner_name(&self) -> String {
+        self.winner()
+            .map_or(self.winner.clone(), |w| w.name.clone())
+    }
+
+    /// Every candidate's points, best first: `Outsource 18 · In-house 11 · Freelance 4`.
+    pub fn scores_words(&self) -> String {
+        self.standings
+            .iter()
+            .map(|s| {
+                if s.vetoed {
+                    format!("{} {} (ruled out)", s.name, s.points)
+                } else {
+                    format!("{} {}", s.name, s.points)
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
+
     /// The winner's standing.
     pub fn winner(&self) -> Option<&Standing> {
         self.standings.iter().find(|s| s.candidate == self.winner)

@@ -109,6 +109,92 @@ impl Comparison {
     }
 }
 
+/// What a reader is told about a replayed result against the one saved, in sentences;
+/// the terminal screens and plain mode show the same words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Remarks {
+    /// What changed, or what to keep in mind, each a sentence that should stand out.
+    pub warnings: Vec<String>,
+    /// A sentence saying the result is as it was saved, when that is worth saying.
+    pub same: Option<String>,
+    /// The results to show side by side, as saved and as now, when they differ or the
+    /// pack did.
+    pub results: Option<(SavedResult, SavedResult)>,
+}
+
+impl Comparison {
+    /// The remarks on this comparison; `unfinished` when the session was saved before
+    /// its result (questions it did not reach then take their defaults).
+    pub fn remarks(&self, unfinished: bool) -> Remarks {
+        let mut warnings = Vec::new();
+        if let Some(change) = &self.pack {
+            warnings.push(change.words());
+        }
+        if unfinished {
+            warnings.push(
+                "The session was saved before its result: questions it did not reach take their defaults."
+                    .to_string(),
+            );
+        }
+        if !self.skipped.is_empty() {
+            let n = self.skipped.len();
+            let s = if n == 1 { "" } else { "s" };
+            warnings.push(format!(
+                "{n} recorded step{s} no longer fit the pack and were left out."
+            ));
+        }
+        let mut same = None;
+        match (&self.result, self.pack.is_some()) {
+            (Some(r), _) => warnings.push(if r.winner_changed() {
+                format!(
+                    "The recommendation changed: it was {} when saved, it is {} now.",
+                    r.saved.winner_name(),
+                    r.current.winner_name()
+                )
+            } else {
+                format!(
+                    "The recommendation is still {}, with other points than when saved.",
+                    r.current.winner_name()
+                )
+            }),
+            (None, true) if !unfinished => {
+                same = Some("The result is the same as when saved.".to_string());
+            }
+            _ => {}
+        }
+        let results = (self.result.is_some() || (self.pack.is_some() && !unfinished)).then(|| {
+            let saved = self.result.as_ref().map_or(&self.current, |r| &r.saved);
+            (saved.clone(), self.current.clone())
+        });
+        if warnings.is_empty() && same.is_none() && results.is_none() {
+            same = Some("Same pack and same result as when the session was saved.".to_string());
+        }
+        Remarks {
+            warnings,
+            same,
+            results,
+        }
+    }
+}
+
+impl PackChange {
+    /// The change in one sentence.
+    pub fn words(&self) -> String {
+        let (saved, current) = (&self.saved, &self.current);
+        if saved.id == current.id && saved.version == current.version {
+            format!(
+                "The pack changed since this session was saved ({} {}, edited since); it is scored with the pack as it is now.",
+                current.id, current.version
+            )
+        } else {
+            format!(
+                "The pack changed since this session was saved: {} {} then, {} {} now; it is scored with the pack as it is now.",
+                saved.id, saved.version, current.id, current.version
+            )
+        }
+    }
+}
+
 /// Map one recorded action to a wizard event of `pack`.
 pub fn event_of(action: &Action, pack: &Pack, pos: Pos) -> Result<Event, String> {
     let question = |id: &str| {
