@@ -101,7 +101,8 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = sessions::ListFormat::Text)]
         format: sessions::ListFormat,
     },
-    /// Go on with a saved session in the wizard, at the question where it stopped.
+    /// Go on with a saved session in the wizard, at the question where it stopped (in
+    /// plain mode, line by line).
     Resume {
         /// The session's id (or the start of it), or a session file (default: the most
         /// recently updated unfinished session).
@@ -110,7 +111,8 @@ pub enum Command {
     },
     /// Play a saved session back on the wizard's screens, answer by answer, ending on
     /// its recommendation scored with the current pack. Space pauses, Left and Right
-    /// step, + and - change the pace, End skips to the result.
+    /// step, + and - change the pace, End skips to the result. In plain mode, print it
+    /// as a transcript followed by the report.
     Replay {
         /// The session's id (or the start of it), or a session file.
         #[arg(value_name = "ID|FILE")]

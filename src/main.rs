@@ -35,7 +35,17 @@ fn main() {
             *format,
             output.as_deref(),
         ),
+        Some(Command::Resume { session }) if hirewiz::plain::wanted(cli.plain) => {
+            cli::load_pack(cli.pack.as_deref()).and_then(|pack| {
+                hirewiz::plain::resume_saving(pack, cli.data_dir.as_deref(), session.as_deref())
+            })
+        }
         Some(Command::Resume { session }) => wizard(&cli, Launch::Resume(session.clone())),
+        Some(Command::Replay { session }) if hirewiz::plain::wanted(cli.plain) => {
+            cli::load_pack(cli.pack.as_deref()).and_then(|pack| {
+                hirewiz::plain::replay_printing(pack, cli.data_dir.as_deref(), session)
+            })
+        }
         Some(Command::Replay { session }) => wizard(&cli, Launch::Replay(session.clone())),
         Some(Command::Schema) => cli::print(&hirewiz::pack::schema::json()),
         Some(Command::Completions { shell }) => cli::print(&hirewiz::shell::completions(*shell)),

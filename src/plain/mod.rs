@@ -13,9 +13,11 @@
 //! the current answers, every question left taking its default.
 
 mod parse;
+mod session;
 mod show;
 
 pub use parse::{Line, ReviewLine, question_line, review_line};
+pub use session::{replay_printing, resume_saving, transcript};
 
 use crate::cli::{Failure, exit};
 use crate::pack::Pack;
@@ -85,7 +87,7 @@ pub fn run_saving(pack: Arc<Pack>, data_dir: Option<&std::path::Path>) -> Result
     let mut recorder = match Store::locate(data_dir) {
         Ok(store) => Some(Recorder::start(store, &pack, None)),
         Err(e) => {
-            eprintln!("hirewiz: sessions are not saved: {e}");
+            crate::cli::say_err(&format!("hirewiz: sessions are not saved: {e}"));
             None
         }
     };
@@ -96,7 +98,7 @@ pub fn run_saving(pack: Arc<Pack>, data_dir: Option<&std::path::Path>) -> Result
             && !warned
         {
             warned = true;
-            eprintln!("hirewiz: the session cannot be saved: {e}");
+            crate::cli::say_err(&format!("hirewiz: the session cannot be saved: {e}"));
         }
     })
     .map(|_| ())
@@ -113,7 +115,13 @@ pub fn run_stdio(
     };
     let input = std::io::stdin().lock();
     let output = std::io::stdout().lock();
-    run(Wizard::new(pack), input, output, options, observe).map_err(|e| match e {
+    run(Wizard::new(pack), input, output, options, None, observe).map_err(failure)
+}
+
+/// How plain mode's stopping reasons leave the program: input that ended early is bad
+/// input (2), output closed by the reader (`| head`) is no failure, the rest is 1.
+fn failure(e: PlainError) -> Failure {
+    match e {
         PlainError::InputEnded { .. } => Failure::bad_input(e.to_string()),
         PlainError::Write(ref w) if w.kind() == std::io::ErrorKind::BrokenPipe => Failure {
             code: exit::OK,
@@ -123,17 +131,19 @@ pub fn run_stdio(
             code: exit::FAILURE,
             message: e.to_string(),
         },
-    })
+    }
 }
 
 /// Run the wizard from `wizard`'s state to the recommendation, reading answers from
-/// `input` and writing prompts and the final text report to `output`. Returns the
+/// `input` and writing prompts and the final text report to `output`; `notice`, if
+/// any, is said after the introduction (where a resumed session stands). Returns the
 /// finished wizard.
 pub fn run(
     mut wizard: Wizard,
     input: impl BufRead,
     output: impl Write,
     options: Options,
+    notice: Option<&str>,
     observe: &mut dyn FnMut(&Event, &Wizard),
 ) -> Result<Wizard, PlainError> {
     let mut out = Clean(output);
@@ -141,6 +151,9 @@ pub fn run(
     let mut full = true;
     let mut last_section: Option<usize> = None;
     out.say(&show::intro(wizard.pack()))?;
+    if let Some(notice) = notice {
+        out.say(&format!("\n{notice}\n"))?;
+    }
     loop {
         match wizard.step() {
             Step::Question(q) => {

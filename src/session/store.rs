@@ -312,6 +312,22 @@ impl Store {
         Ok(out)
     }
 
+    /// The session `hirewiz resume` goes on with: the one `given` names (see
+    /// [`Store::find`]), or else the most recently updated unfinished one.
+    pub fn to_resume(&self, given: Option<&str>) -> Result<(Session, PathBuf), SessionError> {
+        match given {
+            Some(g) => self.find(g),
+            None => {
+                let latest =
+                    self.latest_in_progress()
+                        .ok_or_else(|| SessionError::NothingToResume {
+                            dir: shown(self.dir()),
+                        })?;
+                Ok((self.load(&latest.id)?, latest.path))
+            }
+        }
+    }
+
     /// The most recently updated unfinished session, the one a welcome screen offers to
     /// resume. Unreadable files are passed over.
     pub fn latest_in_progress(&self) -> Option<Summary> {
@@ -319,6 +335,25 @@ impl Store {
             Listed::Session(s) if s.status == Status::InProgress => Some(s),
             _ => None,
         })
+    }
+}
+
+/// A session by id, prefix or file, in the store [`Store::locate`] finds for
+/// `data_dir`; a file is found even when there is no data folder.
+pub fn find_anywhere(
+    data_dir: Option<&Path>,
+    given: &str,
+) -> Result<(Session, PathBuf), SessionError> {
+    match Store::locate(data_dir) {
+        Ok(store) => store.find(given),
+        Err(e) => {
+            let path = Path::new(given);
+            if path.exists() {
+                Ok((read_file(path)?, path.to_path_buf()))
+            } else {
+                Err(e)
+            }
+        }
     }
 }
 

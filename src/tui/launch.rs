@@ -8,9 +8,9 @@ use super::player::Player;
 use super::theme::Theme;
 use crate::pack::Pack;
 use crate::session::replay::{compare, replay};
-use crate::session::store::{read_file, shown};
+use crate::session::store::{find_anywhere, shown};
 use crate::session::{Listed, Replay, Session, SessionError, Status, Store, Timestamp};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 /// How the terminal wizard starts.
@@ -37,17 +37,7 @@ pub fn prepare(
         Launch::New => Ok(fresh(pack, data_dir, theme, now)),
         Launch::Resume(given) => {
             let store = Store::locate(data_dir)?;
-            let (session, path) = match given {
-                Some(g) => store.find(g)?,
-                None => {
-                    let latest = store.latest_in_progress().ok_or_else(|| {
-                        SessionError::NothingToResume {
-                            dir: shown(store.dir()),
-                        }
-                    })?;
-                    (store.load(&latest.id)?, latest.path)
-                }
-            };
+            let (session, path) = store.to_resume(given.as_deref())?;
             let played = replay(&session, pack, &shown(&path))?;
             let label = session.label.as_ref().map(|l| l.as_str().to_string());
             let state = played.final_state().clone();
@@ -120,19 +110,4 @@ fn resumable(store: &Store, pack: &Arc<Pack>) -> Option<(Session, Replay)> {
         }
         _ => None,
     })
-}
-
-/// A session by id, prefix or file; a file is found even without a data folder.
-fn find_anywhere(data_dir: Option<&Path>, given: &str) -> Result<(Session, PathBuf), SessionError> {
-    match Store::locate(data_dir) {
-        Ok(store) => store.find(given),
-        Err(e) => {
-            let path = Path::new(given);
-            if path.exists() {
-                Ok((read_file(path)?, path.to_path_buf()))
-            } else {
-                Err(e)
-            }
-        }
-    }
 }

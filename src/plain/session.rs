@@ -1,0 +1,194 @@
+//! Saved sessions in plain mode: going on with one line by line (`hirewiz resume`), and
+//! playing one back as a transcript (`hirewiz replay`), for screen readers, dumb
+//! terminals and pipes, where the terminal screens cannot be drawn.
+
+use super::{Clean, Options, failure, run};
+use crate::cli::Failure;
+use crate::pack::Pack;
+use crate::report::{self, Report};
+use crate::score;
+use crate::session::replay::{Comparison, compare, replay};
+use crate::session::store::{find_anywhere, shown};
+use crate::session::{Recorder, Replay, Session, Status, Store, Timestamp};
+use crate::wizard::{Event, Step, Wizard};
+use std::fmt::Write as _;
+use std::io::IsTerminal;
+use std::path::Path;
+use std::sync::Arc;
+
+/// `hirewiz resume [ID] --plain`: go on with the session `given` names (else the most
+/// recently updated unfinished one) at the question where it stopped, line by line,
+/// saving every event into it as the terminal screens do. A session saved with another
+/// version of the pack goes on in a new session; the old file is left as it was.
+pub fn resume_saving(
+    pack: Arc<Pack>,
+    data_dir: Option<&Path>,
+    given: Option<&str>,
+) -> Result<(), Failure> {
+    let store = Store::locate(data_dir)?;
+    let (session, path) = store.to_resume(given)?;
+    let played = replay(&session, pack, &shown(&path))?;
+    let state = played.final_state().clone();
+    let mut notice = resumed_words(&session, &state);
+    let old = session.id.to_string();
+    let mut recorder = Recorder::resume(store, session, &played);
+    if let Some(change) = &played.pack_change {
+        let _ = write!(
+            notice,
+            "\n{} Going on as session {}; {old} is kept as it was.",
+            change.words(),
+            recorder.session().id
+        );
+    }
+    let mut warned = false;
+    let options = Options {
+        echo: !std::io::stdin().is_terminal(),
+    };
+    run(
+        state,
+        std::io::stdin().lock(),
+        std::io::stdout().lock(),
+        options,
+        Some(&notice),
+        &mut |event, wizard| {
+            if let Err(e) = recorder.record(event, wizard)
+                && !warned
+            {
+                warned = true;
+                crate::cli::say_err(&format!("hirewiz: the session cannot be saved: {e}"));
+            }
+        },
+    )
+    .map(|_| ())
+    .map_err(failure)
+}
+
+/// "Going on with session 20250601-1430-k3x9 “Acme”: 4 answers given, at question 5 of 13."
+fn resumed_words(session: &Session, state: &Wizard) -> String {
+    let label = session
+        .label
+        .as_ref()
+        .map_or(String::new(), |l| format!(" “{l}”"));
+    let n = session.answers.len();
+    let answers = if n == 1 {
+        "1 answer given".to_string()
+    } else {
+        format!("{n} answers given")
+    };
+    let at = match state.step() {
+        Step::Question(_) => {
+            let p = state.progress();
+            format!("at question {} of {}", p.index, p.total)
+        }
+        Step::Review => "at the review".to_string(),
+        Step::Done => "and finished; here is its result with the pack as it is now".to_string(),
+    };
+    format!(
+        "Going on with session {}{label}: {answers}, {at}.",
+        session.id
+    )
+}
+
+/// `hirewiz replay ID --plain`: the session's events as a transcript, how its result
+/// compares with the one saved, and the recommendation scored with the current pack.
+pub fn replay_printing(
+    pack: Arc<Pack>,
+    data_dir: Option<&Path>,
+    given: &str,
+) -> Result<(), Failure> {
+    let (session, path) = find_anywhere(data_dir, given)?;
+    let played = replay(&session, pack, &shown(&path))?;
+    let comparison = compare(&session, &played);
+    let text = transcript(&session, &played, &comparison);
+    Clean(std::io::stdout().lock()).say(&text).map_err(failure)
+}
+
+/// The plain transcript of a replayed session: a heading, one numbered line per answer,
+/// going back, change from the review and finish (moving on is left out: every answer
+/// moves on), the remarks on the result, and the text report.
+pub fn transcript(session: &Session, played: &Replay, comparison: &Comparison) -> String {
+    let pack = played.start.pack();
+    let mut s = String::new();
+    let label = session
+        .label
+        .as_ref()
+        .map_or(String::new(), |l| format!(" “{l}”"));
+    let _ = writeln!(
+        s,
+        "Replay of session {}{label}: {} {}, started {}, last saved {}.",
+        session.id,
+        session.pack.id,
+        session.pack.version,
+        time(session.created),
+        time(session.updated)
+    );
+    let mut n = 0;
+    let mut previous = &played.start;
+    for step in &played.steps {
+        let line = match &step.event {
+            Event::Answer { question, answer } => {
+                let q = &pack.questions[*question];
+                format!("{} {}", q.prompt, q.describe(answer))
+            }
+            Event::Next => {
+                previous = &step.state;
+                continue;
+            }
+            Event::Back => match previous.step() {
+                Step::Review => "Went back from the review.".to_string(),
+                _ => "Went back.".to_string(),
+            },
+            Event::Jump(q) => format!(
+                "Went from the review to change “{}”.",
+                pack.questions[*q].prompt
+            ),
+            Event::Finish => "Finished.".to_string(),
+        };
+        n += 1;
+        let _ = writeln!(s, "{n:>3}. [{}] {line}", clock(step.at));
+        previous = &step.state;
+    }
+    if n == 0 {
+        let _ = writeln!(s, "  No answer was given.");
+    }
+    let remarks = comparison.remarks(session.status == Status::InProgress);
+    let _ = writeln!(s);
+    for w in &remarks.warnings {
+        let _ = writeln!(s, "! {w}");
+    }
+    if let Some(same) = &remarks.same {
+        let _ = writeln!(s, "{same}");
+    }
+    if let Some((saved, now)) = &remarks.results {
+        let _ = writeln!(s, "  saved  {}", saved.scores_words());
+        let _ = writeln!(s, "  now    {}", now.scores_words());
+    }
+    // A session saved before its result is scored with the answers it has, every other
+    // question taking its default, as the terminal replay ends.
+    let state = played.final_state();
+    let effective = state.effective();
+    let verdict = score::score(pack, &effective);
+    let report = Report::build(pack, &effective, &verdict);
+    let _ = writeln!(s);
+    s.push_str(&report::text::render(&report));
+    if session.status == Status::InProgress {
+        let _ = writeln!(
+            s,
+            "\nThe session is not finished. Go on with it: hirewiz resume {}",
+            session.id
+        );
+    }
+    s
+}
+
+/// `2025-06-01 14:30 UTC`.
+fn time(t: Timestamp) -> String {
+    let (y, mo, d, h, mi, _) = t.civil();
+    format!("{y:04}-{mo:02}-{d:02} {h:02}:{mi:02} UTC")
+}
+
+/// `14:30:05`, the time of day (UTC) an event was recorded.
+fn clock(t: Timestamp) -> String {
+    let (_, _, _, h, mi, sec) = t.civil();
+    format!("{h:02}:{mi:02}:{sec:02}")
+}
