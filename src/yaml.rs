@@ -11,6 +11,7 @@ use compact_str::CompactString;
 use saphyr_parser::{Event, Parser, ScalarStyle, Span};
 use serde::Serialize;
 use std::fmt;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 mod split;
 
@@ -310,7 +311,7 @@ pub fn parse(text: &str, limits: &Limits) -> Result<Node, YamlError> {
 /// Parse a whole text in one pass.
 fn parse_one(text: &str, limits: &Limits) -> Result<Node, YamlError> {
     check_text(text.as_bytes(), limits)?;
-    build(text, limits, 0).map(|(node, _)| node)
+    build(text, limits, 0, None).map(|(node, _)| node)
 }
 
 fn unparsed() -> YamlError {
@@ -318,13 +319,21 @@ fn unparsed() -> YamlError {
 }
 
 /// Parse a text (or a piece of one whose first line is line `line_offset + 1`) into a
-/// tree, and count its nodes.
-fn build(text: &str, limits: &Limits, line_offset: u32) -> Result<(Node, usize), YamlError> {
+/// tree, and count its nodes. The pieces of one text also count their nodes together in
+/// `shared`, so that between them they stay within the text's node budget.
+fn build(
+    text: &str,
+    limits: &Limits,
+    line_offset: u32,
+    shared: Option<&AtomicUsize>,
+) -> Result<(Node, usize), YamlError> {
     prescan_depth(text, limits).map_err(|e| e.shifted(line_offset))?;
     let mut builder = Builder {
         limits: *limits,
         anchors: Vec::new(),
         nodes: 0,
+        shared,
+        unshared: 0,
     };
     let mut parser = Parser::new_from_str(text);
     let mut docs: Vec<Node> = Vec::new();
@@ -407,6 +416,7 @@ fn build(text: &str, limits: &Limits, line_offset: u32) -> Result<(Node, usize),
         };
         open.add(&mut waiting, node)?;
     }
+    builder.share(Pos { line: 1, col: 1 })?;
     match docs.pop() {
         Some(doc) if doc.kind != NodeKind::Null => Ok((doc, builder.nodes)),
         _ => Err(YamlError::new(Pos { line: 1, col: 1 }, "file is empty")
@@ -590,26 +600,52 @@ fn span_pos(span: &Span, line_offset: u32) -> Pos {
     }
 }
 
-struct Builder {
+struct Builder<'a> {
     limits: Limits,
     anchors: Vec<(usize, Node)>,
     nodes: usize,
+    /// The count shared by the pieces of one text, and what this one has not yet added.
+    shared: Option<&'a AtomicUsize>,
+    unshared: usize,
 }
 
-impl Builder {
+/// Nodes a piece counts on its own before adding them to the shared count.
+const SHARE_EVERY: usize = 4096;
+
+impl Builder<'_> {
     fn count(&mut self, pos: Pos, n: usize) -> Result<(), YamlError> {
         self.nodes = self.nodes.saturating_add(n);
         if self.nodes > self.limits.max_nodes {
-            return Err(YamlError::new(
-                pos,
-                format!(
-                    "the document expands to more than {} values",
-                    self.limits.max_nodes
-                ),
-            )
-            .hint("aliases (`*name`) that repeat large parts are refused"));
+            return Err(self.too_many(pos));
+        }
+        self.unshared = self.unshared.saturating_add(n);
+        if self.unshared >= SHARE_EVERY {
+            self.share(pos)?;
         }
         Ok(())
+    }
+
+    /// Add this piece's count to the shared one; an error once the pieces together are
+    /// over the budget.
+    fn share(&mut self, pos: Pos) -> Result<(), YamlError> {
+        if let Some(shared) = self.shared {
+            let n = std::mem::take(&mut self.unshared);
+            if shared.fetch_add(n, Ordering::Relaxed).saturating_add(n) > self.limits.max_nodes {
+                return Err(self.too_many(pos));
+            }
+        }
+        Ok(())
+    }
+
+    fn too_many(&self, pos: Pos) -> YamlError {
+        YamlError::new(
+            pos,
+            format!(
+                "the document expands to more than {} values",
+                self.limits.max_nodes
+            ),
+        )
+        .hint("aliases (`*name`) that repeat large parts are refused")
     }
 
     fn define(&mut self, id: usize, node: &Node) {

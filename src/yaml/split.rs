@@ -6,6 +6,7 @@
 use super::{
     Limits, Node, NodeKind, SCAN_KEYS, YamlError, build, check_text, key_text, parse_one, unparsed,
 };
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// A part of a text, parsed on its own: whole top-level entries, or (`items`) a run of
 /// items of the top-level list the previous piece ended in.
@@ -51,17 +52,21 @@ pub(super) fn parse_shared(
     // is slow (or busy with something else) simply takes fewer.
     let mut order: Vec<usize> = (0..jobs.len()).collect();
     order.sort_by_key(|&j| std::cmp::Reverse(jobs[j].1.end - jobs[j].1.start));
-    let next = std::sync::atomic::AtomicUsize::new(0);
+    let next = AtomicUsize::new(0);
+    // Each text's pieces count their nodes together, so that a hostile text cannot hold
+    // a full node budget in every piece at once.
+    let counts: Vec<AtomicUsize> = texts.iter().map(|_| AtomicUsize::new(0)).collect();
     let run = || -> Vec<(usize, Parsed)> {
         let mut mine = Vec::new();
-        while let Some(&j) = order.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed)) {
+        while let Some(&j) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
             let (i, p) = jobs[j];
             // Items stand one level less deep in their piece than in the text.
             let limits = Limits {
                 max_depth: limits.max_depth - usize::from(p.items && limits.max_depth > 0),
                 ..*limits
             };
-            mine.push((j, build(&texts[i][p.start..p.end], &limits, p.line)));
+            let text = &texts[i][p.start..p.end];
+            mine.push((j, build(text, &limits, p.line, Some(&counts[i]))));
         }
         mine
     };
@@ -298,7 +303,12 @@ mod tests {
         cut(text, 0).is_some_and(|ps| {
             let parts = ps
                 .iter()
-                .map(|p| (*p, Some(build(&text[p.start..p.end], &limits, p.line))))
+                .map(|p| {
+                    (
+                        *p,
+                        Some(build(&text[p.start..p.end], &limits, p.line, None)),
+                    )
+                })
                 .collect();
             join(parts, &limits).is_some()
         })
@@ -442,6 +452,23 @@ mod tests {
             format!("{:?}", parse_one(&text, &limits))
         );
         assert!(got[0].is_err());
+    }
+
+    #[test]
+    fn pieces_share_one_node_budget() {
+        // Each piece alone is well within the budget; the second one takes the pieces
+        // together over it, and fails, so no piece can hold a whole budget of its own.
+        let limits = Limits {
+            max_nodes: 100,
+            ..Limits::default()
+        };
+        let piece = format!("k: [{}]\n", vec!["1"; 60].join(", "));
+        let shared = AtomicUsize::new(0);
+        assert!(build(&piece, &limits, 0, Some(&shared)).is_ok());
+        let e = build(&piece, &limits, 0, Some(&shared)).unwrap_err();
+        assert!(e.message.contains("expands to more than 100 values"), "{e}");
+        // Without a shared count, the same piece is fine again.
+        assert!(build(&piece, &limits, 0, None).is_ok());
     }
 
     #[test]
