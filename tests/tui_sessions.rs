@@ -268,6 +268,42 @@ fn a_label_is_checked_inline_and_saved_with_the_session() {
 }
 
 #[test]
+fn a_label_given_before_quitting_is_kept_as_a_session_to_resume() {
+    let pack = pack();
+    let dir = tempfile::tempdir().unwrap();
+    let mut run = Run::start(&pack, dir.path(), Launch::New);
+    run.press(&[Char('l')]);
+    run.type_text("Acme Corp");
+    run.press(&[Enter]);
+    assert!(session_files(dir.path()).is_empty());
+    run.press(&[Char('q')]);
+    assert!(run.app.exit().is_some(), "q on the welcome screen quits");
+    let note = run.save.farewell(false).unwrap_or_default();
+    assert!(note.contains("“Acme Corp” saved in"), "{note}");
+    let s = only_session(dir.path());
+    assert_eq!(s.label.as_ref().map(|l| l.as_str()), Some("Acme Corp"));
+    assert!(s.history.is_empty());
+    assert_eq!(s.status, Status::InProgress);
+
+    // The next run offers it first, and resuming it starts at the first question with
+    // the label in the title.
+    let mut next = Run::start(&pack, dir.path(), Launch::New);
+    let welcome = next.screen();
+    assert!(welcome.contains("Resume “Acme Corp”"), "{welcome}");
+    assert!(welcome.contains("0 answers"), "{welcome}");
+    next.press(&[Enter]);
+    assert_eq!(next.app.screen(), Screen::Question(0));
+    assert!(next.screen().contains("Acme Corp"), "{}", next.screen());
+    next.press(&[Enter]);
+    assert_eq!(
+        session_files(dir.path()).len(),
+        1,
+        "the same session goes on"
+    );
+    assert_eq!(only_session(dir.path()).history.len(), 2);
+}
+
+#[test]
 fn export_writes_markdown_beside_the_session_and_shows_where() {
     let pack = pack();
     let dir = tempfile::tempdir().unwrap();

@@ -139,7 +139,7 @@ impl Autosave {
             None => {
                 self.pending_label = label;
                 app.update(Msg::Notice(format!(
-                    "{said}; it is saved with your first answer"
+                    "{said}; it is saved with your first answer, or when you quit"
                 )));
             }
         }
@@ -227,6 +227,24 @@ impl Autosave {
     /// At the end of the run: a last try at saving, and what to tell the user on the way
     /// out (where an unfinished session was kept, or that it could not be saved).
     pub fn farewell(&mut self, finished: bool) -> Option<String> {
+        // A label given before the first answer is not dropped: it names a session with
+        // no answers yet, which `hirewiz resume` starts.
+        if self.recorder.is_none()
+            && let Some(store) = &self.store
+            && let Some(label) = self.pending_label.take()
+        {
+            let mut r = Recorder::start(store.clone(), &self.pack, None);
+            let saved = r.set_label(Some(label.as_str()));
+            let id = r.session().id.to_string();
+            self.recorder = Some(r);
+            return Some(match saved {
+                Ok(path) => format!(
+                    "session {id} “{label}” saved in {}, with no answers yet; `hirewiz resume` starts it",
+                    store::shown(path.parent().unwrap_or(std::path::Path::new("."))),
+                ),
+                Err(e) => format!("the label “{label}” could not be saved: {e}"),
+            });
+        }
         let r = self.recorder.as_mut()?;
         if !r.is_saved()
             && let Err(e) = r.save()
