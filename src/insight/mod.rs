@@ -295,11 +295,13 @@ fn pairs(
     winner: usize,
 ) -> (Vec<WhatIfPair>, bool) {
     let mut pool: Vec<Change> = all.to_vec();
-    let mut candidates: Vec<(u32, usize, usize)> = Vec::new();
+    // (size, first question, second question, i, j): tried in this order, which is
+    // also the tuple's own, so the sort needs no lookups.
+    let mut candidates: Vec<(u32, usize, usize, usize, usize)> = Vec::new();
     for (i, a) in all.iter().enumerate() {
         for (j, b) in all.iter().enumerate().skip(i + 1) {
             if a.question != b.question {
-                candidates.push((a.size + b.size, i, j));
+                candidates.push((a.size + b.size, a.question, b.question, i, j));
             }
         }
     }
@@ -326,16 +328,17 @@ fn pairs(
                     answer,
                     size,
                 });
-                candidates.push((a.size + size, i, pool.len() - 1));
+                candidates.push((a.size + size, a.question, q, i, pool.len() - 1));
             }
         }
     }
-    candidates.sort_by_key(|&(size, i, j)| (size, pool[i].question, pool[j].question, i, j));
+    // Every tuple differs (by i and j), so an unstable sort gives the one order.
+    candidates.sort_unstable();
     let mut found: Vec<WhatIfPair> = Vec::new();
     let mut complete = true;
     let mut tally = probe.base().clone();
     let mut tier_end = 0;
-    for (k, &(size, i, j)) in candidates.iter().enumerate() {
+    for (k, &(size, _, _, i, j)) in candidates.iter().enumerate() {
         if k >= tier_end {
             // A new size begins: stop if enough were found, or if its whole tier does
             // not fit in the budget (every earlier pair was tried, so `k` were).
