@@ -522,3 +522,81 @@ fn saves_killed_at_random_moments_leave_a_readable_file() {
     }
     assert!(total_saves >= 200);
 }
+
+/// The offer to resume reads only the top lines of each file to order them, yet picks
+/// exactly what a full listing would: the most recently updated unfinished session that
+/// loads, whatever the file names, the way a file is written, or the broken files around.
+#[test]
+fn the_latest_unfinished_session_is_found_without_reading_every_file_whole() {
+    let (dir, store) = store();
+    let pack = pack();
+    let save = |id: &str, day: i64, finished: bool| -> PathBuf {
+        let mut s = hirewiz::session::Session::new(
+            SessionId::parse(id).unwrap(),
+            &pack,
+            None,
+            Timestamp::from_unix(1_748_779_200 + day * 86_400),
+        );
+        let mut w = Wizard::new(pack.clone());
+        if finished {
+            w.apply(&Event::Finish).unwrap();
+            s.push(&Event::Finish, &w, s.updated);
+        }
+        s.sync(&w, s.updated);
+        store.save(&s, None).unwrap();
+        store.path_of(&s.id)
+    };
+    // Names sort one way, times the other.
+    save("20250601-1200-aaaa", 5, false);
+    save("20250609-1200-zzzz", 1, false);
+    save("20250610-1200-done", 9, true);
+    let latest = || store.latest_in_progress().map(|s| s.id.to_string());
+    let listed = || {
+        store.list().unwrap().into_iter().find_map(|l| match l {
+            Listed::Session(s) if s.status == hirewiz::session::Status::InProgress => {
+                Some(s.id.to_string())
+            }
+            _ => None,
+        })
+    };
+    assert_eq!(latest().as_deref(), Some("20250601-1200-aaaa"));
+    assert_eq!(latest(), listed());
+
+    // A newer one written by hand with a quoted status is parsed whole, and found.
+    let quoted = save("20250602-1200-qqqq", 7, false);
+    let text = std::fs::read_to_string(&quoted).unwrap();
+    let text = text.replace("status: in_progress", "status: 'in_progress'");
+    std::fs::write(&quoted, text).unwrap();
+    assert_eq!(latest().as_deref(), Some("20250602-1200-qqqq"));
+    assert_eq!(latest(), listed());
+
+    // A newer one whose top lines look fine but that does not load is passed over,
+    // and so is a file named after another session.
+    let broken = save("20250603-1200-bbbb", 8, false);
+    let text = std::fs::read_to_string(&broken).unwrap();
+    std::fs::write(&broken, format!("{text}answers: [not, a, mapping]\n")).unwrap();
+    let misnamed = dir.path().join("sessions/20250604-1200-mmmm.yaml");
+    std::fs::copy(&quoted, &misnamed).unwrap();
+    let text = std::fs::read_to_string(&misnamed).unwrap();
+    std::fs::write(
+        &misnamed,
+        text.replace("updated: 2025-06-08", "updated: 2025-06-20"),
+    )
+    .unwrap();
+    assert_eq!(latest().as_deref(), Some("20250602-1200-qqqq"));
+    assert_eq!(latest(), listed());
+    assert_eq!(
+        store.to_resume(None).unwrap().0.id.to_string(),
+        "20250602-1200-qqqq"
+    );
+    // The iterator goes on in order to the older ones.
+    let all: Vec<String> = store.in_progress().map(|(s, _)| s.id.to_string()).collect();
+    assert_eq!(
+        all,
+        [
+            "20250602-1200-qqqq",
+            "20250601-1200-aaaa",
+            "20250609-1200-zzzz"
+        ]
+    );
+}

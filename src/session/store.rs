@@ -317,25 +317,80 @@ impl Store {
     pub fn to_resume(&self, given: Option<&str>) -> Result<(Session, PathBuf), SessionError> {
         match given {
             Some(g) => self.find(g),
-            None => {
-                let latest =
-                    self.latest_in_progress()
-                        .ok_or_else(|| SessionError::NothingToResume {
-                            dir: shown(self.dir()),
-                        })?;
-                Ok((self.load(&latest.id)?, latest.path))
-            }
+            None => self
+                .in_progress()
+                .next()
+                .ok_or_else(|| SessionError::NothingToResume {
+                    dir: shown(self.dir()),
+                }),
         }
     }
 
     /// The most recently updated unfinished session, the one a welcome screen offers to
     /// resume. Unreadable files are passed over.
     pub fn latest_in_progress(&self) -> Option<Summary> {
-        self.list().ok()?.into_iter().find_map(|l| match l {
-            Listed::Session(s) if s.status == Status::InProgress => Some(s),
-            _ => None,
+        self.in_progress()
+            .next()
+            .map(|(session, path)| Summary::of(&session, path))
+    }
+
+    /// The unfinished sessions, most recently updated first, each loaded and checked as
+    /// it is reached; unreadable files are passed over.
+    ///
+    /// Finding the latest must not cost a full read of every session a consultant has
+    /// ever run: each file's `status` and `updated` are taken from its top-level lines
+    /// (see [`peek`]), and only a file whose lines say something else is parsed whole
+    /// to find them. The sessions are then loaded in order, as far as the caller goes.
+    pub fn in_progress(&self) -> impl Iterator<Item = (Session, PathBuf)> + '_ {
+        let mut found: Vec<(Timestamp, String, PathBuf)> = session_files(&self.dir)
+            .into_iter()
+            .filter_map(|path| {
+                let peeked = crate::yaml::read_file(&path, &Limits::default())
+                    .ok()
+                    .and_then(|bytes| std::str::from_utf8(&bytes).ok().and_then(peek));
+                let (status, updated) = match peeked {
+                    Some(p) => p,
+                    None => {
+                        let s = self.load_path(&path).ok()?;
+                        (s.status, s.updated)
+                    }
+                };
+                let stem = path.file_stem()?.to_string_lossy().to_string();
+                (status == Status::InProgress).then_some((updated, stem, path))
+            })
+            .collect();
+        found.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)));
+        found.into_iter().filter_map(|(_, _, path)| {
+            let session = self.load_path(&path).ok()?;
+            (session.status == Status::InProgress).then_some((session, path))
         })
     }
+}
+
+/// A session file's `status` and `updated`, read from its top-level lines as hirewiz
+/// writes them (`status: in_progress`, `updated: 2025-06-01T14:30:05Z`). `None` when
+/// either is missing, given twice or written any other way: the file is then parsed.
+fn peek(text: &str) -> Option<(Status, Timestamp)> {
+    let mut status = None;
+    let mut updated = None;
+    for line in text.lines() {
+        if let Some(value) = line.strip_prefix("status:") {
+            let s = match value.trim() {
+                "in_progress" => Status::InProgress,
+                "complete" => Status::Complete,
+                _ => return None,
+            };
+            if status.replace(s).is_some() {
+                return None;
+            }
+        } else if let Some(value) = line.strip_prefix("updated:") {
+            let t = Timestamp::parse(value.trim()).ok()?;
+            if updated.replace(t).is_some() {
+                return None;
+            }
+        }
+    }
+    Some((status?, updated?))
 }
 
 /// A session by id, prefix or file, in the store [`Store::locate`] finds for

@@ -9,7 +9,7 @@ use super::theme::Theme;
 use crate::pack::Pack;
 use crate::session::replay::{compare, replay};
 use crate::session::store::{find_anywhere, shown};
-use crate::session::{Listed, Replay, Session, SessionError, Status, Store, Timestamp};
+use crate::session::{Replay, Session, SessionError, Store, Timestamp};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -102,12 +102,8 @@ fn fresh(
 /// The most recently updated unfinished session that plays back on `pack`. Files that
 /// cannot be read or played are passed over here; `hirewiz sessions` lists them.
 fn resumable(store: &Store, pack: &Arc<Pack>) -> Option<(Session, Replay)> {
-    store.list().ok()?.into_iter().find_map(|l| match l {
-        Listed::Session(s) if s.status == Status::InProgress => {
-            let session = store.load(&s.id).ok()?;
-            let played = replay(&session, pack.clone(), &shown(&s.path)).ok()?;
-            Some((session, played))
-        }
-        _ => None,
+    store.in_progress().find_map(|(session, path)| {
+        let played = replay(&session, pack.clone(), &shown(&path)).ok()?;
+        Some((session, played))
     })
 }
