@@ -80,19 +80,35 @@ pub fn wanted_with(flag: bool, term: Option<&std::ffi::OsStr>, stdin_tty: bool) 
 
 /// Run plain mode on standard input and output, saving the session after every event
 /// as the terminal screens do, in the store [`crate::session::Store::locate`] finds for
-/// `data_dir`. A session that cannot be saved is reported once on standard error and the
-/// wizard goes on: losing the record must not lose the answers being given.
+/// `data_dir`.
 pub fn run_saving(pack: Arc<Pack>, data_dir: Option<&std::path::Path>) -> Result<(), Failure> {
     use crate::session::{Recorder, Store};
-    let mut recorder = match Store::locate(data_dir) {
+    let recorder = match Store::locate(data_dir) {
         Ok(store) => Some(Recorder::start(store, &pack, None)),
         Err(e) => {
             crate::cli::say_err(&format!("hirewiz: sessions are not saved: {e}"));
             None
         }
     };
+    run_stdio(Wizard::new(pack), None, recorder).map(|_| ())
+}
+
+/// Run plain mode on standard input and output from `wizard`'s state to the text
+/// report, saying `notice` after the introduction. Every event the wizard accepts is
+/// saved through `recorder`; a save that fails is reported once on standard error and
+/// the wizard goes on: losing the record must not lose the answers being given.
+pub fn run_stdio(
+    wizard: Wizard,
+    notice: Option<&str>,
+    mut recorder: Option<crate::session::Recorder>,
+) -> Result<Wizard, Failure> {
+    let options = Options {
+        echo: !std::io::stdin().is_terminal(),
+    };
+    let input = std::io::stdin().lock();
+    let output = std::io::stdout().lock();
     let mut warned = false;
-    run_stdio(pack, &mut |event, wizard| {
+    let mut save = |event: &Event, wizard: &Wizard| {
         if let Some(r) = recorder.as_mut()
             && let Err(e) = r.record(event, wizard)
             && !warned
@@ -100,22 +116,8 @@ pub fn run_saving(pack: Arc<Pack>, data_dir: Option<&std::path::Path>) -> Result
             warned = true;
             crate::cli::say_err(&format!("hirewiz: the session cannot be saved: {e}"));
         }
-    })
-    .map(|_| ())
-}
-
-/// Run plain mode on standard input and output, ending with the text report. `observe`
-/// is called after every event the wizard accepts (to save the session as it goes).
-pub fn run_stdio(
-    pack: Arc<Pack>,
-    observe: &mut dyn FnMut(&Event, &Wizard),
-) -> Result<Wizard, Failure> {
-    let options = Options {
-        echo: !std::io::stdin().is_terminal(),
     };
-    let input = std::io::stdin().lock();
-    let output = std::io::stdout().lock();
-    run(Wizard::new(pack), input, output, options, None, observe).map_err(failure)
+    run(wizard, input, output, options, notice, &mut save).map_err(failure)
 }
 
 /// How plain mode's stopping reasons leave the program: input that ended early is bad

@@ -2,7 +2,7 @@
 //! playing one back as a transcript (`hirewiz replay`), for screen readers, dumb
 //! terminals and pipes, where the terminal screens cannot be drawn.
 
-use super::{Clean, Options, failure, run};
+use super::{Clean, failure, run_stdio};
 use crate::cli::Failure;
 use crate::pack::Pack;
 use crate::report::{self, Report};
@@ -12,7 +12,6 @@ use crate::session::store::{find_anywhere, shown};
 use crate::session::{Recorder, Replay, Session, Status, Store, Timestamp};
 use crate::wizard::{Event, Step, Wizard};
 use std::fmt::Write as _;
-use std::io::IsTerminal;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -31,7 +30,7 @@ pub fn resume_saving(
     let state = played.final_state().clone();
     let mut notice = resumed_words(&session, &state);
     let old = session.id.to_string();
-    let mut recorder = Recorder::resume(store, session, &played);
+    let recorder = Recorder::resume(store, session, &played);
     if let Some(change) = &played.pack_change {
         let _ = write!(
             notice,
@@ -40,27 +39,7 @@ pub fn resume_saving(
             recorder.session().id
         );
     }
-    let mut warned = false;
-    let options = Options {
-        echo: !std::io::stdin().is_terminal(),
-    };
-    run(
-        state,
-        std::io::stdin().lock(),
-        std::io::stdout().lock(),
-        options,
-        Some(&notice),
-        &mut |event, wizard| {
-            if let Err(e) = recorder.record(event, wizard)
-                && !warned
-            {
-                warned = true;
-                crate::cli::say_err(&format!("hirewiz: the session cannot be saved: {e}"));
-            }
-        },
-    )
-    .map(|_| ())
-    .map_err(failure)
+    run_stdio(state, Some(&notice), Some(recorder)).map(|_| ())
 }
 
 /// "Going on with session 20250601-1430-k3x9 “Acme”: 4 answers given, at question 5 of 13."
