@@ -44,10 +44,7 @@ pub fn resume_saving(
 
 /// "Going on with session 20250601-1430-k3x9 “Acme”: 4 answers given, at question 5 of 13."
 fn resumed_words(session: &Session, state: &Wizard) -> String {
-    let label = session
-        .label
-        .as_ref()
-        .map_or(String::new(), |l| format!(" “{l}”"));
+    let label = quoted_label(session);
     let n = session.answers.len();
     let answers = if n == 1 {
         "1 answer given".to_string()
@@ -88,10 +85,7 @@ pub fn replay_printing(
 pub fn transcript(session: &Session, played: &Replay, comparison: &Comparison) -> String {
     let pack = played.start.pack();
     let mut s = String::new();
-    let label = session
-        .label
-        .as_ref()
-        .map_or(String::new(), |l| format!(" “{l}”"));
+    let label = quoted_label(session);
     let _ = writeln!(
         s,
         "Replay of session {}{label}: {} {}, started {}, last saved {}.",
@@ -158,6 +152,14 @@ pub fn transcript(session: &Session, played: &Replay, comparison: &Comparison) -
         );
     }
     s
+}
+
+/// ` “Acme”` after a session's id, or nothing when it has no label.
+fn quoted_label(session: &Session) -> String {
+    session
+        .label
+        .as_ref()
+        .map_or(String::new(), |l| format!(" “{l}”"))
 }
 
 /// `2025-06-01 14:30 UTC`.
