@@ -290,7 +290,14 @@ fn a_label_given_before_quitting_is_kept_as_a_session_to_resume() {
     let mut next = Run::start(&pack, dir.path(), Launch::New);
     let welcome = next.screen();
     assert!(welcome.contains("Resume “Acme Corp”"), "{welcome}");
-    assert!(welcome.contains("0 answers"), "{welcome}");
+    assert!(
+        welcome.contains("A session is waiting for its first answer"),
+        "{welcome}"
+    );
+    assert!(
+        welcome.contains("no answers yet, starts at question 1"),
+        "{welcome}"
+    );
     next.press(&[Enter]);
     assert_eq!(next.app.screen(), Screen::Question(0));
     assert!(next.screen().contains("Acme Corp"), "{}", next.screen());

@@ -46,10 +46,10 @@ pub fn resume_saving(
 fn resumed_words(session: &Session, state: &Wizard) -> String {
     let label = quoted_label(session);
     let n = session.answers.len();
-    let answers = if n == 1 {
-        "1 answer given".to_string()
-    } else {
-        format!("{n} answers given")
+    let answers = match n {
+        0 => "no answers yet".to_string(),
+        1 => "1 answer given".to_string(),
+        n => format!("{n} answers given"),
     };
     let at = match state.step() {
         Step::Question(_) => {

@@ -152,17 +152,28 @@ fn choices(t: &Theme, offer: &ResumeOffer, cursor: usize, width: usize) -> Vec<L
         Some(l) => format!("Resume “{l}”"),
         None => format!("Resume session {}", offer.id),
     };
+    // A session labelled and left before its first answer is waiting, not half done.
+    let heading = if offer.answered == 0 {
+        "   A session is waiting for its first answer:"
+    } else {
+        "   You stopped part-way through a session:"
+    };
     let mut out = vec![
-        Line::styled("   You stopped part-way through a session:", t.heading),
+        Line::styled(heading, t.heading),
         Line::default(),
         row(cursor == 0, name),
     ];
     let total = offer.state.progress().total;
     let answers = match offer.answered {
+        0 => "no answers yet".to_string(),
         1 => "1 answer".to_string(),
         n => format!("{n} answers"),
     };
     let stopped = match offer.state.step() {
+        Step::Question(_) if offer.answered == 0 => format!(
+            "starts at question {} of {total}",
+            offer.state.progress().index
+        ),
         Step::Question(_) => format!(
             "stopped at question {} of {total}",
             offer.state.progress().index
