@@ -37,12 +37,7 @@ pub(crate) struct Tested {
 /// What the pack's tests look at, per question.
 pub(crate) fn tested(pack: &Pack) -> Vec<Tested> {
     let mut out = vec![Tested::default(); pack.questions.len()];
-    let conditions = pack
-        .rules
-        .iter()
-        .filter_map(|r| r.when.as_ref())
-        .chain(pack.questions.iter().filter_map(|q| q.when.as_ref()));
-    for c in conditions {
+    for c in pack.conditions() {
         collect(c, &mut out);
     }
     for t in &mut out {

@@ -144,12 +144,7 @@ fn questions_read(pack: &Pack) -> Vec<bool> {
             *r = true;
         }
     };
-    let conditions = pack
-        .rules
-        .iter()
-        .filter_map(|r| r.when.as_ref())
-        .chain(pack.questions.iter().filter_map(|q| q.when.as_ref()));
-    for c in conditions {
+    for c in pack.conditions() {
         c.questions().into_iter().for_each(&mut mark);
     }
     advice_reads(pack).into_iter().for_each(mark);
@@ -180,12 +175,7 @@ fn advice_reads(pack: &Pack) -> Vec<usize> {
 /// the pack can tell apart. `None` when some question is too wide to search.
 fn domains(pack: &Pack) -> Option<Vec<Vec<Answer>>> {
     let mut atoms: Vec<Vec<&Condition>> = vec![Vec::new(); pack.questions.len()];
-    let conditions = pack
-        .rules
-        .iter()
-        .filter_map(|r| r.when.as_ref())
-        .chain(pack.questions.iter().filter_map(|q| q.when.as_ref()));
-    for c in conditions {
+    for c in pack.conditions() {
         collect_atoms(c, &mut atoms);
     }
     pack.questions

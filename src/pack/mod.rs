@@ -290,6 +290,14 @@ impl Pack {
         self
     }
 
+    /// Every condition the pack holds: each rule's `when`, then each question's.
+    pub fn conditions(&self) -> impl Iterator<Item = &Condition> {
+        self.rules
+            .iter()
+            .filter_map(|r| r.when.as_ref())
+            .chain(self.questions.iter().filter_map(|q| q.when.as_ref()))
+    }
+
     /// Rule indices, most decisive first: rules that veto, then by the total size of
     /// the points they give, then in the pack's order. Scoring walks rules in this order
     /// so that the rules that fired come out already ranked by impact.
