@@ -229,12 +229,10 @@ pub fn report_for(pack: &Pack, answers_path: &Path) -> Result<Report, Failure> {
     for w in &file.warnings {
         say_err(&w.to_string());
     }
-    let effective = file.answers.effective(pack);
-    let verdict = score::score(pack, &effective);
-    let mut report = Report::build(pack, &effective, &verdict);
-    // Exact also for answers given to questions not asked now, which a change may bring back.
-    report.fill_insight(pack, &file.answers);
-    Ok(report)
+    let verdict = score::score(pack, &file.answers.effective(pack));
+    // From the answers given: exact also for answers to questions not asked now, which a
+    // change may bring back.
+    Ok(Report::build_from(pack, &file.answers, &verdict))
 }
 
 /// Render a report in a format.

@@ -2,8 +2,10 @@
 //! a ranking and the reasons behind it.
 //!
 //! Ranking rule: a vetoed candidate ranks below every candidate not vetoed; within each
-//! group, more points rank higher; equal points keep the pack's order of candidates, and
-//! the verdict reports the tie.
+//! group, more points rank higher; equal points keep the pack's order of candidates for
+//! display only. What the verdict picks is a [`Pick`]: one candidate, several level at
+//! the top (a tie, which names no winner), or none when every candidate is ruled out.
+//! The pack's order is never presented as advice.
 
 use crate::pack::{Answer, Pack};
 use std::sync::Arc;
@@ -19,8 +21,10 @@ pub struct Verdict {
     pub ranking: Vec<usize>,
     /// Points between the first and the second in the ranking.
     pub margin: i64,
-    /// Whether the first two are level (the pack's order put one first).
+    /// Whether two or more candidates are level at the top (then none is recommended).
     pub tie: bool,
+    /// What the scores pick: one candidate, a level group, or none.
+    pub pick: Pick,
     /// Whether the margin is below the pack's `close_call` setting (or a tie).
     pub close: bool,
     /// The rules that fired, most decisive first.
@@ -51,10 +55,75 @@ pub struct Reason {
     pub veto: bool,
 }
 
+/// What a set of totals picks.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Pick {
+    /// One candidate leads every other candidate that is not ruled out.
+    One(usize),
+    /// Two or more candidates share the top total (indices ascending): no winner.
+    Level(Vec<usize>),
+    /// Every candidate is ruled out.
+    NoneFits,
+}
+
+impl Pick {
+    /// What `scores` and `vetoed` (by candidate index) pick.
+    pub fn of(scores: &[i64], vetoed: &[bool]) -> Pick {
+        let mut top: Option<i64> = None;
+        let mut count = 0usize;
+        let mut first = 0usize;
+        for (c, (&s, &v)) in scores.iter().zip(vetoed).enumerate() {
+            if v {
+                continue;
+            }
+            match top {
+                Some(t) if s < t => {}
+                Some(t) if s == t => count += 1,
+                _ => {
+                    top = Some(s);
+                    count = 1;
+                    first = c;
+                }
+            }
+        }
+        match (top, count) {
+            (None, _) => Pick::NoneFits,
+            (Some(_), 1) => Pick::One(first),
+            (Some(t), _) => Pick::Level(
+                (0..scores.len())
+                    .filter(|&c| !vetoed[c] && scores[c] == t)
+                    .collect(),
+            ),
+        }
+    }
+
+    /// The recommended candidate, when one is.
+    pub fn winner(&self) -> Option<usize> {
+        match self {
+            Pick::One(c) => Some(*c),
+            _ => None,
+        }
+    }
+}
+
 impl Verdict {
-    /// The recommended candidate's index.
+    /// The first candidate in the ranking: the recommendation when [`Verdict::pick`] is
+    /// [`Pick::One`], and only the first listed otherwise (see [`Verdict::recommended`]).
     pub fn winner(&self) -> usize {
         self.ranking[0]
+    }
+
+    /// The recommended candidate, or `None` on a tie or when every option is ruled out.
+    pub fn recommended(&self) -> Option<usize> {
+        self.pick.winner()
+    }
+
+    /// The candidates level at the top, ascending (empty unless it is a tie).
+    pub fn level(&self) -> &[usize] {
+        match &self.pick {
+            Pick::Level(v) => v,
+            _ => &[],
+        }
     }
 
     /// The runner-up's index, when there is one.
@@ -107,6 +176,12 @@ impl Verdict {
     }
 }
 
+/// Whether the runner-up is ruled out (then a small margin is no close call: nothing
+/// but the ruled-out candidate is near).
+fn runner_vetoed(ranking: &[usize], vetoed: &[bool]) -> bool {
+    ranking.get(1).is_some_and(|&b| vetoed[b])
+}
+
 /// Score the answers in force (see [`crate::answers::Answers::effective`]).
 pub fn score(pack: &Pack, effective: &[Option<Answer>]) -> Verdict {
     let n = pack.candidates.len();
@@ -133,20 +208,26 @@ pub fn score(pack: &Pack, effective: &[Option<Answer>]) -> Verdict {
     }
     let mut ranking: Vec<usize> = (0..n).collect();
     ranking.sort_by_key(|&c| (vetoed[c], std::cmp::Reverse(scores[c]), c));
-    let (margin, tie) = match ranking.as_slice() {
-        [a, b, ..] => (
-            scores[*a].saturating_sub(scores[*b]),
-            scores[*a] == scores[*b] && vetoed[*a] == vetoed[*b],
-        ),
-        _ => (0, false),
+    let pick = Pick::of(&scores, &vetoed);
+    let margin = match ranking.as_slice() {
+        [a, b, ..] => scores[*a].saturating_sub(scores[*b]),
+        _ => 0,
     };
-    let close = tie || (margin >= 0 && margin < pack.meta.close_call);
+    let tie = matches!(pick, Pick::Level(_));
+    let close = match &pick {
+        Pick::One(_) => {
+            margin >= 0 && margin < pack.meta.close_call && !runner_vetoed(&ranking, &vetoed)
+        }
+        Pick::Level(_) => true,
+        Pick::NoneFits => false,
+    };
     Verdict {
         scores,
         vetoed,
         ranking,
         margin,
         tie,
+        pick,
         close,
         fired,
     }

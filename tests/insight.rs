@@ -1,5 +1,5 @@
-//! The insight checked against brute force: every what-if really gives the winner it
-//! names, no answer change that changes the winner is missed, pairs are the smallest
+//! The insight checked against brute force: every what-if really gives the result it
+//! names (a winner, a tie or none), no answer change that changes the result is missed, pairs are the smallest
 //! that exist, and the rules marked decisive really carry the decision.
 
 use hirewiz::answers::Answers;
@@ -81,6 +81,7 @@ fn check_singles(pack: &Pack, answers: &Answers) -> Result<Insight, TestCaseErro
     let eff = answers.effective(pack);
     let base = score(pack, &eff);
     let ins = insight::analyse(pack, answers);
+    prop_assert_eq!(&ins.current.pick, &base.pick);
     prop_assert_eq!(ins.current.winner, base.winner());
     prop_assert_eq!(ins.current.margin, base.margin);
     prop_assert_eq!(ins.current.tie, base.tie);
@@ -94,7 +95,8 @@ fn check_singles(pack: &Pack, answers: &Answers) -> Result<Insight, TestCaseErro
         prop_assert_ne!(&w.change.answer, cur);
         let v = rescore(pack, answers, &[(q, &w.change.answer)]);
         prop_assert_eq!(v.winner(), w.outcome.winner);
-        prop_assert_ne!(v.winner(), base.winner());
+        prop_assert_eq!(&v.pick, &w.outcome.pick);
+        prop_assert_ne!(&v.pick, &base.pick);
         prop_assert_eq!(v.margin, w.outcome.margin);
         prop_assert_eq!(v.tie, w.outcome.tie);
         prop_assert_eq!(
@@ -114,13 +116,13 @@ fn check_singles(pack: &Pack, answers: &Answers) -> Result<Insight, TestCaseErro
                 continue;
             }
             let v = rescore(pack, answers, &[(q, &alt)]);
-            if v.winner() == base.winner() {
+            if v.pick == base.pick {
                 continue;
             }
             let size = insight::change_size(pack, q, cur, &alt);
             let covered = ins.what_if.iter().any(|w| {
                 w.change.question == q
-                    && w.outcome.winner == v.winner()
+                    && w.outcome.pick == v.pick
                     && w.change.size <= size
                     && match question.kind {
                         // A bigger change of the same set may be left out as more of the same.
@@ -159,7 +161,7 @@ fn check_rules(pack: &Pack, answers: &Answers, ins: &Insight) -> Result<(), Test
         let v = score(&without, &eff);
         prop_assert_eq!(v.winner(), w.without.winner);
         prop_assert_eq!(v.margin, w.without.margin);
-        prop_assert_eq!(w.decisive, v.winner() != base.winner());
+        prop_assert_eq!(w.decisive, v.pick != base.pick);
         prop_assert_eq!(ins.is_decisive(w.rule), w.decisive);
     }
     Ok(())
@@ -237,7 +239,8 @@ fn check_pairs(pack: &Pack, answers: &Answers, ins: &Insight) -> Result<(), Test
             &[(x.question, &x.answer), (y.question, &y.answer)],
         );
         prop_assert_eq!(v.winner(), p.outcome.winner);
-        prop_assert_ne!(v.winner(), base.winner());
+        prop_assert_eq!(&v.pick, &p.outcome.pick);
+        prop_assert_ne!(&v.pick, &base.pick);
         prop_assert_eq!(v.margin, p.outcome.margin);
     }
     let full = ins.what_if_pairs.len() == PAIR_LIMIT;
@@ -265,7 +268,7 @@ fn check_pairs(pack: &Pack, answers: &Answers, ins: &Insight) -> Result<(), Test
                         continue;
                     }
                     let v = rescore(pack, answers, &[(q1, &a1), (q2, &a2)]);
-                    if v.winner() == base.winner() {
+                    if v.pick == base.pick {
                         continue;
                     }
                     let size = insight::change_size(pack, q1, cur1, &a1)
@@ -277,7 +280,7 @@ fn check_pairs(pack: &Pack, answers: &Answers, ins: &Insight) -> Result<(), Test
                     let covered = ins.what_if_pairs.iter().any(|p| {
                         p.changes[0].question == q1
                             && p.changes[1].question == q2
-                            && p.outcome.winner == v.winner()
+                            && p.outcome.pick == v.pick
                             && p.outcome.margin == v.margin
                             && p.size() <= size
                     });
@@ -341,12 +344,20 @@ fn no_single_change_is_enough_on_the_pairs_pack_defaults() {
     assert!(ins.what_if.is_empty());
     assert!(!ins.what_if_pairs.is_empty());
     let eff = answers.effective(pack);
-    let first = insight::pair_sentence(pack, &eff, &ins.what_if_pairs[0]);
+    let sentences: Vec<String> = ins
+        .what_if_pairs
+        .iter()
+        .map(|p| insight::pair_sentence(pack, &eff, p))
+        .collect();
+    // A pair that leaves two options level changes the result too: no winner is named.
     assert_eq!(
-        first,
-        "How long? Weeks instead of Years; and Can the work be remote? Yes instead of No: \
-         Freelance would lead by 1 point."
+        sentences[0],
+        "How long? Months instead of Years; and What do you need? An API, Data instead of Data: \
+         In-house and Freelance would be level."
     );
+    assert!(sentences.iter().any(|s| s
+        == "How long? Weeks instead of Years; and Can the work be remote? Yes instead of No: \
+            Freelance would lead by 1 point."));
     // Showing the vendor question and answering it counts as a pair.
     assert!(
         ins.what_if_pairs

@@ -2,7 +2,7 @@
 //! pack's advice content by the answers in force and the verdict.
 
 use crate::pack::{Answer, Condition, Pack};
-use crate::score::Verdict;
+use crate::score::{Pick, Verdict};
 
 /// The role to hire for and why.
 #[derive(Debug, Clone, PartialEq)]
@@ -84,32 +84,54 @@ pub fn skills(pack: &Pack, effective: &[Option<Answer>]) -> Vec<SkillAdvice> {
         .collect()
 }
 
-/// The steps for the recommended candidate whose condition holds, in the pack's order.
-/// On a close call, what to weigh between the first two comes first.
+/// The next steps, in the pack's order, whose condition holds. With a recommendation:
+/// the steps for it, and on a close call what to weigh between the first two first. On a
+/// tie: what to weigh between each pair of the level candidates, then only the steps
+/// written for every one of them (a step for one alone would take sides). When every
+/// option is ruled out: only the steps written for any option.
 pub fn next_steps(pack: &Pack, effective: &[Option<Answer>], verdict: &Verdict) -> Vec<StepAdvice> {
-    let Some(&winner) = verdict.ranking.first() else {
-        return Vec::new();
+    let (backed, weighed): (Vec<usize>, Vec<[usize; 2]>) = match &verdict.pick {
+        Pick::One(w) => {
+            let pair = verdict
+                .runner_up()
+                .filter(|r| verdict.close && !verdict.vetoed[*r])
+                .map(|r| [*w, r]);
+            (vec![*w], pair.into_iter().collect())
+        }
+        Pick::Level(set) => {
+            let mut pairs = Vec::new();
+            for (i, &a) in set.iter().enumerate() {
+                for &b in &set[i + 1..] {
+                    pairs.push([a, b]);
+                }
+            }
+            (set.clone(), pairs)
+        }
+        Pick::NoneFits => (Vec::new(), Vec::new()),
     };
     let mut out = Vec::new();
-    if verdict.close
-        && let Some(second) = verdict.runner_up()
-        && let Some(w) = pack
+    for [a, b] in weighed {
+        if let Some(w) = pack
             .advice
             .weigh
             .iter()
-            .find(|w| w.between.contains(&winner) && w.between.contains(&second))
-    {
-        out.push(StepAdvice {
-            id: "weigh".to_string(),
-            text: w.text.clone(),
-            source: w.source.clone(),
-        });
+            .find(|w| w.between.contains(&a) && w.between.contains(&b))
+        {
+            out.push(StepAdvice {
+                id: "weigh".to_string(),
+                text: w.text.clone(),
+                source: w.source.clone(),
+            });
+        }
     }
     out.extend(
         pack.advice
             .next_steps
             .iter()
-            .filter(|s| s.candidates.is_empty() || s.candidates.contains(&winner))
+            .filter(|s| {
+                s.candidates.is_empty()
+                    || (!backed.is_empty() && backed.iter().all(|c| s.candidates.contains(c)))
+            })
             .filter(|s| holds(&s.when, effective))
             .map(|s| StepAdvice {
                 id: s.id.clone(),

@@ -192,9 +192,7 @@ pub fn notes(cmp: &Comparison, status: Status) -> Vec<String> {
         ));
     }
     if let Some(r) = &cmp.result {
-        let name = |res: &crate::session::SavedResult| {
-            res.winner().map_or(res.winner.clone(), |w| w.name.clone())
-        };
+        let name = |res: &crate::session::SavedResult| res.winner_name();
         if r.winner_changed() {
             out.push(format!(
                 "the recommendation was {} when saved; it is {} now",

@@ -33,7 +33,7 @@ pub struct Difference {
 impl Comparison {
     /// Whether both sides recommend the same candidate.
     pub fn same_recommendation(&self) -> bool {
-        self.a.winner() == self.b.winner()
+        self.a.pick == self.b.pick
     }
 }
 

@@ -26,7 +26,7 @@ mod words;
 
 pub use compare::{Comparison, Difference, compare};
 pub use probe::Outcome;
-pub use words::{close_call_sentence, pair_sentence, what_if_sentence};
+pub use words::{close_call_sentence, join_and, pair_sentence, what_if_sentence};
 
 use crate::answers::Answers;
 use crate::pack::{Answer, Pack};
@@ -183,7 +183,7 @@ pub fn analyse(pack: &Pack, answers: &Answers) -> Insight {
     let mut what_if: Vec<WhatIf> = all
         .iter()
         .zip(&outcomes)
-        .filter(|(_, o)| o.winner != current.winner)
+        .filter(|(_, o)| o.pick != current.pick)
         .map(|(c, o)| WhatIf {
             change: c.clone(),
             outcome: o.clone(),
@@ -206,7 +206,7 @@ pub fn analyse(pack: &Pack, answers: &Answers) -> Insight {
             &mut probe,
             &all,
             &tallies,
-            current.winner,
+            &current.pick,
         )
     } else {
         (Vec::new(), true)
@@ -231,7 +231,7 @@ pub fn analyse(pack: &Pack, answers: &Answers) -> Insight {
             let without = probe.without_rule(r);
             RuleWeight {
                 rule: r,
-                decisive: without.winner != current.winner,
+                decisive: without.pick != current.pick,
                 without,
             }
         })
@@ -272,7 +272,7 @@ fn drop_supersets(list: &mut Vec<WhatIf>, effective: &[Option<Answer>]) {
             !(0..list.len()).any(|j| {
                 j != i
                     && list[j].change.question == list[i].change.question
-                    && list[j].outcome.winner == list[i].outcome.winner
+                    && list[j].outcome.pick == list[i].outcome.pick
                     && sets[j]
                         .as_ref()
                         .is_some_and(|b| b.len() < a.len() && b.iter().all(|x| a.contains(x)))
@@ -292,7 +292,7 @@ fn pairs(
     probe: &mut Probe,
     all: &[Change],
     tallies: &[Tally],
-    winner: usize,
+    current: &crate::score::Pick,
 ) -> (Vec<WhatIfPair>, bool) {
     let mut pool: Vec<Change> = all.to_vec();
     // (size, first question, second question, i, j): tried in this order, which is
@@ -361,7 +361,7 @@ fn pairs(
                 &mut tally,
             );
         }
-        if tally.leader() != winner {
+        if !tally.picks(current) {
             found.push(WhatIfPair {
                 changes: [a.clone(), b.clone()],
                 outcome: tally.outcome(),

@@ -9,6 +9,7 @@
 
 use crate::answers::Answers;
 use crate::pack::{Answer, Pack};
+use crate::score::Pick;
 
 /// The result of scoring one set of answers, as far as the insight needs it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,8 +24,10 @@ pub struct Outcome {
     pub runner_up: Option<usize>,
     /// Points between the first and the second.
     pub margin: i64,
-    /// Whether the first two are level.
+    /// Whether two or more are level at the top.
     pub tie: bool,
+    /// What the totals pick: one candidate, a level group or none.
+    pub pick: Pick,
 }
 
 impl Outcome {
@@ -43,20 +46,16 @@ impl Outcome {
             }
         }
         let winner = first.unwrap_or(0);
-        let (margin, tie) = match second {
-            Some(b) => (
-                scores[winner].saturating_sub(scores[b]),
-                scores[winner] == scores[b] && vetoed[winner] == vetoed[b],
-            ),
-            None => (0, false),
-        };
+        let margin = second.map_or(0, |b| scores[winner].saturating_sub(scores[b]));
+        let pick = Pick::of(&scores, &vetoed);
         Outcome {
+            tie: matches!(pick, Pick::Level(_)),
+            pick,
             scores,
             vetoed,
             winner,
             runner_up: second,
             margin,
-            tie,
         }
     }
 
@@ -83,11 +82,24 @@ impl Tally {
         )
     }
 
-    /// The first in the ranking these totals give (as [`Tally::outcome`] would say,
+    /// Whether these totals pick exactly `pick` (as [`Tally::outcome`] would say,
     /// without building it).
-    pub fn leader(&self) -> usize {
-        let key = |c: usize| (self.vetoes[c] > 0, std::cmp::Reverse(self.scores[c]), c);
-        (0..self.scores.len()).min_by_key(|&c| key(c)).unwrap_or(0)
+    pub fn picks(&self, pick: &Pick) -> bool {
+        let n = self.scores.len();
+        let fits = |c: usize| self.vetoes[c] == 0;
+        let top = (0..n).filter(|&c| fits(c)).map(|c| self.scores[c]).max();
+        match (pick, top) {
+            (Pick::NoneFits, None) => true,
+            (Pick::One(w), Some(t)) => {
+                fits(*w)
+                    && self.scores[*w] == t
+                    && (0..n).all(|c| c == *w || !fits(c) || self.scores[c] < t)
+            }
+            (Pick::Level(set), Some(t)) => {
+                (0..n).all(|c| (fits(c) && self.scores[c] == t) == set.binary_search(&c).is_ok())
+            }
+            _ => false,
+        }
     }
 
     /// Into `out`, the totals of two changes that do not touch each other, from each

@@ -3,6 +3,7 @@
 
 use super::{Change, CloseCall, Outcome, WhatIf, WhatIfPair};
 use crate::pack::{Answer, Pack};
+use crate::score::Pick;
 
 /// How many deciding questions a close-call sentence names.
 const DECIDERS_NAMED: usize = 3;
@@ -71,17 +72,32 @@ fn change_words(pack: &Pack, effective: &[Option<Answer>], c: &Change) -> String
     }
 }
 
-/// "In-house would lead by 4 points", or the tie and ruled-out variants.
+/// "In-house would lead by 4 points", or the level, ruled-out and none-fits variants.
 fn outcome_words(pack: &Pack, o: &Outcome) -> String {
-    let w = name(pack, o.winner);
-    let Some(r) = o.runner_up else {
-        return format!("{w} would be the only option");
-    };
-    if o.vetoed[r] && !o.vetoed[o.winner] {
-        return format!("{w} would lead, with {} ruled out", name(pack, r));
+    match &o.pick {
+        Pick::NoneFits => "every option would be ruled out".to_string(),
+        Pick::Level(set) => {
+            let names: Vec<&str> = set.iter().map(|&c| name(pack, c)).collect();
+            format!("{} would be level", join_and(&names))
+        }
+        Pick::One(w) => {
+            let w_name = name(pack, *w);
+            match o.runner_up {
+                None => format!("{w_name} would be the only option"),
+                Some(r) if o.vetoed[r] => {
+                    format!("{w_name} would lead, with {} ruled out", name(pack, r))
+                }
+                Some(_) => format!("{w_name} would lead by {}", crate::report::points(o.margin)),
+            }
+        }
     }
-    if o.tie {
-        return format!("{w} would draw level with {}", name(pack, r));
+}
+
+/// "A", "A and B", "A, B and C".
+pub fn join_and(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
-    format!("{w} would lead by {}", crate::report::points(o.margin))
 }

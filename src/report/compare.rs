@@ -50,13 +50,9 @@ impl ComparisonReport {
     /// Compare two sets of answers given, each with a name.
     pub fn build(pack: &Pack, a: (&str, &Answers), b: (&str, &Answers)) -> ComparisonReport {
         let c = insight::compare(pack, a.1, b.1);
-        let side = |name: &str, answers: &Answers, eff, verdict| {
-            let mut report = Report::build(pack, eff, verdict);
-            report.fill_insight(pack, answers);
-            Side {
-                name: name.to_string(),
-                report,
-            }
+        let side = |name: &str, answers: &Answers, verdict| Side {
+            name: name.to_string(),
+            report: Report::build_from(pack, answers, verdict),
         };
         let differences = c
             .differences
@@ -74,8 +70,8 @@ impl ComparisonReport {
             })
             .collect();
         ComparisonReport {
-            a: side(a.0, a.1, &c.effective_a, &c.a),
-            b: side(b.0, b.1, &c.effective_b, &c.b),
+            a: side(a.0, a.1, &c.a),
+            b: side(b.0, b.1, &c.b),
             differences,
         }
     }
@@ -117,11 +113,7 @@ pub fn to_json(c: &ComparisonReport) -> String {
 pub fn to_text(c: &ComparisonReport) -> String {
     let (a, b) = (&c.a.report, &c.b.report);
     let mut rows: Vec<(String, String, String)> = Vec::new();
-    rows.push((
-        "Recommendation".into(),
-        a.winner().name.clone(),
-        b.winner().name.clone(),
-    ));
+    rows.push(("Recommendation".into(), a.pick_words(), b.pick_words()));
     rows.push(("Margin".into(), margin(a), margin(b)));
     for s in &a.standings {
         let other = b.standings.iter().find(|x| x.id == s.id);
@@ -163,6 +155,8 @@ pub fn to_text(c: &ComparisonReport) -> String {
 fn margin(r: &Report) -> String {
     if r.tie {
         "level".to_string()
+    } else if r.recommendation.is_none() {
+        "-".to_string()
     } else {
         points(r.margin)
     }

@@ -2,7 +2,6 @@
 //! decides a close call, and which rules carry the decision (see [`crate::insight`]).
 
 use super::{Report, WhatIf};
-use crate::answers::Answers;
 use crate::insight::{self, Insight};
 use crate::pack::{Answer, Pack};
 use serde::Serialize;
@@ -12,8 +11,8 @@ use serde::Serialize;
 pub struct WhatIfPair {
     /// The two changes, in the order the questions are asked.
     pub changes: Vec<ChangeLine>,
-    /// The new recommendation's id.
-    pub recommendation: String,
+    /// The new recommendation's id; `None` when the changes give a tie or rule out every option.
+    pub recommendation: Option<String>,
     /// The new margin.
     pub margin: i64,
     /// The changes in words.
@@ -57,32 +56,7 @@ pub struct Deciding {
     pub flips: bool,
 }
 
-impl Report {
-    /// Fill the insight from the answers given. [`Report::build`] fills it from the
-    /// answers in force; this is exact also when a change would bring back a question
-    /// that was answered and then hidden (its earlier answer returns with it).
-    pub fn fill_insight(&mut self, pack: &Pack, answers: &Answers) {
-        let effective = answers.effective(pack);
-        fill(self, pack, &effective, &insight::analyse(pack, answers));
-    }
-
-    /// Fill the insight from the answers in force alone.
-    pub(super) fn fill_insight_from_effective(
-        &mut self,
-        pack: &Pack,
-        effective: &[Option<Answer>],
-    ) {
-        let mut answers = Answers::new(pack.questions.len());
-        for (q, a) in effective.iter().enumerate() {
-            if let Some(a) = a {
-                answers.set(q, a.clone());
-            }
-        }
-        fill(self, pack, effective, &insight::analyse(pack, &answers));
-    }
-}
-
-fn fill(r: &mut Report, pack: &Pack, effective: &[Option<Answer>], ins: &Insight) {
+pub(super) fn fill(r: &mut Report, pack: &Pack, effective: &[Option<Answer>], ins: &Insight) {
     let id = |c: usize| pack.candidates[c].id.clone();
     let value = |c: &insight::Change| pack.questions[c.question].to_json(&c.answer);
     r.what_if = ins
@@ -91,8 +65,9 @@ fn fill(r: &mut Report, pack: &Pack, effective: &[Option<Answer>], ins: &Insight
         .map(|w| WhatIf {
             question: pack.questions[w.change.question].id.clone(),
             answer: value(&w.change),
-            recommendation: id(w.outcome.winner),
+            recommendation: w.outcome.pick.winner().map(id),
             margin: w.outcome.margin,
+            size: w.change.size,
             sentence: insight::what_if_sentence(pack, effective, w),
         })
         .collect();
@@ -109,7 +84,7 @@ fn fill(r: &mut Report, pack: &Pack, effective: &[Option<Answer>], ins: &Insight
                     answer: value(c),
                 })
                 .collect(),
-            recommendation: id(p.outcome.winner),
+            recommendation: p.outcome.pick.winner().map(id),
             margin: p.outcome.margin,
             sentence: insight::pair_sentence(pack, effective, p),
         })
@@ -144,8 +119,25 @@ fn fill(r: &mut Report, pack: &Pack, effective: &[Option<Answer>], ins: &Insight
         .filter(|w| w.decisive)
         .map(|w| pack.rules[w.rule].id.clone())
         .collect();
+    // A decisive rule is marked on the lines of the candidates it decided between: those
+    // picked now and those that would be picked without it, not on every line it touches.
+    let mut decided: std::collections::HashMap<&str, Vec<usize>> = Default::default();
+    let picked = |p: &crate::score::Pick| -> Vec<usize> {
+        match p {
+            crate::score::Pick::One(c) => vec![*c],
+            crate::score::Pick::Level(v) => v.clone(),
+            crate::score::Pick::NoneFits => Vec::new(),
+        }
+    };
+    for w in ins.rules.iter().filter(|w| w.decisive) {
+        let mut who = picked(&ins.current.pick);
+        who.extend(picked(&w.without.pick));
+        decided.insert(pack.rules[w.rule].id.as_str(), who);
+    }
     for line in &mut r.reasons {
-        line.decisive = r.decisive_rules.contains(&line.rule);
+        line.decisive = decided
+            .get(line.rule.as_str())
+            .is_some_and(|who| who.iter().any(|&c| pack.candidates[c].id == line.candidate));
     }
 }
 

@@ -21,9 +21,9 @@ pub fn render(r: &Report) -> String {
         let _ = writeln!(s);
         let _ = writeln!(s, "{line}");
     }
-    if !r.winner().description.is_empty() {
+    if let Some(w) = r.winner().filter(|w| !w.description.is_empty()) {
         let _ = writeln!(s);
-        let _ = writeln!(s, "> {}", r.winner().description);
+        let _ = writeln!(s, "> {}", w.description);
     }
     let _ = writeln!(s);
     let _ = writeln!(s, "## Scores");

@@ -11,8 +11,9 @@ pub mod json;
 pub mod markdown;
 pub mod text;
 
+use crate::answers::Answers;
 use crate::pack::{Answer, Pack};
-use crate::score::Verdict;
+use crate::score::{Pick, Verdict};
 use serde::Serialize;
 
 pub use insight::{CHANGES_SHOWN, ChangeLine, CloseCall, Deciding, WhatIfPair, decisive_mark};
@@ -22,15 +23,19 @@ pub use insight::{CHANGES_SHOWN, ChangeLine, CloseCall, Deciding, WhatIfPair, de
 pub struct Report {
     /// Which pack decided.
     pub pack: PackInfo,
-    /// The recommended candidate's id.
-    pub recommendation: String,
+    /// The kind of result: a clear recommendation, a close call, a tie or none fits.
+    pub state: State,
+    /// The recommended candidate's id; `None` on a tie or when every option is ruled out.
+    pub recommendation: Option<String>,
+    /// On a tie: the ids of every candidate level at the top, in the pack's order.
+    pub level: Vec<String>,
     /// Every candidate, best first.
     pub standings: Vec<Standing>,
     /// Points between the first and the second.
     pub margin: i64,
-    /// Whether the first two are level.
+    /// Whether two or more candidates are level at the top.
     pub tie: bool,
-    /// Whether the margin is too small to call.
+    /// Whether the result is a close call or a tie.
     pub close: bool,
     /// Each rule's effect on each candidate, most decisive first.
     pub reasons: Vec<ReasonLine>,
@@ -59,6 +64,22 @@ pub struct Report {
     pub close_call: Option<CloseCall>,
     /// The ids of the rules without which the recommendation would change.
     pub decisive_rules: Vec<String>,
+}
+
+/// The kind of result a report shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum State {
+    /// One option leads, by at least the pack's close-call margin, and no single answer
+    /// moved one step along its scale changes it.
+    Clear,
+    /// One option leads, but by less than the close-call margin, or one answer moved one
+    /// step would change the result.
+    CloseCall,
+    /// Two or more options are level at the top: no winner is named.
+    Tie,
+    /// Every option is ruled out by the answers.
+    NoneFits,
 }
 
 /// One candidate's explanation, as the text and Markdown reports list it.
@@ -194,10 +215,12 @@ pub struct WhatIf {
     pub question: String,
     /// The changed answer, as an answers file holds it.
     pub answer: serde_json::Value,
-    /// The new recommendation's id.
-    pub recommendation: String,
+    /// The new recommendation's id; `None` when the change gives a tie or rules out every option.
+    pub recommendation: Option<String>,
     /// The new margin.
     pub margin: i64,
+    /// How big a change it is: 1 is one step along the question's scale.
+    pub size: u32,
     /// The change in words.
     pub sentence: String,
 }
@@ -205,6 +228,21 @@ pub struct WhatIf {
 impl Report {
     /// Gather the report for `verdict`, reached from the answers in force `effective`.
     pub fn build(pack: &Pack, effective: &[Option<Answer>], verdict: &Verdict) -> Report {
+        let mut answers = Answers::new(pack.questions.len());
+        for (q, a) in effective.iter().enumerate() {
+            if let Some(a) = a {
+                answers.set(q, a.clone());
+            }
+        }
+        Report::build_from(pack, &answers, verdict)
+    }
+
+    /// Gather the report for `verdict`, reached from the answers given. The insight is
+    /// exact also when a change would bring back a question that was answered and then
+    /// hidden (its earlier answer returns with it).
+    pub fn build_from(pack: &Pack, given: &Answers, verdict: &Verdict) -> Report {
+        let effective = given.effective(pack);
+        let effective = effective.as_slice();
         let cand = |c: usize| &pack.candidates[c];
         let standings = verdict
             .ranking
@@ -247,17 +285,35 @@ impl Report {
                 })
             })
             .collect();
+        let ins = crate::insight::analyse(pack, given);
+        let state = match &verdict.pick {
+            Pick::NoneFits => State::NoneFits,
+            Pick::Level(_) => State::Tie,
+            Pick::One(_) if verdict.close || ins.what_if.iter().any(|w| w.change.size == 1) => {
+                State::CloseCall
+            }
+            Pick::One(_) => State::Clear,
+        };
+        // The advice weighs the leaders against each other whenever the result is not clear.
+        let mut judged = verdict.clone();
+        judged.close = matches!(state, State::CloseCall | State::Tie);
         let mut report = Report {
             pack: PackInfo {
                 id: pack.meta.id.clone(),
                 version: pack.meta.version.clone(),
                 title: pack.meta.title.clone(),
             },
-            recommendation: cand(verdict.winner()).id.clone(),
+            state,
+            recommendation: verdict.recommended().map(|c| cand(c).id.clone()),
+            level: verdict
+                .level()
+                .iter()
+                .map(|&c| cand(c).id.clone())
+                .collect(),
             standings,
             margin: verdict.margin,
             tie: verdict.tie,
-            close: verdict.close,
+            close: judged.close,
             reasons,
             answers,
             costs: Vec::new(),
@@ -274,55 +330,111 @@ impl Report {
         };
         advice::fill(
             &mut report,
-            &crate::advice::advise(pack, effective, verdict),
+            &crate::advice::advise(pack, effective, &judged),
         );
-        report.fill_insight_from_effective(pack, effective);
+        insight::fill(&mut report, pack, effective, &ins);
         report
     }
 
-    /// The recommended candidate's standing.
-    pub fn winner(&self) -> &Standing {
+    /// The recommended candidate's standing, when one is recommended.
+    pub fn winner(&self) -> Option<&Standing> {
+        let id = self.recommendation.as_deref()?;
+        self.standings.iter().find(|s| s.id == id)
+    }
+
+    /// The first candidate listed (the recommendation, or the first of a level group).
+    pub fn first(&self) -> &Standing {
         &self.standings[0]
     }
 
-    /// The runner-up's standing, when there is one.
+    /// The second candidate listed, when there is one.
     pub fn runner_up(&self) -> Option<&Standing> {
         self.standings.get(1)
     }
 
-    /// The headline: `Recommendation: <name>`.
-    pub fn headline(&self) -> String {
-        format!("Recommendation: {}", self.winner().name)
+    /// The names of the candidates level at the top, joined: "In-house and Freelance".
+    pub fn level_names(&self) -> String {
+        let names: Vec<&str> = self
+            .level
+            .iter()
+            .filter_map(|id| self.standings.iter().find(|s| &s.id == id))
+            .map(|s| s.name.as_str())
+            .collect();
+        crate::insight::join_and(&names)
     }
 
-    /// How clear the lead is, as a sentence: "In-house leads Outsource by 7 points, a
-    /// clear margin.", or the too-close-to-call wording on a tie or near-tie.
-    pub fn margin_words(&self) -> String {
-        let w = &self.winner().name;
-        let Some(second) = self.runner_up() else {
-            return format!("{w} is the only option.");
-        };
-        if second.vetoed && !self.winner().vetoed {
-            return format!("{w} leads; {} is ruled out by your answers.", second.name);
+    /// The headline: `Recommendation: <name>`, or on a tie `No clear winner: A and B
+    /// are level on N points`, or `No option fits your answers`.
+    pub fn headline(&self) -> String {
+        match self.state {
+            State::Tie => format!(
+                "No clear winner: {} are level on {}",
+                self.level_names(),
+                points(self.first().score)
+            ),
+            State::NoneFits => "No option fits your answers".to_string(),
+            State::Clear | State::CloseCall => match self.winner() {
+                Some(w) => format!("Recommendation: {}", w.name),
+                None => "No option fits your answers".to_string(),
+            },
         }
-        if self.tie {
-            format!(
-                "Too close to call: {w} and {} are level on {}.",
-                second.name,
-                points(self.winner().score)
-            )
-        } else if self.close {
-            format!(
-                "Too close to call: {w} leads {} by only {}.",
-                second.name,
-                points(self.margin)
-            )
-        } else {
-            format!(
-                "{w} leads {} by {}, a clear margin.",
-                second.name,
-                points(self.margin)
-            )
+    }
+
+    /// The result in a few words, for columns and lists: the recommended name, `Tie:
+    /// A and B`, or `None fits`.
+    pub fn pick_words(&self) -> String {
+        match (self.state, self.winner()) {
+            (State::Tie, _) => format!("Tie: {}", self.level_names()),
+            (_, Some(w)) => w.name.clone(),
+            _ => "None fits".to_string(),
+        }
+    }
+
+    /// The one-step change that would alter the result, when there is one: the most
+    /// critical answer.
+    pub fn critical_change(&self) -> Option<&WhatIf> {
+        self.what_if.iter().find(|w| w.size == 1)
+    }
+
+    /// How the result stands, in a sentence or two: a clear margin only when no single
+    /// answer moved one step changes it; otherwise the answer that would.
+    pub fn margin_words(&self) -> String {
+        let first = self.first();
+        match self.state {
+            State::NoneFits => {
+                "Every option is ruled out by your answers; what would change it lists the answers that bring one back.".to_string()
+            }
+            State::Tie => "Neither is recommended over the other: the questions below decide between them.".to_string(),
+            State::Clear | State::CloseCall => {
+                let w = &first.name;
+                let Some(second) = self.runner_up() else {
+                    return format!("{w} is the only option.");
+                };
+                let lead = if second.vetoed {
+                    let out: Vec<&str> = self
+                        .standings
+                        .iter()
+                        .filter(|s| s.vetoed)
+                        .map(|s| s.name.as_str())
+                        .collect();
+                    let verb = if out.len() == 1 { "is" } else { "are" };
+                    format!(
+                        "{w} is the only option left: {} {verb} ruled out by your answers",
+                        crate::insight::join_and(&out)
+                    )
+                } else {
+                    format!("{w} leads {} by {}", second.name, points(self.margin))
+                };
+                match (self.state, self.critical_change()) {
+                    (State::Clear, _) => format!(
+                        "{lead}, a clear margin: no single answer moved one step changes it."
+                    ),
+                    (_, Some(c)) => format!("{lead}, but one answer can change that. {}", c.sentence),
+                    (_, None) => format!(
+                        "{lead}: too close to call on points, though no single answer moved one step changes it."
+                    ),
+                }
+            }
         }
     }
 

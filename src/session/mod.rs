@@ -229,10 +229,42 @@ impl SavedResult {
         }
     }
 
-    /// The recommended candidate's name (its id when the pack no longer has it).
+    /// The recommended candidate's name (its id when the pack no longer has it); on a
+    /// tie `Tie: A and B`, and `None fits` when every option was ruled out.
     pub fn winner_name(&self) -> String {
+        if self.tie {
+            let names: Vec<&str> = self.level().iter().map(|s| s.name.as_str()).collect();
+            return format!("Tie: {}", crate::insight::join_and(&names));
+        }
+        if self.none_fits() {
+            return "None fits".to_string();
+        }
         self.winner()
             .map_or(self.winner.clone(), |w| w.name.clone())
+    }
+
+    /// On a tie, the candidates level at the top; empty otherwise.
+    pub fn level(&self) -> Vec<&Standing> {
+        let Some(top) = self.standings.first().filter(|_| self.tie) else {
+            return Vec::new();
+        };
+        self.standings
+            .iter()
+            .filter(|s| !s.vetoed && s.points == top.points)
+            .collect()
+    }
+
+    /// Whether every candidate was ruled out.
+    pub fn none_fits(&self) -> bool {
+        !self.standings.is_empty() && self.standings.iter().all(|s| s.vetoed)
+    }
+
+    /// What the result picks, comparable across results: the winner's id (or none) and
+    /// the ids level on a tie.
+    pub fn pick_key(&self) -> (Option<&str>, Vec<&str>) {
+        let level: Vec<&str> = self.level().iter().map(|s| s.candidate.as_str()).collect();
+        let winner = (!self.tie && !self.none_fits()).then_some(self.winner.as_str());
+        (winner, level)
     }
 
     /// Every candidate's points, best first: `Outsource 18 · In-house 11 · Freelance 4`.
@@ -264,7 +296,7 @@ impl SavedResult {
                 .map(|s| (s.candidate.clone(), s.points, s.vetoed))
                 .collect::<Vec<_>>()
         };
-        self.winner == other.winner && key(self) == key(other)
+        self.pick_key() == other.pick_key() && key(self) == key(other)
     }
 }
 
@@ -320,11 +352,8 @@ impl Session {
     }
 
     /// The recommended candidate's name, when complete.
-    pub fn recommendation(&self) -> Option<&str> {
-        self.result
-            .as_ref()
-            .and_then(SavedResult::winner)
-            .map(|s| s.name.as_str())
+    pub fn recommendation(&self) -> Option<String> {
+        self.result.as_ref().map(SavedResult::winner_name)
     }
 }
 

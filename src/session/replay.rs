@@ -60,7 +60,7 @@ pub struct ResultChange {
 impl ResultChange {
     /// Whether the recommendation itself changed (not only points).
     pub fn winner_changed(&self) -> bool {
-        self.saved.winner != self.current.winner
+        self.saved.pick_key() != self.current.pick_key()
     }
 }
 

@@ -61,7 +61,7 @@ impl Summary {
             updated: session.updated,
             status: session.status,
             pack: session.pack.clone(),
-            recommendation: session.recommendation().map(str::to_string),
+            recommendation: session.recommendation(),
             answered: session.answers.len(),
             events: session.history.len(),
             path,

@@ -70,7 +70,7 @@ pub(crate) fn lines(report: &Report, t: &Theme, width: usize) -> Vec<Line<'stati
         out.extend(super::wrapped(close, w, "  ", "  ", t.heading));
     }
     let wide = w + 3 >= SIDE_BY_SIDE;
-    let desc = &report.winner().description;
+    let desc = report.winner().map_or("", |w| w.description.as_str());
     if wide && !desc.trim().is_empty() {
         out.extend(super::wrapped(desc, w, "  ", "  ", t.dim));
     }
