@@ -11,7 +11,7 @@
 //! end, in the candidate's row of the seniority table (for the default pack: a senior
 //! in-house salary is scaled by $100/$60 at the low end and $150/$90 at the high end).
 
-use crate::pack::{Answer, Band, Pack, RateUnit};
+use crate::pack::{Answer, Band, Pack, RateUnit, per_person, seniority_factors};
 use crate::score::Verdict;
 
 /// Cost estimates for every candidate that has a cost model.
@@ -144,16 +144,13 @@ pub fn estimate(pack: &Pack, effective: &[Option<Answer>], verdict: &Verdict) ->
             continue;
         };
         let c = &pack.candidates[m.candidate];
-        let (per_month, monthly_words) = match col.unit {
-            RateUnit::PerYear => (1.0 / 12.0, format!("{} a year ÷ 12", band(*rate, cur))),
+        let monthly_words = match col.unit {
+            RateUnit::PerYear => format!("{} a year ÷ 12", band(*rate, cur)),
             RateUnit::PerHour => {
                 uses_hours = true;
-                (
-                    hours,
-                    format!("{} an hour × {} h", band(*rate, cur), num(hours)),
-                )
+                format!("{} an hour × {} h", band(*rate, cur), num(hours))
             }
-            RateUnit::PerMonth => (1.0, format!("{} a month", band(*rate, cur))),
+            RateUnit::PerMonth => format!("{} a month", band(*rate, cur)),
         };
         let seniority = level.and_then(|(s, i)| {
             if s.columns.get(i) == Some(&s.reference) {
@@ -163,11 +160,7 @@ pub fn estimate(pack: &Pack, effective: &[Option<Answer>], verdict: &Verdict) ->
             let r = t.rows.get(m.seniority_row?)?;
             let chosen = *r.values.get(*s.columns.get(i)?)?;
             let reference = *r.values.get(s.reference)?;
-            let ratio = |a: f64, b: f64| if b > 0.0 { a / b } else { 1.0 };
-            let (lo, hi) = (
-                ratio(chosen.low, reference.low),
-                ratio(chosen.high, reference.high),
-            );
+            let (lo, hi) = seniority_factors(model, rates, m, Some(i))?;
             let unit = t
                 .columns
                 .get(s.reference)
@@ -193,10 +186,18 @@ pub fn estimate(pack: &Pack, effective: &[Option<Answer>], verdict: &Verdict) ->
             })
         });
         let (s_lo, s_hi) = seniority.as_ref().map_or((1.0, 1.0), |s| (s.low, s.high));
-        let (l_lo, l_hi) = m.loading.as_ref().map_or((1.0, 1.0), |f| (f.low, f.high));
-        let (h_lo, h_hi) = m.per_head.as_ref().map_or((0.0, 0.0), |f| (f.low, f.high));
-        let per_head_low = rate.low * per_month * months * s_lo * l_lo + h_lo;
-        let per_head_high = rate.high * per_month * months * s_hi * l_hi + h_hi;
+        // The figures come from the one per-person arithmetic that `cheapest:` rules read.
+        let region_option = choice(model.region.question);
+        let Some((per_head_low, per_head_high)) = per_person(
+            model,
+            rates,
+            m,
+            months,
+            region_option,
+            level.map(|(_, i)| i),
+        ) else {
+            continue;
+        };
         let low = whole(per_head_low * team as f64);
         let high = whole(per_head_high * team as f64);
 

@@ -84,7 +84,8 @@ fn collect(c: &Condition, out: &mut [Tested]) {
                 t.cuts.extend(max.and_then(|m| m.checked_add(1)));
             }
         }
-        Condition::OneOf { .. } => {}
+        // Reads single choice questions only, whose every option is tried anyway.
+        Condition::OneOf { .. } | Condition::Cost { .. } => {}
     }
 }
 

@@ -1,6 +1,8 @@
 //! Conditions over answers, resolved to question and option indices at load time.
 
 use super::Answer;
+use super::cost_order::{CostEnd, CostOrder};
+use std::sync::Arc;
 
 /// A test over the answers in force. A question that is not asked (hidden, so its
 /// answer does not count) fails every test on it, so `not` of such a test holds.
@@ -42,6 +44,16 @@ pub enum Condition {
         /// Highest value that holds.
         max: Option<i64>,
     },
+    /// The cost estimate shows this candidate strictly cheapest, or strictly dearest
+    /// (by the mid-point per person).
+    Cost {
+        /// Candidate index.
+        candidate: usize,
+        /// Which end.
+        end: CostEnd,
+        /// The order for every combination of the answers the estimate reads.
+        order: Arc<CostOrder>,
+    },
 }
 
 impl Condition {
@@ -66,6 +78,11 @@ impl Condition {
                 }
                 _ => false,
             },
+            Condition::Cost {
+                candidate,
+                end,
+                order,
+            } => order.at(*end, answers) == Some(*candidate),
         }
     }
 
@@ -86,6 +103,7 @@ impl Condition {
             | Condition::OneOf { question, .. }
             | Condition::Contains { question, .. }
             | Condition::Range { question, .. } => out.push(*question),
+            Condition::Cost { order, .. } => out.extend(order.questions()),
         }
     }
 }

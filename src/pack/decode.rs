@@ -33,7 +33,9 @@ const QUESTION: &[&str] = &[
 const CHOICE: &[&str] = &["id", "label", "help"];
 const RULE: &[&str] = &["id", "when", "points", "veto", "reason", "source"];
 const KINDS: &[&str] = &["single", "multiple", "number", "yes_no"];
-const TESTS: &[&str] = &["all", "any", "not", "equals", "one_of", "contains", "range"];
+const TESTS: &[&str] = &[
+    "all", "any", "not", "equals", "one_of", "contains", "range", "cheapest", "dearest",
+];
 
 /// A question while the pack is being read: the parts that need every id known first.
 struct Pending<'a> {
@@ -191,6 +193,7 @@ pub fn decode(docs: &[(String, Node)]) -> Result<Pack, Diagnostics> {
         lookup: &lookup,
         kinds: &kinds,
         ids: &ids,
+        costs: None,
     };
 
     // Defaults and visibility, now that every question is known.
@@ -221,6 +224,18 @@ pub fn decode(docs: &[(String, Node)]) -> Result<Pack, Diagnostics> {
         .enumerate()
         .map(|(i, (c, _))| (c.id.clone(), i))
         .collect();
+    // Advice first: rules may test what its cost model shows cheapest.
+    let advice = advice::decode(&advice_nodes, &scope, &cand_ids, &mut d);
+    let order = match (&advice.costs, &advice.rates) {
+        (Some(model), Some(rates)) => {
+            super::CostOrder::build(model, rates, &questions).map(std::sync::Arc::new)
+        }
+        _ => Err("`cheapest` and `dearest` need the pack's `rates` and `costs`".to_string()),
+    };
+    let scope = Scope {
+        costs: Some((&order, &cand_ids)),
+        ..scope
+    };
     let mut rules: Vec<Rule> = Vec::new();
     // Keyed by the id as written in the file, so that no id is copied to be checked.
     let mut rule_pos: HashMap<&str, Pos> = HashMap::with_capacity(rule_nodes.len());
@@ -247,7 +262,6 @@ pub fn decode(docs: &[(String, Node)]) -> Result<Pack, Diagnostics> {
         rules.push(rule);
         places.rules.push((file_name.clone(), node.pos));
     }
-    let advice = advice::decode(&advice_nodes, &scope, &cand_ids, &mut d);
     d.set_file(first_file);
     for (ci, (c, pos)) in candidates.iter().enumerate() {
         let scored = rules
@@ -564,7 +578,16 @@ pub(super) struct Scope<'a> {
     pub(super) lookup: &'a HashMap<String, usize>,
     pub(super) kinds: &'a [Kind],
     pub(super) ids: &'a [String],
+    /// For rules: what the cost model shows cheapest (or why it cannot say), and the
+    /// candidates by id. `None` where `cheapest` may not be used.
+    pub(super) costs: Option<CostScope<'a>>,
 }
+
+/// The cost order, or why there is none, with the candidates by id.
+pub(super) type CostScope<'a> = (
+    &'a Result<std::sync::Arc<super::CostOrder>, String>,
+    &'a HashMap<String, usize>,
+);
 
 impl Scope<'_> {
     /// Resolve a condition; `asker` is the question whose visibility it decides, if any,
@@ -590,6 +613,43 @@ impl Scope<'_> {
                 })
             }
             "not" => Some(Condition::Not(Box::new(self.condition(arg, asker, d)?))),
+            "cheapest" | "dearest" => {
+                let Some((order, cands)) = self.costs else {
+                    d.error_hint(
+                        op_pos,
+                        format!("`{op}` can only be tested in rules"),
+                        "a question's `when` may test earlier answers only",
+                    );
+                    return None;
+                };
+                let order = match order {
+                    Ok(o) => std::sync::Arc::clone(o),
+                    Err(why) => {
+                        d.error(op_pos, why.clone());
+                        return None;
+                    }
+                };
+                let id = arg.scalar_text().unwrap_or_default();
+                match cands.get(&id) {
+                    Some(&candidate) => Some(Condition::Cost {
+                        candidate,
+                        end: if op == "cheapest" {
+                            super::CostEnd::Cheapest
+                        } else {
+                            super::CostEnd::Dearest
+                        },
+                        order,
+                    }),
+                    None => {
+                        let msg = format!("`{op}`: unknown candidate `{id}`");
+                        match suggest(&id, cands.keys().map(String::as_str)) {
+                            Some(h) => d.error_hint(arg.pos, msg, h),
+                            None => d.error(arg.pos, msg),
+                        }
+                        None
+                    }
+                }
+            }
             "equals" | "one_of" | "contains" | "range" => {
                 let (qid, qpos, value) = single_entry(arg, || format!("`{op}`"), d)?;
                 let question = self.question(&qid, qpos, asker, d)?;
@@ -689,7 +749,7 @@ impl Scope<'_> {
                     None => d.error_hint(
                         op_pos,
                         msg,
-                        "tests are all, any, not, equals, one_of, contains and range",
+                        "tests are all, any, not, equals, one_of, contains, range, cheapest and dearest",
                     ),
                 }
                 None

@@ -204,6 +204,13 @@ fn collect_atoms<'a>(c: &'a Condition, out: &mut Vec<Vec<&'a Condition>>) {
                 list.push(c);
             }
         }
+        Condition::Cost { .. } => {
+            for q in c.questions() {
+                if let Some(list) = out.get_mut(q) {
+                    list.push(c);
+                }
+            }
+        }
     }
 }
 
@@ -547,6 +554,11 @@ fn eval3(c: &Condition, st: &State) -> Option<bool> {
             .get(*question)
             .copied()
             .unwrap_or(false)
+            .then(|| c.eval(&st.answers)),
+        Condition::Cost { .. } => c
+            .questions()
+            .iter()
+            .all(|q| st.settled.get(*q).copied().unwrap_or(false))
             .then(|| c.eval(&st.answers)),
     }
 }

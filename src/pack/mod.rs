@@ -7,6 +7,7 @@
 
 mod advice;
 mod condition;
+mod cost_order;
 mod decode;
 mod lint;
 mod load;
@@ -19,6 +20,7 @@ pub use advice::{
     Weigh,
 };
 pub use condition::Condition;
+pub use cost_order::{CostEnd, CostOrder, per_person, seniority_factors};
 pub use decode::answer_from_node;
 pub use load::{DEFAULT_PACK_NAME, LoadError, load_default, load_path, load_texts};
 

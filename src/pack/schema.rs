@@ -533,6 +533,11 @@ enum Condition {
     Contains(OneKey<Id>),
     /// A number answer lies within these bounds: `{question_id: {min, max}}`.
     Range(OneKey<Bounds>),
+    /// In a rule only: the cost estimate shows this candidate strictly cheapest, by the
+    /// mid-point per person (`cheapest: candidate_id`).
+    Cheapest(Id),
+    /// In a rule only: the cost estimate shows this candidate strictly dearest.
+    Dearest(Id),
 }
 
 /// The bounds of a `range` test; either may be left open, not both.

@@ -1,0 +1,153 @@
+//! The cost arithmetic per person, shared by the cost estimates and by rules that test
+//! which option the estimate shows cheapest (`cheapest:`), so the two always agree.
+//!
+//! A total is the team size times a per-person figure, so the order of the options does
+//! not depend on the team size: it is worked out per person, once at load, for every
+//! combination of the answers the arithmetic reads (length, region, seniority).
+
+use super::{Answer, CostModel, CostRule, Kind, Question, RateUnit, Rates};
+
+/// Per person, low and high: the running cost over `months` (seniority and loading
+/// applied) plus any one-off cost. `None` when the tables lack the figure.
+pub fn per_person(
+    model: &CostModel,
+    rates: &Rates,
+    m: &CostRule,
+    months: f64,
+    region_option: usize,
+    seniority_option: Option<usize>,
+) -> Option<(f64, f64)> {
+    let table = rates.tables.get(model.region.table)?;
+    let row = table.rows.get(*model.region.rows.get(region_option)?)?;
+    let col = table.columns.get(m.column)?;
+    let rate = row.values.get(m.column)?;
+    let per_month = match col.unit {
+        RateUnit::PerYear => 1.0 / 12.0,
+        RateUnit::PerHour => model.hours_per_month.value,
+        RateUnit::PerMonth => 1.0,
+    };
+    let (s_lo, s_hi) = seniority_factors(model, rates, m, seniority_option).unwrap_or((1.0, 1.0));
+    let (l_lo, l_hi) = m.loading.as_ref().map_or((1.0, 1.0), |f| (f.low, f.high));
+    let (h_lo, h_hi) = m.per_head.as_ref().map_or((0.0, 0.0), |f| (f.low, f.high));
+    Some((
+        rate.low * per_month * months * s_lo * l_lo + h_lo,
+        rate.high * per_month * months * s_hi * l_hi + h_hi,
+    ))
+}
+
+/// How seniority scales one candidate's rate, low and high end, when the chosen level is
+/// not the one the base rates stand for.
+pub fn seniority_factors(
+    model: &CostModel,
+    rates: &Rates,
+    m: &CostRule,
+    option: Option<usize>,
+) -> Option<(f64, f64)> {
+    let s = model.seniority.as_ref()?;
+    let column = *s.columns.get(option?)?;
+    if column == s.reference {
+        return None;
+    }
+    let row = rates.tables.get(s.table)?.rows.get(m.seniority_row?)?;
+    let (chosen, reference) = (row.values.get(column)?, row.values.get(s.reference)?);
+    let ratio = |a: f64, b: f64| if b > 0.0 { a / b } else { 1.0 };
+    Some((
+        ratio(chosen.low, reference.low),
+        ratio(chosen.high, reference.high),
+    ))
+}
+
+/// Which option the cost estimate shows cheapest, for each combination of the answers it
+/// reads.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CostOrder {
+    /// The single choice questions read: (question, option count, default option).
+    inputs: Vec<(usize, usize, usize)>,
+    /// By combination (mixed radix over `inputs`, first most significant): the one
+    /// candidate whose mid-point per person is strictly lowest, and the one whose is
+    /// strictly highest, where one is.
+    ends: Vec<[Option<usize>; 2]>,
+}
+
+/// Which end of the cost order a test looks at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CostEnd {
+    /// Strictly the lowest estimate.
+    Cheapest,
+    /// Strictly the highest estimate.
+    Dearest,
+}
+
+impl CostOrder {
+    /// Work the order out for every combination, or say why it cannot be.
+    pub fn build(
+        model: &CostModel,
+        rates: &Rates,
+        questions: &[Question],
+    ) -> Result<CostOrder, String> {
+        let single = |q: usize| match (&questions[q].kind, &questions[q].default) {
+            (Kind::Single { options }, Answer::Choice(d)) => Some((q, options.len(), *d)),
+            _ => None,
+        };
+        let mut inputs = Vec::new();
+        inputs.push(single(model.duration.question).ok_or(
+            "`cheapest` needs the cost model's `duration` to be a single choice question",
+        )?);
+        inputs.push(
+            single(model.region.question).ok_or("the region question must be single choice")?,
+        );
+        if let Some(s) = &model.seniority {
+            inputs.push(single(s.question).ok_or("the seniority question must be single choice")?);
+        }
+        let combos: usize = inputs.iter().map(|i| i.1.max(1)).product();
+        let mut ends = Vec::with_capacity(combos);
+        for k in 0..combos {
+            let mut rest = k;
+            let mut pick = vec![0usize; inputs.len()];
+            for (slot, input) in inputs.iter().enumerate().rev() {
+                pick[slot] = rest % input.1.max(1);
+                rest /= input.1.max(1);
+            }
+            let months = model.duration.months.get(pick[0]).map_or(0.0, |a| a.value);
+            let seniority = model.seniority.as_ref().map(|_| pick[2]);
+            let mids: Vec<(usize, f64)> = model
+                .models
+                .iter()
+                .filter_map(|m| {
+                    per_person(model, rates, m, months, pick[1], seniority)
+                        .map(|(lo, hi)| (m.candidate, lo + hi))
+                })
+                .collect();
+            let only = |at: f64| -> Option<usize> {
+                let mut it = mids.iter().filter(|x| x.1 == at).map(|x| x.0);
+                match (it.next(), it.next()) {
+                    (Some(one), None) => Some(one),
+                    _ => None,
+                }
+            };
+            let low = mids.iter().map(|x| x.1).fold(f64::INFINITY, f64::min);
+            let high = mids.iter().map(|x| x.1).fold(f64::NEG_INFINITY, f64::max);
+            ends.push([only(low), only(high)]);
+        }
+        Ok(CostOrder { inputs, ends })
+    }
+
+    /// The questions the order reads.
+    pub fn questions(&self) -> impl Iterator<Item = usize> + '_ {
+        self.inputs.iter().map(|i| i.0)
+    }
+
+    /// The one cheapest (or dearest) candidate for these answers in force, if one is (a
+    /// question not asked counts with its default, as the estimate counts it).
+    pub fn at(&self, end: CostEnd, answers: &[Option<Answer>]) -> Option<usize> {
+        let mut k = 0usize;
+        for &(q, n, default) in &self.inputs {
+            let i = match answers.get(q).and_then(Option::as_ref) {
+                Some(Answer::Choice(i)) if *i < n => *i,
+                _ => default,
+            };
+            k = k * n.max(1) + i;
+        }
+        self.ends.get(k).and_then(|e| e[end as usize])
+    }
+}
