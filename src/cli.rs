@@ -267,6 +267,15 @@ pub fn check(path: Option<&Path>) -> Result<(), Failure> {
             let name = path.map_or(pack::DEFAULT_PACK_NAME.to_string(), |p| {
                 p.display().to_string()
             });
+            let proof = crate::prove::prove(&p);
+            out.push_str(&crate::prove::words(&p, &proof));
+            if !proof.failures.is_empty() || proof.unchecked.is_some() {
+                print(&out)?;
+                return Err(Failure {
+                    code: exit::FAILURE,
+                    message: "the pack does not meet its expectations".to_string(),
+                });
+            }
             out.push_str(&format!(
                 "{name}: ok: pack `{}` {}: {} candidates, {} questions in {} sections, {} rules{}\n",
                 p.meta.id,

@@ -11,6 +11,7 @@ pub mod diag;
 pub mod insight;
 pub mod pack;
 pub mod plain;
+pub mod prove;
 pub mod report;
 pub mod score;
 pub mod session;

@@ -36,8 +36,13 @@ pub(crate) struct Tested {
 
 /// What the pack's tests look at, per question.
 pub(crate) fn tested(pack: &Pack) -> Vec<Tested> {
-    let mut out = vec![Tested::default(); pack.questions.len()];
-    for c in pack.conditions() {
+    tested_by(pack.questions.len(), pack.conditions())
+}
+
+/// What `conds` look at, per question of a pack with `n` questions.
+pub(crate) fn tested_by<'a>(n: usize, conds: impl Iterator<Item = &'a Condition>) -> Vec<Tested> {
+    let mut out = vec![Tested::default(); n];
+    for c in conds {
         collect(c, &mut out);
     }
     for t in &mut out {
@@ -106,6 +111,55 @@ pub(crate) fn alternatives(q: &Question, t: &Tested, current: &Answer) -> Vec<(A
         _ => Vec::new(),
     }
 }
+
+/// One answer from each group of answers the tests cannot tell apart, in the question's
+/// own order (options ascending, `false` before `true`, numbers ascending): what a proof
+/// over every answer must try. `None` when a multiple choice question tests more options
+/// than [`MAX_PROOF_OPTIONS`] allows.
+pub(crate) fn representatives(q: &Question, t: &Tested) -> Option<Vec<Answer>> {
+    Some(match &q.kind {
+        Kind::Single { options } => (0..options.len()).map(Answer::Choice).collect(),
+        Kind::YesNo => vec![Answer::Bool(false), Answer::Bool(true)],
+        Kind::Number { min, max, step, .. } => segments(*min, *max, *step, &t.cuts)
+            .into_iter()
+            .map(|(first, _)| Answer::Number(first))
+            .collect(),
+        Kind::Multiple { options, min, max } => {
+            let tested = &t.options;
+            if tested.len() > MAX_PROOF_OPTIONS {
+                return None;
+            }
+            let untested: Vec<usize> = (0..options.len()).filter(|o| !tested.contains(o)).collect();
+            let mut out = Vec::new();
+            for mask in 0u32..(1u32 << tested.len()) {
+                let s: Vec<usize> = (0..tested.len())
+                    .filter(|i| mask & (1 << i) != 0)
+                    .map(|i| tested[i])
+                    .collect();
+                // Untested options only matter to `equals` on a whole set, and then only
+                // whether there is one: try the fewest the limits allow, and one more.
+                let fewest = min.saturating_sub(s.len());
+                let mut extra = vec![fewest];
+                if !t.sets.is_empty() && fewest == 0 {
+                    extra.push(1);
+                }
+                for k in extra {
+                    if k > untested.len() || s.len() + k > *max {
+                        continue;
+                    }
+                    let mut v = s.clone();
+                    v.extend(&untested[..k]);
+                    v.sort_unstable();
+                    out.push(Answer::Choices(v));
+                }
+            }
+            out
+        }
+    })
+}
+
+/// Most tested options of one multiple choice question a proof enumerates (2^16 sets).
+pub(crate) const MAX_PROOF_OPTIONS: usize = 16;
 
 /// The size of changing a question's answer from `from` to `to`, as defined above, for
 /// any two valid answers (not only those [`alternatives`] offers).

@@ -19,7 +19,7 @@
 //! (the whole tier of the last size is always finished, so the result does not depend on
 //! the order of trying) or [`PAIR_BUDGET`] pairs were tried.
 
-mod alternatives;
+pub(crate) mod alternatives;
 mod compare;
 mod probe;
 mod words;

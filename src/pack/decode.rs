@@ -22,6 +22,7 @@ const TOP: &[&str] = &[
     "skills",
     "next_steps",
     "weigh",
+    "expectations",
 ];
 const META: &[&str] = &["id", "version", "title", "description", "close_call"];
 const CANDIDATE: &[&str] = &["id", "name", "description"];
@@ -58,6 +59,7 @@ pub fn decode(docs: &[(String, Node)]) -> Result<Pack, Diagnostics> {
     let mut pending: Vec<Pending> = Vec::new();
     let mut rule_nodes: Vec<(&str, &Node)> = Vec::new();
     let mut advice_nodes: Vec<(String, &str, &Node)> = Vec::new();
+    let mut expectation_nodes: Vec<(String, &Node)> = Vec::new();
     let mut section_pos: HashMap<String, Pos> = HashMap::new();
     let mut places = lint::Places::default();
 
@@ -135,6 +137,9 @@ pub fn decode(docs: &[(String, Node)]) -> Result<Pack, Diagnostics> {
         }
         if let Some(list) = top.get("rules").and_then(|n| seq(n, "rules", &mut d)) {
             rule_nodes.extend(list.iter().map(|r| (file.as_str(), r)));
+        }
+        if let Some(n) = top.get("expectations") {
+            expectation_nodes.push((file.clone(), n));
         }
         for key in advice::KEYS {
             if let Some(n) = top.get(key) {
@@ -262,6 +267,8 @@ pub fn decode(docs: &[(String, Node)]) -> Result<Pack, Diagnostics> {
         rules.push(rule);
         places.rules.push((file_name.clone(), node.pos));
     }
+    let expectations =
+        super::expect::decode(&expectation_nodes, &scope, &cand_ids, &questions, &mut d);
     d.set_file(first_file);
     for (ci, (c, pos)) in candidates.iter().enumerate() {
         let scored = rules
@@ -291,6 +298,7 @@ pub fn decode(docs: &[(String, Node)]) -> Result<Pack, Diagnostics> {
         questions,
         rules,
         advice,
+        expectations,
         warnings,
         impact_order: Vec::new(),
         question_ids: HashMap::new(),

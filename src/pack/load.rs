@@ -21,6 +21,10 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../questions/advice.yaml"),
     ),
     ("assets/rates.yaml", include_str!("../../assets/rates.yaml")),
+    (
+        "questions/expectations.yaml",
+        include_str!("../../questions/expectations.yaml"),
+    ),
 ];
 
 /// Most files one pack may be made of, imports included.

@@ -9,6 +9,7 @@ mod advice;
 mod condition;
 mod cost_order;
 mod decode;
+mod expect;
 mod lint;
 mod load;
 mod reader;
@@ -22,6 +23,7 @@ pub use advice::{
 pub use condition::Condition;
 pub use cost_order::{CostEnd, CostOrder, per_person, seniority_factors};
 pub use decode::answer_from_node;
+pub use expect::{Direction, Example, Expectations, Expected, Law, Trend};
 pub use load::{DEFAULT_PACK_NAME, LoadError, load_default, load_path, load_texts};
 
 use std::collections::HashMap;
@@ -42,6 +44,8 @@ pub struct Pack {
     pub rules: Vec<Rule>,
     /// Advice beyond the verdict: rates, costs, roles, skills, next steps (all optional).
     pub advice: AdviceContent,
+    /// What the pack's verdicts must satisfy, proved by `hirewiz check`.
+    pub expectations: Expectations,
     /// Warnings found while loading (the pack works, but may hold a mistake).
     pub warnings: Vec<crate::diag::Diagnostic>,
     question_ids: HashMap<String, usize>,

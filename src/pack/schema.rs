@@ -88,6 +88,86 @@ struct PackFile {
     next_steps: Option<Vec<NextStep>>,
     /// What to weigh between two candidates when the result is close.
     weigh: Option<Vec<Weigh>>,
+    /// What the pack's verdicts must satisfy for every profile, proved by `hirewiz check`.
+    expectations: Option<Expectations>,
+}
+
+/// Laws, direction laws and example profiles that `hirewiz check` proves.
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct Expectations {
+    /// When a condition holds, the named candidates are never recommended nor level at
+    /// the top.
+    laws: Option<Vec<Law>>,
+    /// Moving one answer toward one end of its scale never moves a candidate's standing
+    /// the wrong way.
+    directions: Option<Vec<DirectionLaw>>,
+    /// Whole profiles with the verdict each must get.
+    examples: Option<Vec<ExampleProfile>>,
+}
+
+/// A law over every profile.
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct Law {
+    /// Machine name, unique among the expectations.
+    id: Id,
+    /// The profiles the law speaks of (every profile, when absent).
+    when: Option<Condition>,
+    /// The candidate id, or ids, never picked there.
+    never: IdOrIds,
+    /// Why, in words.
+    reason: Text,
+    /// Where it comes from.
+    source: Option<Text>,
+}
+
+/// Which way a standing may not move.
+#[derive(JsonSchema)]
+#[serde(rename_all = "snake_case")]
+enum Trend {
+    /// The standing never goes down.
+    Falls,
+    /// The standing never goes up.
+    Rises,
+}
+
+/// A direction law.
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct DirectionLaw {
+    /// Machine name, unique among the expectations.
+    id: Id,
+    /// The question moved: single choice, yes/no or number, deciding no other
+    /// question's `when`.
+    question: Id,
+    /// The end moved toward: the first or last option id; `true`/`false`; `more`/`less`.
+    toward: AnswerValue,
+    /// The candidate watched.
+    candidate: Id,
+    /// What never happens to its standing (ruled out counts below any points).
+    never: Trend,
+    /// Why, in words.
+    reason: Text,
+    /// Where it comes from.
+    source: Option<Text>,
+}
+
+/// An example profile.
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct ExampleProfile {
+    /// Machine name, unique among the expectations.
+    id: Id,
+    /// Answers by question id, as answers files hold them; unanswered questions take
+    /// their defaults.
+    answers: std::collections::BTreeMap<String, AnswerValue>,
+    /// A candidate id, `tie` or `none_fits`.
+    expect: Id,
+    /// Why, in words.
+    reason: Text,
+    /// Where it comes from.
+    source: Option<Text>,
 }
 
 /// The pack's identity and settings.

@@ -426,10 +426,13 @@ impl Report {
                     format!("{w} leads {} by {}", second.name, points(self.margin))
                 };
                 match (self.state, self.critical_change()) {
+                    (State::Clear, _) if second.vetoed => {
+                        format!("{lead}, and no single answer moved one step changes that.")
+                    }
                     (State::Clear, _) => format!(
                         "{lead}, a clear margin: no single answer moved one step changes it."
                     ),
-                    (_, Some(c)) => format!("{lead}, but one answer can change that. {}", c.sentence),
+                    (_, Some(c)) => format!("{lead}; one answer can change that. {}", c.sentence),
                     (_, None) => format!(
                         "{lead}: too close to call on points, though no single answer moved one step changes it."
                     ),

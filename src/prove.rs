@@ -1,0 +1,778 @@
+//! Proving a pack's expectations over its whole answer space.
+//!
+//! **The space.** Every combination of answers, question by question in the order asked
+//! (a question whose `when` fails is not asked and has no answer). Answers that no test
+//! can tell apart are tried once: one number from each stretch the tests cut, one set of
+//! the options the tests look at (the others only as far as the limits and whole-set
+//! `equals` tests need them). Questions read only by `cheapest`/`dearest` tests (region
+//! and seniority in the default pack) are tried in every combination too, but profiles
+//! that differ only there and fire the same rules count once. Nothing is sampled: every
+//! profile the pack can score falls into exactly one profile tried, and scores like it.
+//!
+//! **Scoring.** The walk is depth first, and each rule is tested once, at the depth
+//! where the last question it reads is answered, so a leaf costs only the rules that read
+//! the last questions.
+//!
+//! **Direction laws** need only the rules that read the question moved and touch the
+//! candidate watched: every other rule adds the same points (or the same veto) at every
+//! value, so these rules, over every combination of the questions they read, decide the
+//! law exactly.
+
+use crate::answers::Answers;
+use crate::insight::alternatives::{self, MAX_PROOF_OPTIONS};
+use crate::pack::{Answer, Condition, Example, Expected, Pack, Trend};
+use crate::score::{self, Pick};
+use std::time::{Duration, Instant};
+
+/// The most profiles one proof walks; a larger space is reported, not half-checked.
+pub const MAX_PROFILES: u64 = 200_000_000;
+
+/// The outcome of proving every expectation of a pack.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Proof {
+    /// Profiles walked for the laws (each stands for every profile scored like it).
+    pub profiles: u64,
+    /// Profiles in which every option is ruled out.
+    pub none_fits: u64,
+    /// One such profile, when there is one.
+    pub none_fits_example: Option<Vec<Option<Answer>>>,
+    /// How long the proof took.
+    pub elapsed: Duration,
+    /// Laws, direction laws and examples checked.
+    pub counts: [usize; 3],
+    /// Every expectation that does not hold.
+    pub failures: Vec<Failure>,
+    /// Why the laws could not be proved, when they could not (nothing was checked then).
+    pub unchecked: Option<String>,
+}
+
+/// An expectation that does not hold, with a profile that shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Failure {
+    /// `law`, `direction` or `example`.
+    pub kind: &'static str,
+    /// The expectation's id.
+    pub id: String,
+    /// Where it is written, as `file:line:col`.
+    pub place: String,
+    /// What goes wrong, in words.
+    pub message: String,
+    /// In how many of the profiles walked it fails.
+    pub count: u64,
+    /// A profile where it fails: the answers in force, by question index.
+    pub profile: Vec<Option<Answer>>,
+}
+
+/// Answers in force, by question index (`None`: not asked).
+type Profile = Vec<Option<Answer>>;
+
+/// Prove every expectation of `pack`.
+pub fn prove(pack: &Pack) -> Proof {
+    let started = Instant::now();
+    let e = &pack.expectations;
+    let mut proof = Proof {
+        profiles: 0,
+        none_fits: 0,
+        none_fits_example: None,
+        elapsed: Duration::ZERO,
+        counts: [e.laws.len(), e.directions.len(), e.examples.len()],
+        failures: Vec::new(),
+        unchecked: None,
+    };
+    match Space::new(pack) {
+        Ok(mut space) => {
+            space.walk();
+            proof.profiles = space.leaves;
+            proof.none_fits = space.none_fits;
+            proof.none_fits_example = space.none_fits_example.take();
+            for (i, law) in e.laws.iter().enumerate() {
+                if let Some(profile) = space.law_fail[i].take() {
+                    let names: Vec<&str> = law
+                        .never
+                        .iter()
+                        .map(|&c| pack.candidates[c].name.as_str())
+                        .collect();
+                    proof.failures.push(Failure {
+                        kind: "law",
+                        id: law.id.clone(),
+                        place: law.place.clone(),
+                        message: format!(
+                            "{} is recommended or level at the top where the law forbids it",
+                            crate::insight::join_and(&names)
+                        ),
+                        count: space.law_count[i],
+                        profile,
+                    });
+                }
+            }
+        }
+        Err(why) => proof.unchecked = Some(why),
+    }
+    for d in 0..e.directions.len() {
+        if let Some(f) = direction(pack, d) {
+            proof.failures.push(f);
+        }
+    }
+    for x in &e.examples {
+        if let Some(f) = example(pack, x) {
+            proof.failures.push(f);
+        }
+    }
+    proof.elapsed = started.elapsed();
+    proof
+}
+
+/// The answer space of a pack, walked depth first.
+struct Space<'a> {
+    pack: &'a Pack,
+    /// Questions in the order walked: those read directly, in the order asked, then
+    /// those read only by cost tests.
+    order: Vec<usize>,
+    /// Where the cost-only questions begin in `order`.
+    split: usize,
+    /// The answers tried per question.
+    values: Vec<Vec<Answer>>,
+    /// Rules to test once the question at each depth is answered.
+    ready: Vec<Vec<usize>>,
+    /// Rules that read cost-only questions, tested in the last stage.
+    late: Vec<usize>,
+    /// Laws whose condition reads cost-only questions (through cost tests).
+    late_laws: Vec<usize>,
+    /// The direct questions those rules and laws read, which decide their classes.
+    late_keys: Vec<usize>,
+    /// Classes of cost-only answers, by the answers of `late_keys`.
+    memo: Vec<(Vec<Option<Answer>>, Vec<Class>)>,
+    /// Rules that always fire.
+    always: Vec<usize>,
+    eff: Vec<Option<Answer>>,
+    /// Totals at each depth: points and veto counts, `n` candidates each.
+    points: Vec<i64>,
+    vetoes: Vec<u32>,
+    n: usize,
+    leaves: u64,
+    none_fits: u64,
+    none_fits_example: Option<Vec<Option<Answer>>>,
+    law_count: Vec<u64>,
+    law_fail: Vec<Option<Vec<Option<Answer>>>>,
+}
+
+/// Cost-only answers that fire the same late rules.
+#[derive(Debug, Clone)]
+struct Class {
+    /// One such combination, as (question, answer).
+    answers: Vec<(usize, Answer)>,
+    points: Vec<i64>,
+    vetoes: Vec<u32>,
+}
+
+impl<'a> Space<'a> {
+    fn new(pack: &'a Pack) -> Result<Space<'a>, String> {
+        let nq = pack.questions.len();
+        let laws = &pack.expectations.laws;
+        let conds = pack
+            .conditions()
+            .chain(laws.iter().filter_map(|l| l.when.as_ref()));
+        let tested = alternatives::tested_by(nq, conds);
+        let mut values = Vec::with_capacity(nq);
+        for (q, question) in pack.questions.iter().enumerate() {
+            match alternatives::representatives(question, &tested[q]) {
+                Some(v) => values.push(v),
+                None => {
+                    return Err(format!(
+                        "question `{}` is tested on more than {MAX_PROOF_OPTIONS} of its options",
+                        question.id
+                    ));
+                }
+            }
+        }
+        // Which questions are read other than through cost tests.
+        let mut direct = vec![false; nq];
+        let mut costly = vec![false; nq];
+        for c in pack
+            .conditions()
+            .chain(laws.iter().filter_map(|l| l.when.as_ref()))
+        {
+            mark(c, &mut direct, &mut costly);
+        }
+        for d in &pack.expectations.directions {
+            direct[d.question] = true;
+        }
+        let cost_only = |q: usize| costly[q] && !direct[q] && pack.questions[q].when.is_none();
+        let mut order: Vec<usize> = (0..nq).filter(|&q| !cost_only(q)).collect();
+        let split = order.len();
+        order.extend((0..nq).filter(|&q| cost_only(q)));
+
+        let total: f64 = order
+            .iter()
+            .map(|&q| values[q].len().max(1) as f64)
+            .product();
+        if total > MAX_PROFILES as f64 {
+            return Err(format!(
+                "the answer space holds about {total:.0} profiles, more than the {MAX_PROFILES} a proof walks"
+            ));
+        }
+
+        let mut pos = vec![0usize; nq];
+        for (i, &q) in order.iter().enumerate() {
+            pos[q] = i;
+        }
+        let mut ready = vec![Vec::new(); split];
+        let mut late = Vec::new();
+        let mut always = Vec::new();
+        for (r, rule) in pack.rules.iter().enumerate() {
+            let reads = rule
+                .when
+                .as_ref()
+                .map(Condition::questions)
+                .unwrap_or_default();
+            match reads.iter().map(|&q| pos[q]).max() {
+                None => always.push(r),
+                Some(p) if p >= split => late.push(r),
+                Some(p) => ready[p].push(r),
+            }
+        }
+        let reads_late = |c: &Condition| c.questions().iter().any(|&q| pos[q] >= split);
+        let late_laws: Vec<usize> = (0..laws.len())
+            .filter(|&l| laws[l].when.as_ref().is_some_and(reads_late))
+            .collect();
+        let mut late_keys: Vec<usize> = late
+            .iter()
+            .filter_map(|&r| pack.rules[r].when.as_ref())
+            .chain(late_laws.iter().filter_map(|&l| laws[l].when.as_ref()))
+            .flat_map(Condition::questions)
+            .filter(|&q| pos[q] < split)
+            .collect();
+        late_keys.sort_unstable();
+        late_keys.dedup();
+        let n = pack.candidates.len();
+        Ok(Space {
+            pack,
+            order,
+            split,
+            values,
+            ready,
+            late,
+            late_laws,
+            late_keys,
+            memo: Vec::new(),
+            always,
+            eff: vec![None; nq],
+            points: vec![0; n * (split + 1)],
+            vetoes: vec![0; n * (split + 1)],
+            n,
+            leaves: 0,
+            none_fits: 0,
+            none_fits_example: None,
+            law_count: vec![0; laws.len()],
+            law_fail: vec![None; laws.len()],
+        })
+    }
+
+    fn walk(&mut self) {
+        for i in 0..self.always.len() {
+            let r = self.always[i];
+            apply(
+                self.pack,
+                r,
+                &mut self.points[..self.n],
+                &mut self.vetoes[..self.n],
+            );
+        }
+        self.visit(0);
+    }
+
+    fn visit(&mut self, depth: usize) {
+        if depth == self.split {
+            self.late_stage();
+            return;
+        }
+        let q = self.order[depth];
+        let asked = self.pack.questions[q]
+            .when
+            .as_ref()
+            .is_none_or(|c| c.eval(&self.eff));
+        let count = if asked { self.values[q].len() } else { 1 };
+        let n = self.n;
+        for k in 0..count {
+            self.eff[q] = asked.then(|| self.values[q][k].clone());
+            let (here, next) = (depth * n, (depth + 1) * n);
+            self.points.copy_within(here..next, next);
+            self.vetoes.copy_within(here..next, next);
+            for i in 0..self.ready[depth].len() {
+                let r = self.ready[depth][i];
+                if self.pack.rules[r]
+                    .when
+                    .as_ref()
+                    .is_none_or(|c| c.eval(&self.eff))
+                {
+                    apply(
+                        self.pack,
+                        r,
+                        &mut self.points[next..next + n],
+                        &mut self.vetoes[next..next + n],
+                    );
+                }
+            }
+            self.visit(depth + 1);
+        }
+        self.eff[q] = None;
+    }
+
+    /// The cost-only questions: one leaf per class of their answers.
+    fn late_stage(&mut self) {
+        let key: Vec<Option<Answer>> = self
+            .late_keys
+            .iter()
+            .map(|&q| self.eff[q].clone())
+            .collect();
+        let at = match self.memo.iter().position(|(k, _)| *k == key) {
+            Some(i) => i,
+            None => {
+                let classes = self.classes();
+                self.memo.push((key, classes));
+                self.memo.len() - 1
+            }
+        };
+        let n = self.n;
+        let base = self.split * n;
+        for c in 0..self.memo[at].1.len() {
+            let mut points = self.points[base..base + n].to_vec();
+            let mut vetoes = self.vetoes[base..base + n].to_vec();
+            let class = &self.memo[at].1[c];
+            for i in 0..n {
+                points[i] = points[i].saturating_add(class.points[i]);
+                vetoes[i] += class.vetoes[i];
+            }
+            let answers = class.answers.clone();
+            for (q, a) in &answers {
+                self.eff[*q] = Some(a.clone());
+            }
+            self.leaf(&points, &vetoes);
+            for (q, _) in &answers {
+                self.eff[*q] = None;
+            }
+        }
+    }
+
+    /// Every combination of the cost-only answers, grouped by the late rules it fires.
+    fn classes(&mut self) -> Vec<Class> {
+        let late_qs: Vec<usize> = self.order[self.split..].to_vec();
+        let sizes: Vec<usize> = late_qs
+            .iter()
+            .map(|&q| self.values[q].len().max(1))
+            .collect();
+        let combos: usize = sizes.iter().product();
+        let mut out: Vec<(Vec<bool>, Class)> = Vec::new();
+        for k in 0..combos {
+            let mut rest = k;
+            let mut answers = Vec::with_capacity(late_qs.len());
+            for (i, &q) in late_qs.iter().enumerate().rev() {
+                let a = self.values[q][rest % sizes[i]].clone();
+                rest /= sizes[i];
+                self.eff[q] = Some(a.clone());
+                answers.push((q, a));
+            }
+            answers.reverse();
+            let laws = &self.pack.expectations.laws;
+            let fired: Vec<bool> = self
+                .late
+                .iter()
+                .map(|&r| {
+                    self.pack.rules[r]
+                        .when
+                        .as_ref()
+                        .is_none_or(|c| c.eval(&self.eff))
+                })
+                .chain(
+                    self.late_laws
+                        .iter()
+                        .map(|&l| laws[l].when.as_ref().is_none_or(|c| c.eval(&self.eff))),
+                )
+                .collect();
+            if out.iter().any(|(f, _)| *f == fired) {
+                continue;
+            }
+            let mut points = vec![0; self.n];
+            let mut vetoes = vec![0; self.n];
+            // `fired` holds the late rules first, then the late laws.
+            for (&r, _) in self.late.iter().zip(&fired).filter(|(_, f)| **f) {
+                apply(self.pack, r, &mut points, &mut vetoes);
+            }
+            out.push((
+                fired,
+                Class {
+                    answers,
+                    points,
+                    vetoes,
+                },
+            ));
+        }
+        for &q in &late_qs {
+            self.eff[q] = None;
+        }
+        out.into_iter().map(|(_, c)| c).collect()
+    }
+
+    fn leaf(&mut self, points: &[i64], vetoes: &[u32]) {
+        self.leaves += 1;
+        let vetoed: Vec<bool> = vetoes.iter().map(|v| *v > 0).collect();
+        let pick = Pick::of(points, &vetoed);
+        if pick == Pick::NoneFits {
+            self.none_fits += 1;
+            if self.none_fits_example.is_none() {
+                self.none_fits_example = Some(self.eff.clone());
+            }
+        }
+        for (i, law) in self.pack.expectations.laws.iter().enumerate() {
+            let picked = match &pick {
+                Pick::One(c) => law.never.contains(c),
+                Pick::Level(set) => set.iter().any(|c| law.never.contains(c)),
+                Pick::NoneFits => false,
+            };
+            if picked && law.when.as_ref().is_none_or(|c| c.eval(&self.eff)) {
+                self.law_count[i] += 1;
+                if self.law_fail[i].is_none() {
+                    self.law_fail[i] = Some(self.eff.clone());
+                }
+            }
+        }
+    }
+}
+
+/// Add rule `r`'s points and vetoes to the totals.
+fn apply(pack: &Pack, r: usize, points: &mut [i64], vetoes: &mut [u32]) {
+    let rule = &pack.rules[r];
+    for &(c, p) in rule.points.iter() {
+        points[c] = points[c].saturating_add(p);
+    }
+    for &c in rule.vetoes.iter() {
+        vetoes[c] += 1;
+    }
+}
+
+/// Mark the questions a condition reads directly, and those it reads through cost tests.
+fn mark(c: &Condition, direct: &mut [bool], costly: &mut [bool]) {
+    match c {
+        Condition::All(parts) | Condition::Any(parts) => {
+            parts.iter().for_each(|p| mark(p, direct, costly));
+        }
+        Condition::Not(p) => mark(p, direct, costly),
+        Condition::Cost { .. } => c.questions().into_iter().for_each(|q| costly[q] = true),
+        _ => c.questions().into_iter().for_each(|q| direct[q] = true),
+    }
+}
+
+/// A candidate's standing: ruled out below any points.
+fn standing(points: i64, vetoed: bool) -> Option<i64> {
+    (!vetoed).then_some(points)
+}
+
+/// Check direction law `d` over every combination of the questions its rules read.
+fn direction(pack: &Pack, d: usize) -> Option<Failure> {
+    let law = &pack.expectations.directions[d];
+    let (q, c) = (law.question, law.candidate);
+    let rules: Vec<usize> = (0..pack.rules.len())
+        .filter(|&r| {
+            let rule = &pack.rules[r];
+            rule.when
+                .as_ref()
+                .is_some_and(|w| w.questions().contains(&q))
+                && (rule.points_for(c) != 0 || rule.vetoes.contains(&c))
+        })
+        .collect();
+    // The questions those rules read, and what decides whether those are asked.
+    let mut need = vec![false; pack.questions.len()];
+    let mut stack: Vec<usize> = rules
+        .iter()
+        .flat_map(|&r| {
+            pack.rules[r]
+                .when
+                .as_ref()
+                .map(Condition::questions)
+                .unwrap_or_default()
+        })
+        .chain(
+            pack.questions[q]
+                .when
+                .as_ref()
+                .map(Condition::questions)
+                .unwrap_or_default(),
+        )
+        .collect();
+    while let Some(x) = stack.pop() {
+        if !need[x] {
+            need[x] = true;
+            stack.extend(
+                pack.questions[x]
+                    .when
+                    .as_ref()
+                    .map(Condition::questions)
+                    .unwrap_or_default(),
+            );
+        }
+    }
+    need[q] = false;
+    let others: Vec<usize> = (0..pack.questions.len()).filter(|&x| need[x]).collect();
+    let conds = pack.conditions();
+    let tested = alternatives::tested_by(pack.questions.len(), conds);
+    let values: Vec<Vec<Answer>> = pack
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(i, question)| {
+            alternatives::representatives(question, &tested[i]).unwrap_or_default()
+        })
+        .collect();
+    let mut along = values[q].clone();
+    if law.downward {
+        along.reverse();
+    }
+    let mut eff: Vec<Option<Answer>> = vec![None; pack.questions.len()];
+    // The first combination found, and the standings along the question there.
+    let mut found: Option<(Profile, Vec<Option<i64>>)> = None;
+    let mut count = 0u64;
+    walk_some(pack, &others, 0, &values, &mut eff, &mut |eff| {
+        if !pack.questions[q].when.as_ref().is_none_or(|w| w.eval(eff)) {
+            return;
+        }
+        let mut trail = Vec::with_capacity(along.len());
+        let mut probe = eff.to_vec();
+        for v in &along {
+            probe[q] = Some(v.clone());
+            let mut points = 0i64;
+            let mut vetoed = false;
+            for &r in &rules {
+                let rule = &pack.rules[r];
+                if rule.when.as_ref().is_none_or(|w| w.eval(&probe)) {
+                    points = points.saturating_add(rule.points_for(c));
+                    vetoed |= rule.vetoes.contains(&c);
+                }
+            }
+            trail.push(standing(points, vetoed));
+        }
+        let bad = trail.windows(2).any(|w| match law.trend {
+            Trend::NeverFalls => w[1] < w[0],
+            Trend::NeverRises => w[1] > w[0],
+        });
+        if bad {
+            count += 1;
+            if found.is_none() {
+                found = Some((eff.to_vec(), trail));
+            }
+        }
+    });
+    let (partial, trail) = found?;
+    // A whole profile around the combination found: the rest as the pack suggests.
+    let mut given = Answers::new(pack.questions.len());
+    for (x, a) in partial.iter().enumerate() {
+        if let Some(a) = a {
+            given.set(x, a.clone());
+        }
+    }
+    given.set(q, along[0].clone());
+    let profile = given.effective(pack);
+    let question = &pack.questions[q];
+    let steps: Vec<String> = along
+        .iter()
+        .zip(&trail)
+        .map(|(v, s)| {
+            let s = s.map_or("ruled out".to_string(), |p| p.to_string());
+            format!("{} {s}", question.describe(v))
+        })
+        .collect();
+    Some(Failure {
+        kind: "direction",
+        id: law.id.clone(),
+        place: law.place.clone(),
+        message: format!(
+            "{} {} along `{}` ({}) from the rules that read it",
+            pack.candidates[c].name,
+            match law.trend {
+                Trend::NeverFalls => "falls",
+                Trend::NeverRises => "rises",
+            },
+            question.id,
+            steps.join(" → ")
+        ),
+        count,
+        profile,
+    })
+}
+
+/// Every combination of answers to `qs` (in the order asked, `None` where not asked).
+fn walk_some(
+    pack: &Pack,
+    qs: &[usize],
+    i: usize,
+    values: &[Vec<Answer>],
+    eff: &mut Vec<Option<Answer>>,
+    f: &mut dyn FnMut(&[Option<Answer>]),
+) {
+    let Some(&q) = qs.get(i) else {
+        f(eff);
+        return;
+    };
+    if pack.questions[q].when.as_ref().is_none_or(|c| c.eval(eff)) {
+        for v in &values[q] {
+            eff[q] = Some(v.clone());
+            walk_some(pack, qs, i + 1, values, eff, f);
+        }
+        eff[q] = None;
+    } else {
+        walk_some(pack, qs, i + 1, values, eff, f);
+    }
+}
+
+/// Score an example and compare with what it expects.
+fn example(pack: &Pack, x: &Example) -> Option<Failure> {
+    let mut given = Answers::new(pack.questions.len());
+    for (q, a) in &x.answers {
+        given.set(*q, a.clone());
+    }
+    let eff = given.effective(pack);
+    let v = score::score(pack, &eff);
+    let got = match &v.pick {
+        Pick::One(c) => Expected::Recommend(*c),
+        Pick::Level(_) => Expected::Tie,
+        Pick::NoneFits => Expected::NoneFits,
+    };
+    if got == x.expect {
+        return None;
+    }
+    let words = |e: Expected| match e {
+        Expected::Recommend(c) => pack.candidates[c].name.clone(),
+        Expected::Tie => "a tie".to_string(),
+        Expected::NoneFits => "no option".to_string(),
+    };
+    let scores: Vec<String> = v
+        .ranking
+        .iter()
+        .map(|&c| {
+            let out = if v.vetoed[c] { " (ruled out)" } else { "" };
+            format!("{} {}{out}", pack.candidates[c].name, v.scores[c])
+        })
+        .collect();
+    Some(Failure {
+        kind: "example",
+        id: x.id.clone(),
+        place: x.place.clone(),
+        message: format!(
+            "expects {}, gets {} ({})",
+            words(x.expect),
+            words(got),
+            scores.join(", ")
+        ),
+        count: 1,
+        profile: eff,
+    })
+}
+
+/// A profile as a ready-to-run answers file for `hirewiz recommend --answers`.
+pub fn answers_file(pack: &Pack, profile: &[Option<Answer>]) -> String {
+    let mut s = format!("pack: {}\nanswers:\n", pack.meta.id);
+    for (q, a) in pack.questions.iter().zip(profile) {
+        let Some(a) = a else { continue };
+        let v = match q.to_json(a) {
+            serde_json::Value::Array(items) => format!(
+                "[{}]",
+                items
+                    .iter()
+                    .map(|i| i.as_str().unwrap_or_default().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            serde_json::Value::String(s) => s,
+            other => other.to_string(),
+        };
+        s.push_str(&format!("  {}: {v}\n", q.id));
+    }
+    s
+}
+
+/// What `hirewiz check` prints of a proof: a line of what held, then each failure at
+/// its place with a profile that shows it, as an answers file.
+pub fn words(pack: &Pack, p: &Proof) -> String {
+    let [laws, directions, examples] = p.counts;
+    if laws + directions + examples == 0 {
+        return String::new();
+    }
+    let count = |n: usize, one: &str, many: &str| {
+        if n == 1 {
+            format!("1 {one}")
+        } else {
+            format!("{n} {many}")
+        }
+    };
+    let mut s = String::new();
+    if let Some(why) = &p.unchecked {
+        s.push_str(&format!(
+            "expectations: the laws were not checked: {why}; direction laws and examples were\n"
+        ));
+    }
+    let failed = |kind: &str| p.failures.iter().filter(|f| f.kind == kind).count();
+    let held = |n: usize, kind: &str| n - failed(kind);
+    let ms = p.elapsed.as_secs_f64() * 1000.0;
+    if p.unchecked.is_none() {
+        s.push_str(&format!(
+            "expectations: {} of {} hold over all {} profiles, {} of {}, {} of {} ({:.0} ms)\n",
+            held(laws, "law"),
+            count(laws, "law", "laws"),
+            thousands(p.profiles),
+            held(directions, "direction"),
+            count(directions, "direction law", "direction laws"),
+            held(examples, "example"),
+            count(examples, "example", "examples"),
+            ms
+        ));
+        match (&p.none_fits_example, p.none_fits) {
+            (None, _) => s.push_str("expectations: in no profile is every option ruled out\n"),
+            (Some(profile), n) => {
+                s.push_str(&format!(
+                    "expectations: in {} profiles every option is ruled out, and no option is recommended; one of them:\n",
+                    thousands(n)
+                ));
+                s.push_str(&indent(&answers_file(pack, profile)));
+            }
+        }
+    }
+    for f in &p.failures {
+        let scope = match f.kind {
+            "law" => format!(
+                " in {} of {} profiles",
+                thousands(f.count),
+                thousands(p.profiles)
+            ),
+            "direction" => format!(
+                " in {} combinations of the answers its rules read",
+                thousands(f.count)
+            ),
+            _ => String::new(),
+        };
+        s.push_str(&format!(
+            "{}: error: {} `{}` fails{scope}: {}\n  a profile where it fails, as an answers file (`hirewiz recommend --answers FILE`):\n",
+            f.place,
+            if f.kind == "direction" { "direction law" } else { f.kind },
+            f.id,
+            f.message
+        ));
+        s.push_str(&indent(&answers_file(pack, &f.profile)));
+    }
+    s
+}
+
+fn indent(text: &str) -> String {
+    text.lines().map(|l| format!("    {l}\n")).collect()
+}
+
+/// `2,484,432`.
+fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
