@@ -577,7 +577,7 @@ fn direction(pack: &Pack, d: usize) -> Option<Failure> {
         .zip(&trail)
         .map(|(v, s)| {
             let s = s.map_or("ruled out".to_string(), |p| p.to_string());
-            format!("{} {s}", question.describe(v))
+            format!("{} = {s}", question.describe(v))
         })
         .collect();
     Some(Failure {
@@ -743,8 +743,8 @@ pub fn words(pack: &Pack, p: &Proof) -> String {
                 thousands(p.profiles)
             ),
             "direction" => format!(
-                " in {} combinations of the answers its rules read",
-                thousands(f.count)
+                " in {} of the answers its rules read",
+                count_of(f.count, "combination", "combinations")
             ),
             _ => String::new(),
         };
@@ -758,6 +758,14 @@ pub fn words(pack: &Pack, p: &Proof) -> String {
         s.push_str(&indent(&answers_file(pack, &f.profile)));
     }
     s
+}
+
+fn count_of(n: u64, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{} {many}", thousands(n))
+    }
 }
 
 fn indent(text: &str) -> String {

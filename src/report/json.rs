@@ -31,7 +31,9 @@ pub fn value(r: &Report) -> Value {
     }
     json!({
         "pack": { "id": r.pack.id, "version": r.pack.version },
+        "state": r.state,
         "recommendation": r.recommendation,
+        "level": r.level,
         "ranking": r.standings.iter().map(|c| c.id.clone()).collect::<Vec<_>>(),
         "scores": scores,
         "margin": r.margin,
