@@ -246,7 +246,12 @@ pub fn estimate(pack: &Pack, effective: &[Option<Answer>], verdict: &Verdict) ->
         line.push_str(&format!(") = {} – {}", money(low, cur), money(high, cur)));
         if let Some(delay) = &m.delay {
             assumptions.push(Assumption {
-                what: format!("{}: about {} weeks before work starts", c.name, delay.weeks),
+                what: format!(
+                    "{}: about {} weeks {}",
+                    c.name,
+                    delay.weeks,
+                    delay.label.as_deref().unwrap_or("before work can start")
+                ),
                 source: delay.source.clone(),
             });
         }

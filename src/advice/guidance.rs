@@ -13,8 +13,8 @@ pub struct RoleAdvice {
     pub name: String,
     /// What the role does.
     pub summary: String,
-    /// Every reason of the role that holds with these answers, in the pack's order.
-    pub reasons: Vec<String>,
+    /// The reason that chose it: the first of the role's reasons that holds.
+    pub reason: String,
     /// Where the distinction comes from.
     pub source: Option<String>,
 }
@@ -49,20 +49,16 @@ fn holds(when: &Option<Condition>, effective: &[Option<Answer>]) -> bool {
     when.as_ref().is_none_or(|c| c.eval(effective))
 }
 
-/// The first role, in the pack's order, with a reason that holds.
+/// The first role, in the pack's order, with a reason that holds, and that reason: the
+/// one that decided, so the report gives one reason and never a fallback beside it.
 pub fn role(pack: &Pack, effective: &[Option<Answer>]) -> Option<RoleAdvice> {
     pack.advice.roles.iter().find_map(|r| {
-        let reasons: Vec<String> = r
-            .reasons
-            .iter()
-            .filter(|b| holds(&b.when, effective))
-            .map(|b| b.reason.clone())
-            .collect();
-        (!reasons.is_empty()).then(|| RoleAdvice {
+        let because = r.reasons.iter().find(|b| holds(&b.when, effective))?;
+        Some(RoleAdvice {
             id: r.id.clone(),
             name: r.name.clone(),
             summary: r.summary.clone(),
-            reasons,
+            reason: because.reason.clone(),
             source: r.source.clone(),
         })
     })
@@ -140,4 +136,21 @@ pub fn next_steps(pack: &Pack, effective: &[Option<Answer>], verdict: &Verdict) 
             }),
     );
     out
+}
+
+/// The warnings whose condition holds and, for those written for some candidates, whose
+/// candidates include the recommendation, in the pack's order.
+pub fn warnings(pack: &Pack, effective: &[Option<Answer>], verdict: &Verdict) -> Vec<StepAdvice> {
+    let winner = verdict.recommended();
+    pack.advice
+        .warnings
+        .iter()
+        .filter(|w| w.candidates.is_empty() || winner.is_some_and(|c| w.candidates.contains(&c)))
+        .filter(|w| holds(&w.when, effective))
+        .map(|w| StepAdvice {
+            id: w.id.clone(),
+            text: w.text.clone(),
+            source: w.source.clone(),
+        })
+        .collect()
 }

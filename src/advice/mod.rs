@@ -9,7 +9,7 @@ mod costs;
 mod guidance;
 
 pub use costs::{CostEstimate, Costs, SeniorityNote, estimate, money};
-pub use guidance::{RoleAdvice, SkillAdvice, StepAdvice, next_steps, role, skills};
+pub use guidance::{RoleAdvice, SkillAdvice, StepAdvice, next_steps, role, skills, warnings};
 
 use crate::pack::{Answer, Pack};
 use crate::score::Verdict;
@@ -25,6 +25,8 @@ pub struct Advice {
     pub skills: Vec<SkillAdvice>,
     /// Next steps for the recommended option; on a close call, what to weigh first.
     pub next_steps: Vec<StepAdvice>,
+    /// Where the answers pull against each other.
+    pub warnings: Vec<StepAdvice>,
 }
 
 /// Gather all advice for `verdict`, reached from the answers in force `effective`.
@@ -34,5 +36,6 @@ pub fn advise(pack: &Pack, effective: &[Option<Answer>], verdict: &Verdict) -> A
         role: role(pack, effective),
         skills: skills(pack, effective),
         next_steps: next_steps(pack, effective, verdict),
+        warnings: warnings(pack, effective, verdict),
     }
 }

@@ -13,7 +13,15 @@ use crate::yaml::{Node, NodeKind};
 use std::collections::HashMap;
 
 /// The top-level keys this module reads.
-pub(super) const KEYS: &[&str] = &["rates", "costs", "roles", "skills", "next_steps", "weigh"];
+pub(super) const KEYS: &[&str] = &[
+    "rates",
+    "costs",
+    "roles",
+    "skills",
+    "next_steps",
+    "warnings",
+    "weigh",
+];
 
 /// Everything a pack says beyond its rules, for the advice that follows a verdict.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -30,6 +38,9 @@ pub struct AdviceContent {
     pub next_steps: Vec<Step>,
     /// What to weigh between two candidates when the result is close.
     pub weigh: Vec<Weigh>,
+    /// Warnings shown when answers pull against each other (`for`: only when one of
+    /// these candidates is recommended).
+    pub warnings: Vec<Step>,
 }
 
 /// Rate tables in one currency.
@@ -209,6 +220,8 @@ pub struct Factor {
 pub struct Delay {
     /// Weeks.
     pub weeks: i64,
+    /// What the weeks measure, as its source measures it (e.g. "to fill the role").
+    pub label: Option<String>,
     /// Where it comes from.
     pub source: String,
 }
@@ -306,7 +319,7 @@ const MODEL: &[&str] = &[
     "delay",
 ];
 const FACTOR: &[&str] = &["label", "low", "high", "source"];
-const DELAY: &[&str] = &["weeks", "source"];
+const DELAY: &[&str] = &["weeks", "label", "source"];
 const ROLE: &[&str] = &["id", "name", "summary", "source", "reasons"];
 const BECAUSE: &[&str] = &["when", "reason"];
 const SKILL: &[&str] = &["id", "name", "items", "why", "when", "source"];
@@ -362,8 +375,16 @@ pub(super) fn decode(
                 node,
                 key,
                 d,
-                |n, d| ctx.step(n, d),
+                |n, d| ctx.step(n, "a next step", d),
                 &mut out.next_steps,
+                |s| &s.id,
+            ),
+            "warnings" => list(
+                node,
+                key,
+                d,
+                |n, d| ctx.step(n, "a warning", d),
+                &mut out.warnings,
                 |s| &s.id,
             ),
             _ => {
@@ -881,12 +902,14 @@ impl Ctx<'_> {
                 .req("weeks", d)
                 .and_then(|n| super::reader::int(n, "weeks", d));
             let source = df.req_str("source", d);
+            let label = df.opt_str("label", d);
             if weeks.is_some_and(|w| !(0..=520).contains(&w)) {
                 d.error(df.key_pos("weeks"), "`weeks` must lie between 0 and 520");
                 return None;
             }
             Some(Delay {
                 weeks: weeks?,
+                label,
                 source: source?,
             })
         });
@@ -957,8 +980,8 @@ impl Ctx<'_> {
         })
     }
 
-    fn step(&self, node: &Node, d: &mut Diagnostics) -> Option<Step> {
-        let f = Fields::new(node, "a next step", STEP, d)?;
+    fn step(&self, node: &Node, what: &'static str, d: &mut Diagnostics) -> Option<Step> {
+        let f = Fields::new(node, what, STEP, d)?;
         let (sid, text_) = (f.req_id("id", d), f.req_str("text", d));
         let mut candidates = Vec::new();
         if let Some(n) = f.get("for") {

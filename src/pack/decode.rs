@@ -21,11 +21,12 @@ const TOP: &[&str] = &[
     "roles",
     "skills",
     "next_steps",
+    "warnings",
     "weigh",
     "expectations",
 ];
 const META: &[&str] = &["id", "version", "title", "description", "close_call"];
-const CANDIDATE: &[&str] = &["id", "name", "description"];
+const CANDIDATE: &[&str] = &["id", "name", "description", "role_heading"];
 const SECTION: &[&str] = &["id", "title", "questions"];
 const QUESTION: &[&str] = &[
     "id", "prompt", "help", "details", "kind", "options", "min", "max", "step", "unit", "unit_one",
@@ -340,10 +341,12 @@ fn decode_candidate(node: &Node, d: &mut Diagnostics) -> Option<Candidate> {
     let id = f.req_id("id", d);
     let name = f.req_str("name", d);
     let description = f.opt_str("description", d).unwrap_or_default();
+    let role_heading = f.opt_str("role_heading", d);
     Some(Candidate {
         id: id?,
         name: name?,
         description,
+        role_heading,
     })
 }
 

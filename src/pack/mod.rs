@@ -82,6 +82,9 @@ pub struct Candidate {
     pub name: String,
     /// One line on what it is, its strengths and risks.
     pub description: String,
+    /// How the role is introduced when this candidate is recommended, e.g. "Ask the
+    /// agency for".
+    pub role_heading: Option<String>,
 }
 
 /// A group of questions shown under one heading.

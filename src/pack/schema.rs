@@ -88,6 +88,9 @@ struct PackFile {
     next_steps: Option<Vec<NextStep>>,
     /// What to weigh between two candidates when the result is close.
     weigh: Option<Vec<Weigh>>,
+    /// Warnings shown when answers pull against each other: like next steps, a text
+    /// with an optional `when` and `for`.
+    warnings: Option<Vec<NextStep>>,
     /// What the pack's verdicts must satisfy for every profile, proved by `hirewiz check`.
     expectations: Option<Expectations>,
 }
@@ -197,6 +200,9 @@ struct Candidate {
     name: Text,
     /// One line on what it is, its strengths and risks.
     description: Option<Text>,
+    /// How the role to look for is introduced when this candidate is recommended, e.g.
+    /// "Hire for" or "Ask the agency for" ("Role to look for" when absent or on a tie).
+    role_heading: Option<Text>,
 }
 
 /// A group of questions shown under one heading.
@@ -514,6 +520,9 @@ struct Delay {
     /// Weeks.
     #[schemars(range(min = 0, max = 520))]
     weeks: i64,
+    /// What the weeks measure, as the source measures it ("before work can start" when
+    /// absent).
+    label: Option<Text>,
     /// Where it comes from.
     source: Text,
 }

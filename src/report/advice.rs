@@ -4,7 +4,7 @@ use super::{CostAssumption, CostLine, Report, Role, Skill};
 use crate::advice::Advice;
 
 /// Fill the report's advice fields from `advice`.
-pub(super) fn fill(report: &mut Report, advice: &Advice) {
+pub(super) fn fill(report: &mut Report, advice: &Advice, heading: &str) {
     if let Some(costs) = &advice.costs {
         report.cost_basis = Some(costs.basis.clone());
         report.costs = costs
@@ -32,8 +32,9 @@ pub(super) fn fill(report: &mut Report, advice: &Advice) {
             .collect();
     }
     report.role = advice.role.as_ref().map(|r| Role {
+        heading: heading.to_string(),
         title: r.name.clone(),
-        reason: sentence(&r.reasons.join("; ")),
+        reason: sentence(&r.reason),
         summary: r.summary.clone(),
     });
     report.skills = advice
@@ -46,6 +47,7 @@ pub(super) fn fill(report: &mut Report, advice: &Advice) {
         })
         .collect();
     report.next_steps = advice.next_steps.iter().map(|s| s.text.clone()).collect();
+    report.warnings = advice.warnings.iter().map(|s| s.text.clone()).collect();
 }
 
 /// A clause as a sentence: first letter capitalised, full stop at the end.

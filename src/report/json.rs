@@ -48,6 +48,7 @@ pub fn value(r: &Report) -> Value {
         "role": r.role,
         "skills": r.skills,
         "next_steps": r.next_steps,
+        "warnings": r.warnings,
         "what_if": r.what_if,
         "what_if_pairs": r.what_if_pairs,
         "what_if_pairs_complete": r.what_if_pairs_complete,

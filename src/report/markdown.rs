@@ -21,6 +21,10 @@ pub fn render(r: &Report) -> String {
         let _ = writeln!(s);
         let _ = writeln!(s, "{line}");
     }
+    for w in &r.warnings {
+        let _ = writeln!(s);
+        let _ = writeln!(s, "**Note:** {w}");
+    }
     if let Some(w) = r.winner().filter(|w| !w.description.is_empty()) {
         let _ = writeln!(s);
         let _ = writeln!(s, "> {}", w.description);
@@ -99,7 +103,7 @@ pub fn render(r: &Report) -> String {
     }
     if let Some(role) = &r.role {
         let _ = writeln!(s);
-        let _ = writeln!(s, "## Hire for: {}", role.title);
+        let _ = writeln!(s, "## {}: {}", role.heading, role.title);
         let _ = writeln!(s);
         let _ = writeln!(s, "{} {}", role.reason, role.summary);
     }

@@ -53,6 +53,8 @@ pub struct Report {
     pub skills: Vec<Skill>,
     /// What to do next.
     pub next_steps: Vec<String>,
+    /// Where the answers pull against each other, and what to do about it.
+    pub warnings: Vec<String>,
     /// Single answer changes that would change the recommendation.
     pub what_if: Vec<WhatIf>,
     /// When no single change would: the smallest pairs of changes that would.
@@ -189,6 +191,9 @@ pub struct CostAssumption {
 /// The role to hire for.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Role {
+    /// How the role is introduced for the recommendation: "Hire for", "Ask the agency
+    /// for"; "Role to look for" on a tie or when no option fits.
+    pub heading: String,
     /// The role's title.
     pub title: String,
     /// Why this role, in a line.
@@ -322,15 +327,21 @@ impl Report {
             role: None,
             skills: Vec::new(),
             next_steps: Vec::new(),
+            warnings: Vec::new(),
             what_if: Vec::new(),
             what_if_pairs: Vec::new(),
             what_if_pairs_complete: true,
             close_call: None,
             decisive_rules: Vec::new(),
         };
+        let heading = verdict
+            .recommended()
+            .and_then(|c| cand(c).role_heading.as_deref())
+            .unwrap_or("Role to look for");
         advice::fill(
             &mut report,
             &crate::advice::advise(pack, effective, &judged),
+            heading,
         );
         insight::fill(&mut report, pack, effective, &ins);
         report

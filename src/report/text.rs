@@ -14,6 +14,9 @@ pub fn render(r: &Report) -> String {
     if let Some(line) = r.close_call_words() {
         let _ = writeln!(s, "{line}");
     }
+    for w in &r.warnings {
+        let _ = writeln!(s, "Note: {w}");
+    }
     let _ = writeln!(s);
     let _ = writeln!(s, "Scores");
     let width = r
@@ -80,7 +83,7 @@ pub fn render(r: &Report) -> String {
     }
     if let Some(role) = &r.role {
         let _ = writeln!(s);
-        let _ = writeln!(s, "Hire for: {}", role.title);
+        let _ = writeln!(s, "{}: {}", role.heading, role.title);
         let _ = writeln!(s, "  {}", role.reason);
         let _ = writeln!(s, "  {}", role.summary);
     }

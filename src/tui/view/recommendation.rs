@@ -69,6 +69,15 @@ pub(crate) fn lines(report: &Report, t: &Theme, width: usize) -> Vec<Line<'stati
     if let Some(close) = report.close_call_words() {
         out.extend(super::wrapped(close, w, "  ", "  ", t.heading));
     }
+    for note in &report.warnings {
+        out.extend(super::wrapped(
+            &format!("Note: {note}"),
+            w,
+            "  ",
+            "        ",
+            t.heading,
+        ));
+    }
     let wide = w + 3 >= SIDE_BY_SIDE;
     let desc = report.winner().map_or("", |w| w.description.as_str());
     if wide && !desc.trim().is_empty() {
@@ -156,7 +165,7 @@ pub(crate) fn lines(report: &Report, t: &Theme, width: usize) -> Vec<Line<'stati
     // What to hire for and what to do next.
     if let Some(role) = &report.role {
         out.push(Line::default());
-        out.push(labelled(t, "Hire for", &role.title, w));
+        out.push(labelled(t, &role.heading, &role.title, w));
         if !role.reason.trim().is_empty() {
             out.extend(super::wrapped(&role.reason, w, "    ", "    ", t.dim));
         }
