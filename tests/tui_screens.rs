@@ -309,3 +309,33 @@ fn recommendation_on_a_close_call_scrolled_to_what_would_change_it() {
         app
     });
 }
+
+#[test]
+fn recommendation_on_a_tie() {
+    // A small build of under three months for a startup with no recruiting: In-house is
+    // ruled out and Freelance and Outsource are level on 7 points, so no winner is named.
+    let pack = default_pack();
+    let text = "pack: backend-hiring\nanswers: {drivers: [greenfield], engagement: short, \
+                complexity: small, company_stage: startup, hiring_capacity: none, urgency: soon}\n";
+    let answers = hirewiz::answers::read_text(&pack, "tie", text)
+        .unwrap()
+        .answers;
+    check("recommendation_tie", |s| {
+        let events: Vec<hirewiz::wizard::Event> = (0..pack.questions.len())
+            .filter_map(|q| {
+                answers.get(q).map(|a| hirewiz::wizard::Event::Answer {
+                    question: q,
+                    answer: a.clone(),
+                })
+            })
+            .chain([hirewiz::wizard::Event::Finish])
+            .collect();
+        let state = hirewiz::wizard::Wizard::replay(pack.clone(), &events);
+        let mut app = App::resumed(state, Theme::colour(), None);
+        app.update(Msg::Resize(s.0, s.1));
+        to_result(&mut app);
+        let r = app.report().unwrap();
+        assert!(r.tie && r.recommendation.is_none(), "{}", r.headline());
+        app
+    });
+}

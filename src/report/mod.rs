@@ -415,7 +415,14 @@ impl Report {
             State::NoneFits => {
                 "Every option is ruled out by your answers; what would change it lists the answers that bring one back.".to_string()
             }
-            State::Tie => "Neither is recommended over the other: the questions below decide between them.".to_string(),
+            State::Tie if self.level.len() == 2 => {
+                "Neither is recommended over the other: the questions below decide between them."
+                    .to_string()
+            }
+            State::Tie => {
+                "None of them is recommended over the others: the questions below decide between them."
+                    .to_string()
+            }
             State::Clear | State::CloseCall => {
                 let w = &first.name;
                 let Some(second) = self.runner_up() else {
