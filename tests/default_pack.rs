@@ -252,3 +252,29 @@ fn advice_texts_are_whole_phrases() {
         }
     }
 }
+
+/// The rule audit in `docs/rules.md` lists every rule of the default pack, each with
+/// its reason and source as the pack has them, and no rule the pack no longer has.
+#[test]
+fn the_rule_audit_lists_every_rule_as_it_is() {
+    let pack = hirewiz::pack::load_default().unwrap();
+    let doc = std::fs::read_to_string("docs/rules.md").unwrap();
+    let table: Vec<&str> = doc
+        .split("\n## ")
+        .next()
+        .unwrap()
+        .lines()
+        .filter(|l| l.starts_with("| `"))
+        .collect();
+    let ids: Vec<&str> = table
+        .iter()
+        .map(|l| l[3..].split('`').next().unwrap())
+        .collect();
+    let pack_ids: Vec<&str> = pack.rules.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids, pack_ids, "docs/rules.md is out of step with the pack");
+    for (rule, line) in pack.rules.iter().zip(&table) {
+        assert!(line.contains(&rule.reason), "reason of `{}`", rule.id);
+        let source = rule.source.as_deref().unwrap_or_default().replace('|', "/");
+        assert!(line.contains(&source), "source of `{}`", rule.id);
+    }
+}
