@@ -502,21 +502,23 @@ impl Race<'_> {
     fn possible(&self, depth: usize) -> bool {
         let c = self.c;
         let later_veto = &self.veto[depth + 1];
-        let c_free = self.vetoed[c] == 0;
-        let c_out = !c_free || later_veto[c];
+        // Recommended means not ruled out and strictly ahead of every candidate that is
+        // not ruled out: a tie names no winner, whatever the pack's order.
+        if self.vetoed[c] > 0 {
+            return false;
+        }
         (0..self.scores.len()).filter(|&d| d != c).all(|d| {
-            let d_free = self.vetoed[d] == 0;
-            let d_out = !d_free || later_veto[d];
+            let d_out = self.vetoed[d] > 0 || later_veto[d];
             let best = (self.scores[c] - self.scores[d]).saturating_add(self.gain[depth + 1][d]);
-            let by_points = best > 0 || (best == 0 && c < d);
-            (c_free && d_out) || (((c_free && d_free) || (c_out && d_out)) && by_points)
+            d_out || best > 0
         })
     }
 
-    /// Whether `c` ranks first now that every rule is decided (see [`crate::score`]).
+    /// Whether `c` is recommended now that every rule is decided (see [`crate::score`]).
     fn leads(&self) -> bool {
-        let key = |x: usize| (self.vetoed[x] > 0, std::cmp::Reverse(self.scores[x]), x);
-        (0..self.scores.len()).all(|d| d == self.c || key(self.c) < key(d))
+        self.vetoed[self.c] == 0
+            && (0..self.scores.len())
+                .all(|d| d == self.c || self.vetoed[d] > 0 || self.scores[self.c] > self.scores[d])
     }
 }
 
