@@ -310,30 +310,45 @@ fn recommendation_on_a_close_call_scrolled_to_what_would_change_it() {
     });
 }
 
+/// The tie's answers, replayed into a wizard at the review.
+fn tie_app(pack: &Arc<Pack>, size: (u16, u16)) -> App {
+    let text = "pack: backend-hiring\nanswers: {drivers: [greenfield], engagement: short, \
+                complexity: small, company_stage: startup, hiring_capacity: none, urgency: soon}\n";
+    let answers = hirewiz::answers::read_text(pack, "tie", text)
+        .unwrap()
+        .answers;
+    let events: Vec<hirewiz::wizard::Event> = (0..pack.questions.len())
+        .filter_map(|q| {
+            answers.get(q).map(|a| hirewiz::wizard::Event::Answer {
+                question: q,
+                answer: a.clone(),
+            })
+        })
+        .chain([hirewiz::wizard::Event::Finish])
+        .collect();
+    let state = hirewiz::wizard::Wizard::replay(pack.clone(), &events);
+    let mut app = App::resumed(state, Theme::colour(), None);
+    app.update(Msg::Resize(size.0, size.1));
+    to_result(&mut app);
+    app
+}
+
+#[test]
+fn recommendation_on_a_tie_at_the_smallest_size_wraps_its_headline() {
+    let pack = default_pack();
+    let app = tie_app(&pack, (50, 14));
+    let screen = draw(&app, (50, 14));
+    assert!(screen.contains("level on 7 points"), "{screen}");
+    insta::assert_snapshot!("recommendation_tie_50x14", screen);
+}
+
 #[test]
 fn recommendation_on_a_tie() {
     // A small build of under three months for a startup with no recruiting: In-house is
     // ruled out and Freelance and Outsource are level on 7 points, so no winner is named.
     let pack = default_pack();
-    let text = "pack: backend-hiring\nanswers: {drivers: [greenfield], engagement: short, \
-                complexity: small, company_stage: startup, hiring_capacity: none, urgency: soon}\n";
-    let answers = hirewiz::answers::read_text(&pack, "tie", text)
-        .unwrap()
-        .answers;
     check("recommendation_tie", |s| {
-        let events: Vec<hirewiz::wizard::Event> = (0..pack.questions.len())
-            .filter_map(|q| {
-                answers.get(q).map(|a| hirewiz::wizard::Event::Answer {
-                    question: q,
-                    answer: a.clone(),
-                })
-            })
-            .chain([hirewiz::wizard::Event::Finish])
-            .collect();
-        let state = hirewiz::wizard::Wizard::replay(pack.clone(), &events);
-        let mut app = App::resumed(state, Theme::colour(), None);
-        app.update(Msg::Resize(s.0, s.1));
-        to_result(&mut app);
+        let app = tie_app(&pack, s);
         let r = app.report().unwrap();
         assert!(r.tie && r.recommendation.is_none(), "{}", r.headline());
         app

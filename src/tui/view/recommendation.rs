@@ -59,10 +59,8 @@ pub(crate) fn lines(report: &Report, t: &Theme, width: usize) -> Vec<Line<'stati
             Span::styled(words, words_style),
         ]));
     } else {
-        out.push(Line::from(vec![
-            Span::raw("  "),
-            Span::styled(text::truncate(&head, w), t.title),
-        ]));
+        // Wrapped, not cut: on a tie the headline names every level option and the points.
+        out.extend(super::wrapped(&head, w, "  ", "  ", t.title));
         out.extend(super::wrapped(&words, w, "  ", "  ", words_style));
     }
     // On a close call: the questions that decide between the two leaders.
