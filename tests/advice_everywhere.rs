@@ -515,3 +515,83 @@ fn the_proved_laws_hold_on_random_whole_profiles() {
         }
     }
 }
+
+/// Every point accounted for: on text, Markdown and JSON, each candidate's listed
+/// reasons, with the line that sums the rest, add up to its total.
+#[test]
+fn every_point_is_accounted_for_on_every_output() {
+    let signed_at = |s: &str| -> Option<i64> {
+        let t = s
+            .trim_start()
+            .trim_start_matches("- ")
+            .trim_start_matches("**");
+        let n: String = t
+            .chars()
+            .take_while(|c| *c == '+' || *c == '-' || c.is_ascii_digit())
+            .collect();
+        n.trim_start_matches('+').parse().ok()
+    };
+    let in_all = |l: &str| -> Option<i64> {
+        let (_, rest) = l.split_once(" more reason")?;
+        let n = rest.split(", ").nth(1)?.strip_suffix(" in all")?;
+        n.trim_start_matches('+').parse().ok()
+    };
+    for a in random_profiles(500, 31) {
+        let r = report(&a);
+        let total = |name: &str| r.standings.iter().find(|s| s.name == name).unwrap().score;
+        for (doc, head) in [(text::render(&r), ""), (markdown::render(&r), "### ")] {
+            let mut current: Option<(String, i64)> = None;
+            let mut check = |c: Option<(String, i64)>| {
+                if let Some((name, sum)) = c {
+                    assert_eq!(sum, total(&name), "{name} does not add up:\n{doc}");
+                }
+            };
+            for l in doc.lines() {
+                let header = l.strip_prefix(head).and_then(|x| {
+                    let (name, _) = x.split_once(" (")?;
+                    (x.ends_with(" points)") || x.ends_with(" point)"))
+                        .then(|| name.to_string())
+                        .filter(|n| r.standings.iter().any(|s| &s.name == n))
+                });
+                if let Some(name) = header {
+                    check(current.take());
+                    current = Some((name, 0));
+                    continue;
+                }
+                if l.is_empty() && head.is_empty() {
+                    check(current.take());
+                    continue;
+                }
+                if l.starts_with("## ") || l.starts_with("Cost estimate") {
+                    check(current.take());
+                    continue;
+                }
+                if let Some((_, sum)) = current.as_mut() {
+                    if let Some(n) = in_all(l) {
+                        *sum += n;
+                    } else if let Some(n) = signed_at(l) {
+                        *sum += n;
+                    }
+                }
+            }
+            check(current);
+        }
+        let j = json::value(&r);
+        for s in &r.standings {
+            let sum: i64 = j["reasons"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|x| x["candidate"] == s.id.as_str())
+                .map(|x| x["points"].as_i64().unwrap())
+                .sum();
+            assert_eq!(sum, s.score, "JSON reasons of {}", s.id);
+        }
+        // What would change it is always there: its sentences, or that nothing does.
+        let t = text::render(&r);
+        assert!(t.contains("\nWhat would change it"));
+        if r.what_if.is_empty() && r.what_if_pairs.is_empty() {
+            assert!(t.contains("alters this result"), "{t}");
+        }
+    }
+}

@@ -145,30 +145,68 @@ pub(super) fn fill(r: &mut Report, pack: &Pack, effective: &[Option<Answer>], in
 pub const CHANGES_SHOWN: usize = 3;
 
 impl Report {
-    /// The heading and the first few sentences of what would change the recommendation:
-    /// single changes, or pairs when no single change would; `None` when nothing would.
-    pub fn what_would_change(&self) -> Option<(&'static str, Vec<&str>)> {
-        if !self.what_if.is_empty() {
-            let lines = self.what_if.iter().take(CHANGES_SHOWN);
-            return Some((
+    /// What would change the result, as the reports list it: a heading, the first
+    /// [`CHANGES_SHOWN`] sentences, and the line that closes the list: how many more
+    /// there are, or, when nothing was found, that nothing alters the result.
+    pub fn what_would_change(&self) -> WhatWouldChange<'_> {
+        let (heading, all): (&'static str, Vec<&str>) = if !self.what_if.is_empty() {
+            (
                 "What would change it",
-                lines.map(|w| w.sentence.as_str()).collect(),
-            ));
-        }
-        if !self.what_if_pairs.is_empty() {
-            let lines = self.what_if_pairs.iter().take(CHANGES_SHOWN);
-            return Some((
+                self.what_if.iter().map(|w| w.sentence.as_str()).collect(),
+            )
+        } else if !self.what_if_pairs.is_empty() {
+            (
                 "What would change it (two answers together)",
-                lines.map(|w| w.sentence.as_str()).collect(),
-            ));
+                self.what_if_pairs
+                    .iter()
+                    .map(|w| w.sentence.as_str())
+                    .collect(),
+            )
+        } else {
+            ("What would change it", Vec::new())
+        };
+        let more = all.len().saturating_sub(CHANGES_SHOWN);
+        let closing = if all.is_empty() {
+            Some(if self.what_if_pairs_complete {
+                "No single or paired change of answers alters this result.".to_string()
+            } else {
+                "No single change of answers alters this result, nor any pair tried within the search budget.".to_string()
+            })
+        } else if more > 0 {
+            let what = if self.what_if.is_empty() {
+                "pair"
+            } else {
+                "change"
+            };
+            Some(format!(
+                "and {more} more {what}{} (every one is in the JSON report)",
+                if more == 1 { "" } else { "s" }
+            ))
+        } else {
+            None
+        };
+        WhatWouldChange {
+            heading,
+            lines: all.into_iter().take(CHANGES_SHOWN).collect(),
+            closing,
         }
-        None
     }
 
     /// The close-call line naming the questions that decide between the two leaders.
     pub fn close_call_words(&self) -> Option<&str> {
         self.close_call.as_ref()?.sentence.as_deref()
     }
+}
+
+/// What would change the result, ready to list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WhatWouldChange<'a> {
+    /// The heading.
+    pub heading: &'static str,
+    /// The sentences shown.
+    pub lines: Vec<&'a str>,
+    /// The line after them: how many more, or that nothing alters the result.
+    pub closing: Option<String>,
 }
 
 /// The mark after a reason whose rule carries the decision.

@@ -3,7 +3,7 @@
 /// How many reasons for, and against, each option the memo lists: enough to show why,
 /// few enough to keep it to a page.
 const TOP_REASONS: usize = 3;
-use super::{Report, decisive_mark, money, points, signed};
+use super::{Report, decisive_mark, money, more_words, points, signed};
 use std::fmt::Write;
 
 /// Escape the characters that would break a Markdown table cell.
@@ -32,7 +32,7 @@ pub fn render(r: &Report) -> String {
     let _ = writeln!(s);
     let _ = writeln!(s, "## Scores");
     let _ = writeln!(s);
-    let _ = writeln!(s, "| Option | Points | |");
+    let _ = writeln!(s, "| Option | Points | Note |");
     let _ = writeln!(s, "|---|---:|---|");
     for c in &r.standings {
         let note = if c.vetoed { "ruled out" } else { "" };
@@ -61,6 +61,9 @@ pub fn render(r: &Report) -> String {
                 line.reason,
                 decisive_mark(line.decisive)
             );
+        }
+        if e.more > 0 {
+            let _ = writeln!(s, "- {}", more_words(e.more, e.more_points));
         }
     }
     if !r.costs.is_empty() {
@@ -123,13 +126,15 @@ pub fn render(r: &Report) -> String {
             let _ = writeln!(s, "{}. {step}", i + 1);
         }
     }
-    if let Some((heading, lines)) = r.what_would_change() {
-        let _ = writeln!(s);
-        let _ = writeln!(s, "## {heading}");
-        let _ = writeln!(s);
-        for line in lines {
-            let _ = writeln!(s, "- {line}");
-        }
+    let change = r.what_would_change();
+    let _ = writeln!(s);
+    let _ = writeln!(s, "## {}", change.heading);
+    let _ = writeln!(s);
+    for line in change.lines {
+        let _ = writeln!(s, "- {line}");
+    }
+    if let Some(c) = change.closing {
+        let _ = writeln!(s, "{}{c}", if s.ends_with("\n\n") { "" } else { "\n" });
     }
     let _ = writeln!(s);
     let _ = writeln!(s, "## Your answers");

@@ -16,7 +16,9 @@ use crate::pack::{Answer, Pack};
 use crate::score::{Pick, Verdict};
 use serde::Serialize;
 
-pub use insight::{CHANGES_SHOWN, ChangeLine, CloseCall, Deciding, WhatIfPair, decisive_mark};
+pub use insight::{
+    CHANGES_SHOWN, ChangeLine, CloseCall, Deciding, WhatIfPair, WhatWouldChange, decisive_mark,
+};
 
 /// Everything a recommendation shows.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -93,6 +95,16 @@ pub struct Explained<'a> {
     pub vetoes: Vec<&'a ReasonLine>,
     /// The reasons for it, then against it.
     pub lines: Vec<&'a ReasonLine>,
+    /// How many reasons are left out of `lines`.
+    pub more: usize,
+    /// Their points together, so that the lines shown and this add up to the total.
+    pub more_points: i64,
+}
+
+/// "and 7 more, +10 in all": the line that accounts for the reasons a list leaves out.
+pub fn more_words(more: usize, points: i64) -> String {
+    let word = if more == 1 { "reason" } else { "reasons" };
+    format!("and {more} more {word}, {} in all", signed(points))
 }
 
 /// A pack's identity.
@@ -476,6 +488,12 @@ impl Report {
                 let vetoes = self.vetoes_for(&standing.id);
                 let pro = self.reasons_for(&standing.id, true);
                 let con = self.reasons_for(&standing.id, false);
+                let rest: Vec<&ReasonLine> = pro
+                    .iter()
+                    .skip(limit)
+                    .chain(con.iter().skip(limit))
+                    .copied()
+                    .collect();
                 let lines: Vec<&ReasonLine> = pro
                     .into_iter()
                     .take(limit)
@@ -485,6 +503,8 @@ impl Report {
                     standing,
                     vetoes,
                     lines,
+                    more: rest.len(),
+                    more_points: rest.iter().map(|r| r.points).sum(),
                 })
             })
             .collect()

@@ -1,6 +1,6 @@
 //! The plain-text report: the first line reads `Recommendation: <name>`.
 
-use super::{Report, decisive_mark, money, points, signed};
+use super::{Report, decisive_mark, money, more_words, points, signed};
 use std::fmt::Write;
 
 /// How many reasons per candidate the text and Markdown reports list.
@@ -44,6 +44,9 @@ pub fn render(r: &Report) -> String {
                 line.reason,
                 decisive_mark(line.decisive)
             );
+        }
+        if e.more > 0 {
+            let _ = writeln!(s, "        {}", more_words(e.more, e.more_points));
         }
     }
     if !r.costs.is_empty() {
@@ -104,12 +107,14 @@ pub fn render(r: &Report) -> String {
             let _ = writeln!(s, "  {}. {step}", i + 1);
         }
     }
-    if let Some((heading, lines)) = r.what_would_change() {
-        let _ = writeln!(s);
-        let _ = writeln!(s, "{heading}");
-        for line in lines {
-            let _ = writeln!(s, "  - {line}");
-        }
+    let change = r.what_would_change();
+    let _ = writeln!(s);
+    let _ = writeln!(s, "{}", change.heading);
+    for line in change.lines {
+        let _ = writeln!(s, "  - {line}");
+    }
+    if let Some(c) = change.closing {
+        let _ = writeln!(s, "  {c}");
     }
     let _ = writeln!(s);
     let _ = writeln!(s, "Your answers");

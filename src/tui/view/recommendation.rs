@@ -189,12 +189,14 @@ pub(crate) fn lines(report: &Report, t: &Theme, width: usize) -> Vec<Line<'stati
             out.extend(super::wrapped(step, w, &n, &pad, t.text));
         }
     }
-    if let Some((heading, sentences)) = report.what_would_change() {
-        out.push(Line::default());
-        out.push(Line::styled(format!("  {heading}"), t.heading));
-        for sentence in sentences {
-            out.extend(super::wrapped(sentence, w, "  · ", "    ", t.text));
-        }
+    let change = report.what_would_change();
+    out.push(Line::default());
+    out.push(Line::styled(format!("  {}", change.heading), t.heading));
+    for sentence in change.lines {
+        out.extend(super::wrapped(sentence, w, "  · ", "    ", t.text));
+    }
+    if let Some(c) = &change.closing {
+        out.extend(super::wrapped(c, w, "    ", "    ", t.dim));
     }
     out
 }
@@ -351,10 +353,10 @@ fn reasons(report: &Report, t: &Theme, width: usize) -> Vec<Line<'static>> {
             }
         }
         if mine.len() > limit {
-            let more = mine.len() - limit;
-            let word = if more == 1 { "reason" } else { "reasons" };
+            let rest = &mine[limit..];
+            let words = crate::report::more_words(rest.len(), rest.iter().map(|r| r.points).sum());
             out.push(Line::styled(
-                text::truncate(&format!("{:pts_w$}  and {more} more {word}", ""), width),
+                text::truncate(&format!("{:pts_w$}  {words}", ""), width),
                 t.dim,
             ));
         }
