@@ -541,7 +541,7 @@ fn every_point_is_accounted_for_on_every_output() {
         let total = |name: &str| r.standings.iter().find(|s| s.name == name).unwrap().score;
         for (doc, head) in [(text::render(&r), ""), (markdown::render(&r), "### ")] {
             let mut current: Option<(String, i64)> = None;
-            let mut check = |c: Option<(String, i64)>| {
+            let check = |c: Option<(String, i64)>| {
                 if let Some((name, sum)) = c {
                     assert_eq!(sum, total(&name), "{name} does not add up:\n{doc}");
                 }
