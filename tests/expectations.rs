@@ -325,3 +325,44 @@ fn badly_written_expectations_are_reported_at_their_place() {
             .contains("duplicate expectation id `short-never-a`")
     );
 }
+
+/// When every option is ruled out, no option is recommended: the headline says so, JSON
+/// has no recommendation, and the check counts such profiles and shows one.
+#[test]
+fn when_every_option_is_ruled_out_nothing_is_recommended() {
+    let text = PACK.replace(
+        "  - {id: base, points: {a: 1}, reason: R.}",
+        "  - {id: base, points: {a: 1}, reason: R.}\n  - {id: all-out, when: {all: [{equals: {len: short}}, {equals: {vendor: true}}]}, veto: [a, b, c], reason: Nothing fits.}",
+    );
+    let pack = pack::load_texts(&[("mini.yaml".into(), text)]).unwrap();
+    let answers = hirewiz::answers::read_text(
+        &pack,
+        "out",
+        "pack: mini\nanswers: {len: short, needs: [ops], vendor: true}\n",
+    )
+    .unwrap()
+    .answers;
+    let v = score::score(&pack, &answers.effective(&pack));
+    assert_eq!(v.pick, Pick::NoneFits);
+    let r = hirewiz::report::Report::build_from(&pack, &answers, &v);
+    assert_eq!(r.state, hirewiz::report::State::NoneFits);
+    let t = hirewiz::report::text::render(&r);
+    assert!(
+        t.starts_with("No option fits your answers\nEvery option is ruled out"),
+        "{t}"
+    );
+    let j = hirewiz::report::json::value(&r);
+    assert!(j["recommendation"].is_null() && j["state"] == "none_fits");
+    let proof = prove::prove(&pack);
+    assert!(proof.none_fits > 0);
+    let shown = proof.none_fits_example.clone().unwrap();
+    assert_eq!(
+        score::score(&pack, &shown).pick,
+        Pick::NoneFits,
+        "the profile shown has every option ruled out"
+    );
+    assert!(
+        prove::words(&pack, &proof)
+            .contains("every option is ruled out, and no option is recommended; one of them:")
+    );
+}
