@@ -595,3 +595,63 @@ fn every_point_is_accounted_for_on_every_output() {
         }
     }
 }
+
+/// A figure as printed: `$120,000`, `100/60`, `1.25`, `160`.
+fn figure(s: &str) -> f64 {
+    let s = s.trim().trim_start_matches('$').replace(',', "");
+    match s.split_once('/') {
+        Some((a, b)) => a.parse::<f64>().unwrap() / b.parse::<f64>().unwrap(),
+        None => s.parse().unwrap_or_else(|_| panic!("not a figure: {s}")),
+    }
+}
+
+/// Recompute a printed cost line from its printed parts alone, low end and high end:
+/// `N × (A–B a year ÷ 12 × M months × X/Y–Z/W Senior × L–H overhead + $R recruiting) = $LOW – $HIGH`.
+fn recompute(line: &str) -> ((i64, i64), (i64, i64)) {
+    let (left, total) = line.rsplit_once(" = ").unwrap();
+    let (lo_s, hi_s) = total.split_once(" – ").unwrap();
+    let printed = (figure(lo_s).round() as i64, figure(hi_s).round() as i64);
+    let (team, inner) = left.split_once(" × (").unwrap();
+    let inner = inner.strip_suffix(')').unwrap();
+    let (product, add) = match inner.split_once(" + ") {
+        Some((p, a)) => (p, Some(a)),
+        None => (inner, None),
+    };
+    let ends = |token: &str| -> (f64, f64) {
+        let token = token.split(' ').next().unwrap();
+        match token.split_once('–') {
+            Some((a, b)) => (figure(a), figure(b)),
+            None => (figure(token), figure(token)),
+        }
+    };
+    let (mut lo, mut hi) = (1.0, 1.0);
+    for part in product.split(" × ") {
+        let (a, b) = ends(part);
+        let div = if part.contains(" ÷ 12") { 12.0 } else { 1.0 };
+        lo *= a / div;
+        hi *= b / div;
+    }
+    if let Some(add) = add {
+        let (a, b) = ends(add);
+        lo += a;
+        hi += b;
+    }
+    let n = figure(team);
+    (printed, ((n * lo).round() as i64, (n * hi).round() as i64))
+}
+
+/// Costs a CFO can check: every printed total follows from the printed numbers.
+#[test]
+fn every_printed_cost_line_recomputes_to_its_total() {
+    for a in random_profiles(500, 41) {
+        let r = report(&a);
+        let t = text::render(&r);
+        let m = markdown::render(&r);
+        for c in &r.costs {
+            let (printed, again) = recompute(&c.arithmetic);
+            assert_eq!(printed, again, "{}", c.arithmetic);
+            assert_eq!(printed, (c.low, c.high));
+            assert!(t.contains(&c.arithmetic) && m.contains(&c.arithmetic));
+        }
+    }
+}

@@ -72,6 +72,9 @@ pub struct SeniorityNote {
     pub high: f64,
     /// The derivation in words: the two bands compared.
     pub text: String,
+    /// The factors as exact ratios of the table's figures, low end then high:
+    /// `100/60–150/90`, so the printed arithmetic gives the printed total exactly.
+    pub ratios: String,
 }
 
 /// The cost estimates for these answers, or `None` when the pack has no cost model.
@@ -168,6 +171,13 @@ pub fn estimate(pack: &Pack, effective: &[Option<Answer>], verdict: &Verdict) ->
             Some(SeniorityNote {
                 low: lo,
                 high: hi,
+                ratios: format!(
+                    "{}/{}–{}/{}",
+                    num2(chosen.low),
+                    num2(reference.low),
+                    num2(chosen.high),
+                    num2(reference.high)
+                ),
                 text: format!(
                     "{}: {} {} {} against {} {}, so × {}/{} ≈ {} at the low end and × {}/{} ≈ {} at the high end",
                     r.label,
@@ -185,7 +195,6 @@ pub fn estimate(pack: &Pack, effective: &[Option<Answer>], verdict: &Verdict) ->
                 ),
             })
         });
-        let (s_lo, s_hi) = seniority.as_ref().map_or((1.0, 1.0), |s| (s.low, s.high));
         // The figures come from the one per-person arithmetic that `cheapest:` rules read.
         let region_option = choice(model.region.question);
         let Some((per_head_low, per_head_high)) = per_person(
@@ -203,10 +212,11 @@ pub fn estimate(pack: &Pack, effective: &[Option<Answer>], verdict: &Verdict) ->
 
         let mut line = format!("{team} × ({monthly_words} × {} months", num(months));
         if let Some((s, i)) = level
-            && seniority.is_some()
+            && let Some(note) = &seniority
         {
+            // Exact ratios of the table's figures, so the line gives its total exactly.
             let label = pack.questions[s.question].describe(&Answer::Choice(i));
-            line.push_str(&format!(" × {} {label}", factor_range(s_lo, s_hi)));
+            line.push_str(&format!(" × {} {label}", note.ratios));
         }
         if let Some(f) = &m.loading {
             line.push_str(&format!(" × {} {}", factor_range(f.low, f.high), f.label));
