@@ -250,3 +250,19 @@ fn the_result_scrolls_and_stops_at_the_end() {
     press(&mut app, &[Char('g')]);
     assert_eq!(app.scroll(), 0);
 }
+
+/// A paste fills the label being typed and never presses keys elsewhere.
+#[test]
+fn a_paste_goes_into_the_label_and_is_ignored_on_a_question() {
+    let mut a = app(test_pack());
+    press(&mut a, &[Char('l')]);
+    assert_eq!(a.overlay(), Some(Overlay::Label));
+    a.update(Msg::Paste("Client\u{1b}[2J A".to_string()));
+    assert_eq!(a.input().unwrap().text, "Client[2J A");
+    press(&mut a, &[Esc, Enter]);
+    let before = a.screen();
+    a.update(Msg::Paste("query".to_string()));
+    assert_eq!(a.screen(), before);
+    assert!(a.exit().is_none() && a.overlay().is_none());
+    assert!(a.notice().is_some_and(|n| n.contains("ignored")));
+}

@@ -302,3 +302,43 @@ fn with_output_redirected_the_wizard_points_to_the_headless_commands() {
     let drawn = std::fs::read(&out).expect("the redirected output");
     assert!(drawn.is_empty(), "nothing is drawn into a file: {drawn:?}");
 }
+
+/// Pasted text never presses keys: `query` (q opens the quit dialog, y confirms it) and
+/// a sentence of command letters are pasted on the welcome screen, a choice question
+/// and the result, and the wizard neither quits nor moves on.
+#[test]
+fn pasted_command_letters_neither_quit_nor_move_on() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().to_string_lossy().to_string();
+    let mut w = Running::start(&["--data-dir", &data]);
+    let paste = |w: &mut Running, text: &str| {
+        w.send(&format!("\x1b[200~{text}\x1b[201~"));
+        w.screen.wait_text("Pasted text is ignored here")
+    };
+    w.screen.wait_text("Press Enter to start");
+    let after = paste(&mut w, "query yes");
+    assert!(after.contains("Press Enter to start"), "{after}");
+    w.enter_and_move_on();
+    let before = question_number(&w.screen.parser.screen().contents());
+    w.send("x"); // a key that does nothing, to clear the notice
+    let after = paste(&mut w, "jkq y 1 2 3 b\r");
+    assert_eq!(question_number(&after), before, "{after}");
+    assert!(w.child.try_wait().expect("status").is_none());
+    for _ in 0..40 {
+        let t = w.screen.parser.screen().contents();
+        if t.contains("See the result") {
+            break;
+        }
+        w.enter_and_move_on();
+    }
+    w.send("\r");
+    w.screen.wait_text("Recommendation:");
+    let after = paste(&mut w, "query");
+    assert!(after.contains("Result"), "{after}");
+    assert!(
+        w.child.try_wait().expect("status").is_none(),
+        "a paste quit the wizard"
+    );
+    w.send("q");
+    assert_eq!(w.wait_exit(), 0);
+}

@@ -40,6 +40,8 @@ pub enum Msg {
     SaveFailed(String),
     /// Something to tell the user in the notice line, until the next key.
     Notice(String),
+    /// Text pasted into the terminal (bracketed paste): never read as keys.
+    Paste(String),
 }
 
 /// Something the app asks of the world outside it, performed by the I/O loop.
@@ -442,8 +444,41 @@ impl App {
             Msg::Saved => self.unsaved = None,
             Msg::SaveFailed(why) => self.unsaved = Some(why),
             Msg::Notice(text) => self.notice = Some(text),
+            Msg::Paste(text) => self.paste(&text),
         }
         self.sync();
+    }
+
+    /// Pasted text goes into the open text field (the label, or a number being typed),
+    /// and is otherwise left alone with a notice: a paste never presses keys, so pasting
+    /// `query` cannot quit and a sentence cannot tick choices or move on.
+    fn paste(&mut self, text: &str) {
+        self.notice = None;
+        if self.overlay == Some(Overlay::Label) {
+            for c in text.chars().filter(|c| !c.is_control()) {
+                self.on_input(Action::Type(c));
+            }
+            return;
+        }
+        if self.overlay.is_none() && self.context() == Context::Number {
+            let digits: Vec<u8> = text
+                .trim()
+                .bytes()
+                .filter(u8::is_ascii_digit)
+                .map(|b| b - b'0')
+                .collect();
+            if !digits.is_empty() && text.trim().bytes().all(|b| b.is_ascii_digit()) {
+                for d in digits {
+                    self.type_digit(d);
+                }
+                return;
+            }
+            self.notice = Some("Only digits can be pasted into a number.".to_string());
+            return;
+        }
+        self.notice = Some(
+            "Pasted text is ignored here: it can only go into a label or a number.".to_string(),
+        );
     }
 
     fn act(&mut self, action: Action) {

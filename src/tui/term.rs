@@ -135,6 +135,7 @@ fn next_message(wake: Option<Instant>) -> io::Result<Option<Msg>> {
                 }
             }
             Event::Resize(w, h) => return Ok(Some(Msg::Resize(w, h))),
+            Event::Paste(text) => return Ok(Some(Msg::Paste(text))),
             _ => {}
         }
     }
@@ -171,14 +172,25 @@ fn key(k: KeyEvent) -> Option<Key> {
 fn enter() -> io::Result<()> {
     terminal::enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);
-    execute!(io::stdout(), terminal::EnterAlternateScreen, cursor::Hide)
+    // Bracketed paste delivers pasted text as one event, never as key presses.
+    execute!(
+        io::stdout(),
+        terminal::EnterAlternateScreen,
+        cursor::Hide,
+        event::EnableBracketedPaste
+    )
 }
 
 /// Leave the alternate screen, show the cursor and end raw mode, once.
 fn restore() {
     if ACTIVE.swap(false, Ordering::SeqCst) {
         let mut out = io::stdout();
-        let _ = execute!(out, terminal::LeaveAlternateScreen, cursor::Show);
+        let _ = execute!(
+            out,
+            event::DisableBracketedPaste,
+            terminal::LeaveAlternateScreen,
+            cursor::Show
+        );
         let _ = terminal::disable_raw_mode();
         let _ = out.flush();
     }
