@@ -476,9 +476,7 @@ impl App {
             self.notice = Some("Only digits can be pasted into a number.".to_string());
             return;
         }
-        self.notice = Some(
-            "Pasted text is ignored here: it can only go into a label or a number.".to_string(),
-        );
+        self.notice = Some("Paste ignored: only a label or number takes text.".to_string());
     }
 
     fn act(&mut self, action: Action) {
