@@ -81,6 +81,21 @@ impl Diagnostics {
         self.push(pos, Severity::Error, message.into(), Some(hint.into()));
     }
 
+    /// Record "`message`" at `pos`, with a "did you mean" hint when one of `known` is
+    /// close to `given`: the one shape of every unknown-id error.
+    pub fn unknown<'a>(
+        &mut self,
+        pos: Pos,
+        message: impl Into<String>,
+        given: &str,
+        known: impl IntoIterator<Item = &'a str>,
+    ) {
+        match suggest(given, known) {
+            Some(h) => self.error_hint(pos, message, h),
+            None => self.error(pos, message),
+        }
+    }
+
     /// Record a warning at `pos`.
     pub fn warning(&mut self, pos: Pos, message: impl Into<String>) {
         self.push(pos, Severity::Warning, message.into(), None);

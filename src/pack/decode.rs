@@ -653,10 +653,7 @@ impl Scope<'_> {
                     }),
                     None => {
                         let msg = format!("`{op}`: unknown candidate `{id}`");
-                        match suggest(&id, cands.keys().map(String::as_str)) {
-                            Some(h) => d.error_hint(arg.pos, msg, h),
-                            None => d.error(arg.pos, msg),
-                        }
+                        d.unknown(arg.pos, msg, &id, cands.keys().map(String::as_str));
                         None
                     }
                 }

@@ -6,7 +6,7 @@
 use super::decode::{Scope, answer_from_node};
 use super::reader::{Fields, seq};
 use super::{Answer, Condition, Kind};
-use crate::diag::{Diagnostics, suggest};
+use crate::diag::Diagnostics;
 use crate::yaml::Node;
 use std::collections::HashMap;
 
@@ -213,10 +213,7 @@ pub(super) fn decode(
                 let q = scope.lookup.get(&qid).copied();
                 if q.is_none() {
                     let msg = format!("unknown question `{qid}`");
-                    match suggest(&qid, scope.ids.iter().map(String::as_str)) {
-                        Some(h) => d.error_hint(v.pos, msg, h),
-                        None => d.error(v.pos, msg),
-                    }
+                    d.unknown(v.pos, msg, &qid, scope.ids.iter().map(String::as_str));
                 }
                 q.map(|q| (q, v))
             });
@@ -320,10 +317,7 @@ fn candidate(n: &Node, cands: &HashMap<String, usize>, d: &mut Diagnostics) -> O
     let c = cands.get(&s).copied();
     if c.is_none() {
         let msg = format!("unknown candidate `{s}`");
-        match suggest(&s, cands.keys().map(String::as_str)) {
-            Some(h) => d.error_hint(n.pos, msg, h),
-            None => d.error(n.pos, msg),
-        }
+        d.unknown(n.pos, msg, &s, cands.keys().map(String::as_str));
     }
     c
 }
@@ -365,10 +359,7 @@ fn example_answers(
         let qid = k.scalar_text().unwrap_or_default();
         let Some(&q) = scope.lookup.get(&qid) else {
             let msg = format!("unknown question `{qid}`");
-            match suggest(&qid, scope.ids.iter().map(String::as_str)) {
-                Some(h) => d.error_hint(k.pos, msg, h),
-                None => d.error(k.pos, msg),
-            }
+            d.unknown(k.pos, msg, &qid, scope.ids.iter().map(String::as_str));
             ok = false;
             continue;
         };
