@@ -88,6 +88,16 @@ pub struct Progress {
     pub index: usize,
     /// How many questions are asked with the answers in force.
     pub total: usize,
+    /// How many of those have an answer given: what the progress gauge shows, so it
+    /// reads 0% before the first answer and 100% only once every question is answered.
+    pub answered: usize,
+}
+
+impl Progress {
+    /// The share of the questions asked that are answered, in whole percent.
+    pub fn percent(&self) -> usize {
+        (self.answered * 100).checked_div(self.total).unwrap_or(100)
+    }
 }
 
 impl Wizard {
@@ -170,7 +180,15 @@ impl Wizard {
                 .map_or(total, |p| p + 1),
             Step::Review | Step::Done => total,
         };
-        Progress { index, total }
+        let answered = visible
+            .iter()
+            .filter(|&&q| self.answers.get(q).is_some())
+            .count();
+        Progress {
+            index,
+            total,
+            answered,
+        }
     }
 
     /// Whether the current step is the first question asked.

@@ -266,3 +266,27 @@ fn a_paste_goes_into_the_label_and_is_ignored_on_a_question() {
     assert!(a.exit().is_none() && a.overlay().is_none());
     assert!(a.notice().is_some_and(|n| n.contains("ignored")));
 }
+
+/// Progress counts answered questions: 0% before the first answer, never 100% while a
+/// question is unanswered; and the number field says "1 engineer", not "1 engineers".
+#[test]
+fn progress_counts_answers_and_the_number_field_uses_the_word_for_one() {
+    let pack = Arc::new(hirewiz::pack::load_default().unwrap());
+    let mut a = App::new(pack.clone(), Theme::plain());
+    a.update(Msg::Resize(100, 32));
+    press(&mut a, &[Enter]);
+    assert!(screen_text(&a, 100, 32).contains("   0%"));
+    // Enter through to the team size, whose default is 1.
+    let team = pack.question_index("team_size").unwrap();
+    for _ in 0..30 {
+        if a.screen() == Screen::Question(team) {
+            break;
+        }
+        press(&mut a, &[Enter]);
+    }
+    let s = screen_text(&a, 100, 32);
+    assert!(s.contains(" engineer\n") || s.contains(" engineer "), "{s}");
+    assert!(!s.contains("1▏ engineers") && !s.contains(" 1  engineers"));
+    let p = a.wizard().progress();
+    assert!(p.percent() < 100 && p.answered < p.total);
+}

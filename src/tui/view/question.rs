@@ -23,7 +23,7 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect, q: usize) {
 
     // Progress gauge and section: always in view.
     let p = app.wizard().progress();
-    let pct = (p.index * 100).checked_div(p.total).unwrap_or(100);
+    let pct = p.percent();
     let gauge_w = w.saturating_sub(8);
     let filled = gauge_w * pct / 100;
     let gauge = Line::from(vec![
@@ -64,7 +64,7 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect, q: usize) {
                 max,
                 step,
                 unit,
-                ..
+                unit_one,
             },
             Draft::Number { text: typed, fresh },
         ) => {
@@ -76,7 +76,12 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect, q: usize) {
             };
             let field = Span::styled(text::pad(&shown_text, field_w), t.highlight);
             let mut spans = vec![Span::styled("   › ", t.key), field];
-            if let Some(u) = unit {
+            // "1 engineer", "12 engineers": the pack's word for exactly one when it has one.
+            let word = match (typed.trim().parse::<i64>(), unit_one) {
+                (Ok(1), Some(one)) => Some(one),
+                _ => unit.as_ref(),
+            };
+            if let Some(u) = word {
                 spans.push(Span::styled(format!(" {u}"), t.text));
             }
             focus = (lines.len(), lines.len() + 1);
