@@ -290,3 +290,23 @@ fn progress_counts_answers_and_the_number_field_uses_the_word_for_one() {
     let p = a.wizard().progress();
     assert!(p.percent() < 100 && p.answered < p.total);
 }
+
+/// `b` typed in a number field is not "back": letters do nothing there, ← still goes back.
+#[test]
+fn a_letter_in_the_number_field_does_not_go_back() {
+    let pack = Arc::new(hirewiz::pack::load_default().unwrap());
+    let mut a = App::new(pack.clone(), Theme::plain());
+    a.update(Msg::Resize(100, 32));
+    let team = pack.question_index("team_size").unwrap();
+    press(&mut a, &[Enter]);
+    for _ in 0..30 {
+        if a.screen() == Screen::Question(team) {
+            break;
+        }
+        press(&mut a, &[Enter]);
+    }
+    press(&mut a, &[Char('b')]);
+    assert_eq!(a.screen(), Screen::Question(team));
+    press(&mut a, &[Left]);
+    assert_ne!(a.screen(), Screen::Question(team));
+}

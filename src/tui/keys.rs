@@ -323,7 +323,15 @@ pub const BINDINGS: &[Binding] = &[
         label: "← ⇧Tab b",
         action: Action::Back,
         help: "go back one question",
-        contexts: &[C::Choice, C::Multiple, C::Number, C::Review],
+        contexts: &[C::Choice, C::Multiple, C::Review],
+    },
+    // While a number is typed, letters are not commands: only ← and ⇧Tab go back.
+    Binding {
+        keys: &[P(K::Left), P(K::BackTab)],
+        label: "← ⇧Tab",
+        action: Action::Back,
+        help: "go back one question",
+        contexts: &[C::Number],
     },
     Binding {
         keys: &[P(K::Left), P(K::BackTab), P(K::Char('b'))],
