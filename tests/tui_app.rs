@@ -310,3 +310,32 @@ fn a_letter_in_the_number_field_does_not_go_back() {
     press(&mut a, &[Left]);
     assert_ne!(a.screen(), Screen::Question(team));
 }
+
+/// The number field takes no more digits than the largest value has, and says at once
+/// when what is typed is out of range.
+#[test]
+fn the_number_field_refuses_extra_digits_and_flags_the_range_as_you_type() {
+    let pack = Arc::new(hirewiz::pack::load_default().unwrap());
+    let mut a = App::new(pack.clone(), Theme::plain());
+    a.update(Msg::Resize(100, 32));
+    let team = pack.question_index("team_size").unwrap();
+    press(&mut a, &[Enter]);
+    for _ in 0..30 {
+        if a.screen() == Screen::Question(team) {
+            break;
+        }
+        press(&mut a, &[Enter]);
+    }
+    press(&mut a, &[Char('7'), Char('5')]);
+    assert!(a.message().is_some_and(|m| m.contains("between 1 and 50")));
+    press(&mut a, &[Char('1')]);
+    match a.draft() {
+        Draft::Number { text, .. } => assert_eq!(text, "75"),
+        other => panic!("{other:?}"),
+    }
+    a.update(Msg::Paste("12345678901234567890".into()));
+    match a.draft() {
+        Draft::Number { text, .. } => assert!(text.len() <= 2, "{text}"),
+        other => panic!("{other:?}"),
+    }
+}

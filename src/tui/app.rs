@@ -467,9 +467,19 @@ impl App {
                 .filter(u8::is_ascii_digit)
                 .map(|b| b - b'0')
                 .collect();
-            if !digits.is_empty() && text.trim().bytes().all(|b| b.is_ascii_digit()) {
+            let range = match self.screen() {
+                Screen::Question(q) => match &self.wizard.pack().questions[q].kind {
+                    Kind::Number { min, max, .. } => Some((*min, *max)),
+                    _ => None,
+                },
+                _ => None,
+            };
+            if let Some((min, max)) = range
+                && !digits.is_empty()
+                && text.trim().bytes().all(|b| b.is_ascii_digit())
+            {
                 for d in digits {
-                    self.type_digit(d);
+                    self.type_digit(d, min, max);
                 }
                 return;
             }
@@ -669,7 +679,9 @@ impl App {
             Action::Yes if kind == Kind::YesNo => self.pick(q, Answer::Bool(true)),
             Action::No if kind == Kind::YesNo => self.pick(q, Answer::Bool(false)),
             Action::Digit(d) => match &kind {
-                Kind::Number { .. } => self.type_digit(d),
+                Kind::Number { min, max, .. } => {
+                    self.type_digit(d, *min, *max);
+                }
                 _ if d == 0 || usize::from(d) > rows => {
                     self.message = Some(format!("Choose a number from 1 to {}", rows.min(9)));
                 }
@@ -697,16 +709,24 @@ impl App {
         }
     }
 
-    fn type_digit(&mut self, d: u8) {
+    /// Type a digit into the number field: no more digits than the largest allowed
+    /// value has, and a range problem said as soon as it is typed, not only on Enter.
+    fn type_digit(&mut self, d: u8, min: i64, max: i64) {
         if let Draft::Number { text, fresh } = &mut self.draft {
             if *fresh || text == "0" {
                 text.clear();
                 *fresh = false;
             }
-            if text.len() < MAX_DIGITS {
-                text.push(char::from(b'0' + d));
+            let most = max.unsigned_abs().to_string().len().min(MAX_DIGITS);
+            if text.len() >= most {
+                self.message = Some(format!("At most {max}: no more digits fit"));
+                return;
             }
-            self.message = None;
+            text.push(char::from(b'0' + d));
+            self.message = match text.parse::<i64>() {
+                Ok(n) if n > max => Some(format!("Must be between {min} and {max}")),
+                _ => None,
+            };
         }
     }
 
