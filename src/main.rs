@@ -5,12 +5,6 @@ use clap::Parser;
 use hirewiz::cli::{self, Cli, Command, Failure, exit};
 use hirewiz::tui::Launch;
 
-/// Large packs are parsed on several threads and joined on one; the system allocator
-/// turns that hand-over into lock contention (loads of a 10,000-rule pack swung between
-/// 60 and 200 ms), mimalloc does not.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() {
     let cli = Cli::parse();
     let result = match &cli.command {
