@@ -216,21 +216,81 @@ fn pos_at(bytes: &[u8], index: usize) -> Pos {
     }
 }
 
-/// Read a file that will be parsed as YAML: refuses folders and files over the size cap
-/// before reading them, and says what went wrong in a few words a person understands.
+/// Read a file that will be parsed as YAML, and nothing else: only a regular file is
+/// read, and never more than the size cap allows, so a named pipe cannot hang a command
+/// and a device such as `/dev/zero` cannot fill memory. Says what went wrong in a few
+/// words a person understands.
 pub fn read_file(path: &std::path::Path, limits: &Limits) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    // The kind is checked before opening, since opening a named pipe waits for a
+    // writer, and again on the opened handle, in case the path changed in between.
     let meta = std::fs::metadata(path).map_err(|e| io_message(&e))?;
-    if meta.is_dir() {
-        return Err("is a folder, not a file".into());
+    if let Some(what) = not_regular(&meta.file_type()) {
+        return Err(what);
     }
-    if meta.len() > limits.max_bytes as u64 {
-        return Err(format!(
-            "file is too large: {} bytes, the limit is {} bytes",
-            meta.len(),
+    let file = open_no_wait(path).map_err(|e| io_message(&e))?;
+    let meta = file.metadata().map_err(|e| io_message(&e))?;
+    if let Some(what) = not_regular(&meta.file_type()) {
+        return Err(what);
+    }
+    let too_large = |size: String| {
+        format!(
+            "file is too large: {size} bytes, the limit is {} bytes",
             limits.max_bytes
-        ));
+        )
+    };
+    if meta.len() > limits.max_bytes as u64 {
+        return Err(too_large(meta.len().to_string()));
     }
-    std::fs::read(path).map_err(|e| io_message(&e))
+    // The length can change after it was read: never read more than one byte past the cap.
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(limits.max_bytes as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_message(&e))?;
+    if bytes.len() > limits.max_bytes {
+        return Err(too_large(format!("more than {}", limits.max_bytes)));
+    }
+    Ok(bytes)
+}
+
+/// What a path is when it is not a regular file, in words; `None` for a regular file.
+pub fn not_regular(kind: &std::fs::FileType) -> Option<String> {
+    #[cfg(unix)]
+    use std::os::unix::fs::FileTypeExt;
+    let what = if kind.is_file() {
+        return None;
+    } else if kind.is_dir() {
+        "is a folder, not a file"
+    } else {
+        #[cfg(unix)]
+        {
+            if kind.is_fifo() {
+                "is a named pipe, not a regular file"
+            } else if kind.is_socket() {
+                "is a socket, not a regular file"
+            } else if kind.is_char_device() || kind.is_block_device() {
+                "is a device, not a regular file"
+            } else {
+                "is not a regular file"
+            }
+        }
+        #[cfg(not(unix))]
+        "is not a regular file"
+    };
+    Some(what.into())
+}
+
+/// Open for reading without waiting: a named pipe put in place after the kind was
+/// checked opens at once instead of blocking until something writes to it.
+fn open_no_wait(path: &std::path::Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    options.open(path)
 }
 
 /// An I/O error in words: "no such file", "permission denied", or the system's own.

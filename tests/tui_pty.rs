@@ -117,6 +117,24 @@ fn the_wizard_runs_in_a_terminal_and_gives_it_back() {
     assert!(s.contents().contains("Recommendation:"), "{}", s.contents());
 }
 
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_among_the_sessions_does_not_hold_up_the_welcome_screen() {
+    let data = tempfile::tempdir().expect("a temporary data folder");
+    let sessions = data.path().join("sessions");
+    std::fs::create_dir(&sessions).expect("the sessions folder");
+    let status = std::process::Command::new("mkfifo")
+        .arg(sessions.join("20250601-1430-fifo.yaml"))
+        .status()
+        .expect("mkfifo runs");
+    assert!(status.success());
+    let dir = data.path().to_string_lossy().to_string();
+    let mut run = Running::start(&["--data-dir", &dir]);
+    run.screen.wait_text("Press Enter to start");
+    run.send("q");
+    assert_eq!(run.wait_exit(), 0, "exit status");
+}
+
 /// The binary running in a pseudo-terminal with `args`, its screen and its keyboard.
 struct Running {
     screen: Screen,

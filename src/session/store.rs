@@ -157,16 +157,16 @@ impl Store {
         path: &Path,
         saved_events: Option<usize>,
     ) -> Result<(), SessionError> {
-        let bytes = match fs::read(path) {
-            Ok(b) => b,
+        match fs::metadata(path) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-            Err(e) => {
-                return Err(SessionError::Write {
-                    path: shown(path),
-                    message: io_message(&e),
-                });
+            _ => {}
+        }
+        let bytes = crate::yaml::read_file(path, &Limits::default()).map_err(|message| {
+            SessionError::Write {
+                path: shown(path),
+                message,
             }
-        };
+        })?;
         let would = |reason: String| SessionError::WouldOverwrite {
             path: shown(path),
             reason,
