@@ -205,6 +205,7 @@ pub fn load_pack(path: Option<&Path>) -> Result<Arc<Pack>, Failure> {
 /// Write `text` to standard output; a closed pipe is not an error.
 pub fn print(text: &str) -> Result<(), Failure> {
     let mut out = std::io::stdout().lock();
+    let text = crate::escape::shown(text);
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
@@ -220,7 +221,7 @@ pub fn print(text: &str) -> Result<(), Failure> {
 /// change its exit code.
 pub fn say_err(line: &str) {
     let mut err = std::io::stderr().lock();
-    let _ = writeln!(err, "{line}");
+    let _ = writeln!(err, "{}", crate::escape::shown(line));
 }
 
 /// Build the report for an answers file against a pack, printing its warnings.

@@ -8,6 +8,7 @@ pub mod advice;
 pub mod answers;
 pub mod cli;
 pub mod diag;
+pub mod escape;
 pub mod insight;
 pub mod pack;
 pub mod plain;

@@ -165,7 +165,7 @@ pub fn export(
     let text = render(&Report::build(&pack, &effective, &verdict), format);
     match output {
         None => print(&text),
-        Some(out) => crate::session::store::write_file(out, text.as_bytes()).map_err(|e| Failure {
+        Some(out) => crate::session::store::write_report(out, &text).map_err(|e| Failure {
             code: exit::FAILURE,
             message: format!("{}: cannot write: {e}", out.display()),
         }),

@@ -462,14 +462,15 @@ fn first_problem(e: &SessionError) -> String {
 
 static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
 
-/// Write a file (an exported report, say) atomically, readable by its owner only: the
-/// file holds either its old content or all of the new, never a part.
-pub fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+/// Write an exported report atomically, readable by its owner only: the file holds
+/// either its old content or all of the new, never a part. Control characters from the
+/// pack or the session are shown escaped, as on a terminal, since a report is read in one.
+pub fn write_report(path: &Path, text: &str) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    write_atomic(dir, path, bytes)
+    write_atomic(dir, path, crate::escape::shown(text).as_bytes())
 }
 
 /// Write `bytes` to `path` so that at every moment `path` holds either its old content or

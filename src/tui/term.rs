@@ -52,7 +52,8 @@ pub fn run(app: App, autosave: &mut Autosave) -> anyhow::Result<i32> {
     let farewell = autosave.farewell(finished);
     let (exit, headline) = result?;
     if let Some(line) = headline {
-        let _ = crate::cli::print(&format!("{line}\n"));
+        // The headline holds pack text, printed after the screen is given back.
+        let _ = crate::cli::print(&format!("{}\n", crate::escape::shown(&line)));
     }
     if let Some(note) = farewell {
         crate::cli::say_err(&format!("hirewiz: {note}"));
