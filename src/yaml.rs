@@ -361,7 +361,7 @@ pub fn parse(text: &str, limits: &Limits) -> Result<Node, YamlError> {
     prescan_depth(text, limits)?;
     let mut builder = Builder {
         limits: *limits,
-        anchors: Vec::new(),
+        anchors: std::collections::HashMap::new(),
         nodes: 0,
     };
     let mut parser = Parser::new_from_str(text);
@@ -588,9 +588,12 @@ fn merge_into(entries: &mut Vec<(Node, Node)>, node: Node) -> Result<(), YamlErr
             .collect::<Result<_, _>>()?,
         _ => return Err(YamlError::new(pos, "`<<` merges only mappings")),
     };
+    // An index of the keys present, so that merging is linear in the keys merged.
+    let mut present: std::collections::HashSet<String> =
+        entries.iter().map(|(k, _)| key_text(k)).collect();
     for map in sources {
         for (k, v) in map {
-            if !entries.iter().any(|(e, _)| e.kind == k.kind) {
+            if present.insert(key_text(&k)) {
                 entries.push((k, v));
             }
         }
@@ -607,7 +610,9 @@ fn span_pos(span: &Span) -> Pos {
 
 struct Builder {
     limits: Limits,
-    anchors: Vec<(usize, Node)>,
+    /// Each anchor's node and how many values it holds, so that an alias is counted
+    /// against the budget before it is copied.
+    anchors: std::collections::HashMap<usize, (Node, usize)>,
     nodes: usize,
 }
 
@@ -632,18 +637,21 @@ impl Builder {
     }
 
     fn define(&mut self, id: usize, node: &Node) {
-        self.anchors.retain(|(a, _)| *a != id);
-        self.anchors.push((id, node.clone()));
+        self.anchors.insert(id, (node.clone(), node_count(node)));
     }
 
     fn resolve_alias(&mut self, id: usize, pos: Pos) -> Result<Node, YamlError> {
-        let Some((_, node)) = self.anchors.iter().find(|(a, _)| *a == id) else {
+        let Some((node, size)) = self.anchors.get(&id) else {
             return Err(YamlError::new(pos, "alias to an unknown anchor"));
         };
-        let size = node_count(node);
+        // Counted first: a copy that would cross the budget is never made.
+        let nodes = self.nodes.saturating_add(*size);
+        if nodes > self.limits.max_nodes {
+            return Err(self.too_many(pos));
+        }
         let mut copy = node.clone();
         copy.pos = pos;
-        self.count(pos, size)?;
+        self.nodes = nodes;
         Ok(copy)
     }
 }
