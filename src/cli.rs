@@ -129,6 +129,10 @@ pub enum Command {
         /// Write to this file instead of standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// When the output path is a symbolic link, write to the file it points to
+        /// (without this, a link is refused).
+        #[arg(long, requires = "output")]
+        follow_link: bool,
     },
     /// Print the JSON Schema of the pack file format, for editors with a YAML language
     /// server (the same schema is kept in assets/pack.schema.json).

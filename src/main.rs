@@ -22,12 +22,13 @@ fn main() {
             session,
             format,
             output,
+            follow_link,
         }) => cli::sessions::export(
             cli.pack.as_deref(),
             cli.data_dir.as_deref(),
             session,
             *format,
-            output.as_deref(),
+            output.as_deref().map(|o| (o, *follow_link)),
         ),
         Some(Command::Resume { session }) if hirewiz::plain::wanted(cli.plain) => {
             cli::load_pack(cli.pack.as_deref()).and_then(|pack| {

@@ -190,3 +190,90 @@ fn special_files_in_the_sessions_folder_are_listed_as_unreadable_and_passed_over
         .code(2)
         .stderr(predicate::str::contains("named pipe"));
 }
+
+/// A finished session in `data`, saved by plain mode on the default pack; its id.
+fn saved_session(data: &Path) -> String {
+    hirewiz(data)
+        .arg("--plain")
+        .write_stdin("\n".repeat(80))
+        .assert()
+        .success();
+    let file = std::fs::read_dir(data.join("sessions"))
+        .expect("sessions saved")
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .expect("a session file");
+    file.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .expect("a name")
+}
+
+#[test]
+fn export_writes_only_regular_files() {
+    use std::os::unix::fs::PermissionsExt;
+    let s = Specials::new();
+    let data = tempfile::tempdir().expect("a data folder");
+    let id = saved_session(data.path());
+    let export = |out: &Path, follow: bool| {
+        let mut c = hirewiz(data.path());
+        c.args(["export", &id, "-o"]).arg(out);
+        if follow {
+            c.arg("--follow-link");
+        }
+        c
+    };
+    for (path, words) in s.each() {
+        export(&path, false)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(words));
+    }
+    export(Path::new("/dev/null"), false)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is a device"));
+    assert!(s.dir.path().join("fifo.yaml").exists());
+
+    // An existing file keeps its mode.
+    let kept = data.path().join("report.md");
+    std::fs::write(&kept, "old").expect("written");
+    std::fs::set_permissions(&kept, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+    export(&kept, false).assert().success();
+    let meta = std::fs::metadata(&kept).expect("still there");
+    assert_eq!(meta.permissions().mode() & 0o777, 0o644);
+    assert!(
+        std::fs::read_to_string(&kept)
+            .expect("reads")
+            .starts_with('#')
+    );
+
+    // A link is refused unless asked, and then its target is written, the link kept.
+    let link = data.path().join("link.md");
+    std::os::unix::fs::symlink(&kept, &link).expect("a link");
+    std::fs::write(&kept, "old").expect("written");
+    export(&link, false)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("symbolic link"));
+    assert_eq!(std::fs::read_to_string(&kept).expect("reads"), "old");
+    export(&link, true).assert().success();
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .expect("link")
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        std::fs::read_to_string(&kept)
+            .expect("reads")
+            .starts_with('#')
+    );
+    // A link to a named pipe is refused even when followed.
+    let to_fifo = data.path().join("fifo-link.md");
+    std::os::unix::fs::symlink(s.dir.path().join("fifo.yaml"), &to_fifo).expect("a link");
+    export(&to_fifo, true)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("named pipe"));
+}

@@ -160,7 +160,7 @@ impl Autosave {
         };
         let path = session_file.with_extension("md");
         let text = markdown::render(report);
-        let notice = match write_report(&path, &text) {
+        let notice = match write_report(&path, &text, None) {
             Ok(()) => format!("Exported to {}", path.display()),
             Err(e) => format!("Cannot export to {}: {e}", path.display()),
         };
