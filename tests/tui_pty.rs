@@ -178,6 +178,37 @@ fn the_line_left_after_the_wizard_shows_pack_text_escaped() {
     );
 }
 
+#[cfg(unix)]
+#[test]
+fn signals_that_end_the_wizard_give_the_terminal_back() {
+    for (signal, number) in [
+        ("QUIT", libc::SIGQUIT),
+        ("USR1", libc::SIGUSR1),
+        ("TERM", libc::SIGTERM),
+    ] {
+        let data = tempfile::tempdir().expect("a temporary data folder");
+        let dir = data.path().to_string_lossy().to_string();
+        let mut run = Running::start(&["--data-dir", &dir]);
+        run.screen.wait_text("Press Enter to start");
+        let pid = run.child.process_id().expect("the wizard's process id");
+        let sent = std::process::Command::new("kill")
+            .arg(format!("-{signal}"))
+            .arg(pid.to_string())
+            .status()
+            .expect("kill runs");
+        assert!(sent.success());
+        let expected = 128 + number as u32;
+        assert_eq!(run.wait_exit(), expected, "exit status after SIG{signal}");
+        run.screen.drain();
+        let s = run.screen.parser.screen();
+        assert!(
+            !s.alternate_screen(),
+            "SIG{signal}: the alternate screen was left"
+        );
+        assert!(!s.hide_cursor(), "SIG{signal}: the cursor is shown again");
+    }
+}
+
 /// The binary running in a pseudo-terminal with `args`, its screen and its keyboard.
 struct Running {
     screen: Screen,

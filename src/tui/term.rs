@@ -197,11 +197,18 @@ fn install_panic_hook() {
     });
 }
 
-/// SIGTERM, SIGHUP and SIGINT restore the terminal, then end the program with the
-/// conventional code (128 + the signal's number).
+/// Every catchable signal whose default is to end the program restores the terminal
+/// first, then ends it with the conventional code (128 + the signal's number). SIGPIPE
+/// is left out: Rust ignores it, and a closed output is reported as a write error.
 fn watch_signals() -> io::Result<signal_hook::iterator::Handle> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    use signal_hook::consts::{
+        SIGALRM, SIGHUP, SIGINT, SIGPROF, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2, SIGVTALRM, SIGXCPU,
+        SIGXFSZ,
+    };
+    let mut signals = signal_hook::iterator::Signals::new([
+        SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU,
+        SIGXFSZ,
+    ])?;
     let handle = signals.handle();
     std::thread::spawn(move || {
         if let Some(sig) = signals.forever().next() {
