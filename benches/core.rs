@@ -11,10 +11,6 @@ use std::hint::black_box;
 #[path = "support/large_pack.rs"]
 mod large_pack;
 
-/// The allocator the binary uses, so that the figures are the ones a user sees.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn default_pack(c: &mut Criterion) {
     c.bench_function("default pack: load and validate", |b| {
         b.iter(|| black_box(pack::load_default().expect("loads")))

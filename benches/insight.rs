@@ -11,10 +11,6 @@ use hirewiz::insight;
 use hirewiz::pack::{self, Answer, Kind, Pack};
 use std::hint::black_box;
 
-/// The allocator the binary uses, so that the figures are the ones a user sees.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 /// Varied answer sets from a fixed-seed generator, so every run measures the same work.
 fn profiles(p: &Pack, n: usize) -> Vec<Answers> {
     let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;

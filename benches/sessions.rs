@@ -8,10 +8,6 @@ use hirewiz::session::{Recorder, Store};
 use hirewiz::wizard::{Event, Wizard};
 use std::hint::black_box;
 
-/// The allocator the binary uses, so that the figures are the ones a user sees.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 /// `n` finished sessions on the default pack, each answered with the defaults, and one
 /// unfinished one, the oldest.
 fn folder(n: usize) -> (tempfile::TempDir, Store) {

@@ -7,10 +7,6 @@ use ratatui::backend::TestBackend;
 use std::hint::black_box;
 use std::sync::Arc;
 
-/// The allocator the binary uses, so that the figures are the ones a user sees.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn result_screen() -> App {
     let pack = Arc::new(hirewiz::pack::load_default().expect("the default pack loads"));
     let mut app = App::new(pack, Theme::colour());

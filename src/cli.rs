@@ -31,9 +31,10 @@ pub mod exit {
 const EXIT_CODES: &str = "\
 Exit codes:
   0    success
-  1    an unexpected failure (for example, output could not be written)
+  1    a failure: output could not be written, or `hirewiz check` found an
+       expectation of the pack that does not hold
   2    bad input: usage, or a pack, answers or session file that is missing,
-       unreadable, not UTF-8 text, too large or invalid; or, in plain mode, input
+       unreadable, not a regular file, not UTF-8 text, too large or invalid; or, in plain mode, input
        that ended before the last question was answered
   130  stopped with Ctrl-C";
 
@@ -129,6 +130,10 @@ pub enum Command {
         /// Write to this file instead of standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// When the output path is a symbolic link, write to the file it points to
+        /// (without this, a link is refused).
+        #[arg(long, requires = "output")]
+        follow_link: bool,
     },
     /// Print the JSON Schema of the pack file format, for editors with a YAML language
     /// server (the same schema is kept in assets/pack.schema.json).
@@ -205,6 +210,7 @@ pub fn load_pack(path: Option<&Path>) -> Result<Arc<Pack>, Failure> {
 /// Write `text` to standard output; a closed pipe is not an error.
 pub fn print(text: &str) -> Result<(), Failure> {
     let mut out = std::io::stdout().lock();
+    let text = crate::escape::shown(text);
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
@@ -220,7 +226,7 @@ pub fn print(text: &str) -> Result<(), Failure> {
 /// change its exit code.
 pub fn say_err(line: &str) {
     let mut err = std::io::stderr().lock();
-    let _ = writeln!(err, "{line}");
+    let _ = writeln!(err, "{}", crate::escape::shown(line));
 }
 
 /// Build the report for an answers file against a pack, printing its warnings.

@@ -1,5 +1,6 @@
 //! Problems found in a file, each at its place, printed as `file:line:column: message`.
 
+use crate::escape::shown;
 use crate::yaml::{Pos, YamlError};
 use std::fmt;
 
@@ -33,13 +34,17 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
+        // Messages quote what a file says; shown escaped, they cannot steer a terminal.
         write!(
             f,
             "{}:{}:{}: {level}: {}",
-            self.file, self.pos.line, self.pos.col, self.message
+            shown(&self.file),
+            self.pos.line,
+            self.pos.col,
+            shown(&self.message)
         )?;
         if let Some(h) = &self.hint {
-            write!(f, "\n    hint: {h}")?;
+            write!(f, "\n    hint: {}", shown(h))?;
         }
         Ok(())
     }

@@ -8,6 +8,9 @@ pub mod advice;
 pub mod answers;
 pub mod cli;
 pub mod diag;
+pub mod escape;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod insight;
 pub mod pack;
 pub mod plain;

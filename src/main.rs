@@ -5,12 +5,6 @@ use clap::Parser;
 use hirewiz::cli::{self, Cli, Command, Failure, exit};
 use hirewiz::tui::Launch;
 
-/// Large packs are parsed on several threads and joined on one; the system allocator
-/// turns that hand-over into lock contention (loads of a 10,000-rule pack swung between
-/// 60 and 200 ms), mimalloc does not.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() {
     let cli = Cli::parse();
     let result = match &cli.command {
@@ -28,12 +22,13 @@ fn main() {
             session,
             format,
             output,
+            follow_link,
         }) => cli::sessions::export(
             cli.pack.as_deref(),
             cli.data_dir.as_deref(),
             session,
             *format,
-            output.as_deref(),
+            output.as_deref().map(|o| (o, *follow_link)),
         ),
         Some(Command::Resume { session }) if hirewiz::plain::wanted(cli.plain) => {
             cli::load_pack(cli.pack.as_deref()).and_then(|pack| {

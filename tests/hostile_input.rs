@@ -75,3 +75,30 @@ proptest! {
         let _ = answers::read_text(p, "noise.yaml", &prefixed);
     }
 }
+
+#[path = "../benches/support/hostile.rs"]
+mod hostile;
+
+/// Each shape gets the answer it deserves; `benches/hostile.rs` keeps their times.
+#[test]
+fn hostile_shapes_are_parsed_or_refused_as_they_should_be() {
+    let limits = Limits::default();
+    let parse = |text: &str| yaml::parse(text, &limits);
+    let merged = parse(&hostile::merge(30_000)).expect("a large merge parses");
+    let m = merged
+        .get("merged")
+        .and_then(|m| m.as_map())
+        .map(|m| m.len());
+    assert_eq!(m, Some(30_001));
+    let anchored = parse(&hostile::anchors(200_000)).expect("many anchors parse");
+    assert_eq!(anchored.as_seq().map(|s| s.len()), Some(200_000));
+    for (name, text) in [
+        ("15 MB of items", hostile::items(15_000_000)),
+        ("a million keys", hostile::keys(1_000_000)),
+        ("a 10 MB flow list", hostile::flow(10_000_000)),
+        ("billion laughs", hostile::laughs()),
+    ] {
+        let e = parse(&text).expect_err(name);
+        assert!(e.message.contains("expands to more than"), "{name}: {e}");
+    }
+}

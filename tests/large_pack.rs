@@ -21,7 +21,7 @@ fn the_large_generated_pack_loads_and_scores() {
         "defaults hide nothing"
     );
     let v = score(&p, &eff);
-    // Split over several files, parsed in parallel, it is the same pack.
+    // Split over several files, it is the same pack.
     let split: Vec<(String, String)> = large_pack::large_pack_files(1000, 10_000, 4)
         .into_iter()
         .enumerate()

@@ -117,6 +117,98 @@ fn the_wizard_runs_in_a_terminal_and_gives_it_back() {
     assert!(s.contents().contains("Recommendation:"), "{}", s.contents());
 }
 
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_among_the_sessions_does_not_hold_up_the_welcome_screen() {
+    let data = tempfile::tempdir().expect("a temporary data folder");
+    let sessions = data.path().join("sessions");
+    std::fs::create_dir(&sessions).expect("the sessions folder");
+    let status = std::process::Command::new("mkfifo")
+        .arg(sessions.join("20250601-1430-fifo.yaml"))
+        .status()
+        .expect("mkfifo runs");
+    assert!(status.success());
+    let dir = data.path().to_string_lossy().to_string();
+    let mut run = Running::start(&["--data-dir", &dir]);
+    run.screen.wait_text("Press Enter to start");
+    run.send("q");
+    assert_eq!(run.wait_exit(), 0, "exit status");
+}
+
+#[test]
+fn the_line_left_after_the_wizard_shows_pack_text_escaped() {
+    // The winner's name clears the screen and writes the clipboard, if printed raw.
+    let data = tempfile::tempdir().expect("a temporary data folder");
+    let dir = data.path().to_string_lossy().to_string();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/packs/plain.yaml"
+    ))
+    .expect("the test pack reads")
+    .replace(
+        "name: Do it yourself",
+        r#"name: "Do it \e[2J\e]52;c;SGVsbG8=\a\x9b yourself""#,
+    );
+    let pack = data.path().join("pack.yaml");
+    std::fs::write(&pack, text).expect("pack written");
+    let pack = pack.to_string_lossy().to_string();
+    let mut run = Running::start(&["--data-dir", &dir, "--pack", &pack]);
+    run.screen.wait_text("Press Enter to start");
+    for _ in 0..20 {
+        if run
+            .screen
+            .parser
+            .screen()
+            .contents()
+            .contains("See the result")
+        {
+            break;
+        }
+        run.enter_and_move_on();
+    }
+    run.screen.wait_text("See the result");
+    run.send("\r");
+    run.screen.wait_text("Recommendation:");
+    run.send("q");
+    assert_eq!(run.wait_exit(), 0, "exit status");
+    let text = run.screen.parser.screen().contents();
+    assert!(
+        text.contains(r"Do it \e[2J\e]52;c;SGVsbG8=\x07\u009b yourself"),
+        "{text}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn signals_that_end_the_wizard_give_the_terminal_back() {
+    for (signal, number) in [
+        ("QUIT", libc::SIGQUIT),
+        ("USR1", libc::SIGUSR1),
+        ("TERM", libc::SIGTERM),
+    ] {
+        let data = tempfile::tempdir().expect("a temporary data folder");
+        let dir = data.path().to_string_lossy().to_string();
+        let mut run = Running::start(&["--data-dir", &dir]);
+        run.screen.wait_text("Press Enter to start");
+        let pid = run.child.process_id().expect("the wizard's process id");
+        let sent = std::process::Command::new("kill")
+            .arg(format!("-{signal}"))
+            .arg(pid.to_string())
+            .status()
+            .expect("kill runs");
+        assert!(sent.success());
+        let expected = 128 + number as u32;
+        assert_eq!(run.wait_exit(), expected, "exit status after SIG{signal}");
+        run.screen.drain();
+        let s = run.screen.parser.screen();
+        assert!(
+            !s.alternate_screen(),
+            "SIG{signal}: the alternate screen was left"
+        );
+        assert!(!s.hide_cursor(), "SIG{signal}: the cursor is shown again");
+    }
+}
+
 /// The binary running in a pseudo-terminal with `args`, its screen and its keyboard.
 struct Running {
     screen: Screen,

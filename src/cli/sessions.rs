@@ -148,8 +148,11 @@ pub fn export(
     data_dir: Option<&Path>,
     session: &str,
     format: Format,
-    output: Option<&Path>,
+    output: Option<(&Path, bool)>,
 ) -> Result<(), Failure> {
+    let target = output
+        .map(|(out, follow_link)| export_target(out, follow_link))
+        .transpose()?;
     let pack = load_pack(pack)?;
     let store = Store::locate(data_dir)?;
     let (session, path) = store.find(session)?;
@@ -163,13 +166,51 @@ pub fn export(
     let effective = state.effective();
     let verdict = score::score(&pack, &effective);
     let text = render(&Report::build(&pack, &effective, &verdict), format);
-    match output {
+    match target {
         None => print(&text),
-        Some(out) => crate::session::store::write_file(out, text.as_bytes()).map_err(|e| Failure {
-            code: exit::FAILURE,
-            message: format!("{}: cannot write: {e}", out.display()),
-        }),
+        Some((out, keep)) => {
+            crate::session::store::write_report(&out, &text, keep).map_err(|e| Failure {
+                code: exit::FAILURE,
+                message: format!("{}: cannot write: {e}", out.display()),
+            })
+        }
     }
+}
+
+/// Where `export -o` writes, and the permissions of the file it replaces, to keep. Only
+/// a regular file is replaced: a device, named pipe, socket or folder is refused, and a
+/// symbolic link is followed only when asked, so that the link itself is never replaced.
+fn export_target(
+    out: &Path,
+    follow_link: bool,
+) -> Result<(std::path::PathBuf, Option<std::fs::Permissions>), Failure> {
+    let refuse = |why: String| Failure::bad_input(format!("{}: {why}", out.display()));
+    let meta = match std::fs::symlink_metadata(out) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((out.into(), None)),
+        Err(e) => return Err(refuse(crate::yaml::io_message(&e))),
+        Ok(meta) => meta,
+    };
+    let (target, meta) = if meta.file_type().is_symlink() {
+        if !follow_link {
+            return Err(refuse(
+                "is a symbolic link; give --follow-link to write to the file it points to".into(),
+            ));
+        }
+        let target = std::fs::canonicalize(out).map_err(|e| {
+            refuse(format!(
+                "is a symbolic link to nothing that can be reached ({})",
+                crate::yaml::io_message(&e)
+            ))
+        })?;
+        let meta = std::fs::metadata(&target).map_err(|e| refuse(crate::yaml::io_message(&e)))?;
+        (target, meta)
+    } else {
+        (out.to_path_buf(), meta)
+    };
+    if let Some(what) = crate::yaml::not_regular(&meta.file_type()) {
+        return Err(refuse(format!("{what}, so no report is written to it")));
+    }
+    Ok((target, Some(meta.permissions())))
 }
 
 /// What a reader of an exported report should know about how it was made.

@@ -138,8 +138,7 @@ fn gather(roots: Vec<PathBuf>, read: Reader) -> Result<Pack, LoadError> {
     let mut docs: Vec<(String, Node)> = Vec::new();
     let mut sources: Vec<(String, String)> = Vec::new();
     let mut d = Diagnostics::default();
-    // Files are read in waves: the roots, then what they import, and so on. The files of
-    // one wave are parsed in parallel, which is where a large pack spends its time.
+    // Files are read in waves: the roots, then what they import, and so on.
     while !wave.is_empty() {
         let mut texts: Vec<(PathBuf, String, String)> = Vec::new();
         for (path, from) in std::mem::take(&mut wave) {

@@ -306,10 +306,7 @@ struct Clean<W: Write>(W);
 
 impl<W: Write> Clean<W> {
     fn say(&mut self, text: &str) -> Result<(), PlainError> {
-        let clean: String = text
-            .chars()
-            .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
-            .collect();
+        let clean = crate::escape::shown(text);
         self.0
             .write_all(clean.as_bytes())
             .and_then(|()| self.0.flush())

@@ -103,6 +103,11 @@ impl Label {
         if t.chars().any(char::is_control) {
             return Err("a label is one line without control characters".into());
         }
+        if t.chars().any(crate::escape::is_bidi_control) {
+            return Err(
+                "a label cannot hold direction controls (U+202A–U+202E, U+2066–U+2069)".into(),
+            );
+        }
         if t.contains(['/', '\\']) || t.starts_with(['.', '~']) {
             return Err(
                 "a label cannot contain `/` or `\\` or start with `.` or `~`, so that it never reads as a path"

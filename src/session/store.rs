@@ -142,7 +142,7 @@ impl Store {
         self.guard(session, &path, saved_events)?;
         let text = format::to_yaml(session);
         create_private_dir(&self.dir)
-            .and_then(|()| write_atomic(&self.dir, &path, text.as_bytes()))
+            .and_then(|()| write_atomic(&self.dir, &path, text.as_bytes(), None))
             .map_err(|e| SessionError::Write {
                 path: shown(&path),
                 message: io_message(&e),
@@ -157,16 +157,16 @@ impl Store {
         path: &Path,
         saved_events: Option<usize>,
     ) -> Result<(), SessionError> {
-        let bytes = match fs::read(path) {
-            Ok(b) => b,
+        match fs::metadata(path) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-            Err(e) => {
-                return Err(SessionError::Write {
-                    path: shown(path),
-                    message: io_message(&e),
-                });
+            _ => {}
+        }
+        let bytes = crate::yaml::read_file(path, &Limits::default()).map_err(|message| {
+            SessionError::Write {
+                path: shown(path),
+                message,
             }
-        };
+        })?;
         let would = |reason: String| SessionError::WouldOverwrite {
             path: shown(path),
             reason,
@@ -462,19 +462,27 @@ fn first_problem(e: &SessionError) -> String {
 
 static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
 
-/// Write a file (an exported report, say) atomically, readable by its owner only: the
-/// file holds either its old content or all of the new, never a part.
-pub fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+/// Write an exported report atomically, readable by its owner only: the file holds
+/// either its old content or all of the new, never a part. Control characters from the
+/// pack or the session are shown escaped, as on a terminal, since a report is read in one.
+///
+/// A file that is replaced keeps the permissions in `keep`; a new one is its owner's only.
+pub fn write_report(path: &Path, text: &str, keep: Option<fs::Permissions>) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    write_atomic(dir, path, bytes)
+    write_atomic(dir, path, crate::escape::shown(text).as_bytes(), keep)
 }
 
 /// Write `bytes` to `path` so that at every moment `path` holds either its old content or
 /// all of the new.
-fn write_atomic(dir: &Path, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+fn write_atomic(
+    dir: &Path,
+    path: &Path,
+    bytes: &[u8],
+    keep: Option<fs::Permissions>,
+) -> std::io::Result<()> {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().to_string())
@@ -487,6 +495,9 @@ fn write_atomic(dir: &Path, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let result = (|| {
         let mut f = private_options().open(&temp)?;
         f.write_all(bytes)?;
+        if let Some(p) = keep {
+            f.set_permissions(p)?;
+        }
         f.sync_all()?;
         drop(f);
         fs::rename(&temp, path)?;

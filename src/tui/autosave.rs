@@ -9,7 +9,7 @@
 use super::app::{App, Effect, Msg};
 use crate::pack::Pack;
 use crate::report::{Report, markdown};
-use crate::session::store::{self, write_file};
+use crate::session::store::{self, write_report};
 use crate::session::{Label, Recorder, Replay, Session, SessionError, Store};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -160,7 +160,7 @@ impl Autosave {
         };
         let path = session_file.with_extension("md");
         let text = markdown::render(report);
-        let notice = match write_file(&path, text.as_bytes()) {
+        let notice = match write_report(&path, &text, None) {
             Ok(()) => format!("Exported to {}", path.display()),
             Err(e) => format!("Cannot export to {}: {e}", path.display()),
         };

@@ -52,7 +52,8 @@ pub fn run(app: App, autosave: &mut Autosave) -> anyhow::Result<i32> {
     let farewell = autosave.farewell(finished);
     let (exit, headline) = result?;
     if let Some(line) = headline {
-        let _ = crate::cli::print(&format!("{line}\n"));
+        // The headline holds pack text, printed after the screen is given back.
+        let _ = crate::cli::print(&format!("{}\n", crate::escape::shown(&line)));
     }
     if let Some(note) = farewell {
         crate::cli::say_err(&format!("hirewiz: {note}"));
@@ -208,11 +209,18 @@ fn install_panic_hook() {
     });
 }
 
-/// SIGTERM, SIGHUP and SIGINT restore the terminal, then end the program with the
-/// conventional code (128 + the signal's number).
+/// Every catchable signal whose default is to end the program restores the terminal
+/// first, then ends it with the conventional code (128 + the signal's number). SIGPIPE
+/// is left out: Rust ignores it, and a closed output is reported as a write error.
 fn watch_signals() -> io::Result<signal_hook::iterator::Handle> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    use signal_hook::consts::{
+        SIGALRM, SIGHUP, SIGINT, SIGPROF, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2, SIGVTALRM, SIGXCPU,
+        SIGXFSZ,
+    };
+    let mut signals = signal_hook::iterator::Signals::new([
+        SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU,
+        SIGXFSZ,
+    ])?;
     let handle = signals.handle();
     std::thread::spawn(move || {
         if let Some(sig) = signals.forever().next() {

@@ -1,0 +1,58 @@
+//! YAML texts shaped to make a careless parser slow: each either parses or is refused,
+//! and either way quickly. Shared by `benches/hostile.rs` and `tests/hostile_input.rs`.
+
+#![allow(dead_code)]
+
+/// A mapping of `n` keys merged whole into another with `<<`.
+pub fn merge(n: usize) -> String {
+    let mut s = String::from("base: &b\n");
+    for i in 0..n {
+        s.push_str(&format!("  k{i}: {i}\n"));
+    }
+    s.push_str("merged:\n  <<: *b\n  own: 1\n");
+    s
+}
+
+/// A list of `n` items, each with an anchor of its own.
+pub fn anchors(n: usize) -> String {
+    let mut s = String::from("---\n");
+    for i in 0..n {
+        s.push_str(&format!("- &a{i} {i}\n"));
+    }
+    s
+}
+
+/// About `bytes` bytes of `- 1` lines.
+pub fn items(bytes: usize) -> String {
+    "- 1\n".repeat(bytes / 4)
+}
+
+/// A mapping of `n` keys.
+pub fn keys(n: usize) -> String {
+    let mut s = String::with_capacity(n * 12);
+    for i in 0..n {
+        s.push_str(&format!("k{i}: 1\n"));
+    }
+    s
+}
+
+/// A flow list of about `bytes` bytes.
+pub fn flow(bytes: usize) -> String {
+    let mut s = String::with_capacity(bytes + 2);
+    s.push('[');
+    s.push_str(&"1, ".repeat(bytes / 3));
+    s.push_str("1]\n");
+    s
+}
+
+/// Nine levels of lists of nine aliases to the level below: a billion values if expanded.
+pub fn laughs() -> String {
+    let mut s = String::from("a: &a [x, x, x, x, x, x, x, x, x]\n");
+    let mut prev = "a";
+    for n in ["b", "c", "d", "e", "f", "g", "h", "i"] {
+        let refs = vec![format!("*{prev}"); 9].join(", ");
+        s.push_str(&format!("{n}: &{n} [{refs}]\n"));
+        prev = n;
+    }
+    s
+}

@@ -1,0 +1,79 @@
+//! Text from packs, answers and session files made safe to show: whatever leaves for a
+//! terminal or a report passes through [`shown`] at the one writer of its kind, so an
+//! escape sequence in a file (a screen clear, a clipboard write, a link) is shown as
+//! text instead of being obeyed.
+
+use std::borrow::Cow;
+
+/// The bidirectional overrides and isolates, which reorder what a reader sees.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Whether `c` is shown escaped: C0 and C1 controls and DEL, except the newline and tab
+/// that lay text out, and the bidi controls.
+fn needs_escape(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\n' | '\t')) || is_bidi_control(c)
+}
+
+/// `text` with every control character shown escaped: `\e` for ESC, `\r`, `\x07` for
+/// the other C0 controls, and `\u009b`, `\u007f`, `\u202e` for C1 controls, DEL and bidi
+/// controls. Newlines and tabs are kept. The `\u` escapes are JSON's own, so JSON text
+/// passed through here stays valid and means the same; a JSON writer never leaves a raw
+/// C0 control inside a string.
+pub fn shown(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(needs_escape) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if !needs_escape(c) {
+            out.push(c);
+            continue;
+        }
+        match c {
+            '\u{1b}' => out.push_str("\\e"),
+            '\r' => out.push_str("\\r"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c => out.push_str(&format!("\\u{:04x}", c as u32)),
+        }
+    }
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_is_left_alone() {
+        let t = "Outsource · 3 × $7,000\n\tindented";
+        assert!(matches!(shown(t), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn controls_are_shown_escaped() {
+        assert_eq!(shown("a\x1b[2Jb"), "a\\e[2Jb");
+        assert_eq!(shown("\x1b]52;c;SGVsbG8=\x07"), "\\e]52;c;SGVsbG8=\\x07");
+        assert_eq!(shown("x\u{9b}31m\u{7f}"), "x\\u009b31m\\u007f");
+        assert_eq!(shown("line\r\n"), "line\\r\n");
+        assert_eq!(shown("abc\u{202e}fed"), "abc\\u202efed");
+        assert_eq!(shown("\u{2066}x\u{2069}"), "\\u2066x\\u2069");
+    }
+
+    #[test]
+    fn json_stays_valid_and_keeps_its_value() {
+        let value = serde_json::json!({"name": "a\u{9b}b\u{202e}c\u{7f}\x1b"});
+        let text = serde_json::to_string_pretty(&value).expect("serialises");
+        let safe = shown(&text);
+        assert!(!safe.chars().any(needs_escape), "{safe}");
+        let back: serde_json::Value = serde_json::from_str(&safe).expect("still JSON");
+        assert_eq!(back, value);
+    }
+
+    #[test]
+    fn escaping_twice_changes_nothing_more() {
+        let once = shown("\x1b\u{9b}\u{202e}\r").into_owned();
+        assert_eq!(shown(&once), once);
+    }
+}
