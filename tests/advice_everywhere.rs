@@ -379,9 +379,30 @@ fn every_sentence_a_report_shows_is_true_for_its_profile() {
                 rule.id
             );
         }
-        // "Decisive" only on the lines of the candidates the rule decided between.
+        // "Decisive" only on the lines of the candidates the rule decided between: those
+        // picked now, and those that would be picked without it.
         for line in r.reasons.iter().filter(|l| l.decisive) {
             assert!(r.decisive_rules.contains(&line.rule));
+            let mut without = p.clone();
+            let at = without
+                .rules
+                .iter()
+                .position(|x| x.id == line.rule)
+                .unwrap();
+            without.rules.remove(at);
+            let alt = score::score(&without, &eff);
+            let c = p.candidate_index(&line.candidate).unwrap();
+            let in_pick = |pick: &Pick| match pick {
+                Pick::One(w) => *w == c,
+                Pick::Level(set) => set.contains(&c),
+                Pick::NoneFits => false,
+            };
+            assert!(
+                in_pick(&v.pick) || in_pick(&alt.pick),
+                "`{}` marked decisive on {}, which it did not decide",
+                line.rule,
+                line.candidate
+            );
         }
         // One role reason: the first of the chosen role's reasons that holds.
         if let Some(role) = &r.role {
