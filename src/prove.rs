@@ -154,6 +154,9 @@ struct Space<'a> {
     none_fits_example: Option<Vec<Option<Answer>>>,
     law_count: Vec<u64>,
     law_fail: Vec<Option<Vec<Option<Answer>>>>,
+    /// Scratch totals for the leaves, reused.
+    leaf_points: Vec<i64>,
+    leaf_vetoes: Vec<u32>,
 }
 
 /// Cost-only answers that fire the same late rules.
@@ -265,6 +268,8 @@ impl<'a> Space<'a> {
             none_fits_example: None,
             law_count: vec![0; laws.len()],
             law_fail: vec![None; laws.len()],
+            leaf_points: Vec::with_capacity(n),
+            leaf_vetoes: Vec::with_capacity(n),
         })
     }
 
@@ -320,14 +325,20 @@ impl<'a> Space<'a> {
 
     /// The cost-only questions: one leaf per class of their answers.
     fn late_stage(&mut self) {
-        let key: Vec<Option<Answer>> = self
-            .late_keys
-            .iter()
-            .map(|&q| self.eff[q].clone())
-            .collect();
-        let at = match self.memo.iter().position(|(k, _)| *k == key) {
+        // Looked up without building a key: this runs once per profile but the last.
+        let found = self.memo.iter().position(|(k, _)| {
+            k.iter()
+                .zip(&self.late_keys)
+                .all(|(a, &q)| *a == self.eff[q])
+        });
+        let at = match found {
             Some(i) => i,
             None => {
+                let key = self
+                    .late_keys
+                    .iter()
+                    .map(|&q| self.eff[q].clone())
+                    .collect();
                 let classes = self.classes();
                 self.memo.push((key, classes));
                 self.memo.len() - 1
@@ -335,23 +346,26 @@ impl<'a> Space<'a> {
         };
         let n = self.n;
         let base = self.split * n;
-        for c in 0..self.memo[at].1.len() {
-            let mut points = self.points[base..base + n].to_vec();
-            let mut vetoes = self.vetoes[base..base + n].to_vec();
-            let class = &self.memo[at].1[c];
-            for i in 0..n {
-                points[i] = points[i].saturating_add(class.points[i]);
-                vetoes[i] += class.vetoes[i];
-            }
-            let answers = class.answers.clone();
-            for (q, a) in &answers {
+        // Taken out while the leaves use `self`, and put back after: nothing is copied.
+        let classes = std::mem::take(&mut self.memo[at].1);
+        let mut points = std::mem::take(&mut self.leaf_points);
+        let mut vetoes = std::mem::take(&mut self.leaf_vetoes);
+        for class in &classes {
+            points.clear();
+            vetoes.clear();
+            points.extend((0..n).map(|i| self.points[base + i].saturating_add(class.points[i])));
+            vetoes.extend((0..n).map(|i| self.vetoes[base + i] + class.vetoes[i]));
+            for (q, a) in &class.answers {
                 self.eff[*q] = Some(a.clone());
             }
             self.leaf(&points, &vetoes);
-            for (q, _) in &answers {
+            for (q, _) in &class.answers {
                 self.eff[*q] = None;
             }
         }
+        self.leaf_points = points;
+        self.leaf_vetoes = vetoes;
+        self.memo[at].1 = classes;
     }
 
     /// Every combination of the cost-only answers, grouped by the late rules it fires.
@@ -415,21 +429,24 @@ impl<'a> Space<'a> {
 
     fn leaf(&mut self, points: &[i64], vetoes: &[u32]) {
         self.leaves += 1;
-        let vetoed: Vec<bool> = vetoes.iter().map(|v| *v > 0).collect();
-        let pick = Pick::of(points, &vetoed);
-        if pick == Pick::NoneFits {
+        // A candidate is picked (alone or level) when it is not ruled out and has the top
+        // total among those not ruled out; no pick is built, so a leaf allocates nothing.
+        let top = (0..self.n)
+            .filter(|&c| vetoes[c] == 0)
+            .map(|c| points[c])
+            .max();
+        let Some(top) = top else {
             self.none_fits += 1;
             if self.none_fits_example.is_none() {
                 self.none_fits_example = Some(self.eff.clone());
             }
-        }
+            return;
+        };
+        let picked = |c: usize| vetoes[c] == 0 && points[c] == top;
         for (i, law) in self.pack.expectations.laws.iter().enumerate() {
-            let picked = match &pick {
-                Pick::One(c) => law.never.contains(c),
-                Pick::Level(set) => set.iter().any(|c| law.never.contains(c)),
-                Pick::NoneFits => false,
-            };
-            if picked && law.when.as_ref().is_none_or(|c| c.eval(&self.eff)) {
+            if law.never.iter().any(|&c| picked(c))
+                && law.when.as_ref().is_none_or(|c| c.eval(&self.eff))
+            {
                 self.law_count[i] += 1;
                 if self.law_fail[i].is_none() {
                     self.law_fail[i] = Some(self.eff.clone());
