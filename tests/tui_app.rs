@@ -278,12 +278,7 @@ fn progress_counts_answers_and_the_number_field_uses_the_word_for_one() {
     assert!(screen_text(&a, 100, 32).contains("   0%"));
     // Enter through to the team size, whose default is 1.
     let team = pack.question_index("team_size").unwrap();
-    for _ in 0..30 {
-        if a.screen() == Screen::Question(team) {
-            break;
-        }
-        press(&mut a, &[Enter]);
-    }
+    enter_until(&mut a, Screen::Question(team));
     let s = screen_text(&a, 100, 32);
     assert!(s.contains(" engineer\n") || s.contains(" engineer "), "{s}");
     assert!(!s.contains("1▏ engineers") && !s.contains(" 1  engineers"));
@@ -298,13 +293,7 @@ fn a_letter_in_the_number_field_does_not_go_back() {
     let mut a = App::new(pack.clone(), Theme::plain());
     a.update(Msg::Resize(100, 32));
     let team = pack.question_index("team_size").unwrap();
-    press(&mut a, &[Enter]);
-    for _ in 0..30 {
-        if a.screen() == Screen::Question(team) {
-            break;
-        }
-        press(&mut a, &[Enter]);
-    }
+    enter_until(&mut a, Screen::Question(team));
     press(&mut a, &[Char('b')]);
     assert_eq!(a.screen(), Screen::Question(team));
     press(&mut a, &[Left]);
@@ -319,13 +308,7 @@ fn the_number_field_refuses_extra_digits_and_flags_the_range_as_you_type() {
     let mut a = App::new(pack.clone(), Theme::plain());
     a.update(Msg::Resize(100, 32));
     let team = pack.question_index("team_size").unwrap();
-    press(&mut a, &[Enter]);
-    for _ in 0..30 {
-        if a.screen() == Screen::Question(team) {
-            break;
-        }
-        press(&mut a, &[Enter]);
-    }
+    enter_until(&mut a, Screen::Question(team));
     press(&mut a, &[Char('7'), Char('5')]);
     assert!(a.message().is_some_and(|m| m.contains("between 1 and 50")));
     press(&mut a, &[Char('1')]);
@@ -338,4 +321,15 @@ fn the_number_field_refuses_extra_digits_and_flags_the_range_as_you_type() {
         Draft::Number { text, .. } => assert!(text.len() <= 2, "{text}"),
         other => panic!("{other:?}"),
     }
+}
+
+/// Press Enter until `screen` shows.
+fn enter_until(app: &mut App, screen: Screen) {
+    for _ in 0..40 {
+        if app.screen() == screen {
+            return;
+        }
+        press(app, &[Enter]);
+    }
+    panic!("Enter alone did not reach {screen:?}");
 }
