@@ -79,7 +79,13 @@ pub fn prove(pack: &Pack) -> Proof {
         failures: Vec::new(),
         unchecked: None,
     };
-    match Space::new(pack) {
+    // Only laws need the whole space walked; a pack without any is not walked.
+    let walked = if e.laws.is_empty() {
+        Err(None)
+    } else {
+        Space::new(pack).map_err(Some)
+    };
+    match walked {
         Ok(mut space) => {
             space.walk();
             proof.profiles = space.leaves;
@@ -106,11 +112,21 @@ pub fn prove(pack: &Pack) -> Proof {
                 }
             }
         }
-        Err(why) => proof.unchecked = Some(why),
+        Err(why) => proof.unchecked = why,
     }
-    for d in 0..e.directions.len() {
-        if let Some(f) = direction(pack, d) {
-            proof.failures.push(f);
+    if !e.directions.is_empty() {
+        // The answers tried per question, worked out once for every direction law.
+        let tested = alternatives::tested_by(pack.questions.len(), pack.conditions());
+        let values: Vec<Vec<Answer>> = pack
+            .questions
+            .iter()
+            .zip(&tested)
+            .map(|(question, t)| alternatives::representatives(question, t).unwrap_or_default())
+            .collect();
+        for d in 0..e.directions.len() {
+            if let Some(f) = direction(pack, d, &values) {
+                proof.failures.push(f);
+            }
         }
     }
     for x in &e.examples {
@@ -485,7 +501,7 @@ fn standing(points: i64, vetoed: bool) -> Option<i64> {
 }
 
 /// Check direction law `d` over every combination of the questions its rules read.
-fn direction(pack: &Pack, d: usize) -> Option<Failure> {
+fn direction(pack: &Pack, d: usize, values: &[Vec<Answer>]) -> Option<Failure> {
     let law = &pack.expectations.directions[d];
     let (q, c) = (law.question, law.candidate);
     let rules: Vec<usize> = (0..pack.rules.len())
@@ -530,16 +546,6 @@ fn direction(pack: &Pack, d: usize) -> Option<Failure> {
     }
     need[q] = false;
     let others: Vec<usize> = (0..pack.questions.len()).filter(|&x| need[x]).collect();
-    let conds = pack.conditions();
-    let tested = alternatives::tested_by(pack.questions.len(), conds);
-    let values: Vec<Vec<Answer>> = pack
-        .questions
-        .iter()
-        .enumerate()
-        .map(|(i, question)| {
-            alternatives::representatives(question, &tested[i]).unwrap_or_default()
-        })
-        .collect();
     let mut along = values[q].clone();
     if law.downward {
         along.reverse();
@@ -548,7 +554,7 @@ fn direction(pack: &Pack, d: usize) -> Option<Failure> {
     // The first combination found, and the standings along the question there.
     let mut found: Option<(Profile, Vec<Option<i64>>)> = None;
     let mut count = 0u64;
-    walk_some(pack, &others, 0, &values, &mut eff, &mut |eff| {
+    walk_some(pack, &others, 0, values, &mut eff, &mut |eff| {
         if !pack.questions[q].when.as_ref().is_none_or(|w| w.eval(eff)) {
             return;
         }
@@ -730,11 +736,19 @@ pub fn words(pack: &Pack, p: &Proof) -> String {
     let held = |n: usize, kind: &str| n - failed(kind);
     let ms = p.elapsed.as_secs_f64() * 1000.0;
     if p.unchecked.is_none() {
+        // The profile count and the none-fits line speak of the walk, which laws need.
+        let walked = if laws > 0 {
+            format!(
+                "{} of {} hold over all {} profiles",
+                held(laws, "law"),
+                count(laws, "law", "laws"),
+                thousands(p.profiles)
+            )
+        } else {
+            "no laws".to_string()
+        };
         s.push_str(&format!(
-            "expectations: {} of {} hold over all {} profiles, {} of {}, {} of {} ({:.0} ms)\n",
-            held(laws, "law"),
-            count(laws, "law", "laws"),
-            thousands(p.profiles),
+            "expectations: {walked}, {} of {}, {} of {} ({:.0} ms)\n",
             held(directions, "direction"),
             count(directions, "direction law", "direction laws"),
             held(examples, "example"),
@@ -742,6 +756,7 @@ pub fn words(pack: &Pack, p: &Proof) -> String {
             ms
         ));
         match (&p.none_fits_example, p.none_fits) {
+            _ if laws == 0 => {}
             (None, _) => s.push_str("expectations: in no profile is every option ruled out\n"),
             (Some(profile), n) => {
                 s.push_str(&format!(

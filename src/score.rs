@@ -97,6 +97,15 @@ impl Pick {
         }
     }
 
+    /// Whether `c` is picked: recommended, or level at the top.
+    pub fn includes(&self, c: usize) -> bool {
+        match self {
+            Pick::One(w) => *w == c,
+            Pick::Level(set) => set.contains(&c),
+            Pick::NoneFits => false,
+        }
+    }
+
     /// The recommended candidate, when one is.
     pub fn winner(&self) -> Option<usize> {
         match self {

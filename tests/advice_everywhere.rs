@@ -392,13 +392,8 @@ fn every_sentence_a_report_shows_is_true_for_its_profile() {
             without.rules.remove(at);
             let alt = score::score(&without, &eff);
             let c = p.candidate_index(&line.candidate).unwrap();
-            let in_pick = |pick: &Pick| match pick {
-                Pick::One(w) => *w == c,
-                Pick::Level(set) => set.contains(&c),
-                Pick::NoneFits => false,
-            };
             assert!(
-                in_pick(&v.pick) || in_pick(&alt.pick),
+                v.pick.includes(c) || alt.pick.includes(c),
                 "`{}` marked decisive on {}, which it did not decide",
                 line.rule,
                 line.candidate
@@ -525,12 +520,7 @@ fn the_proved_laws_hold_on_random_whole_profiles() {
         for law in &p.expectations.laws {
             if law.when.as_ref().is_none_or(|w| w.eval(&eff)) {
                 for &c in &law.never {
-                    let bad = match &v.pick {
-                        Pick::One(w) => *w == c,
-                        Pick::Level(set) => set.contains(&c),
-                        Pick::NoneFits => false,
-                    };
-                    assert!(!bad, "law `{}` broken by {:?}", law.id, eff);
+                    assert!(!v.pick.includes(c), "law `{}` broken by {:?}", law.id, eff);
                 }
             }
         }

@@ -114,11 +114,7 @@ fn everything(pack: &Pack) -> Vec<Answers> {
 }
 
 fn picked(pick: &Pick, c: usize) -> bool {
-    match pick {
-        Pick::One(w) => *w == c,
-        Pick::Level(set) => set.contains(&c),
-        Pick::NoneFits => false,
-    }
+    pick.includes(c)
 }
 
 fn failure<'a>(failures: &'a [Failure], id: &str) -> Option<&'a Failure> {

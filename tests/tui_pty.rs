@@ -91,21 +91,7 @@ fn the_wizard_runs_in_a_terminal_and_gives_it_back() {
     run.screen.wait_text("Question 1 of");
 
     // Enter alone through every question to the review, then to the result.
-    for _ in 0..40 {
-        if run
-            .screen
-            .parser
-            .screen()
-            .contents()
-            .contains("See the result")
-        {
-            break;
-        }
-        run.enter_and_move_on();
-    }
-    run.screen.wait_text("See the result");
-    run.send("\r");
-    let result = run.screen.wait_text("Recommendation:");
+    let result = run.enter_to_result();
     assert!(result.contains("Scores"), "{result}");
 
     // Quit: the program ends at once, restores the terminal and leaves the headline.
@@ -154,21 +140,7 @@ fn the_line_left_after_the_wizard_shows_pack_text_escaped() {
     let pack = pack.to_string_lossy().to_string();
     let mut run = Running::start(&["--data-dir", &dir, "--pack", &pack]);
     run.screen.wait_text("Press Enter to start");
-    for _ in 0..20 {
-        if run
-            .screen
-            .parser
-            .screen()
-            .contents()
-            .contains("See the result")
-        {
-            break;
-        }
-        run.enter_and_move_on();
-    }
-    run.screen.wait_text("See the result");
-    run.send("\r");
-    run.screen.wait_text("Recommendation:");
+    run.enter_to_result();
     run.send("q");
     assert_eq!(run.wait_exit(), 0, "exit status");
     let text = run.screen.parser.screen().contents();
@@ -274,6 +246,26 @@ impl Running {
         self.screen.wait_for("the next screen", |t| {
             t.contains("See the result") || question_number(t) != before
         });
+    }
+
+    /// Press Enter through every remaining question to the review, then to the result;
+    /// the result screen.
+    fn enter_to_result(&mut self) -> String {
+        for _ in 0..40 {
+            if self
+                .screen
+                .parser
+                .screen()
+                .contents()
+                .contains("See the result")
+            {
+                break;
+            }
+            self.enter_and_move_on();
+        }
+        self.screen.wait_text("See the result");
+        self.send("\r");
+        self.screen.wait_text("Recommendation:")
     }
 
     /// Wait for the program to end; its exit code.
@@ -416,15 +408,7 @@ fn pasted_command_letters_neither_quit_nor_move_on() {
     let after = paste(&mut w, "jkq y 1 2 3 b\r");
     assert_eq!(question_number(&after), before, "{after}");
     assert!(w.child.try_wait().expect("status").is_none());
-    for _ in 0..40 {
-        let t = w.screen.parser.screen().contents();
-        if t.contains("See the result") {
-            break;
-        }
-        w.enter_and_move_on();
-    }
-    w.send("\r");
-    w.screen.wait_text("Recommendation:");
+    w.enter_to_result();
     let after = paste(&mut w, "query");
     assert!(after.contains("Result"), "{after}");
     assert!(

@@ -121,23 +121,18 @@ pub(super) fn fill(r: &mut Report, pack: &Pack, effective: &[Option<Answer>], in
         .collect();
     // A decisive rule is marked on the lines of the candidates it decided between: those
     // picked now and those that would be picked without it, not on every line it touches.
-    let mut decided: std::collections::HashMap<&str, Vec<usize>> = Default::default();
-    let picked = |p: &crate::score::Pick| -> Vec<usize> {
-        match p {
-            crate::score::Pick::One(c) => vec![*c],
-            crate::score::Pick::Level(v) => v.clone(),
-            crate::score::Pick::NoneFits => Vec::new(),
-        }
-    };
+    let mut decided: std::collections::HashMap<&str, [&crate::score::Pick; 2]> = Default::default();
     for w in ins.rules.iter().filter(|w| w.decisive) {
-        let mut who = picked(&ins.current.pick);
-        who.extend(picked(&w.without.pick));
-        decided.insert(pack.rules[w.rule].id.as_str(), who);
+        decided.insert(
+            pack.rules[w.rule].id.as_str(),
+            [&ins.current.pick, &w.without.pick],
+        );
     }
     for line in &mut r.reasons {
-        line.decisive = decided
-            .get(line.rule.as_str())
-            .is_some_and(|who| who.iter().any(|&c| pack.candidates[c].id == line.candidate));
+        line.decisive = decided.get(line.rule.as_str()).is_some_and(|picks| {
+            pack.candidate_index(&line.candidate)
+                .is_some_and(|c| picks.iter().any(|p| p.includes(c)))
+        });
     }
 }
 
