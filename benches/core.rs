@@ -16,12 +16,12 @@ fn default_pack(c: &mut Criterion) {
         b.iter(|| black_box(pack::load_default().expect("loads")))
     });
     let p = pack::load_default().expect("loads");
-    let eff = Answers::new(p.questions.len()).effective(&p);
+    let eff = Answers::new(p.questions().len()).effective(&p);
     c.bench_function("default pack: score", |b| {
         b.iter(|| black_box(score(&p, black_box(&eff))))
     });
     c.bench_function("default pack: effective answers + score", |b| {
-        let answers = Answers::new(p.questions.len());
+        let answers = Answers::new(p.questions().len());
         b.iter(|| {
             let eff = black_box(&answers).effective(&p);
             black_box(score(&p, &eff))
@@ -46,7 +46,7 @@ fn large_pack(c: &mut Criterion) {
         b.iter(|| black_box(pack::load_texts(black_box(&split)).expect("loads")))
     });
     let p = pack::load_texts(&files).expect("loads");
-    let eff = Answers::new(p.questions.len()).effective(&p);
+    let eff = Answers::new(p.questions().len()).effective(&p);
     group.bench_function("score", |b| {
         b.iter(|| black_box(score(&p, black_box(&eff))))
     });

@@ -22,8 +22,8 @@ fn profiles(p: &Pack, n: usize) -> Vec<Answers> {
     };
     (0..n)
         .map(|_| {
-            let mut a = Answers::new(p.questions.len());
-            for (i, q) in p.questions.iter().enumerate() {
+            let mut a = Answers::new(p.questions().len());
+            for (i, q) in p.questions().iter().enumerate() {
                 let answer = match &q.kind {
                     Kind::Single { options } => Answer::Choice(next(options.len())),
                     Kind::YesNo => Answer::Bool(next(2) == 1),
@@ -58,7 +58,7 @@ fn profiles(p: &Pack, n: usize) -> Vec<Answers> {
 
 fn analysis(c: &mut Criterion) {
     let p = pack::load_default().expect("the default pack loads");
-    let defaults = Answers::new(p.questions.len());
+    let defaults = Answers::new(p.questions().len());
     c.bench_function("insight: default pack, default answers", |b| {
         b.iter(|| black_box(insight::analyse(&p, black_box(&defaults))))
     });

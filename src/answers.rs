@@ -49,8 +49,8 @@ impl Answers {
     /// for a question that is not asked. Visibility is decided in order, each question
     /// seeing only the answers in force before it.
     pub fn effective(&self, pack: &Pack) -> Vec<Option<Answer>> {
-        let mut eff: Vec<Option<Answer>> = Vec::with_capacity(pack.questions.len());
-        for (i, q) in pack.questions.iter().enumerate() {
+        let mut eff: Vec<Option<Answer>> = Vec::with_capacity(pack.questions().len());
+        for (i, q) in pack.questions().iter().enumerate() {
             let asked = q.when.as_ref().is_none_or(|c| c.eval(&eff));
             eff.push(asked.then(|| self.get(i).unwrap_or(&q.default).clone()));
         }
@@ -62,7 +62,7 @@ impl Answers {
 /// pack's order, skipping questions that are not asked.
 pub fn to_json(pack: &Pack, effective: &[Option<Answer>]) -> serde_json::Value {
     let mut map = serde_json::Map::new();
-    for (q, a) in pack.questions.iter().zip(effective) {
+    for (q, a) in pack.questions().iter().zip(effective) {
         if let Some(a) = a {
             map.insert(q.id.clone(), q.to_json(a));
         }
@@ -136,7 +136,7 @@ pub fn read_text(pack: &Pack, name: &str, text: &str) -> Result<AnswersFile, Ans
 }
 
 fn decode(pack: &Pack, root: &Node, d: &mut Diagnostics) -> Answers {
-    let mut answers = Answers::new(pack.questions.len());
+    let mut answers = Answers::new(pack.questions().len());
     let Some(top) = root.as_map() else {
         d.error_hint(
             root.pos,
@@ -171,13 +171,13 @@ fn decode(pack: &Pack, root: &Node, d: &mut Diagnostics) -> Answers {
     if let Some(p) = root.get("pack") {
         let id = p.get("id").or(Some(p)).and_then(Node::as_str);
         if let Some(id) = id
-            && id != pack.meta.id
+            && id != pack.meta().id
         {
             d.warning(
                 p.pos,
                 format!(
                     "these answers were written for pack `{id}`, not `{}`",
-                    pack.meta.id
+                    pack.meta().id
                 ),
             );
         }
@@ -207,13 +207,13 @@ fn decode(pack: &Pack, root: &Node, d: &mut Diagnostics) -> Answers {
         let qid = k.scalar_text().unwrap_or_default();
         let Some(q) = pack.question_index(&qid) else {
             let msg = format!("unknown question `{qid}`");
-            match suggest(&qid, pack.questions.iter().map(|q| q.id.as_str())) {
+            match suggest(&qid, pack.questions().iter().map(|q| q.id.as_str())) {
                 Some(h) => d.error_hint(k.pos, msg, h),
                 None => d.error(k.pos, msg),
             }
             continue;
         };
-        match crate::pack::answer_from_node(&pack.questions[q], v) {
+        match crate::pack::answer_from_node(&pack.questions()[q], v) {
             Ok(a) => answers.set(q, a),
             Err(e) => d.error(v.pos, format!("`{qid}`: {e}")),
         }

@@ -284,12 +284,12 @@ pub fn check(path: Option<&Path>) -> Result<(), Failure> {
             }
             out.push_str(&format!(
                 "{name}: ok: pack `{}` {}: {} candidates, {} questions in {} sections, {} rules{}\n",
-                p.meta.id,
-                p.meta.version,
-                p.candidates.len(),
-                p.questions.len(),
-                p.sections.len(),
-                p.rules.len(),
+                p.meta().id,
+                p.meta().version,
+                p.candidates().len(),
+                p.questions().len(),
+                p.sections().len(),
+                p.rules().len(),
                 match warnings.len() {
                     0 => String::new(),
                     1 => ", 1 warning".to_string(),

@@ -69,7 +69,7 @@ type Profile = Vec<Option<Answer>>;
 /// Prove every expectation of `pack`.
 pub fn prove(pack: &Pack) -> Proof {
     let started = Instant::now();
-    let e = &pack.expectations;
+    let e = &pack.expectations();
     let mut proof = Proof {
         profiles: 0,
         none_fits: 0,
@@ -96,7 +96,7 @@ pub fn prove(pack: &Pack) -> Proof {
                     let names: Vec<&str> = law
                         .never
                         .iter()
-                        .map(|&c| pack.candidates[c].name.as_str())
+                        .map(|&c| pack.candidates()[c].name.as_str())
                         .collect();
                     proof.failures.push(Failure {
                         kind: "law",
@@ -116,9 +116,9 @@ pub fn prove(pack: &Pack) -> Proof {
     }
     if !e.directions.is_empty() {
         // The answers tried per question, worked out once for every direction law.
-        let tested = alternatives::tested_by(pack.questions.len(), pack.conditions());
+        let tested = alternatives::tested_by(pack.questions().len(), pack.conditions());
         let values: Vec<Vec<Answer>> = pack
-            .questions
+            .questions()
             .iter()
             .zip(&tested)
             .map(|(question, t)| alternatives::representatives(question, t).unwrap_or_default())
@@ -186,14 +186,14 @@ struct Class {
 
 impl<'a> Space<'a> {
     fn new(pack: &'a Pack) -> Result<Space<'a>, String> {
-        let nq = pack.questions.len();
-        let laws = &pack.expectations.laws;
+        let nq = pack.questions().len();
+        let laws = &pack.expectations().laws;
         let conds = pack
             .conditions()
             .chain(laws.iter().filter_map(|l| l.when.as_ref()));
         let tested = alternatives::tested_by(nq, conds);
         let mut values = Vec::with_capacity(nq);
-        for (q, question) in pack.questions.iter().enumerate() {
+        for (q, question) in pack.questions().iter().enumerate() {
             match alternatives::representatives(question, &tested[q]) {
                 Some(v) => values.push(v),
                 None => {
@@ -213,10 +213,10 @@ impl<'a> Space<'a> {
         {
             mark(c, &mut direct, &mut costly);
         }
-        for d in &pack.expectations.directions {
+        for d in &pack.expectations().directions {
             direct[d.question] = true;
         }
-        let cost_only = |q: usize| costly[q] && !direct[q] && pack.questions[q].when.is_none();
+        let cost_only = |q: usize| costly[q] && !direct[q] && pack.questions()[q].when.is_none();
         let mut order: Vec<usize> = (0..nq).filter(|&q| !cost_only(q)).collect();
         let split = order.len();
         order.extend((0..nq).filter(|&q| cost_only(q)));
@@ -238,7 +238,7 @@ impl<'a> Space<'a> {
         let mut ready = vec![Vec::new(); split];
         let mut late = Vec::new();
         let mut always = Vec::new();
-        for (r, rule) in pack.rules.iter().enumerate() {
+        for (r, rule) in pack.rules().iter().enumerate() {
             let reads = rule
                 .when
                 .as_ref()
@@ -256,14 +256,14 @@ impl<'a> Space<'a> {
             .collect();
         let mut late_keys: Vec<usize> = late
             .iter()
-            .filter_map(|&r| pack.rules[r].when.as_ref())
+            .filter_map(|&r| pack.rules()[r].when.as_ref())
             .chain(late_laws.iter().filter_map(|&l| laws[l].when.as_ref()))
             .flat_map(Condition::questions)
             .filter(|&q| pos[q] < split)
             .collect();
         late_keys.sort_unstable();
         late_keys.dedup();
-        let n = pack.candidates.len();
+        let n = pack.candidates().len();
         Ok(Space {
             pack,
             order,
@@ -308,7 +308,7 @@ impl<'a> Space<'a> {
             return;
         }
         let q = self.order[depth];
-        let asked = self.pack.questions[q]
+        let asked = self.pack.questions()[q]
             .when
             .as_ref()
             .is_none_or(|c| c.eval(&self.eff));
@@ -321,7 +321,7 @@ impl<'a> Space<'a> {
             self.vetoes.copy_within(here..next, next);
             for i in 0..self.ready[depth].len() {
                 let r = self.ready[depth][i];
-                if self.pack.rules[r]
+                if self.pack.rules()[r]
                     .when
                     .as_ref()
                     .is_none_or(|c| c.eval(&self.eff))
@@ -403,12 +403,12 @@ impl<'a> Space<'a> {
                 answers.push((q, a));
             }
             answers.reverse();
-            let laws = &self.pack.expectations.laws;
+            let laws = &self.pack.expectations().laws;
             let fired: Vec<bool> = self
                 .late
                 .iter()
                 .map(|&r| {
-                    self.pack.rules[r]
+                    self.pack.rules()[r]
                         .when
                         .as_ref()
                         .is_none_or(|c| c.eval(&self.eff))
@@ -459,7 +459,7 @@ impl<'a> Space<'a> {
             return;
         };
         let picked = |c: usize| vetoes[c] == 0 && points[c] == top;
-        for (i, law) in self.pack.expectations.laws.iter().enumerate() {
+        for (i, law) in self.pack.expectations().laws.iter().enumerate() {
             if law.never.iter().any(|&c| picked(c))
                 && law.when.as_ref().is_none_or(|c| c.eval(&self.eff))
             {
@@ -474,7 +474,7 @@ impl<'a> Space<'a> {
 
 /// Add rule `r`'s points and vetoes to the totals.
 fn apply(pack: &Pack, r: usize, points: &mut [i64], vetoes: &mut [u32]) {
-    let rule = &pack.rules[r];
+    let rule = &pack.rules()[r];
     for &(c, p) in rule.points.iter() {
         points[c] = points[c].saturating_add(p);
     }
@@ -502,11 +502,11 @@ fn standing(points: i64, vetoed: bool) -> Option<i64> {
 
 /// Check direction law `d` over every combination of the questions its rules read.
 fn direction(pack: &Pack, d: usize, values: &[Vec<Answer>]) -> Option<Failure> {
-    let law = &pack.expectations.directions[d];
+    let law = &pack.expectations().directions[d];
     let (q, c) = (law.question, law.candidate);
-    let rules: Vec<usize> = (0..pack.rules.len())
+    let rules: Vec<usize> = (0..pack.rules().len())
         .filter(|&r| {
-            let rule = &pack.rules[r];
+            let rule = &pack.rules()[r];
             rule.when
                 .as_ref()
                 .is_some_and(|w| w.questions().contains(&q))
@@ -514,18 +514,18 @@ fn direction(pack: &Pack, d: usize, values: &[Vec<Answer>]) -> Option<Failure> {
         })
         .collect();
     // The questions those rules read, and what decides whether those are asked.
-    let mut need = vec![false; pack.questions.len()];
+    let mut need = vec![false; pack.questions().len()];
     let mut stack: Vec<usize> = rules
         .iter()
         .flat_map(|&r| {
-            pack.rules[r]
+            pack.rules()[r]
                 .when
                 .as_ref()
                 .map(Condition::questions)
                 .unwrap_or_default()
         })
         .chain(
-            pack.questions[q]
+            pack.questions()[q]
                 .when
                 .as_ref()
                 .map(Condition::questions)
@@ -536,7 +536,7 @@ fn direction(pack: &Pack, d: usize, values: &[Vec<Answer>]) -> Option<Failure> {
         if !need[x] {
             need[x] = true;
             stack.extend(
-                pack.questions[x]
+                pack.questions()[x]
                     .when
                     .as_ref()
                     .map(Condition::questions)
@@ -545,17 +545,21 @@ fn direction(pack: &Pack, d: usize, values: &[Vec<Answer>]) -> Option<Failure> {
         }
     }
     need[q] = false;
-    let others: Vec<usize> = (0..pack.questions.len()).filter(|&x| need[x]).collect();
+    let others: Vec<usize> = (0..pack.questions().len()).filter(|&x| need[x]).collect();
     let mut along = values[q].clone();
     if law.downward {
         along.reverse();
     }
-    let mut eff: Vec<Option<Answer>> = vec![None; pack.questions.len()];
+    let mut eff: Vec<Option<Answer>> = vec![None; pack.questions().len()];
     // The first combination found, and the standings along the question there.
     let mut found: Option<(Profile, Vec<Option<i64>>)> = None;
     let mut count = 0u64;
     walk_some(pack, &others, 0, values, &mut eff, &mut |eff| {
-        if !pack.questions[q].when.as_ref().is_none_or(|w| w.eval(eff)) {
+        if !pack.questions()[q]
+            .when
+            .as_ref()
+            .is_none_or(|w| w.eval(eff))
+        {
             return;
         }
         let mut trail = Vec::with_capacity(along.len());
@@ -565,7 +569,7 @@ fn direction(pack: &Pack, d: usize, values: &[Vec<Answer>]) -> Option<Failure> {
             let mut points = 0i64;
             let mut vetoed = false;
             for &r in &rules {
-                let rule = &pack.rules[r];
+                let rule = &pack.rules()[r];
                 if rule.when.as_ref().is_none_or(|w| w.eval(&probe)) {
                     points = points.saturating_add(rule.points_for(c));
                     vetoed |= rule.vetoes.contains(&c);
@@ -586,7 +590,7 @@ fn direction(pack: &Pack, d: usize, values: &[Vec<Answer>]) -> Option<Failure> {
     });
     let (partial, trail) = found?;
     // A whole profile around the combination found: the rest as the pack suggests.
-    let mut given = Answers::new(pack.questions.len());
+    let mut given = Answers::new(pack.questions().len());
     for (x, a) in partial.iter().enumerate() {
         if let Some(a) = a {
             given.set(x, a.clone());
@@ -594,7 +598,7 @@ fn direction(pack: &Pack, d: usize, values: &[Vec<Answer>]) -> Option<Failure> {
     }
     given.set(q, along[0].clone());
     let profile = given.effective(pack);
-    let question = &pack.questions[q];
+    let question = &pack.questions()[q];
     let steps: Vec<String> = along
         .iter()
         .zip(&trail)
@@ -609,7 +613,7 @@ fn direction(pack: &Pack, d: usize, values: &[Vec<Answer>]) -> Option<Failure> {
         place: law.place.clone(),
         message: format!(
             "{} {} along `{}` ({}) from the rules that read it",
-            pack.candidates[c].name,
+            pack.candidates()[c].name,
             match law.trend {
                 Trend::NeverFalls => "falls",
                 Trend::NeverRises => "rises",
@@ -635,7 +639,11 @@ fn walk_some(
         f(eff);
         return;
     };
-    if pack.questions[q].when.as_ref().is_none_or(|c| c.eval(eff)) {
+    if pack.questions()[q]
+        .when
+        .as_ref()
+        .is_none_or(|c| c.eval(eff))
+    {
         for v in &values[q] {
             eff[q] = Some(v.clone());
             walk_some(pack, qs, i + 1, values, eff, f);
@@ -648,7 +656,7 @@ fn walk_some(
 
 /// Score an example and compare with what it expects.
 fn example(pack: &Pack, x: &Example) -> Option<Failure> {
-    let mut given = Answers::new(pack.questions.len());
+    let mut given = Answers::new(pack.questions().len());
     for (q, a) in &x.answers {
         given.set(*q, a.clone());
     }
@@ -663,7 +671,7 @@ fn example(pack: &Pack, x: &Example) -> Option<Failure> {
         return None;
     }
     let words = |e: Expected| match e {
-        Expected::Recommend(c) => pack.candidates[c].name.clone(),
+        Expected::Recommend(c) => pack.candidates()[c].name.clone(),
         Expected::Tie => "a tie".to_string(),
         Expected::NoneFits => "no option".to_string(),
     };
@@ -672,7 +680,7 @@ fn example(pack: &Pack, x: &Example) -> Option<Failure> {
         .iter()
         .map(|&c| {
             let out = if v.vetoed[c] { " (ruled out)" } else { "" };
-            format!("{} {}{out}", pack.candidates[c].name, v.scores[c])
+            format!("{} {}{out}", pack.candidates()[c].name, v.scores[c])
         })
         .collect();
     Some(Failure {
@@ -692,8 +700,8 @@ fn example(pack: &Pack, x: &Example) -> Option<Failure> {
 
 /// A profile as a ready-to-run answers file for `hirewiz recommend --answers`.
 pub fn answers_file(pack: &Pack, profile: &[Option<Answer>]) -> String {
-    let mut s = format!("pack: {}\nanswers:\n", pack.meta.id);
-    for (q, a) in pack.questions.iter().zip(profile) {
+    let mut s = format!("pack: {}\nanswers:\n", pack.meta().id);
+    for (q, a) in pack.questions().iter().zip(profile) {
         let Some(a) = a else { continue };
         let v = match q.to_json(a) {
             serde_json::Value::Array(items) => format!(

@@ -193,13 +193,13 @@ fn runner_vetoed(ranking: &[usize], vetoed: &[bool]) -> bool {
 
 /// Score the answers in force (see [`crate::answers::Answers::effective`]).
 pub fn score(pack: &Pack, effective: &[Option<Answer>]) -> Verdict {
-    let n = pack.candidates.len();
+    let n = pack.candidates().len();
     let mut scores = vec![0i64; n];
     let mut vetoed = vec![false; n];
     let mut fired = Vec::new();
     // Walking rules by impact leaves `fired` ranked without a sort.
     for &i in pack.rules_by_impact().iter() {
-        let rule = &pack.rules[i];
+        let rule = &pack.rules()[i];
         if !rule.when.as_ref().is_none_or(|c| c.eval(effective)) {
             continue;
         }
@@ -225,7 +225,7 @@ pub fn score(pack: &Pack, effective: &[Option<Answer>]) -> Verdict {
     let tie = matches!(pick, Pick::Level(_));
     let close = match &pick {
         Pick::One(_) => {
-            margin >= 0 && margin < pack.meta.close_call && !runner_vetoed(&ranking, &vetoed)
+            margin >= 0 && margin < pack.meta().close_call && !runner_vetoed(&ranking, &vetoed)
         }
         Pick::Level(_) => true,
         Pick::NoneFits => false,

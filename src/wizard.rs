@@ -103,8 +103,8 @@ impl Progress {
 impl Wizard {
     /// A new wizard at the first question asked.
     pub fn new(pack: Arc<Pack>) -> Self {
-        let answers = Answers::new(pack.questions.len());
-        let seen = vec![false; pack.questions.len()];
+        let answers = Answers::new(pack.questions().len());
+        let seen = vec![false; pack.questions().len()];
         let mut w = Wizard {
             pack,
             answers,
@@ -166,7 +166,7 @@ impl Wizard {
         self.answers
             .get(q)
             .cloned()
-            .unwrap_or_else(|| self.pack.questions[q].default.clone())
+            .unwrap_or_else(|| self.pack.questions()[q].default.clone())
     }
 
     /// Where the current question stands among those asked now.
@@ -210,7 +210,7 @@ impl Wizard {
                 let q = *question;
                 let question = self
                     .pack
-                    .questions
+                    .questions()
                     .get(q)
                     .ok_or(Rejected::NoSuchQuestion(q))?;
                 if self.effective()[q].is_none() {
@@ -275,7 +275,7 @@ impl Wizard {
             Event::Jump(q) => {
                 let question = self
                     .pack
-                    .questions
+                    .questions()
                     .get(*q)
                     .ok_or(Rejected::NoSuchQuestion(*q))?;
                 if self.effective()[*q].is_none() {

@@ -20,7 +20,7 @@ fn packs() -> Vec<Arc<Pack>> {
 
 /// A valid answer for question `q`, chosen by `seed`.
 fn valid_answer(pack: &Pack, q: usize, seed: u64) -> Answer {
-    match &pack.questions[q].kind {
+    match &pack.questions()[q].kind {
         Kind::Single { options } => Answer::Choice(seed as usize % options.len()),
         Kind::Multiple { options, min, max } => {
             let n = options.len();
@@ -57,9 +57,9 @@ fn any_answer(seed: u64) -> Answer {
 }
 
 fn event(pack: &Pack, kind: u8, q: usize, seed: u64) -> Event {
-    let q = q % (pack.questions.len() + 2); // sometimes a question that does not exist
+    let q = q % (pack.questions().len() + 2); // sometimes a question that does not exist
     match kind % 7 {
-        0 | 1 if q < pack.questions.len() => Event::Answer {
+        0 | 1 if q < pack.questions().len() => Event::Answer {
             question: q,
             answer: if kind % 2 == 0 {
                 valid_answer(pack, q, seed)
@@ -84,8 +84,8 @@ proptest! {
     #[test]
     fn scores_are_sound_for_random_valid_answers(seeds in prop::collection::vec(any::<u64>(), 64)) {
         for pack in packs() {
-            let mut answers = Answers::new(pack.questions.len());
-            for q in 0..pack.questions.len() {
+            let mut answers = Answers::new(pack.questions().len());
+            for q in 0..pack.questions().len() {
                 answers.set(q, valid_answer(&pack, q, seeds[q % seeds.len()]));
             }
             let eff = answers.effective(&pack);
@@ -93,12 +93,12 @@ proptest! {
             // A permutation of the candidates.
             let mut sorted = v.ranking.clone();
             sorted.sort_unstable();
-            prop_assert_eq!(sorted, (0..pack.candidates.len()).collect::<Vec<_>>());
+            prop_assert_eq!(sorted, (0..pack.candidates().len()).collect::<Vec<_>>());
             // Totals are the sum of the fired rules' points, and bounded.
             for (c, total) in v.scores.iter().enumerate() {
                 let sum: i64 = v.fired.iter().flat_map(|f| f.points.iter()).filter(|(x, _)| *x == c).map(|(_, p)| p).sum();
                 prop_assert_eq!(*total, sum);
-                prop_assert!(total.abs() <= 1000 * pack.rules.len() as i64);
+                prop_assert!(total.abs() <= 1000 * pack.rules().len() as i64);
             }
             // Best first: no candidate outranks one with a better standing.
             for w in v.ranking.windows(2) {
@@ -110,7 +110,7 @@ proptest! {
             // Deterministic.
             prop_assert_eq!(&v, &score(&pack, &eff));
             // Hidden questions hold no answer in force.
-            for (q, a) in pack.questions.iter().zip(&eff) {
+            for (q, a) in pack.questions().iter().zip(&eff) {
                 let asked = q.when.as_ref().is_none_or(|c| c.eval(&eff));
                 prop_assert_eq!(asked, a.is_some());
             }
@@ -167,7 +167,7 @@ fn a_changed_answer_shows_and_hides_a_later_question() {
     let pack = Arc::new(pack::load_path(Path::new("tests/packs/datastore")).unwrap());
     let needs = pack.question_index("needs").unwrap();
     let regions = pack.question_index("region_count").unwrap();
-    let global = pack.questions[needs]
+    let global = pack.questions()[needs]
         .kind
         .options()
         .iter()
@@ -205,7 +205,7 @@ fn a_jump_from_the_review_returns_there_after_any_newly_asked_question() {
     let pack = Arc::new(pack::load_path(Path::new("tests/packs/datastore")).unwrap());
     let needs = pack.question_index("needs").unwrap();
     let regions = pack.question_index("region_count").unwrap();
-    let global = pack.questions[needs]
+    let global = pack.questions()[needs]
         .kind
         .options()
         .iter()

@@ -160,7 +160,7 @@ fn every_assumption_names_its_source() {
 fn a_pack_without_rates_gets_no_costs_and_still_reports() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/packs/datastore");
     let pack = pack::load_path(&dir).expect("the datastore pack loads");
-    let eff = Answers::new(pack.questions.len()).effective(&pack);
+    let eff = Answers::new(pack.questions().len()).effective(&pack);
     let v = score::score(&pack, &eff);
     let a = advice::advise(&pack, &eff, &v);
     assert!(

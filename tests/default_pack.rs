@@ -16,17 +16,17 @@ fn the_compiled_in_pack_and_the_questions_folder_both_pass_the_check() {
     assert!(embedded.lint().is_empty(), "{:?}", embedded.lint());
     let folder = pack::load_path(&root().join("questions")).unwrap_or_else(|e| panic!("{e}"));
     assert!(folder.lint().is_empty(), "{:?}", folder.lint());
-    assert_eq!(embedded.questions, folder.questions);
-    assert_eq!(embedded.rules, folder.rules);
-    assert_eq!(embedded.advice, folder.advice);
-    assert_eq!(embedded.meta.close_call, 3);
+    assert_eq!(embedded.questions(), folder.questions());
+    assert_eq!(embedded.rules(), folder.rules());
+    assert_eq!(embedded.advice(), folder.advice());
+    assert_eq!(embedded.meta().close_call, 3);
 }
 
 #[test]
 fn every_rule_has_a_reason_and_a_source() {
     let pack = pack::load_default().unwrap();
-    assert!(pack.rules.len() >= 20);
-    for r in &pack.rules {
+    assert!(pack.rules().len() >= 20);
+    for r in pack.rules() {
         assert!(!r.reason.trim().is_empty(), "rule {} has no reason", r.id);
         let source = r.source.as_deref().unwrap_or("");
         assert!(!source.trim().is_empty(), "rule {} has no source", r.id);
@@ -57,7 +57,7 @@ fn options(pack: &Pack, id: &str) -> Vec<String> {
     let q = pack
         .question_index(id)
         .unwrap_or_else(|| panic!("no question `{id}`"));
-    pack.questions[q]
+    pack.questions()[q]
         .kind
         .options()
         .iter()
@@ -90,7 +90,7 @@ fn question_and_option_ids_are_those_answers_files_use() {
     for (id, opts) in expect {
         assert_eq!(options(&pack, id), *opts, "options of {id}");
     }
-    let q = |id: &str| &pack.questions[pack.question_index(id).unwrap()];
+    let q = |id: &str| &pack.questions()[pack.question_index(id).unwrap()];
     assert!(matches!(q("drivers").kind, Kind::Multiple { min: 1, .. }));
     assert!(matches!(
         q("team_size").kind,
@@ -101,7 +101,7 @@ fn question_and_option_ids_are_those_answers_files_use() {
         }
     ));
     assert_eq!(q("team_size").default, Answer::Number(1));
-    for question in &pack.questions {
+    for question in pack.questions() {
         assert!(
             !question.help.trim().is_empty(),
             "{} has no help",
@@ -111,7 +111,7 @@ fn question_and_option_ids_are_those_answers_files_use() {
     for c in ["in_house", "freelance", "outsource"] {
         let i = pack.candidate_index(c).unwrap();
         assert!(
-            pack.candidates[i].description.len() > 80,
+            pack.candidates()[i].description.len() > 80,
             "{c} needs its strengths and risks"
         );
     }
@@ -122,7 +122,7 @@ fn compliance_regimes_are_asked_only_with_compliance() {
     let pack = pack::load_default().unwrap();
     let drivers = pack.question_index("drivers").unwrap();
     let regimes = pack.question_index("compliance_regimes").unwrap();
-    let mut a = Answers::new(pack.questions.len());
+    let mut a = Answers::new(pack.questions().len());
     a.set(drivers, Answer::Choices(vec![0, 1]));
     assert!(!a.visible(&pack)[regimes]);
     a.set(drivers, Answer::Choices(vec![3]));
@@ -224,7 +224,7 @@ costs:
         ("rates.yaml".to_string(), rates.to_string()),
     ];
     let pack = pack::load_texts(&files).unwrap_or_else(|e| panic!("{e}"));
-    let eff = Answers::new(pack.questions.len()).effective(&pack);
+    let eff = Answers::new(pack.questions().len()).effective(&pack);
     let v = hirewiz::score::score(&pack, &eff);
     let c = hirewiz::advice::estimate(&pack, &eff, &v).unwrap();
     // One person, 6 months (the number question's default), row x: 1,000–2,000 € a month.
@@ -240,7 +240,7 @@ fn advice_texts_are_whole_phrases() {
     // A flow list such as `[SQL (PostgreSQL, MySQL)]` splits at the comma inside the
     // brackets; every item must keep its brackets balanced.
     let pack = pack::load_default().unwrap_or_else(|e| panic!("{e}"));
-    for skill in &pack.advice.skills {
+    for skill in &pack.advice().skills {
         for item in &skill.items {
             let open = item.matches('(').count();
             let close = item.matches(')').count();
@@ -270,9 +270,9 @@ fn the_rule_audit_lists_every_rule_as_it_is() {
         .iter()
         .map(|l| l[3..].split('`').next().unwrap())
         .collect();
-    let pack_ids: Vec<&str> = pack.rules.iter().map(|r| r.id.as_str()).collect();
+    let pack_ids: Vec<&str> = pack.rules().iter().map(|r| r.id.as_str()).collect();
     assert_eq!(ids, pack_ids, "docs/rules.md is out of step with the pack");
-    for (rule, line) in pack.rules.iter().zip(&table) {
+    for (rule, line) in pack.rules().iter().zip(&table) {
         assert!(line.contains(&rule.reason), "reason of `{}`", rule.id);
         let source = rule.source.as_deref().unwrap_or_default().replace('|', "/");
         assert!(line.contains(&source), "source of `{}`", rule.id);

@@ -17,7 +17,7 @@ fn pack() -> &'static Pack {
 fn profile() -> impl Strategy<Value = Answers> {
     let pack = pack();
     let parts: Vec<BoxedStrategy<Answer>> = pack
-        .questions
+        .questions()
         .iter()
         .map(|q| match &q.kind {
             Kind::Single { options } => (0..options.len()).prop_map(Answer::Choice).boxed(),
@@ -46,7 +46,7 @@ fn along(base: &Answers, question: &str, candidate: &str) -> Vec<i64> {
     let pack = pack();
     let q = pack.question_index(question).expect("question exists");
     let c = pack.candidate_index(candidate).expect("candidate exists");
-    (0..pack.questions[q].kind.options().len())
+    (0..pack.questions()[q].kind.options().len())
         .map(|o| {
             let mut a = base.clone();
             a.set(q, Answer::Choice(o));
@@ -67,7 +67,7 @@ fn never_rises(v: &[i64]) -> bool {
 fn options(question: &str) -> Vec<String> {
     let pack = pack();
     let q = pack.question_index(question).expect("question exists");
-    pack.questions[q]
+    pack.questions()[q]
         .kind
         .options()
         .iter()

@@ -98,8 +98,8 @@ fn every_answer(kind: &Kind) -> Vec<Answer> {
 
 /// Every combination of answers given to every question.
 fn everything(pack: &Pack) -> Vec<Answers> {
-    let mut out = vec![Answers::new(pack.questions.len())];
-    for (q, question) in pack.questions.iter().enumerate() {
+    let mut out = vec![Answers::new(pack.questions().len())];
+    for (q, question) in pack.questions().iter().enumerate() {
         let mut next = Vec::new();
         for a in &out {
             for v in every_answer(&question.kind) {
@@ -127,7 +127,7 @@ fn the_proof_agrees_with_brute_force_over_every_answer() {
     let proof = prove::prove(&pack);
     assert!(proof.unchecked.is_none());
     let all = everything(&pack);
-    for law in &pack.expectations.laws {
+    for law in &pack.expectations().laws {
         let broken = all.iter().any(|a| {
             let eff = a.effective(&pack);
             let v = score::score(&pack, &eff);
@@ -141,9 +141,9 @@ fn the_proof_agrees_with_brute_force_over_every_answer() {
             law.id
         );
     }
-    for d in &pack.expectations.directions {
+    for d in &pack.expectations().directions {
         let q = d.question;
-        let mut along = every_answer(&pack.questions[q].kind);
+        let mut along = every_answer(&pack.questions()[q].kind);
         if d.downward {
             along.reverse();
         }
@@ -190,7 +190,7 @@ fn every_counterexample_breaks_its_law() {
     let proof = prove::prove(&pack);
     for f in proof.failures.iter().filter(|f| f.kind == "law") {
         let law = pack
-            .expectations
+            .expectations()
             .laws
             .iter()
             .find(|l| l.id == f.id)

@@ -53,8 +53,8 @@ fn every_answer(kind: &Kind) -> Vec<Answer> {
 
 /// Answers from random picks; a question left unanswered takes its default.
 fn profile(pack: &Pack, picks: &[Option<Index>]) -> Answers {
-    let mut a = Answers::new(pack.questions.len());
-    for (q, question) in pack.questions.iter().enumerate() {
+    let mut a = Answers::new(pack.questions().len());
+    for (q, question) in pack.questions().iter().enumerate() {
         if let Some(Some(i)) = picks.get(q) {
             let all = every_answer(&question.kind);
             a.set(q, i.get(&all).clone());
@@ -91,7 +91,7 @@ fn check_singles(pack: &Pack, answers: &Answers) -> Result<Insight, TestCaseErro
         let cur = eff[q]
             .as_ref()
             .expect("a what-if changes a question that is asked");
-        prop_assert!(pack.questions[q].check(&w.change.answer).is_ok());
+        prop_assert!(pack.questions()[q].check(&w.change.answer).is_ok());
         prop_assert_ne!(&w.change.answer, cur);
         let v = rescore(pack, answers, &[(q, &w.change.answer)]);
         prop_assert_eq!(v.winner(), w.outcome.winner);
@@ -109,7 +109,7 @@ fn check_singles(pack: &Pack, answers: &Answers) -> Result<Insight, TestCaseErro
         prop_assert!(key(&pair[0]) <= key(&pair[1]), "what-ifs out of order");
     }
 
-    for (q, question) in pack.questions.iter().enumerate() {
+    for (q, question) in pack.questions().iter().enumerate() {
         let Some(cur) = &eff[q] else { continue };
         for alt in every_answer(&question.kind) {
             if &alt == cur {
@@ -136,7 +136,7 @@ fn check_singles(pack: &Pack, answers: &Answers) -> Result<Insight, TestCaseErro
                 "missed: `{}` = {:?} gives {} by {}",
                 question.id,
                 alt,
-                pack.candidates[v.winner()].id,
+                pack.candidates()[v.winner()].id,
                 v.margin
             );
         }
@@ -156,8 +156,7 @@ fn check_rules(pack: &Pack, answers: &Answers, ins: &Insight) -> Result<(), Test
     let listed: Vec<usize> = ins.rules.iter().map(|r| r.rule).collect();
     prop_assert_eq!(&listed, &fired);
     for w in &ins.rules {
-        let mut without = pack.clone();
-        without.rules.remove(w.rule);
+        let without = pack.without_rule(w.rule);
         let v = score(&without, &eff);
         prop_assert_eq!(v.winner(), w.without.winner);
         prop_assert_eq!(v.margin, w.without.margin);
@@ -181,7 +180,7 @@ fn check_close_call(pack: &Pack, answers: &Answers, ins: &Insight) -> Result<(),
     let [a, b] = c.leaders;
     prop_assert_eq!(a, base.ranking[0]);
     prop_assert_eq!(b, base.ranking[1]);
-    for (q, question) in pack.questions.iter().enumerate() {
+    for (q, question) in pack.questions().iter().enumerate() {
         let Some(cur) = &eff[q] else { continue };
         let flips = every_answer(&question.kind).iter().any(|alt| {
             alt != cur && {
@@ -194,7 +193,7 @@ fn check_close_call(pack: &Pack, answers: &Answers, ins: &Insight) -> Result<(),
             .fired
             .iter()
             .filter(|f| {
-                pack.rules[f.rule]
+                pack.rules()[f.rule]
                     .when
                     .as_ref()
                     .is_some_and(|w| w.questions().contains(&q))
@@ -246,7 +245,7 @@ fn check_pairs(pack: &Pack, answers: &Answers, ins: &Insight) -> Result<(), Test
     let full = ins.what_if_pairs.len() == PAIR_LIMIT;
     let last = ins.what_if_pairs.last().map_or(0, |p| p.size());
     let mut smallest: Option<u32> = None;
-    for (q1, first) in pack.questions.iter().enumerate() {
+    for (q1, first) in pack.questions().iter().enumerate() {
         let Some(cur1) = &eff[q1] else { continue };
         for a1 in every_answer(&first.kind) {
             if &a1 == cur1 {
@@ -255,7 +254,7 @@ fn check_pairs(pack: &Pack, answers: &Answers, ins: &Insight) -> Result<(), Test
             let mut one = answers.clone();
             one.set(q1, a1.clone());
             let eff1 = one.effective(pack);
-            for (q2, second) in pack.questions.iter().enumerate() {
+            for (q2, second) in pack.questions().iter().enumerate() {
                 // Unordered pairs of questions asked now; or a question the first change
                 // brings into view.
                 let shown = eff[q2].is_none() && eff1[q2].is_some();
@@ -339,7 +338,7 @@ proptest! {
 #[test]
 fn no_single_change_is_enough_on_the_pairs_pack_defaults() {
     let pack = pairs_pack();
-    let answers = Answers::new(pack.questions.len());
+    let answers = Answers::new(pack.questions().len());
     let ins = insight::analyse(pack, &answers);
     assert!(ins.what_if.is_empty());
     assert!(!ins.what_if_pairs.is_empty());
@@ -362,14 +361,14 @@ fn no_single_change_is_enough_on_the_pairs_pack_defaults() {
     assert!(
         ins.what_if_pairs
             .iter()
-            .any(|p| { pack.questions[p.changes[1].question].id == "vendor" })
+            .any(|p| { pack.questions()[p.changes[1].question].id == "vendor" })
     );
 }
 
 #[test]
 fn what_ifs_read_as_sentences() {
     let pack = test_pack();
-    let answers = Answers::new(pack.questions.len());
+    let answers = Answers::new(pack.questions().len());
     let eff = answers.effective(pack);
     let ins = insight::analyse(pack, &answers);
     let first = insight::what_if_sentence(pack, &eff, &ins.what_if[0]);
@@ -394,7 +393,7 @@ fn what_ifs_read_as_sentences() {
 #[test]
 fn numbers_are_tried_across_each_boundary_on_the_grid() {
     let pack = test_pack();
-    let answers = Answers::new(pack.questions.len());
+    let answers = Answers::new(pack.questions().len());
     let team = pack.question_index("team").unwrap();
     let tried: Vec<(Answer, u32)> = insight::changes(pack, &answers)
         .into_iter()
@@ -419,7 +418,7 @@ fn numbers_are_tried_across_each_boundary_on_the_grid() {
 #[test]
 fn compare_lists_the_answers_that_differ() {
     let pack = test_pack();
-    let a = Answers::new(pack.questions.len());
+    let a = Answers::new(pack.questions().len());
     let mut b = a.clone();
     let needs = pack.question_index("needs").unwrap();
     b.set(needs, Answer::Choices(vec![0, 1]));
@@ -427,7 +426,7 @@ fn compare_lists_the_answers_that_differ() {
     let ids: Vec<&str> = c
         .differences
         .iter()
-        .map(|d| pack.questions[d.question].id.as_str())
+        .map(|d| pack.questions()[d.question].id.as_str())
         .collect();
     // Data work also brings the regulation question into view.
     assert_eq!(ids, ["needs", "regulated"]);

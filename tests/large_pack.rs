@@ -11,10 +11,10 @@ mod large_pack;
 fn the_large_generated_pack_loads_and_scores() {
     let text = large_pack::large_pack_yaml(1000, 10_000);
     let p = pack::load_texts(&[("large.yaml".to_string(), text)]).expect("loads");
-    assert_eq!(p.questions.len(), 1000);
-    assert_eq!(p.rules.len(), 10_000);
-    assert_eq!(p.candidates.len(), 5);
-    let eff = Answers::new(p.questions.len()).effective(&p);
+    assert_eq!(p.questions().len(), 1000);
+    assert_eq!(p.rules().len(), 10_000);
+    assert_eq!(p.candidates().len(), 5);
+    let eff = Answers::new(p.questions().len()).effective(&p);
     assert_eq!(
         eff.iter().filter(|a| a.is_none()).count(),
         0,
@@ -28,11 +28,11 @@ fn the_large_generated_pack_loads_and_scores() {
         .map(|(i, text)| (format!("part{i}.yaml"), text))
         .collect();
     let q = pack::load_texts(&split).expect("split pack loads");
-    assert_eq!(q.questions, p.questions);
-    assert_eq!(q.rules, p.rules);
+    assert_eq!(q.questions(), p.questions());
+    assert_eq!(q.rules(), p.rules());
     assert_eq!(score(&q, &eff), v);
     assert!(
-        !v.fired.is_empty() && v.fired.len() < p.rules.len(),
+        !v.fired.is_empty() && v.fired.len() < p.rules().len(),
         "some rules fire, not all"
     );
 }

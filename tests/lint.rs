@@ -36,7 +36,7 @@ fn every_answer(kind: &Kind) -> Vec<Answer> {
 /// The winners and fired rules over every combination of answers.
 fn brute_force(pack: &Pack) -> (BTreeSet<String>, BTreeSet<String>) {
     let domains: Vec<Vec<Answer>> = pack
-        .questions
+        .questions()
         .iter()
         .map(|q| every_answer(&q.kind))
         .collect();
@@ -48,9 +48,9 @@ fn brute_force(pack: &Pack) -> (BTreeSet<String>, BTreeSet<String>) {
             answers.set(q, domains[q][i].clone());
         }
         let verdict = score(pack, &answers.effective(pack));
-        winners.insert(pack.candidates[verdict.winner()].id.clone());
+        winners.insert(pack.candidates()[verdict.winner()].id.clone());
         for f in &verdict.fired {
-            fired.insert(pack.rules[f.rule].id.clone());
+            fired.insert(pack.rules()[f.rule].id.clone());
         }
         // The next combination, like an odometer.
         let mut q = 0;
@@ -88,20 +88,20 @@ fn warnings_match_a_brute_force_search_on_small_packs() {
     ] {
         let pack = load_path(Path::new(path)).expect(path);
         let combinations: usize = pack
-            .questions
+            .questions()
             .iter()
             .map(|q| every_answer(&q.kind).len())
             .product();
         assert!(combinations < 20_000, "{path}: too large for brute force");
         let (winners, fired) = brute_force(&pack);
         let never_win: BTreeSet<String> = pack
-            .candidates
+            .candidates()
             .iter()
             .map(|c| c.id.clone())
             .filter(|c| !winners.contains(c))
             .collect();
         let never_fire: BTreeSet<String> = pack
-            .rules
+            .rules()
             .iter()
             .map(|r| r.id.clone())
             .filter(|r| !fired.contains(r))

@@ -19,7 +19,7 @@ fn explain(pack: &Pack, v: &Verdict) -> String {
     let scores: Vec<String> = v
         .ranking
         .iter()
-        .map(|&c| format!("{} {}", pack.candidates[c].id, v.scores[c]))
+        .map(|&c| format!("{} {}", pack.candidates()[c].id, v.scores[c]))
         .collect();
     scores.join(", ")
 }
@@ -59,7 +59,7 @@ fn every_scenario_gets_the_guides_answer() {
     let mut failures = Vec::new();
     for (name, expected, answers) in scenarios(&pack) {
         let v = run(&pack, &answers);
-        let got = &pack.candidates[v.winner()].id;
+        let got = &pack.candidates()[v.winner()].id;
         if got != &expected {
             failures.push(format!(
                 "{name}: expected {expected}, got {got} ({})",
@@ -75,7 +75,7 @@ fn there_are_at_least_three_scenarios_per_model() {
     let pack = pack();
     let all = scenarios(&pack);
     assert!(all.len() >= 10);
-    for c in &pack.candidates {
+    for c in pack.candidates() {
         let n = all.iter().filter(|(_, e, _)| e == &c.id).count();
         assert!(n >= 3, "only {n} scenarios expect {}", c.id);
     }
@@ -92,19 +92,19 @@ fn the_freelance_warning_for_complicated_systems_decides_the_logistics_case() {
         .find(|(n, _, _)| n == "outsource_multi_system_logistics")
         .expect("the logistics scenario exists");
     let complex = run(&pack, &answers);
-    assert_eq!(pack.candidates[complex.winner()].id, "outsource");
+    assert_eq!(pack.candidates()[complex.winner()].id, "outsource");
     let q = pack.question_index("complexity").unwrap();
     let mut small = answers.clone();
     small.set(q, Answer::Choice(0));
     let v = run(&pack, &small);
     assert_eq!(
-        pack.candidates[v.winner()].id,
+        pack.candidates()[v.winner()].id,
         "freelance",
         "{}",
         explain(&pack, &v)
     );
     let rule = pack
-        .rules
+        .rules()
         .iter()
         .position(|r| r.id == "complex-system")
         .unwrap();
@@ -114,7 +114,7 @@ fn the_freelance_warning_for_complicated_systems_decides_the_logistics_case() {
 #[test]
 fn default_answers_give_a_recommendation_without_panicking() {
     let pack = pack();
-    let v = run(&pack, &Answers::new(pack.questions.len()));
+    let v = run(&pack, &Answers::new(pack.questions().len()));
     assert_eq!(v.ranking.len(), 3);
 }
 

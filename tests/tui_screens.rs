@@ -317,7 +317,7 @@ fn tie_app(pack: &Arc<Pack>, size: (u16, u16)) -> App {
     let answers = hirewiz::answers::read_text(pack, "tie", text)
         .unwrap()
         .answers;
-    let events: Vec<hirewiz::wizard::Event> = (0..pack.questions.len())
+    let events: Vec<hirewiz::wizard::Event> = (0..pack.questions().len())
         .filter_map(|q| {
             answers.get(q).map(|a| hirewiz::wizard::Event::Answer {
                 question: q,

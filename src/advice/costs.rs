@@ -79,15 +79,15 @@ pub struct SeniorityNote {
 
 /// The cost estimates for these answers, or `None` when the pack has no cost model.
 pub fn estimate(pack: &Pack, effective: &[Option<Answer>], verdict: &Verdict) -> Option<Costs> {
-    let model = pack.advice.costs.as_ref()?;
-    let rates = pack.advice.rates.as_ref()?;
+    let model = pack.advice().costs.as_ref()?;
+    let rates = pack.advice().rates.as_ref()?;
     let cur = rates.currency.as_str();
     let answer = |q: usize| -> Answer {
         effective
             .get(q)
             .cloned()
             .flatten()
-            .unwrap_or_else(|| pack.questions[q].default.clone())
+            .unwrap_or_else(|| pack.questions()[q].default.clone())
     };
     let choice = |q: usize| match answer(q) {
         Answer::Choice(i) => i,
@@ -100,7 +100,7 @@ pub fn estimate(pack: &Pack, effective: &[Option<Answer>], verdict: &Verdict) ->
             _ => 1,
         })
         .unwrap_or(1);
-    let dq = &pack.questions[model.duration.question];
+    let dq = &pack.questions()[model.duration.question];
     let (months, duration_words, months_source) = match answer(model.duration.question) {
         Answer::Choice(i) => {
             let a = model.duration.months.get(i)?;
@@ -121,14 +121,14 @@ pub fn estimate(pack: &Pack, effective: &[Option<Answer>], verdict: &Verdict) ->
     let hours = model.hours_per_month.value;
 
     let mut basis = vec![
-        pack.questions
+        pack.questions()
             .get(model.team.unwrap_or(usize::MAX))
             .map_or_else(|| format!("{team}"), |q| q.describe(&Answer::Number(team))),
         format!("{duration_words}, costed as {} months", num(months)),
         row.label.clone(),
     ];
     if let Some((s, i)) = level {
-        basis.push(pack.questions[s.question].describe(&Answer::Choice(i)));
+        basis.push(pack.questions()[s.question].describe(&Answer::Choice(i)));
     }
 
     let mut assumptions = Vec::new();
@@ -146,7 +146,7 @@ pub fn estimate(pack: &Pack, effective: &[Option<Answer>], verdict: &Verdict) ->
         else {
             continue;
         };
-        let c = &pack.candidates[m.candidate];
+        let c = &pack.candidates()[m.candidate];
         let monthly_words = match col.unit {
             RateUnit::PerYear => format!("{} a year ÷ 12", band(*rate, cur)),
             RateUnit::PerHour => {
@@ -215,7 +215,7 @@ pub fn estimate(pack: &Pack, effective: &[Option<Answer>], verdict: &Verdict) ->
             && let Some(note) = &seniority
         {
             // Exact ratios of the table's figures, so the line gives its total exactly.
-            let label = pack.questions[s.question].describe(&Answer::Choice(i));
+            let label = pack.questions()[s.question].describe(&Answer::Choice(i));
             line.push_str(&format!(" × {} {label}", note.ratios));
         }
         if let Some(f) = &m.loading {
@@ -297,7 +297,7 @@ pub fn estimate(pack: &Pack, effective: &[Option<Answer>], verdict: &Verdict) ->
         assumptions.push(Assumption {
             what: format!(
                 "{} rates scaled from {}",
-                pack.questions[s.question].describe(&Answer::Choice(i)),
+                pack.questions()[s.question].describe(&Answer::Choice(i)),
                 rates.tables[s.table].columns[s.reference].label
             ),
             source: s.source.clone(),

@@ -52,7 +52,7 @@ fn holds(when: &Option<Condition>, effective: &[Option<Answer>]) -> bool {
 /// The first role, in the pack's order, with a reason that holds, and that reason: the
 /// one that decided, so the report gives one reason and never a fallback beside it.
 pub fn role(pack: &Pack, effective: &[Option<Answer>]) -> Option<RoleAdvice> {
-    pack.advice.roles.iter().find_map(|r| {
+    pack.advice().roles.iter().find_map(|r| {
         let because = r.reasons.iter().find(|b| holds(&b.when, effective))?;
         Some(RoleAdvice {
             id: r.id.clone(),
@@ -66,7 +66,7 @@ pub fn role(pack: &Pack, effective: &[Option<Answer>]) -> Option<RoleAdvice> {
 
 /// The skill groups whose condition holds, in the pack's order.
 pub fn skills(pack: &Pack, effective: &[Option<Answer>]) -> Vec<SkillAdvice> {
-    pack.advice
+    pack.advice()
         .skills
         .iter()
         .filter(|s| holds(&s.when, effective))
@@ -108,7 +108,7 @@ pub fn next_steps(pack: &Pack, effective: &[Option<Answer>], verdict: &Verdict) 
     let mut out = Vec::new();
     for [a, b] in weighed {
         if let Some(w) = pack
-            .advice
+            .advice()
             .weigh
             .iter()
             .find(|w| w.between.contains(&a) && w.between.contains(&b))
@@ -121,7 +121,7 @@ pub fn next_steps(pack: &Pack, effective: &[Option<Answer>], verdict: &Verdict) 
         }
     }
     out.extend(
-        pack.advice
+        pack.advice()
             .next_steps
             .iter()
             .filter(|s| {
@@ -142,7 +142,7 @@ pub fn next_steps(pack: &Pack, effective: &[Option<Answer>], verdict: &Verdict) 
 /// candidates include the recommendation, in the pack's order.
 pub fn warnings(pack: &Pack, effective: &[Option<Answer>], verdict: &Verdict) -> Vec<StepAdvice> {
     let winner = verdict.recommended();
-    pack.advice
+    pack.advice()
         .warnings
         .iter()
         .filter(|w| w.candidates.is_empty() || winner.is_some_and(|c| w.candidates.contains(&c)))

@@ -36,7 +36,7 @@ pub(crate) struct Tested {
 
 /// What the pack's tests look at, per question.
 pub(crate) fn tested(pack: &Pack) -> Vec<Tested> {
-    tested_by(pack.questions.len(), pack.conditions())
+    tested_by(pack.questions().len(), pack.conditions())
 }
 
 /// What `conds` look at, per question of a pack with `n` questions.

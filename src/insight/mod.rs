@@ -145,7 +145,7 @@ fn changes_with(
     effective: &[Option<Answer>],
 ) -> Vec<Change> {
     let mut out = Vec::new();
-    for (q, (question, current)) in pack.questions.iter().zip(effective).enumerate() {
+    for (q, (question, current)) in pack.questions().iter().zip(effective).enumerate() {
         let Some(current) = current else { continue };
         for (answer, size) in alternatives::alternatives(question, &tested[q], current) {
             out.push(Change {
@@ -162,7 +162,7 @@ fn changes_with(
 /// what-if ordering measures it, for any two valid answers.
 pub fn change_size(pack: &Pack, question: usize, from: &Answer, to: &Answer) -> u32 {
     let tested = alternatives::tested(pack);
-    match (pack.questions.get(question), tested.get(question)) {
+    match (pack.questions().get(question), tested.get(question)) {
         (Some(q), Some(t)) => alternatives::size(q, t, from, to),
         _ => 0,
     }
@@ -225,7 +225,7 @@ pub fn analyse(pack: &Pack, answers: &Answers) -> Insight {
         _ => None,
     };
 
-    let rules = (0..pack.rules.len())
+    let rules = (0..pack.rules().len())
         .filter(|&r| probe.fires(r))
         .map(|r| {
             let without = probe.without_rule(r);
@@ -307,7 +307,7 @@ fn pairs(
     }
     for (i, a) in all.iter().enumerate() {
         // Only changes that show another question need the answers in force redone.
-        let shows = pack.questions[a.question + 1..]
+        let shows = pack.questions()[a.question + 1..]
             .iter()
             .enumerate()
             .any(|(k, q)| probe.effective()[a.question + 1 + k].is_none() && q.when.is_some());
@@ -322,7 +322,8 @@ fn pairs(
             if probe.effective()[q].is_some() {
                 continue;
             }
-            for (answer, size) in alternatives::alternatives(&pack.questions[q], &tested[q], now) {
+            for (answer, size) in alternatives::alternatives(&pack.questions()[q], &tested[q], now)
+            {
                 pool.push(Change {
                     question: q,
                     answer,
@@ -383,9 +384,9 @@ fn close_call(
     outcomes: &[Outcome],
 ) -> CloseCall {
     let [a, b] = leaders;
-    let mut points = vec![0i64; pack.questions.len()];
-    let mut read = vec![false; pack.questions.len()];
-    for (r, rule) in pack.rules.iter().enumerate() {
+    let mut points = vec![0i64; pack.questions().len()];
+    let mut read = vec![false; pack.questions().len()];
+    for (r, rule) in pack.rules().iter().enumerate() {
         if !probe.fires(r) {
             continue;
         }
@@ -403,13 +404,13 @@ fn close_call(
             read[q] |= diff != 0;
         }
     }
-    let mut flips = vec![false; pack.questions.len()];
+    let mut flips = vec![false; pack.questions().len()];
     for (c, o) in all.iter().zip(outcomes) {
         if o.ranks_above(b, a) {
             flips[c.question] = true;
         }
     }
-    let mut deciders: Vec<Decider> = (0..pack.questions.len())
+    let mut deciders: Vec<Decider> = (0..pack.questions().len())
         .filter(|&q| flips[q] || (read[q] && points[q] != 0))
         .map(|q| Decider {
             question: q,

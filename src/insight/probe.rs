@@ -156,15 +156,15 @@ impl<'a> Probe<'a> {
     /// Prepare to probe changes to `given`.
     pub fn new(pack: &'a Pack, given: &'a Answers) -> Probe<'a> {
         let eff = given.effective(pack);
-        let n = pack.questions.len();
+        let n = pack.questions().len();
         let fires: Vec<bool> = pack
-            .rules
+            .rules()
             .iter()
             .map(|r| r.when.as_ref().is_none_or(|c| c.eval(&eff)))
             .collect();
-        let mut scores = vec![0i64; pack.candidates.len()];
-        let mut vetoes = vec![0u32; pack.candidates.len()];
-        for (rule, _) in pack.rules.iter().zip(&fires).filter(|(_, f)| **f) {
+        let mut scores = vec![0i64; pack.candidates().len()];
+        let mut vetoes = vec![0u32; pack.candidates().len()];
+        for (rule, _) in pack.rules().iter().zip(&fires).filter(|(_, f)| **f) {
             for &(c, p) in rule.points.iter() {
                 scores[c] = scores[c].saturating_add(p);
             }
@@ -173,7 +173,7 @@ impl<'a> Probe<'a> {
             }
         }
         let reads: Vec<Vec<usize>> = pack
-            .questions
+            .questions()
             .iter()
             .map(|q| q.when.as_ref().map(|c| c.questions()).unwrap_or_default())
             .collect();
@@ -188,14 +188,14 @@ impl<'a> Probe<'a> {
             reach.push(r);
         }
         let rule_reads: Vec<Vec<usize>> = pack
-            .rules
+            .rules()
             .iter()
             .map(|r| r.when.as_ref().map(|c| c.questions()).unwrap_or_default())
             .collect();
         let rules_of = reach
             .iter()
             .map(|r| {
-                (0..pack.rules.len())
+                (0..pack.rules().len())
                     .filter(|&i| rule_reads[i].iter().any(|x| r.contains(x)))
                     .collect()
             })
@@ -240,7 +240,7 @@ impl<'a> Probe<'a> {
         let mut scores = self.base.scores.clone();
         let mut vetoes = self.base.vetoes.clone();
         if self.fires[r] {
-            let rule = &self.pack.rules[r];
+            let rule = &self.pack.rules()[r];
             for &(c, p) in rule.points.iter() {
                 scores[c] = scores[c].saturating_sub(p);
             }
@@ -271,7 +271,7 @@ impl<'a> Probe<'a> {
         touched.dedup();
         self.saved.clear();
         for &j in &touched {
-            let q = &self.pack.questions[j];
+            let q = &self.pack.questions()[j];
             let asked = q.when.as_ref().is_none_or(|c| c.eval(&self.eff));
             let value = asked.then(|| match changes.iter().find(|(x, _)| *x == j) {
                 Some((_, a)) => *a,
@@ -296,7 +296,7 @@ impl<'a> Probe<'a> {
             rules.sort_unstable();
             rules.dedup();
             for &r in &rules {
-                let rule = &self.pack.rules[r];
+                let rule = &self.pack.rules()[r];
                 let now = rule.when.as_ref().is_none_or(|c| c.eval(&self.eff));
                 if now == self.fires[r] {
                     continue;

@@ -41,7 +41,7 @@ pub fn close_call_sentence(
         .iter()
         .take(DECIDERS_NAMED)
         .filter_map(|d| {
-            let q = pack.questions.get(d.question)?;
+            let q = pack.questions().get(d.question)?;
             let a = effective.get(d.question)?.as_ref()?;
             Some(format!("{} ({})", q.prompt, q.describe(a)))
         })
@@ -58,11 +58,11 @@ pub fn close_call_sentence(
 }
 
 fn name(pack: &Pack, c: usize) -> &str {
-    pack.candidates.get(c).map_or("?", |c| c.name.as_str())
+    pack.candidates().get(c).map_or("?", |c| c.name.as_str())
 }
 
 fn change_words(pack: &Pack, effective: &[Option<Answer>], c: &Change) -> String {
-    let Some(q) = pack.questions.get(c.question) else {
+    let Some(q) = pack.questions().get(c.question) else {
         return String::new();
     };
     let new = q.describe(&c.answer);

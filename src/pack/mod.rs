@@ -33,21 +33,21 @@ use std::sync::Arc;
 #[derive(Debug, Clone)]
 pub struct Pack {
     /// Identity and settings.
-    pub meta: Meta,
+    meta: Meta,
     /// What is decided between, in the pack's order (which also breaks ties).
-    pub candidates: Vec<Candidate>,
+    candidates: Vec<Candidate>,
     /// Groups of questions, in order.
-    pub sections: Vec<Section>,
+    sections: Vec<Section>,
     /// Every question, in the order asked.
-    pub questions: Vec<Question>,
+    questions: Vec<Question>,
     /// The scoring rules, in the pack's order.
-    pub rules: Vec<Rule>,
+    rules: Vec<Rule>,
     /// Advice beyond the verdict: rates, costs, roles, skills, next steps (all optional).
-    pub advice: AdviceContent,
+    advice: AdviceContent,
     /// What the pack's verdicts must satisfy, proved by `hirewiz check`.
-    pub expectations: Expectations,
+    expectations: Expectations,
     /// Warnings found while loading (the pack works, but may hold a mistake).
-    pub warnings: Vec<crate::diag::Diagnostic>,
+    warnings: Vec<crate::diag::Diagnostic>,
     question_ids: HashMap<String, usize>,
     candidate_ids: HashMap<String, usize>,
     /// The texts the pack was read from, as (file name, text), in reading order.
@@ -253,6 +253,57 @@ pub struct Rule {
 }
 
 impl Pack {
+    /// Identity and settings.
+    pub fn meta(&self) -> &Meta {
+        &self.meta
+    }
+
+    /// What is decided between, in the pack's order (which also breaks ties).
+    pub fn candidates(&self) -> &[Candidate] {
+        &self.candidates
+    }
+
+    /// Groups of questions, in order.
+    pub fn sections(&self) -> &[Section] {
+        &self.sections
+    }
+
+    /// Every question, in the order asked.
+    pub fn questions(&self) -> &[Question] {
+        &self.questions
+    }
+
+    /// The scoring rules, in the pack's order.
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+
+    /// Advice beyond the verdict: rates, costs, roles, skills, next steps (all optional).
+    pub fn advice(&self) -> &AdviceContent {
+        &self.advice
+    }
+
+    /// What the pack's verdicts must satisfy, proved by `hirewiz check`.
+    pub fn expectations(&self) -> &Expectations {
+        &self.expectations
+    }
+
+    /// Warnings found while loading (the pack works, but may hold a mistake).
+    pub fn warnings(&self) -> &[crate::diag::Diagnostic] {
+        &self.warnings
+    }
+
+    /// The same pack with rule `rule` left out: what a test or an analysis needs to see
+    /// what that one rule decides. Every other part, indices included, stays consistent.
+    pub fn without_rule(&self, rule: usize) -> Pack {
+        let mut pack = self.clone();
+        if rule < pack.rules.len() {
+            pack.rules.remove(rule);
+        }
+        pack.impact_order = impact_order(&pack.rules);
+        pack
+    }
+
     /// The index of the question with this id.
     pub fn question_index(&self, id: &str) -> Option<usize> {
         self.question_ids.get(id).copied()
@@ -282,7 +333,7 @@ impl Pack {
         &self.sections[self.questions[question].section]
     }
 
-    fn index(mut self) -> Self {
+    pub(crate) fn index(mut self) -> Self {
         self.question_ids = self
             .questions
             .iter()
@@ -310,14 +361,8 @@ impl Pack {
     /// Rule indices, most decisive first: rules that veto, then by the total size of
     /// the points they give, then in the pack's order. Scoring walks rules in this order
     /// so that the rules that fired come out already ranked by impact.
-    pub fn rules_by_impact(&self) -> std::borrow::Cow<'_, [usize]> {
-        // The order is worked out once at load; a pack whose rules were changed since
-        // (the fields are public) gets it afresh.
-        if self.impact_order.len() == self.rules.len() {
-            std::borrow::Cow::Borrowed(&self.impact_order)
-        } else {
-            std::borrow::Cow::Owned(impact_order(&self.rules))
-        }
+    pub fn rules_by_impact(&self) -> &[usize] {
+        &self.impact_order
     }
 }
 

@@ -160,7 +160,7 @@ pub fn run(
         match wizard.step() {
             Step::Question(q) => {
                 let pack = Arc::clone(wizard.pack());
-                let question = &pack.questions[q];
+                let question = &pack.questions()[q];
                 if full {
                     let section = question.section;
                     if last_section != Some(section) {

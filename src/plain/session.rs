@@ -100,7 +100,7 @@ pub fn transcript(session: &Session, played: &Replay, comparison: &Comparison) -
     for step in &played.steps {
         let line = match &step.event {
             Event::Answer { question, answer } => {
-                let q = &pack.questions[*question];
+                let q = &pack.questions()[*question];
                 format!("{} {}", q.prompt, q.describe(answer))
             }
             Event::Next => {
@@ -113,7 +113,7 @@ pub fn transcript(session: &Session, played: &Replay, comparison: &Comparison) -
             },
             Event::Jump(q) => format!(
                 "Went from the review to change “{}”.",
-                pack.questions[*q].prompt
+                pack.questions()[*q].prompt
             ),
             Event::Finish => "Finished.".to_string(),
         };

@@ -8,9 +8,9 @@ use std::fmt::Write;
 /// The opening lines: the pack's title and what can be typed at every question.
 pub fn intro(pack: &Pack) -> String {
     let mut s = String::new();
-    let _ = writeln!(s, "{}", pack.meta.title);
-    if !pack.meta.description.is_empty() {
-        let _ = writeln!(s, "{}", pack.meta.description);
+    let _ = writeln!(s, "{}", pack.meta().title);
+    if !pack.meta().description.is_empty() {
+        let _ = writeln!(s, "{}", pack.meta().description);
     }
     let _ = writeln!(s, "{}", KEYS);
     s
@@ -28,7 +28,7 @@ pub fn heading(pack: &Pack, q: usize) -> String {
 
 /// A question in full: position, prompt, help, how to answer and the choices.
 pub fn question(w: &Wizard, q: usize) -> String {
-    let question = &w.pack().questions[q];
+    let question = &w.pack().questions()[q];
     let shown = w.shown_answer(q);
     let given = w.answers().is_given(q);
     let mut s = String::new();
@@ -146,7 +146,7 @@ pub fn review(w: &Wizard) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "\nReview your answers");
     for (n, q) in w.visible().into_iter().enumerate() {
-        let question = &pack.questions[q];
+        let question = &pack.questions()[q];
         if let Some(a) = &eff[q] {
             let _ = writeln!(
                 s,

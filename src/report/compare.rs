@@ -58,7 +58,7 @@ impl ComparisonReport {
             .differences
             .iter()
             .map(|d| {
-                let q = &pack.questions[d.question];
+                let q = &pack.questions()[d.question];
                 DifferenceLine {
                     question: q.id.clone(),
                     prompt: q.prompt.clone(),

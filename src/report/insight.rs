@@ -57,13 +57,13 @@ pub struct Deciding {
 }
 
 pub(super) fn fill(r: &mut Report, pack: &Pack, effective: &[Option<Answer>], ins: &Insight) {
-    let id = |c: usize| pack.candidates[c].id.clone();
-    let value = |c: &insight::Change| pack.questions[c.question].to_json(&c.answer);
+    let id = |c: usize| pack.candidates()[c].id.clone();
+    let value = |c: &insight::Change| pack.questions()[c.question].to_json(&c.answer);
     r.what_if = ins
         .what_if
         .iter()
         .map(|w| WhatIf {
-            question: pack.questions[w.change.question].id.clone(),
+            question: pack.questions()[w.change.question].id.clone(),
             answer: value(&w.change),
             recommendation: w.outcome.pick.winner().map(id),
             margin: w.outcome.margin,
@@ -80,7 +80,7 @@ pub(super) fn fill(r: &mut Report, pack: &Pack, effective: &[Option<Answer>], in
                 .changes
                 .iter()
                 .map(|c| ChangeLine {
-                    question: pack.questions[c.question].id.clone(),
+                    question: pack.questions()[c.question].id.clone(),
                     answer: value(c),
                 })
                 .collect(),
@@ -96,7 +96,7 @@ pub(super) fn fill(r: &mut Report, pack: &Pack, effective: &[Option<Answer>], in
             .deciders
             .iter()
             .filter_map(|d| {
-                let q = &pack.questions[d.question];
+                let q = &pack.questions()[d.question];
                 let a = effective.get(d.question)?.as_ref()?;
                 Some(Deciding {
                     question: q.id.clone(),
@@ -117,14 +117,14 @@ pub(super) fn fill(r: &mut Report, pack: &Pack, effective: &[Option<Answer>], in
         .rules
         .iter()
         .filter(|w| w.decisive)
-        .map(|w| pack.rules[w.rule].id.clone())
+        .map(|w| pack.rules()[w.rule].id.clone())
         .collect();
     // A decisive rule is marked on the lines of the candidates it decided between: those
     // picked now and those that would be picked without it, not on every line it touches.
     let mut decided: std::collections::HashMap<&str, [&crate::score::Pick; 2]> = Default::default();
     for w in ins.rules.iter().filter(|w| w.decisive) {
         decided.insert(
-            pack.rules[w.rule].id.as_str(),
+            pack.rules()[w.rule].id.as_str(),
             [&ins.current.pick, &w.without.pick],
         );
     }

@@ -245,7 +245,7 @@ pub struct WhatIf {
 impl Report {
     /// Gather the report for `verdict`, reached from the answers in force `effective`.
     pub fn build(pack: &Pack, effective: &[Option<Answer>], verdict: &Verdict) -> Report {
-        let mut answers = Answers::new(pack.questions.len());
+        let mut answers = Answers::new(pack.questions().len());
         for (q, a) in effective.iter().enumerate() {
             if let Some(a) = a {
                 answers.set(q, a.clone());
@@ -260,7 +260,7 @@ impl Report {
     pub fn build_from(pack: &Pack, given: &Answers, verdict: &Verdict) -> Report {
         let effective = given.effective(pack);
         let effective = effective.as_slice();
-        let cand = |c: usize| &pack.candidates[c];
+        let cand = |c: usize| &pack.candidates()[c];
         let standings = verdict
             .ranking
             .iter()
@@ -276,7 +276,7 @@ impl Report {
             .reasons()
             .into_iter()
             .map(|r| {
-                let rule = &pack.rules[r.rule];
+                let rule = &pack.rules()[r.rule];
                 ReasonLine {
                     rule: rule.id.clone(),
                     candidate: cand(r.candidate).id.clone(),
@@ -290,7 +290,7 @@ impl Report {
             })
             .collect();
         let answers = pack
-            .questions
+            .questions()
             .iter()
             .zip(effective)
             .filter_map(|(q, a)| {
@@ -316,9 +316,9 @@ impl Report {
         judged.close = matches!(state, State::CloseCall | State::Tie);
         let mut report = Report {
             pack: PackInfo {
-                id: pack.meta.id.clone(),
-                version: pack.meta.version.clone(),
-                title: pack.meta.title.clone(),
+                id: pack.meta().id.clone(),
+                version: pack.meta().version.clone(),
+                title: pack.meta().title.clone(),
             },
             state,
             recommendation: verdict.recommended().map(|c| cand(c).id.clone()),

@@ -20,8 +20,8 @@ impl PackIdentity {
     /// The identity of a loaded pack.
     pub fn of(pack: &Pack) -> PackIdentity {
         PackIdentity {
-            id: pack.meta.id.clone(),
-            version: pack.meta.version.clone(),
+            id: pack.meta().id.clone(),
+            version: pack.meta().version.clone(),
             hash: content_hash(pack),
         }
     }

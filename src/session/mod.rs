@@ -143,7 +143,7 @@ impl Action {
     /// wizard refuses those) is recorded with an empty id, which replay then reports.
     pub fn of(event: &Event, pack: &Pack) -> Action {
         let id = |q: usize| {
-            pack.questions
+            pack.questions()
                 .get(q)
                 .map_or(String::new(), |q| q.id.clone())
         };
@@ -151,7 +151,7 @@ impl Action {
             Event::Answer { question, answer } => Action::Answer {
                 question: id(*question),
                 answer: pack
-                    .questions
+                    .questions()
                     .get(*question)
                     .map_or(Value::Null, |q| q.to_json(answer)),
             },
@@ -211,8 +211,8 @@ impl SavedResult {
             .ranking
             .iter()
             .map(|&c| Standing {
-                candidate: pack.candidates[c].id.clone(),
-                name: pack.candidates[c].name.clone(),
+                candidate: pack.candidates()[c].id.clone(),
+                name: pack.candidates()[c].name.clone(),
                 points: verdict.scores[c],
                 vetoed: verdict.vetoed[c],
             })
@@ -368,8 +368,8 @@ pub fn given_answers(wizard: &Wizard) -> Vec<SavedAnswer> {
         .filter_map(|(q, _)| {
             let answer = wizard.answers().get(q)?;
             Some(SavedAnswer {
-                question: pack.questions[q].id.clone(),
-                value: pack.questions[q].to_json(answer),
+                question: pack.questions()[q].id.clone(),
+                value: pack.questions()[q].to_json(answer),
                 pos: Pos::default(),
             })
         })

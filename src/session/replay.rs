@@ -200,7 +200,7 @@ pub fn event_of(action: &Action, pack: &Pack, pos: Pos) -> Result<Event, String>
     let question = |id: &str| {
         pack.question_index(id).ok_or_else(|| {
             let msg = format!("unknown question `{id}`");
-            match suggest(id, pack.questions.iter().map(|q| q.id.as_str())) {
+            match suggest(id, pack.questions().iter().map(|q| q.id.as_str())) {
                 Some(h) => format!("{msg}; {h}"),
                 None => msg,
             }
@@ -213,8 +213,8 @@ pub fn event_of(action: &Action, pack: &Pack, pos: Pos) -> Result<Event, String>
         } => {
             let q = question(id)?;
             let node = super::format::value_node(answer, pos);
-            let answer =
-                answer_from_node(&pack.questions[q], &node).map_err(|e| format!("`{id}`: {e}"))?;
+            let answer = answer_from_node(&pack.questions()[q], &node)
+                .map_err(|e| format!("`{id}`: {e}"))?;
             Event::Answer {
                 question: q,
                 answer,

@@ -415,7 +415,7 @@ impl App {
         }
         match self.screen() {
             Screen::Welcome => Context::Welcome,
-            Screen::Question(q) => match self.pack().questions[q].kind {
+            Screen::Question(q) => match self.pack().questions()[q].kind {
                 Kind::Multiple { .. } => Context::Multiple,
                 Kind::Number { .. } => Context::Number,
                 Kind::Single { .. } | Kind::YesNo => Context::Choice,
@@ -468,7 +468,7 @@ impl App {
                 .map(|b| b - b'0')
                 .collect();
             let range = match self.screen() {
-                Screen::Question(q) => match &self.wizard.pack().questions[q].kind {
+                Screen::Question(q) => match &self.wizard.pack().questions()[q].kind {
                     Kind::Number { min, max, .. } => Some((*min, *max)),
                     _ => None,
                 },
@@ -657,7 +657,7 @@ impl App {
     }
 
     fn on_question(&mut self, q: usize, action: Action) {
-        let question = &self.wizard.pack().questions[q];
+        let question = &self.wizard.pack().questions()[q];
         let kind = question.kind.clone();
         let has_details = question.details.is_some();
         let rows = match &kind {
@@ -887,7 +887,7 @@ impl App {
         self.cursor = 0;
         match step {
             Some(Step::Question(q)) => {
-                let question = &self.wizard.pack().questions[q];
+                let question = &self.wizard.pack().questions()[q];
                 let shown = self.wizard.shown_answer(q);
                 match (&question.kind, shown) {
                     (Kind::Single { .. }, Answer::Choice(i)) => {

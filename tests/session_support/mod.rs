@@ -101,7 +101,7 @@ pub fn q(pack: &Pack, id: &str) -> usize {
 
 /// The index of a choice of a question.
 pub fn choice(pack: &Pack, question: &str, id: &str) -> usize {
-    pack.questions[q(pack, question)]
+    pack.questions()[q(pack, question)]
         .kind
         .options()
         .iter()

@@ -60,7 +60,7 @@ pub fn view(app: &App, frame: &mut Frame) {
     }
     let choices = match app.screen() {
         _ if app.player().is_some() => 0,
-        Screen::Question(q) => match &app.pack().questions[q].kind {
+        Screen::Question(q) => match &app.pack().questions()[q].kind {
             crate::pack::Kind::YesNo => 2,
             k => k.options().len(),
         },
@@ -102,8 +102,8 @@ fn header(app: &App, frame: &mut Frame, area: Rect, right: &str) {
     let w = usize::from(area.width);
     let right_w = text::width(right) + 1;
     let title = match app.label() {
-        Some(label) => format!(" hirewiz · {} · {label}", app.pack().meta.title),
-        None => format!(" hirewiz · {}", app.pack().meta.title),
+        Some(label) => format!(" hirewiz · {} · {label}", app.pack().meta().title),
+        None => format!(" hirewiz · {}", app.pack().meta().title),
     };
     let title = text::truncate(&title, w.saturating_sub(right_w + 1));
     let gap = w.saturating_sub(text::width(&title) + right_w);

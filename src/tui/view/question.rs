@@ -15,7 +15,7 @@ const MAX_TEXT: usize = 90;
 pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect, q: usize) {
     let t = app.theme();
     let pack = app.pack();
-    let question = &pack.questions[q];
+    let question = &pack.questions()[q];
     if area.height == 0 {
         return;
     }

@@ -21,7 +21,7 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect) {
         .map(|&q| {
             effective[q]
                 .as_ref()
-                .map(|a| pack.questions[q].describe(a))
+                .map(|a| pack.questions()[q].describe(a))
                 .unwrap_or_default()
         })
         .collect();
@@ -47,12 +47,12 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let mut focus = (0, 0);
     let mut section = usize::MAX;
     for (row, (&q, answer)) in rows.iter().zip(&answers).enumerate() {
-        let question = &pack.questions[q];
+        let question = &pack.questions()[q];
         if question.section != section {
             section = question.section;
             lines.push(Line::default());
             lines.push(Line::styled(
-                format!("   {}", text::truncate(&pack.sections[section].title, w)),
+                format!("   {}", text::truncate(&pack.sections()[section].title, w)),
                 t.heading,
             ));
         }

@@ -19,9 +19,9 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let pack = app.pack();
     let width = usize::from(area.width).saturating_sub(4).min(80);
     let mut lines: Vec<Line<'static>> = vec![Line::default()];
-    if !pack.meta.description.trim().is_empty() {
+    if !pack.meta().description.trim().is_empty() {
         lines.extend(wrapped(
-            &pack.meta.description,
+            &pack.meta().description,
             width,
             "   ",
             "   ",
@@ -33,7 +33,7 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect) {
         lines.extend(choices(app.theme(), offer, app.cursor(), width));
         lines.push(Line::default());
     }
-    let names: Vec<&str> = pack.candidates.iter().map(|c| c.name.as_str()).collect();
+    let names: Vec<&str> = pack.candidates().iter().map(|c| c.name.as_str()).collect();
     let compares = match names.as_slice() {
         [] => String::new(),
         [one] => one.to_string(),
@@ -47,7 +47,7 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect) {
         t.text,
     ));
     let now = app.wizard().visible().len();
-    let all = pack.questions.len();
+    let all = pack.questions().len();
     let count = if now == all {
         format!("{now} questions")
     } else {
