@@ -1,6 +1,7 @@
 //! The command line: its arguments, and the headless commands that need no terminal.
 //!
-//! The binary parses a [`Cli`], calls [`run`] and exits with the code it returns; every
+//! The binary parses a [`Cli`], runs the command's function here (or a front end:
+//! [`crate::tui`], [`crate::plain`]) and exits with the code of its [`Failure`]; every
 //! error is printed once, here, with its exit code chosen by kind (see [`exit`]).
 
 use crate::answers::{self, AnswersError};
@@ -8,25 +9,16 @@ use crate::pack::{self, LoadError, Pack};
 use crate::report::{self, Report};
 use crate::score;
 use clap::{Parser, Subcommand, ValueEnum};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 pub mod compare;
 pub mod sessions;
 
-/// Exit codes, as documented in `--help` and the README.
-pub mod exit {
-    /// Success.
-    pub const OK: i32 = 0;
-    /// Anything unexpected: an I/O failure writing output, a terminal that failed.
-    pub const FAILURE: i32 = 1;
-    /// Bad input: usage, or a pack, answers or session file that is missing, unreadable,
-    /// not UTF-8 text, too large or invalid.
-    pub const BAD_INPUT: i32 = 2;
-    /// The user stopped the wizard with Ctrl-C.
-    pub const ABORTED: i32 = 130;
-}
+pub mod shell;
+
+pub use crate::exit;
+pub use crate::out::say_err;
 
 const EXIT_CODES: &str = "\
 Exit codes:
@@ -142,7 +134,7 @@ pub enum Command {
     Completions {
         /// The shell to complete in.
         #[arg(value_enum)]
-        shell: crate::shell::Shell,
+        shell: shell::Shell,
     },
     /// Print the manual page (roff), e.g. `hirewiz man > hirewiz.1`.
     Man,
@@ -159,7 +151,8 @@ pub enum Format {
     Markdown,
 }
 
-/// A failure with its exit code, printed once by [`run`].
+/// A failure with its exit code, printed once by the binary. The front ends' own errors
+/// ([`crate::tui::Error`], [`crate::plain::PlainError`]) map into it here.
 #[derive(Debug)]
 pub struct Failure {
     /// Exit code.
@@ -189,6 +182,43 @@ impl From<LoadError> for Failure {
     }
 }
 
+/// How plain mode's stopping reasons leave the program: input that ended early and a
+/// session that cannot be used are bad input (2), output closed by the reader (`| head`)
+/// is no failure, the rest is 1.
+impl From<crate::plain::PlainError> for Failure {
+    fn from(e: crate::plain::PlainError) -> Self {
+        use crate::plain::PlainError;
+        match e {
+            PlainError::InputEnded { .. } => Failure::bad_input(e.to_string()),
+            PlainError::Session(s) => s.into(),
+            PlainError::Write(ref w) if w.kind() == std::io::ErrorKind::BrokenPipe => Failure {
+                code: exit::OK,
+                message: String::new(),
+            },
+            _ => Failure {
+                code: exit::FAILURE,
+                message: e.to_string(),
+            },
+        }
+    }
+}
+
+/// How the terminal wizard's failures leave the program: no terminal and a session that
+/// cannot be used are bad input (2), a terminal that failed is 1.
+impl From<crate::tui::Error> for Failure {
+    fn from(e: crate::tui::Error) -> Self {
+        use crate::tui::Error;
+        match e {
+            Error::NotATerminal => Failure::bad_input(e.to_string()),
+            Error::Session(s) => s.into(),
+            Error::Terminal(_) => Failure {
+                code: exit::FAILURE,
+                message: e.to_string(),
+            },
+        }
+    }
+}
+
 impl From<AnswersError> for Failure {
     fn from(e: AnswersError) -> Self {
         Failure::bad_input(match e {
@@ -207,26 +237,12 @@ pub fn load_pack(path: Option<&Path>) -> Result<Arc<Pack>, Failure> {
     Ok(Arc::new(pack))
 }
 
-/// Write `text` to standard output; a closed pipe is not an error.
+/// Write `text` to standard output (see [`crate::out::print`]), as a failure to report.
 pub fn print(text: &str) -> Result<(), Failure> {
-    let mut out = std::io::stdout().lock();
-    let text = crate::escape::shown(text);
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(Failure {
-            code: exit::FAILURE,
-            message: format!("cannot write output: {e}"),
-        }),
-    }
-}
-
-/// Write a line to standard error. A message that cannot be written (standard error
-/// closed, or a pipe whose reader has gone) is dropped: it must not stop the program or
-/// change its exit code.
-pub fn say_err(line: &str) {
-    let mut err = std::io::stderr().lock();
-    let _ = writeln!(err, "{}", crate::escape::shown(line));
+    crate::out::print(text).map_err(|e| Failure {
+        code: exit::FAILURE,
+        message: format!("cannot write output: {e}"),
+    })
 }
 
 /// Build the report for an answers file against a pack, printing its warnings.

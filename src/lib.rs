@@ -9,16 +9,17 @@ pub mod answers;
 pub mod cli;
 pub mod diag;
 pub mod escape;
+pub mod exit;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod insight;
+pub mod out;
 pub mod pack;
 pub mod plain;
 pub mod prove;
 pub mod report;
 pub mod score;
 pub mod session;
-pub mod shell;
 pub mod tui;
 pub mod wizard;
 pub mod yaml;

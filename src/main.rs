@@ -3,7 +3,7 @@
 
 use clap::Parser;
 use hirewiz::cli::{self, Cli, Command, Failure, exit};
-use hirewiz::tui::Launch;
+use hirewiz::tui::{Exit, Launch};
 
 fn main() {
     let cli = Cli::parse();
@@ -32,19 +32,27 @@ fn main() {
         ),
         Some(Command::Resume { session }) if hirewiz::plain::wanted(cli.plain) => {
             cli::load_pack(cli.pack.as_deref()).and_then(|pack| {
-                hirewiz::plain::resume_saving(pack, cli.data_dir.as_deref(), session.as_deref())
+                Ok(hirewiz::plain::resume_saving(
+                    pack,
+                    cli.data_dir.as_deref(),
+                    session.as_deref(),
+                )?)
             })
         }
         Some(Command::Resume { session }) => wizard(&cli, Launch::Resume(session.clone())),
         Some(Command::Replay { session }) if hirewiz::plain::wanted(cli.plain) => {
             cli::load_pack(cli.pack.as_deref()).and_then(|pack| {
-                hirewiz::plain::replay_printing(pack, cli.data_dir.as_deref(), session)
+                Ok(hirewiz::plain::replay_printing(
+                    pack,
+                    cli.data_dir.as_deref(),
+                    session,
+                )?)
             })
         }
         Some(Command::Replay { session }) => wizard(&cli, Launch::Replay(session.clone())),
         Some(Command::Schema) => cli::print(&hirewiz::pack::schema::json()),
-        Some(Command::Completions { shell }) => cli::print(&hirewiz::shell::completions(*shell)),
-        Some(Command::Man) => cli::print(&hirewiz::shell::man()),
+        Some(Command::Completions { shell }) => cli::print(&cli::shell::completions(*shell)),
+        Some(Command::Man) => cli::print(&cli::shell::man()),
         None if hirewiz::plain::wanted(cli.plain) => plain(&cli),
         None => wizard(&cli, Launch::New),
     };
@@ -66,9 +74,9 @@ fn wizard(cli: &Cli, launch: Launch) -> Result<(), Failure> {
     let pack = cli::load_pack(cli.pack.as_deref())?;
     let options = hirewiz::tui::Options::from_env();
     match hirewiz::tui::run(pack, cli.data_dir.as_deref(), &launch, options)? {
-        exit::OK => Ok(()),
-        code => Err(Failure {
-            code,
+        Exit::Quit => Ok(()),
+        Exit::Interrupted => Err(Failure {
+            code: exit::ABORTED,
             message: String::new(),
         }),
     }
@@ -77,5 +85,5 @@ fn wizard(cli: &Cli, launch: Launch) -> Result<(), Failure> {
 /// The wizard as plain numbered prompts (see [`hirewiz::plain`]).
 fn plain(cli: &Cli) -> Result<(), Failure> {
     let pack = cli::load_pack(cli.pack.as_deref())?;
-    hirewiz::plain::run_saving(pack, cli.data_dir.as_deref())
+    Ok(hirewiz::plain::run_saving(pack, cli.data_dir.as_deref())?)
 }

@@ -241,3 +241,12 @@ pub fn score(pack: &Pack, effective: &[Option<Answer>]) -> Verdict {
         fired,
     }
 }
+
+/// "1 point", "7 points".
+pub fn points(n: i64) -> String {
+    if n.abs() == 1 {
+        format!("{n} point")
+    } else {
+        format!("{n} points")
+    }
+}

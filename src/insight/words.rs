@@ -87,7 +87,7 @@ fn outcome_words(pack: &Pack, o: &Outcome) -> String {
                 Some(r) if o.vetoed[r] => {
                     format!("{w_name} would lead, with {} ruled out", name(pack, r))
                 }
-                Some(_) => format!("{w_name} would lead by {}", crate::report::points(o.margin)),
+                Some(_) => format!("{w_name} would lead by {}", crate::score::points(o.margin)),
             }
         }
     }

@@ -19,7 +19,6 @@ mod show;
 pub use parse::{Line, ReviewLine, question_line, review_line};
 pub use session::{replay_printing, resume_saving, transcript};
 
-use crate::cli::{Failure, exit};
 use crate::pack::Pack;
 use crate::report::{self, Report};
 use crate::score;
@@ -58,6 +57,9 @@ pub enum PlainError {
     /// Writing the output failed.
     #[error("cannot write output: {0}")]
     Write(std::io::Error),
+    /// The session to resume or replay cannot be found, read or played back.
+    #[error(transparent)]
+    Session(#[from] crate::session::SessionError),
 }
 
 /// Whether the wizard should run in plain mode: asked for with `--plain`, or chosen by
@@ -81,12 +83,12 @@ pub fn wanted_with(flag: bool, term: Option<&std::ffi::OsStr>, stdin_tty: bool) 
 /// Run plain mode on standard input and output, saving the session after every event
 /// as the terminal screens do, in the store [`crate::session::Store::locate`] finds for
 /// `data_dir`.
-pub fn run_saving(pack: Arc<Pack>, data_dir: Option<&std::path::Path>) -> Result<(), Failure> {
+pub fn run_saving(pack: Arc<Pack>, data_dir: Option<&std::path::Path>) -> Result<(), PlainError> {
     use crate::session::{Recorder, Store};
     let recorder = match Store::locate(data_dir) {
         Ok(store) => Some(Recorder::start(store, &pack, None)),
         Err(e) => {
-            crate::cli::say_err(&format!("hirewiz: sessions are not saved: {e}"));
+            crate::out::say_err(&format!("hirewiz: sessions are not saved: {e}"));
             None
         }
     };
@@ -101,7 +103,7 @@ pub fn run_stdio(
     wizard: Wizard,
     notice: Option<&str>,
     mut recorder: Option<crate::session::Recorder>,
-) -> Result<Wizard, Failure> {
+) -> Result<Wizard, PlainError> {
     let options = Options {
         echo: !std::io::stdin().is_terminal(),
     };
@@ -114,26 +116,10 @@ pub fn run_stdio(
             && !warned
         {
             warned = true;
-            crate::cli::say_err(&format!("hirewiz: the session cannot be saved: {e}"));
+            crate::out::say_err(&format!("hirewiz: the session cannot be saved: {e}"));
         }
     };
-    run(wizard, input, output, options, notice, &mut save).map_err(failure)
-}
-
-/// How plain mode's stopping reasons leave the program: input that ended early is bad
-/// input (2), output closed by the reader (`| head`) is no failure, the rest is 1.
-fn failure(e: PlainError) -> Failure {
-    match e {
-        PlainError::InputEnded { .. } => Failure::bad_input(e.to_string()),
-        PlainError::Write(ref w) if w.kind() == std::io::ErrorKind::BrokenPipe => Failure {
-            code: exit::OK,
-            message: String::new(),
-        },
-        _ => Failure {
-            code: exit::FAILURE,
-            message: e.to_string(),
-        },
-    }
+    run(wizard, input, output, options, notice, &mut save)
 }
 
 /// Run the wizard from `wizard`'s state to the recommendation, reading answers from

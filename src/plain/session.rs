@@ -2,8 +2,7 @@
 //! playing one back as a transcript (`hirewiz replay`), for screen readers, dumb
 //! terminals and pipes, where the terminal screens cannot be drawn.
 
-use super::{Clean, failure, run_stdio};
-use crate::cli::Failure;
+use super::{Clean, PlainError, run_stdio};
 use crate::pack::Pack;
 use crate::report::{self, Report};
 use crate::score;
@@ -23,7 +22,7 @@ pub fn resume_saving(
     pack: Arc<Pack>,
     data_dir: Option<&Path>,
     given: Option<&str>,
-) -> Result<(), Failure> {
+) -> Result<(), PlainError> {
     let store = Store::locate(data_dir)?;
     let (session, path) = store.to_resume(given)?;
     let played = replay(&session, pack, &shown(&path))?;
@@ -71,12 +70,12 @@ pub fn replay_printing(
     pack: Arc<Pack>,
     data_dir: Option<&Path>,
     given: &str,
-) -> Result<(), Failure> {
+) -> Result<(), PlainError> {
     let (session, path) = find_anywhere(data_dir, given)?;
     let played = replay(&session, pack, &shown(&path))?;
     let comparison = compare(&session, &played);
     let text = transcript(&session, &played, &comparison);
-    Clean(std::io::stdout().lock()).say(&text).map_err(failure)
+    Clean(std::io::stdout().lock()).say(&text)
 }
 
 /// The plain transcript of a replayed session: a heading, one numbered line per answer,

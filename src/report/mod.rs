@@ -519,14 +519,8 @@ impl Report {
     }
 }
 
-/// "1 point", "7 points".
-pub fn points(n: i64) -> String {
-    if n.abs() == 1 {
-        format!("{n} point")
-    } else {
-        format!("{n} points")
-    }
-}
+/// "1 point", "7 points" (shared with the analyses' sentences).
+pub use crate::score::points;
 
 /// Whole currency units with thousands separators (shared with the cost arithmetic).
 pub use crate::advice::money;

@@ -1,7 +1,7 @@
 //! The terminal wizard, in the Elm style: an [`App`] model holding the wizard's state and
 //! what only the screen needs, [`Msg`]s from the keyboard and the terminal, an update
 //! ([`App::update`]) and a [`view`] that draws the model. Keys are mapped to actions as
-//! data ([`keys`]); [`term`]'s loop is the only code that touches the terminal.
+//! data ([`keys`]); the private `term` module's loop is the only code that touches the terminal.
 //!
 //! The TUI holds no decision logic: keys become the [`crate::wizard`]'s events, and the
 //! result screen draws the [`crate::report::Report`]. Every accepted event is saved as
@@ -26,9 +26,8 @@ pub use player::Player;
 pub use theme::Theme;
 pub use view::view;
 
-use crate::cli::{Failure, exit};
 use crate::pack::Pack;
-use crate::session::Timestamp;
+use crate::session::{SessionError, Timestamp};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -49,21 +48,36 @@ impl Options {
     }
 }
 
+/// Why the terminal wizard could not run to the user's exit.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Standard output is not a terminal, so there is nothing to draw on.
+    #[error(
+        "the wizard needs a terminal, and standard output is not one.\n\
+         For a recommendation without the wizard, run `hirewiz recommend` \
+         (see `hirewiz recommend --help`), or answer line by line with `hirewiz --plain`."
+    )]
+    NotATerminal,
+    /// The session to resume or replay cannot be found, read or played back; nothing
+    /// was drawn and the file is left as it is.
+    #[error(transparent)]
+    Session(#[from] SessionError),
+    /// The terminal failed while the wizard ran.
+    #[error("the terminal failed: {0}")]
+    Terminal(#[from] std::io::Error),
+}
+
 /// Run the wizard on `pack` in the terminal as `launch` says, with sessions kept under
-/// `data_dir` (see [`crate::session::Store::locate`]), until the user quits. Returns the
-/// exit code: 0 after quitting, 130 after Ctrl-C, 2 when standard output is not a
-/// terminal. A session that cannot be found, read or played back is a bad-input failure
-/// naming the file, and the file is left as it is.
+/// `data_dir` (see [`crate::session::Store::locate`]), until the user quits or presses
+/// Ctrl-C ([`Exit`]). A session that cannot be found, read or played back stops it
+/// before anything is drawn, naming the file, which is left as it is.
 pub fn run(
     pack: Arc<Pack>,
     data_dir: Option<&Path>,
     launch: &Launch,
     options: Options,
-) -> Result<i32, Failure> {
+) -> Result<Exit, Error> {
     let theme = Theme::new(options.no_color);
     let (app, mut autosave) = prepare(pack, data_dir, launch, theme, Timestamp::now())?;
-    term::run(app, &mut autosave).map_err(|e| Failure {
-        code: exit::FAILURE,
-        message: format!("the terminal failed: {e}"),
-    })
+    term::run(app, &mut autosave)
 }

@@ -29,19 +29,11 @@ static ACTIVE: AtomicBool = AtomicBool::new(false);
 static DRAWING: Mutex<()> = Mutex::new(());
 static PANIC_HOOK: Once = Once::new();
 
-/// Exit code after Ctrl-C, as shells report a process ended by SIGINT.
-const INTERRUPTED: i32 = 130;
-
 /// Run `app` in the terminal until the user quits, saving through `autosave`; returns
-/// the exit code.
-pub fn run(app: App, autosave: &mut Autosave) -> anyhow::Result<i32> {
+/// how it ended.
+pub fn run(app: App, autosave: &mut Autosave) -> Result<Exit, super::Error> {
     if !io::stdout().is_terminal() {
-        crate::cli::say_err(
-            "hirewiz: the wizard needs a terminal, and standard output is not one.\n\
-             For a recommendation without the wizard, run `hirewiz recommend` \
-             (see `hirewiz recommend --help`), or answer line by line with `hirewiz --plain`.",
-        );
-        return Ok(2);
+        return Err(super::Error::NotATerminal);
     }
     install_panic_hook();
     let signals = watch_signals()?;
@@ -52,21 +44,18 @@ pub fn run(app: App, autosave: &mut Autosave) -> anyhow::Result<i32> {
     let farewell = autosave.farewell(finished);
     let (exit, headline) = result?;
     if let Some(line) = headline {
-        // The headline holds pack text, printed after the screen is given back.
-        let _ = crate::cli::print(&format!("{}\n", crate::escape::shown(&line)));
+        // The headline holds pack text, escaped on its way, after the screen is given back.
+        let _ = crate::out::print(&format!("{line}\n"));
     }
     if let Some(note) = farewell {
-        crate::cli::say_err(&format!("hirewiz: {note}"));
+        crate::out::say_err(&format!("hirewiz: {note}"));
     }
-    Ok(match exit {
-        Exit::Quit => 0,
-        Exit::Interrupted => INTERRUPTED,
-    })
+    Ok(exit)
 }
 
 /// The interactive part: from entering the alternate screen to the user's exit. Returns
 /// how it ended and, when quitting from the result, its headline to leave on screen.
-fn session(mut app: App, autosave: &mut Autosave) -> anyhow::Result<(Exit, Option<String>)> {
+fn session(mut app: App, autosave: &mut Autosave) -> io::Result<(Exit, Option<String>)> {
     enter()?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let (w, h) = terminal::size()?;

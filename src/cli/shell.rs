@@ -1,7 +1,7 @@
 //! Shell integration: completion scripts and the manual page, both generated from the
 //! same [`Cli`] definition that parses the command line, so they cannot drift from it.
 
-use crate::cli::Cli;
+use super::Cli;
 use clap::{CommandFactory, ValueEnum};
 
 /// The shells a completion script can be printed for.
