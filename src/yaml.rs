@@ -781,7 +781,9 @@ mod tests {
             "{e}"
         );
         assert_eq!(e.pos.line, 50_001);
-        assert!(t.elapsed().as_secs_f64() < 2.0);
+        // Only a guard against a return to quadratic work, which takes minutes here even
+        // on an idle machine; the speed itself is measured in benches/hostile.rs.
+        assert!(t.elapsed().as_secs_f64() < 30.0);
         // A number key and a text key are different keys.
         let n = p("1: a\n'1': b\n").unwrap();
         assert_eq!(n.as_map().unwrap().len(), 2);
@@ -809,7 +811,9 @@ mod tests {
         let t = std::time::Instant::now();
         let e = p(&s).unwrap_err();
         assert!(e.message.contains("expands to more than"), "{e}");
-        assert!(t.elapsed().as_secs_f64() < 2.0);
+        // Only a guard against a return to quadratic work, which takes minutes here even
+        // on an idle machine; the speed itself is measured in benches/hostile.rs.
+        assert!(t.elapsed().as_secs_f64() < 30.0);
     }
 
     #[test]
