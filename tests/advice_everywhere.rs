@@ -338,7 +338,7 @@ fn no_tie_is_presented_as_a_recommendation_on_any_output() {
         }
         assert!(!t.contains("Hire for:") && !t.contains("Ask the agency for:"));
         // The comparison with itself and the session's saved result say the same.
-        let cmp = ComparisonReport::build(p, ("a", a), ("b", a));
+        let cmp = ComparisonReport::build(p, (("a", "a"), a), (("b", "b"), a));
         let ct = hirewiz::report::compare::to_text(&cmp);
         assert!(ct.contains(&format!("Tie: {names}")), "{ct}");
         let verdict = score::score(p, &a.effective(p));
@@ -660,4 +660,125 @@ fn every_printed_cost_line_recomputes_to_its_total() {
             assert!(t.contains(&c.arithmetic) && m.contains(&c.arithmetic));
         }
     }
+}
+
+// ---------------------------------------------------------------------------------------
+// Sentences that read cleanly: no brackets inside brackets, every scores row explained.
+
+/// The deepest nesting of round brackets in `s`.
+fn bracket_depth(s: &str) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    for ch in s.chars() {
+        match ch {
+            '(' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            ')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
+}
+
+#[test]
+fn no_report_line_puts_brackets_inside_brackets() {
+    // The pack's own labels hold brackets ("Established (recruiting, HR, onboarding)"),
+    // so a sentence that brackets an answer would nest them.
+    for a in random_profiles(1500, 23) {
+        let r = report(&a);
+        for text in [
+            hirewiz::report::text::render(&r),
+            hirewiz::report::markdown::render(&r),
+        ] {
+            if let Some(line) = text.lines().find(|l| bracket_depth(l) > 1) {
+                panic!("nested brackets: {line}");
+            }
+        }
+    }
+}
+
+#[test]
+fn every_row_of_the_markdown_scores_table_says_where_the_option_stands() {
+    for a in random_profiles(1500, 29) {
+        let r = report(&a);
+        let md = hirewiz::report::markdown::render(&r);
+        let table = md
+            .split("| Option | Points | Note |\n|---|---:|---|\n")
+            .nth(1)
+            .expect("a scores table");
+        for (row, s) in table
+            .lines()
+            .take_while(|l| l.starts_with('|'))
+            .zip(&r.standings)
+        {
+            let note = row.rsplit('|').nth(1).unwrap().trim();
+            let expected = if s.vetoed {
+                "ruled out".to_string()
+            } else if r.recommendation.as_deref() == Some(s.id.as_str()) {
+                "recommended".to_string()
+            } else if r.level.contains(&s.id) {
+                "level at the top".to_string()
+            } else {
+                let behind = r.standings[0].score - s.score;
+                format!(
+                    "{behind} point{} behind",
+                    if behind == 1 { "" } else { "s" }
+                )
+            };
+            assert_eq!(note, expected, "{row}");
+        }
+    }
+}
+
+#[test]
+fn a_multiple_choice_what_if_names_only_what_it_ticks_or_unticks() {
+    let p = pack();
+    let mut seen = 0;
+    for a in random_profiles(3000, 31) {
+        let r = report(&a);
+        for w in &r.what_if {
+            let q = &p.questions()[p.question_index(&w.question).unwrap()];
+            if !matches!(q.kind, Kind::Multiple { .. }) || !w.sentence.starts_with(&q.prompt) {
+                continue;
+            }
+            seen += 1;
+            let change = &w.sentence[q.prompt.len()..];
+            assert!(
+                change.starts_with(" also ticking ") || change.starts_with(" unticking "),
+                "{}",
+                w.sentence
+            );
+            assert!(!change.contains("instead of"), "{}", w.sentence);
+            // Each choice named is one whose tick the change flips.
+            let before = match a.get(p.question_index(&w.question).unwrap()) {
+                Some(Answer::Choices(v)) => v.clone(),
+                _ => vec![],
+            };
+            let after: Vec<usize> = w
+                .answer
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|id| {
+                    q.kind
+                        .options()
+                        .iter()
+                        .position(|c| c.id == id.as_str().unwrap())
+                        .unwrap()
+                })
+                .collect();
+            for (i, c) in q.kind.options().iter().enumerate() {
+                let flipped = before.contains(&i) != after.contains(&i);
+                assert_eq!(
+                    change.contains(&c.label),
+                    flipped,
+                    "{} / {}",
+                    w.sentence,
+                    c.label
+                );
+            }
+        }
+    }
+    assert!(seen > 0, "no multiple-choice what-if among the profiles");
 }

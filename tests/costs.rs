@@ -39,14 +39,14 @@ fn four_mid_level_engineers_in_eastern_europe_for_six_months() {
     // 4 engineers, 3 to 12 months costed as 6, Eastern Europe, mid-level (no scaling).
     // Outsource: 4 × $3,000 × 6 = $72,000;  4 × $7,000 × 6 = $168,000.
     // Freelance: 4 × $40 × 160 h × 6 = $153,600;  4 × $80 × 160 × 6 = $307,200.
-    // In-house:  4 × ($50,000 ÷ 12 × 6 × 1.25 + $4,700) = 4 × ($31,250 + $4,700) = $143,800;
-    //            4 × ($90,000 ÷ 12 × 6 × 1.4 + $4,700) = 4 × ($63,000 + $4,700) = $270,800.
+    // In-house:  4 × ($50,000 ÷ 12 × 6 × 1.43 + $4,700) = 4 × ($35,750 + $4,700) = $161,800;
+    //            4 × ($90,000 ÷ 12 × 6 × 1.45 + $4,700) = 4 × ($65,250 + $4,700) = $279,800.
     let pack = pack();
     let c = costs(&pack, &scenario(&pack, "outsource_smb_scaling"));
     assert_eq!((c.team, c.months), (4, 6.0));
     assert_eq!(range(&c, "outsource"), (72_000, 168_000));
     assert_eq!(range(&c, "freelance"), (153_600, 307_200));
-    assert_eq!(range(&c, "in_house"), (143_800, 270_800));
+    assert_eq!(range(&c, "in_house"), (161_800, 279_800));
     let outsource = &c.estimates[0];
     assert_eq!(outsource.id, "outsource", "estimates follow the ranking");
     assert_eq!(
@@ -64,8 +64,8 @@ fn six_senior_engineers_in_the_us_for_a_year() {
     // 6 engineers, ongoing costed as 12 months, United States, senior: each model's rate
     // is scaled by its row of the seniority table, senior band over mid-level band.
     // In-house ×100/60 and ×150/90 (both 5/3):
-    //   6 × ($120,000 × 5/3 × 1.25 + $4,700) = 6 × ($250,000 + $4,700) = $1,528,200;
-    //   6 × ($180,000 × 5/3 × 1.4 + $4,700) = 6 × ($420,000 + $4,700) = $2,548,200.
+    //   6 × ($120,000 × 5/3 × 1.43 + $4,700) = 6 × ($286,000 + $4,700) = $1,744,200;
+    //   6 × ($180,000 × 5/3 × 1.45 + $4,700) = 6 × ($435,000 + $4,700) = $2,638,200.
     // Freelance ×80/50 = 1.6 and ×130/80 = 1.625:
     //   6 × $80 × 160 × 12 × 1.6 = 6 × $245,760 = $1,474,560;
     //   6 × $150 × 160 × 12 × 1.625 = 6 × $468,000 = $2,808,000.
@@ -73,7 +73,7 @@ fn six_senior_engineers_in_the_us_for_a_year() {
     //   6 × $6,000 × 12 × 5/3 = $720,000;  6 × $12,000 × 12 × 1.5 = $1,296,000.
     let pack = pack();
     let c = costs(&pack, &scenario(&pack, "in_house_enterprise_fintech"));
-    assert_eq!(range(&c, "in_house"), (1_528_200, 2_548_200));
+    assert_eq!(range(&c, "in_house"), (1_744_200, 2_638_200));
     assert_eq!(range(&c, "freelance"), (1_474_560, 2_808_000));
     assert_eq!(range(&c, "outsource"), (720_000, 1_296_000));
     let outsource = c.estimates.iter().find(|e| e.id == "outsource").unwrap();
@@ -98,13 +98,13 @@ fn one_junior_in_asia_for_a_short_job() {
     //   $20 × 160 × 3 × 0.6 = $5,760;  $50 × 160 × 3 × 0.625 = $15,000.
     // Outsource ×20/30 and ×40/60 (both 2/3): $2,000 × 3 × 2/3 = $4,000;  $5,000 × 3 × 2/3 = $10,000.
     // In-house ×40/60 and ×60/90 (both 2/3):
-    //   $30,000 ÷ 12 × 3 × 2/3 × 1.25 + $4,700 = $6,250 + $4,700 = $10,950;
-    //   $70,000 ÷ 12 × 3 × 2/3 × 1.4 + $4,700 = $16,333.33 + $4,700 = $21,033 (rounded).
+    //   $30,000 ÷ 12 × 3 × 2/3 × 1.43 + $4,700 = $7,150 + $4,700 = $11,850;
+    //   $70,000 ÷ 12 × 3 × 2/3 × 1.45 + $4,700 = $16,916.67 + $4,700 = $21,617 (rounded).
     let pack = pack();
     let c = costs(&pack, &scenario(&pack, "freelance_startup_landing_backend"));
     assert_eq!(range(&c, "freelance"), (5_760, 15_000));
     assert_eq!(range(&c, "outsource"), (4_000, 10_000));
-    assert_eq!(range(&c, "in_house"), (10_950, 21_033));
+    assert_eq!(range(&c, "in_house"), (11_850, 21_617));
 }
 
 #[test]

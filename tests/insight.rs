@@ -384,8 +384,8 @@ fn what_ifs_read_as_sentences() {
     assert_eq!(
         insight::close_call_sentence(pack, &eff, close).as_deref(),
         Some(
-            "Deciding between Freelance and Outsource: What do you need? (An API); \
-             How many engineers? (3 engineers)."
+            "Deciding between Freelance and Outsource: What do you need? An API; \
+             How many engineers? 3 engineers."
         )
     );
 }

@@ -28,7 +28,7 @@ pub fn pair_sentence(pack: &Pack, effective: &[Option<Answer>], p: &WhatIfPair) 
     )
 }
 
-/// "Deciding between In-house and Freelance: How urgent is it? (Within a month); …",
+/// "Deciding between In-house and Freelance: How urgent is it? Within a month; …",
 /// naming the most telling questions with their current answers; `None` when no
 /// question decides between them (the difference comes from rules that always apply).
 pub fn close_call_sentence(
@@ -43,7 +43,7 @@ pub fn close_call_sentence(
         .filter_map(|d| {
             let q = pack.questions().get(d.question)?;
             let a = effective.get(d.question)?.as_ref()?;
-            Some(format!("{} ({})", q.prompt, q.describe(a)))
+            Some(asked(&q.prompt, &q.describe(a)))
         })
         .collect();
     if named.is_empty() {
@@ -66,9 +66,51 @@ fn change_words(pack: &Pack, effective: &[Option<Answer>], c: &Change) -> String
         return String::new();
     };
     let new = q.describe(&c.answer);
-    match effective.get(c.question).and_then(Option::as_ref) {
-        Some(old) => format!("{} {new} instead of {}", q.prompt, q.describe(old)),
-        None => format!("{} {new}", q.prompt),
+    let old = effective.get(c.question).and_then(Option::as_ref);
+    if let (Some(Answer::Choices(before)), Answer::Choices(after)) = (old, &c.answer) {
+        return asked(&q.prompt, &ticks(q, before, after));
+    }
+    match old {
+        Some(old) => asked(&q.prompt, &format!("{new} instead of {}", q.describe(old))),
+        None => asked(&q.prompt, &new),
+    }
+}
+
+/// A change to a multiple choice as what it ticks and unticks: "also ticking PCI DSS",
+/// "unticking GDPR", "also ticking A, and unticking B": the choices kept go unsaid.
+fn ticks(q: &crate::pack::Question, before: &[usize], after: &[usize]) -> String {
+    let label = |i: &usize| q.kind.options().get(*i).map_or("?", |c| c.label.as_str());
+    let added: Vec<&str> = after
+        .iter()
+        .filter(|i| !before.contains(i))
+        .map(label)
+        .collect();
+    let removed: Vec<&str> = before
+        .iter()
+        .filter(|i| !after.contains(i))
+        .map(label)
+        .collect();
+    match (added.is_empty(), removed.is_empty()) {
+        (false, true) => format!("also ticking {}", join_and(&added)),
+        (true, false) => format!("unticking {}", join_and(&removed)),
+        (false, false) => format!(
+            "also ticking {}, and unticking {}",
+            join_and(&added),
+            join_and(&removed)
+        ),
+        (true, true) => q.describe(&Answer::Choices(after.to_vec())),
+    }
+}
+
+/// A question and its answer in one phrase: "How urgent is it? Within a month". The
+/// answer follows the prompt with no brackets, which labels often hold themselves
+/// ("Established (recruiting, HR, onboarding)"); a prompt that does not end in a
+/// question mark or colon gets a colon.
+fn asked(prompt: &str, answer: &str) -> String {
+    if prompt.ends_with(['?', ':']) {
+        format!("{prompt} {answer}")
+    } else {
+        format!("{prompt}: {answer}")
     }
 }
 

@@ -35,7 +35,7 @@ pub fn render(r: &Report) -> String {
     let _ = writeln!(s, "| Option | Points | Note |");
     let _ = writeln!(s, "|---|---:|---|");
     for c in &r.standings {
-        let note = if c.vetoed { "ruled out" } else { "" };
+        let note = r.standing_note(c);
         let _ = writeln!(s, "| {} | {} | {note} |", cell(&c.name), c.score);
     }
     let _ = writeln!(s);

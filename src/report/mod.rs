@@ -403,6 +403,20 @@ impl Report {
         }
     }
 
+    /// A candidate's place in a few words, for a scores table: `recommended`, `level`
+    /// (on a tie), `ruled out`, or how far behind the first it is (`9 points behind`).
+    pub fn standing_note(&self, standing: &Standing) -> String {
+        if standing.vetoed {
+            "ruled out".to_string()
+        } else if self.recommendation.as_deref() == Some(standing.id.as_str()) {
+            "recommended".to_string()
+        } else if self.state == State::Tie && self.level.contains(&standing.id) {
+            "level at the top".to_string()
+        } else {
+            format!("{} behind", points(self.first().score - standing.score))
+        }
+    }
+
     /// The result in a few words, for columns and lists: the recommended name, `Tie:
     /// A and B`, or `None fits`.
     pub fn pick_words(&self) -> String {
