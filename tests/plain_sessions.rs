@@ -257,3 +257,103 @@ fn replay_of_an_unknown_session_exits_2() {
     assert!(out.is_empty());
     assert!(err.contains("20990101-0000-zzzz"), "{err}");
 }
+
+#[test]
+fn a_new_plain_run_names_the_unfinished_session_it_leaves_alone() {
+    let s = Setup::new();
+    let (code, out, _) = s.run(&["--plain"], FIRST_PART);
+    assert_eq!(code, Some(2));
+    assert!(!out.contains("unfinished"), "{out}");
+    let (id, _) = s.only_session();
+
+    let (code, out, err) = s.run(&["--plain"], &format!("{FIRST_PART}{REST}"));
+    assert_eq!(code, Some(0), "{err}");
+    assert_plain(&out);
+    assert!(
+        out.contains(&format!(
+            "An unfinished session is saved: {id}, 2 answers, last saved "
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!(
+            "`hirewiz resume --plain {id}` goes on with that one."
+        )),
+        "{out}"
+    );
+    assert!(!out.contains("there are more"), "{out}");
+    // The earlier session is left as it was; this run saved a second one.
+    assert_eq!(s.sessions().len(), 2);
+
+    // A third run: the newest unfinished one is named, and there are more.
+    let (_, _, _) = s.run(&["--plain"], FIRST_PART);
+    let (_, out, _) = s.run(&["--plain"], FIRST_PART);
+    assert!(
+        out.contains("there are more (`hirewiz sessions` lists them)"),
+        "{out}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_in_plain_mode_says_where_the_answers_are() {
+    use std::io::{BufRead, Write};
+    let s = Setup::new();
+    let bin = assert_cmd::cargo::cargo_bin("hirewiz");
+    let mut child = std::process::Command::new(bin)
+        .env("TERM", "xterm-256color")
+        .env("HIREWIZ_DATA_DIR", s.dir.path().join("data"))
+        .args(["--pack", s.pack().to_str().unwrap(), "--plain"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // A deadline, so that a wizard that ignores the signal fails the test, not hangs it.
+    let pid = child.id() as i32;
+    let (done, finished) = std::sync::mpsc::channel::<()>();
+    std::thread::spawn(move || {
+        if finished
+            .recv_timeout(std::time::Duration::from_secs(30))
+            .is_err()
+        {
+            unsafe { libc_kill(pid, 9) };
+        }
+    });
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(b"3\n").unwrap();
+    stdin.flush().unwrap();
+    // Wait (on the output itself, not a clock) for the second question to be asked.
+    let mut out = std::io::BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    let mut seen = String::new();
+    while !seen.contains("Question 2 of") {
+        line.clear();
+        assert!(
+            out.read_line(&mut line).unwrap() > 0,
+            "output ended:\n{seen}"
+        );
+        seen.push_str(&line);
+    }
+    unsafe { libc_kill(child.id() as i32, 2) };
+    let status = child.wait().unwrap();
+    let _ = done.send(());
+    let mut err = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err).unwrap();
+    assert_eq!(status.code(), Some(130), "{err}");
+    let (id, _) = s.only_session();
+    assert!(
+        err.contains(&format!(
+            "hirewiz: stopped. The answers given are saved in session {id}; \
+             `hirewiz resume --plain {id}` goes on with them."
+        )),
+        "{err}"
+    );
+    drop(stdin);
+}
+
+#[cfg(unix)]
+unsafe extern "C" {
+    #[link_name = "kill"]
+    fn libc_kill(pid: i32, sig: i32) -> i32;
+}

@@ -85,14 +85,18 @@ pub fn wanted_with(flag: bool, term: Option<&std::ffi::OsStr>, stdin_tty: bool) 
 /// `data_dir`.
 pub fn run_saving(pack: Arc<Pack>, data_dir: Option<&std::path::Path>) -> Result<(), PlainError> {
     use crate::session::{Recorder, Store};
+    let mut notice = None;
     let recorder = match Store::locate(data_dir) {
-        Ok(store) => Some(Recorder::start(store, &pack, None)),
+        Ok(store) => {
+            notice = session::unfinished_words(&store);
+            Some(Recorder::start(store, &pack, None))
+        }
         Err(e) => {
             crate::out::say_err(&format!("hirewiz: sessions are not saved: {e}"));
             None
         }
     };
-    run_stdio(Wizard::new(pack), None, recorder).map(|_| ())
+    run_stdio(Wizard::new(pack), notice.as_deref(), recorder).map(|_| ())
 }
 
 /// Run plain mode on standard input and output from `wizard`'s state to the text
@@ -109,17 +113,57 @@ pub fn run_stdio(
     };
     let input = std::io::stdin().lock();
     let output = std::io::stdout().lock();
+    let saved = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let id = recorder.as_ref().map(|r| r.session().id.to_string());
+    let _watch = watch_interrupt(id, saved.clone());
     let mut warned = false;
-    let mut save = |event: &Event, wizard: &Wizard| {
-        if let Some(r) = recorder.as_mut()
-            && let Err(e) = r.record(event, wizard)
-            && !warned
-        {
-            warned = true;
-            crate::out::say_err(&format!("hirewiz: the session cannot be saved: {e}"));
-        }
-    };
+    let mut save =
+        |event: &Event, wizard: &Wizard| match recorder.as_mut().map(|r| r.record(event, wizard)) {
+            Some(Ok(_)) => saved.store(true, std::sync::atomic::Ordering::SeqCst),
+            Some(Err(e)) if !warned => {
+                warned = true;
+                crate::out::say_err(&format!("hirewiz: the session cannot be saved: {e}"));
+            }
+            _ => {}
+        };
     run(wizard, input, output, options, notice, &mut save)
+}
+
+/// Ctrl-C while plain mode waits for a line ends it with exit code 130, saying what
+/// became of the answers: where they are saved and how to go on with them, or that
+/// nothing was saved.
+fn watch_interrupt(
+    session: Option<String>,
+    saved: Arc<std::sync::atomic::AtomicBool>,
+) -> Option<Watch> {
+    let mut signals = signal_hook::iterator::Signals::new([signal_hook::consts::SIGINT]).ok()?;
+    let handle = signals.handle();
+    std::thread::spawn(move || {
+        if signals.forever().next().is_some() {
+            let words = match (&session, saved.load(std::sync::atomic::Ordering::SeqCst)) {
+                (Some(id), true) => format!(
+                    "stopped. The answers given are saved in session {id}; \
+                     `hirewiz resume --plain {id}` goes on with them."
+                ),
+                _ => "stopped before any answer was saved.".to_string(),
+            };
+            // Standard output stays locked by the prompt loop, so the message leaves
+            // through standard error alone, on a line of its own.
+            crate::out::say_err(&format!("\nhirewiz: {words}"));
+            std::process::exit(crate::exit::ABORTED);
+        }
+    });
+    Some(Watch(handle))
+}
+
+/// The interrupt watch, ended when dropped: after the recommendation, Ctrl-C is the
+/// shell's again.
+struct Watch(signal_hook::iterator::Handle);
+
+impl Drop for Watch {
+    fn drop(&mut self) {
+        self.0.close();
+    }
 }
 
 /// Run the wizard from `wizard`'s state to the recommendation, reading answers from

@@ -32,8 +32,17 @@ pub fn question_line(question: &Question, text: &str) -> Result<Line, String> {
         })
         .map(|i| Line::Answer(Answer::Choice(i))),
         Kind::Multiple { options, min, .. } => {
-            if *min == 0 && matches!(text.to_ascii_lowercase().as_str(), "none" | "0") {
-                return Ok(Line::Answer(Answer::Choices(Vec::new())));
+            if matches!(text.to_ascii_lowercase().as_str(), "none" | "0") {
+                return match *min {
+                    0 => Ok(Line::Answer(Answer::Choices(Vec::new()))),
+                    1 => Err("this question needs at least one choice; type its number, \
+                              or several separated by commas"
+                        .to_string()),
+                    n => Err(format!(
+                        "this question needs at least {n} choices; type their numbers \
+                         separated by commas"
+                    )),
+                };
             }
             let mut picked = Vec::new();
             for token in text
@@ -160,6 +169,20 @@ mod tests {
             Ok(Line::Answer(Answer::Choices(vec![])))
         );
         assert!(question_line(&q, "1 9").is_err());
+    }
+
+    #[test]
+    fn none_where_a_choice_is_needed_says_so() {
+        let q = question(Kind::Multiple {
+            options: options(4),
+            min: 1,
+            max: 4,
+        });
+        for typed in ["none", "NONE", "0"] {
+            let e = question_line(&q, typed).unwrap_err();
+            assert!(e.contains("needs at least one choice"), "{typed}: {e}");
+            assert!(!e.contains("not understood"), "{e}");
+        }
     }
 
     #[test]

@@ -41,6 +41,34 @@ pub fn resume_saving(
     run_stdio(state, Some(&notice), Some(recorder)).map(|_| ())
 }
 
+/// What a new run says about the unfinished sessions it leaves alone, so that a
+/// consultant does not start afresh unaware of one: the newest, its answers and when it
+/// was saved, whether there are more, and how to go on with one. `None` when there are
+/// none. Only the first two are read, however many sessions the folder holds.
+pub(super) fn unfinished_words(store: &Store) -> Option<String> {
+    let mut waiting = store.in_progress();
+    let (newest, _) = waiting.next()?;
+    let more = waiting.next().is_some();
+    let label = quoted_label(&newest);
+    let answers = match newest.answers.len() {
+        0 => "no answers yet".to_string(),
+        1 => "1 answer".to_string(),
+        n => format!("{n} answers"),
+    };
+    let others = if more {
+        "; there are more (`hirewiz sessions` lists them)"
+    } else {
+        ""
+    };
+    Some(format!(
+        "An unfinished session is saved: {}{label}, {answers}, last saved {}{others}. \
+         This run starts a new session; `hirewiz resume --plain {}` goes on with that one.",
+        newest.id,
+        time(newest.updated),
+        newest.id
+    ))
+}
+
 /// "Going on with session 20250601-1430-k3x9 “Acme”: 4 answers given, at question 5 of 13."
 fn resumed_words(session: &Session, state: &Wizard) -> String {
     let label = quoted_label(session);
