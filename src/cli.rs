@@ -43,7 +43,8 @@ pub struct Cli {
 
     /// Ask the questions as numbered plain-text prompts, one line at a time, with no
     /// colour or screen drawing: for screen readers, dumb terminals and piped input.
-    /// Chosen by itself when TERM=dumb or when input or output is not a terminal.
+    /// Chosen by itself when TERM=dumb or when standard input is not a terminal (answers
+    /// piped in or read from a file); output alone going to a pipe does not choose it.
     #[arg(long, global = true)]
     pub plain: bool,
 
@@ -286,9 +287,8 @@ pub fn check(path: Option<&Path>) -> Result<(), Failure> {
             for w in &warnings {
                 out.push_str(&format!("{w}\n"));
             }
-            let name = path.map_or(pack::DEFAULT_PACK_NAME.to_string(), |p| {
-                p.display().to_string()
-            });
+            // The built-in pack is no file in the user's folder: it is named as what it is.
+            let name = path.map_or("the built-in pack".to_string(), |p| p.display().to_string());
             let proof = crate::prove::prove(&p);
             out.push_str(&crate::prove::words(&p, &proof));
             if !proof.failures.is_empty() || proof.unchecked.is_some() {

@@ -18,7 +18,9 @@ fn check_passes_on_the_default_pack_and_the_questions_folder() {
         .arg("check")
         .assert()
         .success()
-        .stdout(predicate::str::contains("ok: pack `backend-hiring`"));
+        .stdout(predicate::str::contains(
+            "the built-in pack: ok: pack `backend-hiring`",
+        ));
     hirewiz()
         .args(["check", "questions/"])
         .assert()
@@ -451,4 +453,27 @@ fn an_unwritable_standard_error_does_not_change_the_exit_code() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn the_readme_shows_what_check_prints_for_the_built_in_pack() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let block = readme
+        .split("```\n$ hirewiz check\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n```").next())
+        .expect("the README shows `hirewiz check`");
+    let out = hirewiz().arg("check").output().unwrap();
+    let printed = String::from_utf8(out.stdout).unwrap();
+    // Only the time taken may differ.
+    let timeless = |s: &str| -> String {
+        s.lines()
+            .map(|l| match l.rfind(" (") {
+                Some(i) if l.ends_with(" ms)") => &l[..i],
+                _ => l,
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_eq!(timeless(block), timeless(printed.trim_end()));
 }

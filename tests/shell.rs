@@ -56,7 +56,13 @@ fn the_man_page_documents_commands_options_and_exit_codes() {
         ".SH SYNOPSIS",
         ".SH OPTIONS",
         "\\-\\-plain",
-        "hirewiz\\-schema",
+        ".SH COMMANDS",
+        "\\fBhirewiz schema\\fR",
+        "\\fBhirewiz recommend \\-\\-answers FILE [\\-\\-format FORMAT]\\fR",
+        ".SH ENVIRONMENT",
+        "HIREWIZ_DATA_DIR",
+        "NO_COLOR",
+        ".SH FILES",
         ".SH \"EXIT STATUS\"",
     ] {
         assert!(page.contains(part), "man page lacks {part}:\n{page}");
@@ -66,6 +72,9 @@ fn the_man_page_documents_commands_options_and_exit_codes() {
         "{page}"
     );
     assert!(page.contains(".TP\n\\fB2\\fR\nbad input:"));
+    // Every page it points to exists: there are no pages per command.
+    assert!(!page.contains("hirewiz\\-recommend(1)"), "{page}");
+    assert!(!page.contains("(1)\n"), "{page}");
 }
 
 #[test]

@@ -46,14 +46,95 @@ pub fn man() -> String {
     let _ = man.render_synopsis_section(&mut out);
     let _ = man.render_description_section(&mut out);
     let _ = man.render_options_section(&mut out);
-    let _ = man.render_subcommands_section(&mut out);
     let mut text = String::from_utf8_lossy(&out).into_owned();
+    text.push_str(&commands(&cmd));
+    text.push_str(ENVIRONMENT_AND_FILES);
     text.push_str(&exit_status(&exit_codes));
     let mut out = Vec::new();
     let _ = man.render_version_section(&mut out);
     text.push_str(&String::from_utf8_lossy(&out));
     text
 }
+
+/// The COMMANDS section: each command with its arguments and what it does, on this
+/// page (there is no page per command to point to).
+fn commands(cmd: &clap::Command) -> String {
+    let mut s = String::from(".SH COMMANDS\n");
+    for sub in cmd.get_subcommands().filter(|c| c.get_name() != "help") {
+        let args: Vec<String> = sub
+            .get_positionals()
+            .map(|a| {
+                let name = a.get_id().as_str().to_uppercase();
+                if a.is_required_set() {
+                    name
+                } else {
+                    format!("[{name}]")
+                }
+            })
+            .collect();
+        let flags: Vec<String> = sub
+            .get_arguments()
+            .filter(|a| !a.is_global_set() && !a.is_positional())
+            .filter_map(|a| {
+                let long = a.get_long()?;
+                let flag = match a.get_value_names() {
+                    Some([value, ..]) if a.get_action().takes_values() => {
+                        format!("--{long} {value}")
+                    }
+                    _ if a.get_action().takes_values() => {
+                        format!("--{long} {}", a.get_id().as_str().to_uppercase())
+                    }
+                    _ => format!("--{long}"),
+                };
+                Some(if a.is_required_set() {
+                    flag
+                } else {
+                    format!("[{flag}]")
+                })
+            })
+            .collect();
+        let mut usage = format!("hirewiz {}", sub.get_name());
+        for f in &flags {
+            usage.push(' ');
+            usage.push_str(f);
+        }
+        for a in &args {
+            usage.push(' ');
+            usage.push_str(a);
+        }
+        let about = sub
+            .get_long_about()
+            .or(sub.get_about())
+            .map(|a| a.to_string())
+            .unwrap_or_default();
+        s.push_str(&format!(
+            ".TP\n\\fB{}\\fR\n{}\n",
+            roff(&usage),
+            roff(&about)
+        ));
+    }
+    s
+}
+
+/// What the wizard reads from its environment and where it keeps its files.
+const ENVIRONMENT_AND_FILES: &str = r#".SH ENVIRONMENT
+.TP
+\fBHIREWIZ_DATA_DIR\fR
+The data folder, when \fB\-\-data\-dir\fR is not given; sessions are kept in its \fIsessions\fR folder.
+.TP
+\fBNO_COLOR\fR
+When set and not empty, the screens are drawn without colour: emphasis comes from bold, reverse video and markers.
+.TP
+\fBTERM\fR
+When \fIdumb\fR, the wizard runs in plain mode (numbered prompts, one line at a time).
+.SH FILES
+.TP
+\fI$XDG_DATA_HOME/hirewiz/sessions/\fR (else \fI~/.local/share/hirewiz/sessions/\fR)
+One YAML file per session, saved after every answer; \fBhirewiz sessions\fR lists them.
+.TP
+\fIassets/pack.schema.json\fR
+The JSON Schema of the pack format in the source tree, also printed by \fBhirewiz schema\fR.
+"#;
 
 /// The EXIT STATUS section from the help's "Exit codes:" list, one tagged paragraph per
 /// code; lines indented further continue the code above.
