@@ -78,7 +78,7 @@ fn text_and_markdown_say_what_would_change_it_and_what_decides_a_close_call() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "Deciding between Freelance and Outsource: What do you need? (An API)",
+            "Deciding between Freelance and Outsource: What do you need? An API",
         ))
         .stdout(predicate::str::contains(
             "What would change it\n  - How long will you need it? About a year instead of A few \
@@ -125,23 +125,29 @@ fn compare_shows_both_results_and_the_answers_that_differ() {
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     let (na, nb) = (a.display().to_string(), b.display().to_string());
+    // Columns are headed by the files' short names; where each comes from is said once.
     assert!(
-        text.contains(&format!(
-            "Recommendation  Freelance{}In-house",
-            " ".repeat(na.len() - 9 + 2)
-        )),
+        text.starts_with("                  a           b\n"),
         "{text}"
     );
     assert!(
-        text.contains(&format!(
-            "How long will you need it?\n    {na}  A few months\n    {nb}  Years"
-        )),
+        text.contains("Recommendation  Freelance   In-house\n"),
         "{text}"
     );
     assert!(
-        text.contains(&format!(
-            "Which regulation applies?\n    {na}  (not asked)\n    {nb}  GDPR"
-        )),
+        text.contains("\n  Result          close call  clear\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("\n  a: {na}\n  b: {nb}\n")),
+        "{text}"
+    );
+    assert!(
+        text.contains("How long will you need it?\n    a  A few months\n    b  Years"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Which regulation applies?\n    a  (not asked)\n    b  GDPR"),
         "{text}"
     );
 
@@ -155,6 +161,7 @@ fn compare_shows_both_results_and_the_answers_that_differ() {
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["same_recommendation"], false);
     assert_eq!(v["a"]["file"], na.as_str());
+    assert_eq!(v["a"]["name"], "a");
     assert_eq!(v["a"]["recommendation"], "freelance");
     assert_eq!(v["b"]["recommendation"], "in_house");
     let questions: Vec<&str> = v["differences"]
@@ -254,10 +261,53 @@ fn compare_takes_saved_sessions_by_id() {
         .clone();
     let c: Value = serde_json::from_slice(&out).unwrap();
     assert!(c["a"]["file"].as_str().unwrap().ends_with(".yaml"), "{c}");
+    // A saved session without a label is named by its id.
+    assert_eq!(c["a"]["name"], ids[0].as_str(), "{c}");
     assert!(!c["differences"].as_array().unwrap().is_empty(), "{c}");
     // A name that is neither a file nor a saved session is bad input.
     hirewiz()
         .args(["compare", &ids[0], "20990101-0000-zzzz", "--data-dir", &dir])
         .assert()
         .code(2);
+}
+
+#[test]
+fn compare_shows_each_sides_cost_ranges_as_its_report_does() {
+    let (a, b) = (
+        "tests/scenarios/freelance_niche_search.yaml",
+        "tests/scenarios/freelance_payment_integration.yaml",
+    );
+    let out = hirewiz().args(["compare", a, b]).output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    for (column, file) in [(1, a), (2, b)] {
+        let report = hirewiz()
+            .args(["recommend", "--format", "json", "--answers", file])
+            .output()
+            .unwrap();
+        let r: Value = serde_json::from_slice(&report.stdout).unwrap();
+        for cost in r["costs"].as_array().unwrap() {
+            let row = text
+                .lines()
+                .find(|l| {
+                    l.trim_start()
+                        .starts_with(&format!("{} cost", cost["name"].as_str().unwrap()))
+                })
+                .unwrap_or_else(|| panic!("no cost row for {cost}:\n{text}"));
+            let low = cost["low"].as_i64().unwrap();
+            let shown = row
+                .split("  ")
+                .filter(|c| !c.trim().is_empty())
+                .nth(column)
+                .unwrap();
+            let digits: String = shown
+                .split('–')
+                .next()
+                .unwrap()
+                .chars()
+                .filter(char::is_ascii_digit)
+                .collect();
+            assert_eq!(digits.parse::<i64>().unwrap(), low, "{row}");
+        }
+    }
 }

@@ -31,12 +31,36 @@ pub fn compare(
     for w in fa.warnings.iter().chain(&fb.warnings) {
         crate::cli::say_err(&w.to_string());
     }
-    let (na, nb) = (a.display().to_string(), b.display().to_string());
-    let c = ComparisonReport::build(&pack, (&na, &fa.answers), (&nb, &fb.answers));
+    let (fa_name, fb_name) = (a.display().to_string(), b.display().to_string());
+    let (mut na, mut nb) = (short_name(a), short_name(b));
+    if na == nb {
+        // Two sides that read alike are told apart by where they come from.
+        (na, nb) = (fa_name.clone(), fb_name.clone());
+    }
+    let c = ComparisonReport::build(
+        &pack,
+        ((&na, &fa_name), &fa.answers),
+        ((&nb, &fb_name), &fb.answers),
+    );
     print(&match format {
         CompareFormat::Text => compare::to_text(&c),
         CompareFormat::Json => compare::to_json(&c),
     })
+}
+
+/// How a side is named in column heads: a saved session by its label, else its id; any
+/// other file by its name without folder or extension.
+fn short_name(path: &Path) -> String {
+    if let Ok(session) = crate::session::store::read_file(path) {
+        return match &session.label {
+            Some(label) => format!("“{}”", label.as_str()),
+            None => session.id.to_string(),
+        };
+    }
+    path.file_stem().map_or_else(
+        || path.display().to_string(),
+        |s| s.to_string_lossy().into_owned(),
+    )
 }
 
 /// A file that exists is taken as it is; otherwise a name that reads as a session id is

@@ -1,7 +1,7 @@
 //! Two sets of answers side by side: the answers that differ and both results, as text
 //! or JSON (`hirewiz compare A B`).
 
-use super::{Report, json, points};
+use super::{Report, json, money, points};
 use crate::answers::Answers;
 use crate::insight;
 use crate::pack::Pack;
@@ -12,8 +12,11 @@ use unicode_width::UnicodeWidthStr;
 /// One side of a comparison: a name for it and its full report.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Side {
-    /// How the side is named, usually the file it came from.
+    /// How the side is named in column heads: a session's label or id, or a file's
+    /// name without its folder.
     pub name: String,
+    /// Where its answers came from, in full.
+    pub file: String,
     /// The report of its answers.
     pub report: Report,
 }
@@ -47,11 +50,16 @@ pub struct DifferenceLine {
 }
 
 impl ComparisonReport {
-    /// Compare two sets of answers given, each with a name.
-    pub fn build(pack: &Pack, a: (&str, &Answers), b: (&str, &Answers)) -> ComparisonReport {
+    /// Compare two sets of answers given, each with its name and where it came from.
+    pub fn build(
+        pack: &Pack,
+        a: ((&str, &str), &Answers),
+        b: ((&str, &str), &Answers),
+    ) -> ComparisonReport {
         let c = insight::compare(pack, a.1, b.1);
-        let side = |name: &str, answers: &Answers, verdict| Side {
+        let side = |(name, file): (&str, &str), answers: &Answers, verdict| Side {
             name: name.to_string(),
+            file: file.to_string(),
             report: Report::build_from(pack, answers, verdict),
         };
         let differences = c
@@ -83,11 +91,12 @@ impl ComparisonReport {
 }
 
 /// The comparison as JSON: each side's full report (as `hirewiz recommend --format
-/// json` gives it) with its `file`, then the answers that differ.
+/// json` gives it) with its `name` and `file`, then the answers that differ.
 pub fn to_json(c: &ComparisonReport) -> String {
     let side = |s: &Side| {
         let mut v = serde_json::Map::new();
-        v.insert("file".into(), s.name.clone().into());
+        v.insert("name".into(), s.name.clone().into());
+        v.insert("file".into(), s.file.clone().into());
         if let Value::Object(m) = json::value(&s.report) {
             v.extend(m);
         }
@@ -109,11 +118,14 @@ pub fn to_json(c: &ComparisonReport) -> String {
     s
 }
 
-/// The comparison as text: the two results in columns, then the answers that differ.
+/// The comparison as text: the two results in columns headed by the sides' names
+/// (result, its state, margin, scores and cost ranges), where each side comes from,
+/// then the answers that differ.
 pub fn to_text(c: &ComparisonReport) -> String {
     let (a, b) = (&c.a.report, &c.b.report);
     let mut rows: Vec<(String, String, String)> = Vec::new();
     rows.push(("Recommendation".into(), a.pick_words(), b.pick_words()));
+    rows.push(("Result".into(), state_words(a), state_words(b)));
     rows.push(("Margin".into(), margin(a), margin(b)));
     for s in &a.standings {
         let other = b.standings.iter().find(|x| x.id == s.id);
@@ -122,6 +134,24 @@ pub fn to_text(c: &ComparisonReport) -> String {
             score(s.score, s.vetoed),
             other.map_or(String::new(), |o| score(o.score, o.vetoed)),
         ));
+    }
+    for s in &a.standings {
+        let cost = |r: &Report| {
+            r.costs
+                .iter()
+                .find(|x| x.candidate == s.id)
+                .map_or("-".to_string(), |x| {
+                    format!(
+                        "{} – {}",
+                        money(x.low, &x.currency),
+                        money(x.high, &x.currency)
+                    )
+                })
+        };
+        if a.costs.is_empty() && b.costs.is_empty() {
+            break;
+        }
+        rows.push((format!("{} cost", s.name), cost(a), cost(b)));
     }
     let w0 = rows.iter().map(|r| r.0.width()).max().unwrap_or(0);
     let w1 = rows
@@ -136,6 +166,12 @@ pub fn to_text(c: &ComparisonReport) -> String {
         let _ = writeln!(s, "  {}  {}  {y}", pad(label, w0), pad(x, w1));
     }
     let _ = writeln!(s);
+    for side in [&c.a, &c.b].into_iter().filter(|x| x.name != x.file) {
+        let _ = writeln!(s, "  {}: {}", side.name, side.file);
+    }
+    if c.a.name != c.a.file || c.b.name != c.b.file {
+        let _ = writeln!(s);
+    }
     if c.differences.is_empty() {
         let _ = writeln!(s, "The answers in force are the same.");
     } else {
@@ -150,6 +186,17 @@ pub fn to_text(c: &ComparisonReport) -> String {
         }
     }
     s
+}
+
+/// How settled a result is: "clear", "close call", "tie" or "none fits".
+fn state_words(r: &Report) -> String {
+    match r.state {
+        super::State::Clear => "clear",
+        super::State::CloseCall => "close call",
+        super::State::Tie => "tie",
+        super::State::NoneFits => "none fits",
+    }
+    .to_string()
 }
 
 fn margin(r: &Report) -> String {
