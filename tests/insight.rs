@@ -351,7 +351,7 @@ fn no_single_change_is_enough_on_the_pairs_pack_defaults() {
     // A pair that leaves two options level changes the result too: no winner is named.
     assert_eq!(
         sentences[0],
-        "How long? Months instead of Years; and What do you need? An API, Data instead of Data: \
+        "How long? Months instead of Years; and What do you need? also ticking An API: \
          In-house and Freelance would be level."
     );
     assert!(sentences.iter().any(|s| s
