@@ -207,3 +207,47 @@ fn the_json_report_carries_costs_role_skills_and_next_steps() {
         "no agency steps for an in-house winner"
     );
 }
+
+#[test]
+fn where_the_guides_two_tables_disagree_the_estimate_says_so_and_which_it_uses() {
+    let pack = pack();
+    let finding = |c: &Costs, name: &str| {
+        c.assumptions
+            .iter()
+            .find(|a| {
+                a.what
+                    .starts_with(&format!("{name}: the guide's tables disagree"))
+            })
+            .map(|a| a.what.clone())
+    };
+    // Eastern Europe, agency: $3,000–$7,000 a month ÷ 160 h = $18.75–$43.75 an hour,
+    // against $30–$60 for a mid-level agency engineer: both ends more than 25% apart.
+    let ee = costs(&pack, &scenario(&pack, "outsource_smb_scaling"));
+    let agency = finding(&ee, "Outsource").expect("the agency tables disagree");
+    assert!(
+        agency.contains("$3,000–$7,000 a month, about $19–$44 an hour")
+            && agency.contains(
+                "$30–$60 an hour for a Mid-Level Engineer in its Outsourced (agency) row"
+            )
+            && agency.contains("the estimate takes the regional figure"),
+        "{agency}"
+    );
+    // The seniority table's in-house row is the US's: $50,000 ÷ 12 ÷ 160 = $26 against $60.
+    assert!(
+        finding(&ee, "In-house")
+            .unwrap()
+            .contains("in its In-House (US) row")
+    );
+    // Eastern Europe freelance, $40–$80 against $50–$80: 20% and 0% apart, so they agree.
+    assert_eq!(finding(&ee, "Freelance"), None);
+    // United States in-house: $120,000–$180,000 ÷ 12 ÷ 160 = $62.50–$93.75 an hour
+    // against $60–$90: they agree, and nothing is said.
+    let us = costs(&pack, &scenario(&pack, "in_house_enterprise_fintech"));
+    assert_eq!(finding(&us, "In-house"), None);
+    // United States freelance: $80–$150 against the global $50–$80.
+    assert!(
+        finding(&us, "Freelance")
+            .unwrap()
+            .contains("$80–$150 an hour")
+    );
+}

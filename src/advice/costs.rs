@@ -254,6 +254,15 @@ pub fn estimate(pack: &Pack, effective: &[Option<Answer>], verdict: &Verdict) ->
             });
         }
         line.push_str(&format!(") = {} – {}", money(low, cur), money(high, cur)));
+        if let Some(finding) = tables_disagree(model, rates, m, *rate, col.unit, hours, cur) {
+            assumptions.push(Assumption {
+                what: format!("{}: {finding}", c.name),
+                source: format!(
+                    "the two rate tables compared, at {} working hours a month",
+                    num(hours)
+                ),
+            });
+        }
         if let Some(delay) = &m.delay {
             assumptions.push(Assumption {
                 what: format!(
@@ -320,6 +329,61 @@ pub fn estimate(pack: &Pack, effective: &[Option<Answer>], verdict: &Verdict) ->
         estimates,
         assumptions,
     })
+}
+
+/// How far apart two figures for one thing may be before the report says so.
+const DISAGREEMENT: f64 = 0.25;
+
+/// Where a candidate's regional rate and its row of the seniority table describe the
+/// same engineer (the reference level) with figures more than a quarter apart, both are
+/// said, in hourly terms, with which one the estimate uses: the regional table for the
+/// rate, the seniority table only for the ratio between levels. `None` when they agree
+/// or there is nothing to compare.
+fn tables_disagree(
+    model: &crate::pack::CostModel,
+    rates: &crate::pack::Rates,
+    m: &crate::pack::CostRule,
+    regional: Band,
+    unit: RateUnit,
+    hours: f64,
+    cur: &str,
+) -> Option<String> {
+    let s = model.seniority.as_ref()?;
+    let table = rates.tables.get(s.table)?;
+    let row = table.rows.get(m.seniority_row?)?;
+    let reference = *row.values.get(s.reference)?;
+    let reference_unit = table.columns.get(s.reference)?.unit;
+    if reference_unit != RateUnit::PerHour || hours <= 0.0 {
+        return None;
+    }
+    let hourly = |x: f64| match unit {
+        RateUnit::PerYear => x / 12.0 / hours,
+        RateUnit::PerMonth => x / hours,
+        RateUnit::PerHour => x,
+    };
+    let (lo, hi) = (hourly(regional.low), hourly(regional.high));
+    let apart = |a: f64, b: f64| b > 0.0 && ((a - b) / b).abs() > DISAGREEMENT;
+    if !apart(lo, reference.low) && !apart(hi, reference.high) {
+        return None;
+    }
+    let regional_words = match unit {
+        RateUnit::PerHour => format!("{} an hour", band(regional, cur)),
+        other => format!(
+            "{} {}, about {}–{} an hour",
+            band(regional, cur),
+            unit_words(other),
+            money(whole(lo), cur),
+            money(whole(hi), cur)
+        ),
+    };
+    Some(format!(
+        "the guide's tables disagree: the regional table gives {regional_words}, the seniority \
+         table {} an hour for a {} in its {} row; the estimate takes the regional figure and uses the \
+         seniority table only for the step between levels",
+        band(reference, cur),
+        table.columns[s.reference].label,
+        row.label
+    ))
 }
 
 /// Round to whole currency units, saturating instead of overflowing.
