@@ -782,3 +782,46 @@ fn a_multiple_choice_what_if_names_only_what_it_ticks_or_unticks() {
     }
     assert!(seen > 0, "no multiple-choice what-if among the profiles");
 }
+
+#[test]
+fn cost_over_time_adds_up_to_the_estimate_and_break_even_follows_from_its_figures() {
+    for a in random_profiles(500, 37) {
+        let r = report(&a);
+        let t = r
+            .cost_over_time
+            .as_ref()
+            .expect("the default pack prices every option");
+        assert_eq!(t.series.len(), r.costs.len());
+        for s in &t.series {
+            let line = r.costs.iter().find(|c| c.candidate == s.candidate).unwrap();
+            let last = *s.months.last().unwrap();
+            // Over the months costed, the series ends on the estimate itself.
+            assert!(
+                (last.0 - line.low).abs() <= 1 && (last.1 - line.high).abs() <= 1,
+                "{} ends at {last:?}, estimate {}–{}",
+                s.name,
+                line.low,
+                line.high
+            );
+            // Cumulative: never falls.
+            assert!(
+                s.months
+                    .windows(2)
+                    .all(|w| w[1].0 >= w[0].0 && w[1].1 >= w[0].1)
+            );
+        }
+        for against in &t.against {
+            for b in &against.break_even {
+                let saved = b.other_monthly - b.monthly;
+                match b.month {
+                    None => assert!(saved <= 0, "{b:?}"),
+                    Some(m) => {
+                        assert!(saved > 0, "{b:?}");
+                        let exact = b.one_off as f64 / saved as f64;
+                        assert_eq!(m, (exact.ceil() as u32).max(1), "{b:?}");
+                    }
+                }
+            }
+        }
+    }
+}

@@ -251,3 +251,126 @@ fn where_the_guides_two_tables_disagree_the_estimate_says_so_and_which_it_uses()
             .contains("$80–$150 an hour")
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// Cost over time: in-house's break-even month, worked by hand. Monthly figures are for
+// the whole team; "mid" is the middle of each range, rounded to whole dollars as printed.
+
+fn break_even_months(c: &Costs, against: &str) -> Vec<Option<u32>> {
+    let t = advice::over_time(c, 12).expect("priced");
+    let a = t
+        .against
+        .iter()
+        .find(|a| a.candidate == against)
+        .expect("in-house is weighed against each other option");
+    a.break_even.iter().map(|b| b.month).collect()
+}
+
+#[test]
+fn break_even_four_mid_level_engineers_in_eastern_europe() {
+    // In-house a month: 4 × $50,000 ÷ 12 × 1.43 = $23,833.33;  4 × $90,000 ÷ 12 × 1.45 =
+    // $43,500; mid $33,667. One-off: 4 × $4,700 = $18,800.
+    // Freelance a month: 4 × $40 × 160 = $25,600;  4 × $80 × 160 = $51,200;  mid $38,400.
+    //   low:  $18,800 ÷ ($25,600 − $23,833) = 18,800 ÷ 1,767 = 10.6 → month 11;
+    //   mid:  $18,800 ÷ ($38,400 − $33,667) = 18,800 ÷ 4,733 = 3.97 → month 4;
+    //   high: $18,800 ÷ ($51,200 − $43,500) = 18,800 ÷ 7,700 = 2.4 → month 3.
+    // Outsource a month: 4 × $3,000 = $12,000 to 4 × $7,000 = $28,000: always below
+    // in-house, so never.
+    let pack = pack();
+    let c = costs(&pack, &scenario(&pack, "outsource_smb_scaling"));
+    assert_eq!(
+        break_even_months(&c, "freelance"),
+        [Some(11), Some(4), Some(3)]
+    );
+    assert_eq!(break_even_months(&c, "outsource"), [None, None, None]);
+    let t = advice::over_time(&c, 6).unwrap();
+    assert_eq!(
+        t.start_words().unwrap(),
+        "In-house: about 6 weeks to fill the role (to an accepted offer), before any notice \
+         period, so of the 26 weeks costed (6 months) at most about 20 are its work; its \
+         costs here are for months of work done."
+    );
+    let sentences = t.break_even_words();
+    assert!(
+        sentences
+            .iter()
+            .any(|s| s.contains("at low rates, from month 11, beyond the 6 months costed:")),
+        "{sentences:?}"
+    );
+    let freelance = sentences
+        .iter()
+        .find(|s| s.starts_with("In-house against Freelance:"))
+        .unwrap();
+    assert!(
+        freelance.contains(
+            "at mid rates, from month 4: $18,800 one-off ÷ $4,733 a month less \
+             ($38,400 − $33,667) = 3.97 months"
+        ),
+        "{freelance}"
+    );
+    // The series: one-off plus months of work, low with low.
+    let inh = t.series.iter().find(|s| s.candidate == "in_house").unwrap();
+    assert_eq!(inh.months.len(), 6);
+    assert_eq!(inh.months[0], (18_800 + 23_833, 18_800 + 43_500));
+    assert_eq!(
+        inh.months[5],
+        (161_800, 279_800),
+        "equals the six-month estimate"
+    );
+}
+
+#[test]
+fn break_even_six_senior_engineers_in_the_us() {
+    // In-house a month: 6 × $120,000 ÷ 12 × 5/3 × 1.43 = $143,000;  6 × $180,000 ÷ 12 ×
+    // 5/3 × 1.45 = $217,500; mid $180,250. One-off 6 × $4,700 = $28,200.
+    // Freelance a month: 6 × $80 × 160 × 1.6 = $122,880;  6 × $150 × 160 × 1.625 =
+    // $234,000; mid $178,440.
+    //   low and mid: in-house costs more each month, so never;
+    //   high: $28,200 ÷ ($234,000 − $217,500) = 28,200 ÷ 16,500 = 1.7 → month 2.
+    // Outsource: 6 × $6,000 × 5/3 = $60,000 to 6 × $12,000 × 1.5 = $108,000: never.
+    let pack = pack();
+    let c = costs(&pack, &scenario(&pack, "in_house_enterprise_fintech"));
+    assert_eq!(break_even_months(&c, "freelance"), [None, None, Some(2)]);
+    assert_eq!(break_even_months(&c, "outsource"), [None, None, None]);
+}
+
+#[test]
+fn break_even_one_junior_in_asia() {
+    // In-house a month: $30,000 ÷ 12 × 2/3 × 1.43 = $2,383.33;  $70,000 ÷ 12 × 2/3 × 1.45
+    // = $5,638.89; mid $4,011. Freelance: $20 × 160 × 0.6 = $1,920;  $50 × 160 × 0.625 =
+    // $5,000; mid $3,460. Freelance is cheaper every month at every end: never.
+    let pack = pack();
+    let c = costs(&pack, &scenario(&pack, "freelance_startup_landing_backend"));
+    assert_eq!(break_even_months(&c, "freelance"), [None, None, None]);
+    assert_eq!(break_even_months(&c, "outsource"), [None, None, None]);
+    // Three months are 13 weeks, and the hire starts after about 6.
+    let t = advice::over_time(&c, 3).unwrap();
+    assert!(
+        t.start_words()
+            .unwrap()
+            .contains("of the 13 weeks costed (3 months) at most about 7 are its work"),
+        "{:?}",
+        t.start_words()
+    );
+}
+
+#[test]
+fn break_even_one_senior_in_the_us() {
+    // In-house a month: $120,000 ÷ 12 × 5/3 × 1.43 = $23,833.33;  $180,000 ÷ 12 × 5/3 ×
+    // 1.45 = $36,250; mid $30,042. One-off $4,700.
+    // Freelance: $80 × 160 × 1.6 = $20,480;  $150 × 160 × 1.625 = $39,000; mid $29,740.
+    //   low, mid: never;  high: $4,700 ÷ ($39,000 − $36,250) = 4,700 ÷ 2,750 = 1.7 → month 2.
+    let pack = pack();
+    let c = costs(&pack, &scenario(&pack, "freelance_niche_search"));
+    assert_eq!(break_even_months(&c, "freelance"), [None, None, Some(2)]);
+    let t = advice::over_time(&c, 3).unwrap();
+    let words = t.break_even_words();
+    let freelance = words
+        .iter()
+        .find(|w| w.contains("against Freelance"))
+        .unwrap();
+    assert!(
+        freelance.starts_with("In-house against Freelance: at low rates, never: In-house costs $23,833 a month against $20,480;"),
+        "{freelance}"
+    );
+}

@@ -61,6 +61,12 @@ pub struct CostEstimate {
     pub seniority: Option<SeniorityNote>,
     /// Weeks before work can start, when the pack gives them.
     pub delay_weeks: Option<i64>,
+    /// What those weeks are, as the pack says ("to fill the role …").
+    pub delay_label: Option<String>,
+    /// The team's cost for each month of work, low and high, unrounded.
+    pub monthly: (f64, f64),
+    /// The team's one-off cost (recruiting), low and high, unrounded.
+    pub one_off: (f64, f64),
 }
 
 /// How seniority scaled one candidate's rate.
@@ -209,6 +215,13 @@ pub fn estimate(pack: &Pack, effective: &[Option<Answer>], verdict: &Verdict) ->
         };
         let low = whole(per_head_low * team as f64);
         let high = whole(per_head_high * team as f64);
+        let region = region_option;
+        let seniority_option = level.map(|(_, i)| i);
+        let (once_low, once_high) =
+            per_person(model, rates, m, 0.0, region, seniority_option).unwrap_or((0.0, 0.0));
+        let (month_low, month_high) = per_person(model, rates, m, 1.0, region, seniority_option)
+            .map_or((0.0, 0.0), |(l, h)| (l - once_low, h - once_high));
+        let team_f = team as f64;
 
         let mut line = format!("{team} × ({monthly_words} × {} months", num(months));
         if let Some((s, i)) = level
@@ -289,6 +302,9 @@ pub fn estimate(pack: &Pack, effective: &[Option<Answer>], verdict: &Verdict) ->
             arithmetic: line,
             seniority,
             delay_weeks: m.delay.as_ref().map(|x| x.weeks),
+            delay_label: m.delay.as_ref().and_then(|x| x.label.clone()),
+            monthly: (month_low * team_f, month_high * team_f),
+            one_off: (once_low * team_f, once_high * team_f),
         });
     }
     if uses_hours {

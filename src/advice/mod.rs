@@ -7,9 +7,11 @@
 
 mod costs;
 mod guidance;
+mod over_time;
 
 pub use costs::{CostEstimate, Costs, SeniorityNote, estimate, money};
 pub use guidance::{RoleAdvice, SkillAdvice, StepAdvice, next_steps, role, skills, warnings};
+pub use over_time::{Against, BreakEven, OverTime, Rates, Series, over_time};
 
 use crate::pack::{Answer, Pack};
 use crate::score::Verdict;

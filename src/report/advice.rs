@@ -22,6 +22,9 @@ pub(super) fn fill(report: &mut Report, advice: &Advice, heading: &str) {
                 delay_weeks: e.delay_weeks,
             })
             .collect();
+        // Over the months costed, at least one.
+        let horizon = costs.months.ceil().clamp(1.0, 600.0) as u32;
+        report.cost_over_time = crate::advice::over_time(costs, horizon);
         report.cost_assumptions = costs
             .assumptions
             .iter()

@@ -45,6 +45,7 @@ pub fn value(r: &Report) -> Value {
         "costs": r.costs,
         "cost_basis": r.cost_basis,
         "cost_assumptions": r.cost_assumptions,
+        "cost_over_time": r.cost_over_time,
         "role": r.role,
         "skills": r.skills,
         "next_steps": r.next_steps,

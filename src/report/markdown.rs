@@ -103,6 +103,27 @@ pub fn render(r: &Report) -> String {
         for a in &r.cost_assumptions {
             let _ = writeln!(s, "- {}: {}", a.what, a.source);
         }
+        if let Some(t) = &r.cost_over_time {
+            let _ = writeln!(s);
+            let _ = writeln!(s, "### Cost over time");
+            let _ = writeln!(s);
+            let table = super::over_time_table(t);
+            for (i, row) in table.iter().enumerate() {
+                let cells: Vec<String> = row.iter().map(|c| cell(c)).collect();
+                let _ = writeln!(s, "| {} |", cells.join(" | "));
+                if i == 0 {
+                    let _ = writeln!(s, "|---:|{}", "---:|".repeat(row.len() - 1));
+                }
+            }
+            let _ = writeln!(s);
+            if let Some(words) = t.start_words() {
+                let _ = writeln!(s, "{words}");
+                let _ = writeln!(s);
+            }
+            for line in t.break_even_words() {
+                let _ = writeln!(s, "- {line}");
+            }
+        }
     }
     if let Some(role) = &r.role {
         let _ = writeln!(s);

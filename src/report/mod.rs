@@ -49,6 +49,9 @@ pub struct Report {
     pub cost_basis: Option<String>,
     /// Every figure the cost arithmetic assumes, with its source.
     pub cost_assumptions: Vec<CostAssumption>,
+    /// Cost month by month of work over the months costed, and when hiring in-house
+    /// becomes the cheaper way to have the work done.
+    pub cost_over_time: Option<crate::advice::OverTime>,
     /// The role to hire for, when the pack advises one.
     pub role: Option<Role>,
     /// Skills to screen for.
@@ -336,6 +339,7 @@ impl Report {
             costs: Vec::new(),
             cost_basis: None,
             cost_assumptions: Vec::new(),
+            cost_over_time: None,
             role: None,
             skills: Vec::new(),
             next_steps: Vec::new(),
@@ -538,6 +542,30 @@ pub use crate::score::points;
 
 /// Whole currency units with thousands separators (shared with the cost arithmetic).
 pub use crate::advice::money;
+
+/// The cost-over-time table: a heading row (month, then each option), then one row per
+/// month shown, each cell the cumulative low–high cost after that many months of work.
+pub fn over_time_table(t: &crate::advice::OverTime) -> Vec<Vec<String>> {
+    let mut rows = vec![
+        std::iter::once("Months of work".to_string())
+            .chain(t.series.iter().map(|s| s.name.clone()))
+            .collect::<Vec<_>>(),
+    ];
+    for m in t.table_months() {
+        let i = (m - 1) as usize;
+        let mut row = vec![m.to_string()];
+        for s in &t.series {
+            let (lo, hi) = s.months.get(i).copied().unwrap_or_default();
+            row.push(format!(
+                "{} – {}",
+                money(lo, &t.currency),
+                money(hi, &t.currency)
+            ));
+        }
+        rows.push(row);
+    }
+    rows
+}
 
 /// A signed point count for reason lists: `+5`, `-4`.
 pub fn signed(n: i64) -> String {

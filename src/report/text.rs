@@ -77,6 +77,41 @@ pub fn render(r: &Report) -> String {
                 let _ = writeln!(s, "  {:<w$}  {n}", "");
             }
         }
+        if let Some(t) = &r.cost_over_time {
+            let _ = writeln!(s);
+            let _ = writeln!(s, "Cost over time");
+            let table = super::over_time_table(t);
+            let widths: Vec<usize> = (0..table[0].len())
+                .map(|c| {
+                    table
+                        .iter()
+                        .map(|row| row[c].chars().count())
+                        .max()
+                        .unwrap_or(0)
+                })
+                .collect();
+            for row in &table {
+                let cells: Vec<String> = row
+                    .iter()
+                    .zip(&widths)
+                    .enumerate()
+                    .map(|(i, (cell, w))| {
+                        if i == 0 {
+                            format!("{cell:<w$}")
+                        } else {
+                            format!("{cell:>w$}")
+                        }
+                    })
+                    .collect();
+                let _ = writeln!(s, "  {}", cells.join("  ").trim_end());
+            }
+            if let Some(words) = t.start_words() {
+                let _ = writeln!(s, "  {words}");
+            }
+            for line in t.break_even_words() {
+                let _ = writeln!(s, "  {line}");
+            }
+        }
         if !r.cost_assumptions.is_empty() {
             let _ = writeln!(s, "  Assumptions");
             for a in &r.cost_assumptions {
