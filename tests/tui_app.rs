@@ -3,7 +3,7 @@
 
 use hirewiz::pack::{Answer, Pack};
 use hirewiz::tui::app::Draft;
-use hirewiz::tui::{App, Exit, Key, Msg, Overlay, Screen, Theme, view};
+use hirewiz::tui::{App, Exit, Key, Msg, Overlay, Place, Theme, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::path::Path;
@@ -32,8 +32,8 @@ fn screen_text(app: &App, w: u16, h: u16) -> String {
     t.backend().to_string()
 }
 
-fn question(app: &App, id: &str) -> Screen {
-    Screen::Question(app.pack().question_index(id).expect("question exists"))
+fn question(app: &App, id: &str) -> Place {
+    Place::Question(app.pack().question_index(id).expect("question exists"))
 }
 
 use Key::*;
@@ -41,11 +41,11 @@ use Key::*;
 #[test]
 fn enter_alone_goes_from_welcome_to_the_recommendation() {
     let mut app = app(test_pack());
-    assert_eq!(app.screen(), Screen::Welcome);
+    assert_eq!(app.place(), Place::Welcome);
     for _ in 0..10 {
         press(&mut app, &[Enter]);
     }
-    assert_eq!(app.screen(), Screen::Result);
+    assert_eq!(app.place(), Place::Result);
     let report = app.report().expect("a report on the result screen");
     assert!(screen_text(&app, 80, 24).contains(&report.headline()));
 }
@@ -54,30 +54,30 @@ fn enter_alone_goes_from_welcome_to_the_recommendation() {
 fn a_full_session_by_keys() {
     let mut app = app(test_pack());
     press(&mut app, &[Enter]);
-    assert_eq!(app.screen(), question(&app, "length"));
+    assert_eq!(app.place(), question(&app, "length"));
     // The default is preselected; move down and pick "Long".
     assert_eq!(app.cursor(), 1);
     press(&mut app, &[Down, Enter]);
-    assert_eq!(app.screen(), question(&app, "regulated"));
+    assert_eq!(app.place(), question(&app, "regulated"));
     assert_eq!(app.wizard().progress().total, 3);
 
     // Yes makes the regimes question appear.
     press(&mut app, &[Char('y')]);
-    assert_eq!(app.screen(), question(&app, "regimes"));
+    assert_eq!(app.place(), question(&app, "regimes"));
     assert_eq!(app.wizard().progress().total, 4);
     assert!(screen_text(&app, 80, 24).contains("Question 3 of 4"));
 
     // Multiple choice: clearing the only choice and confirming is refused with a message.
     press(&mut app, &[Char(' '), Enter]);
-    assert_eq!(app.screen(), question(&app, "regimes"));
+    assert_eq!(app.place(), question(&app, "regimes"));
     assert_eq!(app.message(), Some("Choose at least one"));
     assert!(screen_text(&app, 80, 24).contains("Choose at least one"));
     // Two choices by number; a third is refused, with the limit said.
     press(&mut app, &[Char('2'), Char('3'), Char('1')]);
-    assert_eq!(app.draft(), &Draft::Multiple(vec![false, true, true]));
+    assert_eq!(app.draft(), Some(&Draft::Multiple(vec![false, true, true])));
     assert!(app.message().unwrap_or_default().contains("at most 2"));
     press(&mut app, &[Enter]);
-    assert_eq!(app.screen(), question(&app, "size"));
+    assert_eq!(app.place(), question(&app, "size"));
     let regimes = app.pack().question_index("regimes").unwrap_or(0);
     assert_eq!(
         app.wizard().answers().get(regimes),
@@ -86,43 +86,43 @@ fn a_full_session_by_keys() {
 
     // Number: typing replaces the preset value; out of range is refused inline.
     press(&mut app, &[Char('2'), Char('5'), Enter]);
-    assert_eq!(app.screen(), question(&app, "size"));
+    assert_eq!(app.place(), question(&app, "size"));
     assert_eq!(app.message(), Some("Must be between 1 and 20"));
     assert!(screen_text(&app, 80, 24).contains("Must be between 1 and 20"));
     press(&mut app, &[Backspace, Up, Char('+'), Char('-')]);
     assert_eq!(
         app.draft(),
-        &Draft::Number {
+        Some(&Draft::Number {
             text: "3".into(),
             fresh: true
-        }
+        })
     );
     press(&mut app, &[Backspace, Enter]);
     assert_eq!(app.message(), Some("Type a number from 1 to 20"));
     press(&mut app, &[Char('9'), Enter]);
-    assert_eq!(app.screen(), Screen::Review);
+    assert_eq!(app.place(), Place::Review);
 
     // The review opens on "see the result"; back goes to the last question.
     let rows = app.review_rows();
     assert_eq!(app.cursor(), rows.len());
     press(&mut app, &[Left]);
-    assert_eq!(app.screen(), question(&app, "size"));
+    assert_eq!(app.place(), question(&app, "size"));
     press(&mut app, &[Enter]);
-    assert_eq!(app.screen(), Screen::Review);
+    assert_eq!(app.place(), Place::Review);
 
     // Change "regulated" to no from the review: the regimes question disappears and
     // the wizard comes back to the review.
     press(&mut app, &[Up, Up, Up, Enter]);
-    assert_eq!(app.screen(), question(&app, "regulated"));
+    assert_eq!(app.place(), question(&app, "regulated"));
     press(&mut app, &[Char('n')]);
-    assert_eq!(app.screen(), Screen::Review);
+    assert_eq!(app.place(), Place::Review);
     assert_eq!(app.review_rows().len(), 3);
     assert!(!screen_text(&app, 80, 24).contains("Which regimes apply?"));
 
     // And yes again brings it back with its earlier answer kept, so the wizard
     // returns straight to the review, where it shows.
     press(&mut app, &[Up, Up, Enter, Char('y')]);
-    assert_eq!(app.screen(), Screen::Review);
+    assert_eq!(app.place(), Place::Review);
     assert_eq!(app.review_rows().len(), 4);
     let text = screen_text(&app, 80, 24);
     assert!(text.contains("Which regimes apply?"), "{text}");
@@ -130,11 +130,11 @@ fn a_full_session_by_keys() {
 
     // The result, back to the answers, the result again, and quit at once.
     press(&mut app, &[Enter]);
-    assert_eq!(app.screen(), Screen::Result);
+    assert_eq!(app.place(), Place::Result);
     let text = screen_text(&app, 80, 24);
     assert!(text.contains("Recommendation: Alpha"), "{text}");
     press(&mut app, &[Char('b')]);
-    assert_eq!(app.screen(), Screen::Review);
+    assert_eq!(app.place(), Place::Review);
     press(&mut app, &[Enter, Char('q')]);
     assert_eq!(app.exit(), Some(Exit::Quit));
 }
@@ -143,7 +143,7 @@ fn a_full_session_by_keys() {
 fn digits_pick_a_choice_and_move_on() {
     let mut app = app(test_pack());
     press(&mut app, &[Enter, Char('1')]);
-    assert_eq!(app.screen(), question(&app, "regulated"));
+    assert_eq!(app.place(), question(&app, "regulated"));
     let length = app.pack().question_index("length").unwrap_or(0);
     assert_eq!(app.wizard().answers().get(length), Some(&Answer::Choice(0)));
     press(&mut app, &[Char('7')]);
@@ -154,16 +154,16 @@ fn digits_pick_a_choice_and_move_on() {
 fn back_from_the_first_question_shows_the_welcome() {
     let mut app = app(test_pack());
     press(&mut app, &[Enter, BackTab]);
-    assert_eq!(app.screen(), Screen::Welcome);
+    assert_eq!(app.place(), Place::Welcome);
     press(&mut app, &[Enter, Char('b')]);
-    assert_eq!(app.screen(), Screen::Welcome);
+    assert_eq!(app.place(), Place::Welcome);
 }
 
 #[test]
 fn quitting_before_the_result_asks_first() {
     let mut app = app(test_pack());
     press(&mut app, &[Enter, Char('q')]);
-    assert_eq!(app.overlay(), Some(Overlay::ConfirmQuit));
+    assert_eq!(app.overlay(), Some(&Overlay::Quit));
     assert!(screen_text(&app, 80, 24).contains("Quit now?"));
     press(&mut app, &[Char('n')]);
     assert_eq!(app.overlay(), None);
@@ -191,12 +191,12 @@ fn ctrl_c_quits_at_once_from_anywhere() {
 fn help_lists_the_keys_of_the_screen_and_esc_closes_it() {
     let mut app = app(test_pack());
     press(&mut app, &[Enter, Char('?')]);
-    assert_eq!(app.overlay(), Some(Overlay::Help));
+    assert_eq!(app.overlay(), Some(&Overlay::Help { scroll: 0 }));
     let text = screen_text(&app, 80, 24);
     assert!(text.contains("pick a choice by its number"), "{text}");
     // Keys of the screen underneath do nothing while help is open.
     press(&mut app, &[Enter]);
-    assert_eq!(app.screen(), question(&app, "length"));
+    assert_eq!(app.place(), question(&app, "length"));
     press(&mut app, &[Esc]);
     assert_eq!(app.overlay(), None);
 }
@@ -218,7 +218,7 @@ fn a_small_terminal_pauses_the_wizard_until_it_grows() {
     assert!(screen_text(&app, 40, 10).contains("Terminal too small"));
     press(&mut app, &[Enter, Down]);
     app.update(Msg::Resize(80, 24));
-    assert_eq!(app.screen(), question(&app, "length"));
+    assert_eq!(app.place(), question(&app, "length"));
     assert_eq!(app.cursor(), 1);
 }
 
@@ -230,7 +230,7 @@ fn release_and_repeat_free_keys_do_not_reach_the_wizard() {
     let before = app.wizard().clone();
     press(&mut app, &[Char('x'), Tab, Right, PageDown, Char('Z')]);
     assert_eq!(app.wizard(), &before);
-    assert_eq!(app.screen(), question(&app, "length"));
+    assert_eq!(app.place(), question(&app, "length"));
 }
 
 #[test]
@@ -240,7 +240,7 @@ fn the_result_scrolls_and_stops_at_the_end() {
     for _ in 0..10 {
         press(&mut app, &[Enter]);
     }
-    assert_eq!(app.screen(), Screen::Result);
+    assert_eq!(app.place(), Place::Result);
     screen_text(&app, 60, 16);
     press(&mut app, &[Char('G')]);
     let bottom = app.scroll();
@@ -256,13 +256,13 @@ fn the_result_scrolls_and_stops_at_the_end() {
 fn a_paste_goes_into_the_label_and_is_ignored_on_a_question() {
     let mut a = app(test_pack());
     press(&mut a, &[Char('l')]);
-    assert_eq!(a.overlay(), Some(Overlay::Label));
+    assert!(matches!(a.overlay(), Some(Overlay::Label(_))));
     a.update(Msg::Paste("Client\u{1b}[2J A".to_string()));
     assert_eq!(a.input().unwrap().text, "Client[2J A");
     press(&mut a, &[Esc, Enter]);
-    let before = a.screen();
+    let before = a.place();
     a.update(Msg::Paste("query".to_string()));
-    assert_eq!(a.screen(), before);
+    assert_eq!(a.place(), before);
     assert!(a.exit().is_none() && a.overlay().is_none());
     assert!(a.notice().is_some_and(|n| n.contains("ignored")));
 }
@@ -278,7 +278,7 @@ fn progress_counts_answers_and_the_number_field_uses_the_word_for_one() {
     assert!(screen_text(&a, 100, 32).contains("   0%"));
     // Enter through to the team size, whose default is 1.
     let team = pack.question_index("team_size").unwrap();
-    enter_until(&mut a, Screen::Question(team));
+    enter_until(&mut a, Place::Question(team));
     let s = screen_text(&a, 100, 32);
     assert!(s.contains(" engineer\n") || s.contains(" engineer "), "{s}");
     assert!(!s.contains("1▏ engineers") && !s.contains(" 1  engineers"));
@@ -293,11 +293,11 @@ fn a_letter_in_the_number_field_does_not_go_back() {
     let mut a = App::new(pack.clone(), Theme::plain());
     a.update(Msg::Resize(100, 32));
     let team = pack.question_index("team_size").unwrap();
-    enter_until(&mut a, Screen::Question(team));
+    enter_until(&mut a, Place::Question(team));
     press(&mut a, &[Char('b')]);
-    assert_eq!(a.screen(), Screen::Question(team));
+    assert_eq!(a.place(), Place::Question(team));
     press(&mut a, &[Left]);
-    assert_ne!(a.screen(), Screen::Question(team));
+    assert_ne!(a.place(), Place::Question(team));
 }
 
 /// The number field takes no more digits than the largest value has, and says at once
@@ -308,25 +308,25 @@ fn the_number_field_refuses_extra_digits_and_flags_the_range_as_you_type() {
     let mut a = App::new(pack.clone(), Theme::plain());
     a.update(Msg::Resize(100, 32));
     let team = pack.question_index("team_size").unwrap();
-    enter_until(&mut a, Screen::Question(team));
+    enter_until(&mut a, Place::Question(team));
     press(&mut a, &[Char('7'), Char('5')]);
     assert!(a.message().is_some_and(|m| m.contains("between 1 and 50")));
     press(&mut a, &[Char('1')]);
     match a.draft() {
-        Draft::Number { text, .. } => assert_eq!(text, "75"),
+        Some(Draft::Number { text, .. }) => assert_eq!(text, "75"),
         other => panic!("{other:?}"),
     }
     a.update(Msg::Paste("12345678901234567890".into()));
     match a.draft() {
-        Draft::Number { text, .. } => assert!(text.len() <= 2, "{text}"),
+        Some(Draft::Number { text, .. }) => assert!(text.len() <= 2, "{text}"),
         other => panic!("{other:?}"),
     }
 }
 
 /// Press Enter until `screen` shows.
-fn enter_until(app: &mut App, screen: Screen) {
+fn enter_until(app: &mut App, screen: Place) {
     for _ in 0..40 {
-        if app.screen() == screen {
+        if app.place() == screen {
             return;
         }
         press(app, &[Enter]);

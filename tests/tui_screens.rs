@@ -2,7 +2,7 @@
 //! the design: read them as a user would before accepting a change.
 
 use hirewiz::pack::Pack;
-use hirewiz::tui::{App, Key, Msg, Screen, Theme, view};
+use hirewiz::tui::{App, Key, Msg, Place, Theme, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::path::Path;
@@ -34,7 +34,7 @@ fn after(pack: &Arc<Pack>, size: (u16, u16), keys: &[Key]) -> App {
 /// Press Enter until the result shows.
 fn to_result(app: &mut App) {
     for _ in 0..100 {
-        if app.screen() == Screen::Result {
+        if app.place() == Place::Result {
             return;
         }
         app.update(Msg::Key(Enter));
@@ -45,7 +45,7 @@ fn to_result(app: &mut App) {
 /// Press Enter until the review shows.
 fn to_review(app: &mut App) {
     for _ in 0..100 {
-        if app.screen() == Screen::Review {
+        if app.place() == Place::Review {
             return;
         }
         app.update(Msg::Key(Enter));

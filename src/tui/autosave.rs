@@ -82,9 +82,9 @@ impl Autosave {
         notice
     }
 
-    /// Perform every effect the app has queued, and tell it how each went.
-    pub fn perform(&mut self, app: &mut App) {
-        for effect in app.take_effects() {
+    /// Perform `effects`, which the app's update returned, and tell it how each went.
+    pub fn perform(&mut self, effects: Vec<Effect>, app: &mut App) {
+        for effect in effects {
             match effect {
                 Effect::Record { event, state } => {
                     if self.recorder.is_none()
@@ -114,7 +114,7 @@ impl Autosave {
                         self.label(Some(label), app);
                     }
                     if let Some(notice) = notice {
-                        app.update(Msg::Notice(notice));
+                        tell(app, Msg::Notice(notice));
                     }
                 }
                 Effect::Export(report) => self.export(&report, app),
@@ -133,14 +133,17 @@ impl Autosave {
                 let ok = saved.is_ok();
                 self.after_save(saved, app);
                 if ok {
-                    app.update(Msg::Notice(said));
+                    tell(app, Msg::Notice(said));
                 }
             }
             None => {
                 self.pending_label = label;
-                app.update(Msg::Notice(format!(
-                    "{said}; it is saved with your first answer, or when you quit"
-                )));
+                tell(
+                    app,
+                    Msg::Notice(format!(
+                        "{said}; it is saved with your first answer, or when you quit"
+                    )),
+                );
             }
         }
     }
@@ -152,7 +155,7 @@ impl Autosave {
             .map(Recorder::path)
             .or_else(|| self.beside.clone());
         let Some(session_file) = session_file else {
-            app.update(Msg::Notice(
+            tell(app, Msg::Notice(
                 "Cannot export: sessions are not saved, so there is no session file to export beside"
                     .into(),
             ));
@@ -164,7 +167,7 @@ impl Autosave {
             Ok(()) => format!("Exported to {}", path.display()),
             Err(e) => format!("Cannot export to {}: {e}", path.display()),
         };
-        app.update(Msg::Notice(notice));
+        tell(app, Msg::Notice(notice));
     }
 
     fn after_save(&mut self, saved: Result<PathBuf, SessionError>, app: &mut App) {
@@ -176,10 +179,13 @@ impl Autosave {
                 // Someone else's file: leave it, and go on in a file of our own.
                 let forked = r.fork();
                 if forked.is_ok() {
-                    app.update(Msg::Notice(format!(
-                        "The session file was changed elsewhere; going on as session {}",
-                        r.session().id
-                    )));
+                    tell(
+                        app,
+                        Msg::Notice(format!(
+                            "The session file was changed elsewhere; going on as session {}",
+                            r.session().id
+                        )),
+                    );
                 }
                 forked
             }
@@ -188,14 +194,17 @@ impl Autosave {
         match saved {
             Ok(_) => {
                 if self.problem.take().is_some() || app.unsaved().is_some() {
-                    app.update(Msg::Saved);
+                    tell(app, Msg::Saved);
                 }
             }
             Err(e) => {
                 let why = e.to_string();
-                app.update(Msg::SaveFailed(format!(
-                    "Not saved yet, retrying (your answers are kept): {why}"
-                )));
+                tell(
+                    app,
+                    Msg::SaveFailed(format!(
+                        "Not saved yet, retrying (your answers are kept): {why}"
+                    )),
+                );
                 self.problem = Some(why);
             }
         }
@@ -260,4 +269,11 @@ impl Autosave {
             store::shown(r.path().parent().unwrap_or(std::path::Path::new("."))),
         ))
     }
+}
+
+/// Tell the app how something went. These messages only change what it shows, so they
+/// ask nothing further of the world.
+fn tell(app: &mut App, msg: Msg) {
+    let effects = app.update(msg);
+    debug_assert!(effects.is_empty());
 }

@@ -1,7 +1,7 @@
 //! Overlays: the key help (every key that works on the screen underneath) and the
 //! question asked before quitting without a result.
 
-use super::{centred, hint_line, overlay};
+use super::{Room, centred, hint_line, overlay};
 use crate::tui::app::App;
 use crate::tui::keys::{self, Context};
 use crate::tui::text;
@@ -9,7 +9,20 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect) {
+pub(super) fn draw(app: &App, scroll: u16, frame: &mut Frame, area: Rect) {
+    let (room, lines, rect) = layout(app, area);
+    let offset = usize::from(scroll.min(room.max()));
+    let shown: Vec<Line> = lines.into_iter().skip(offset).take(room.rows).collect();
+    let title = if room.max() > 0 {
+        " Keys (↑↓ for more) "
+    } else {
+        " Keys "
+    };
+    overlay(frame, app.theme(), rect, title, shown);
+}
+
+/// The help's lines, the box they go in, and how many of them it shows.
+pub(super) fn layout(app: &App, area: Rect) -> (Room, Vec<Line<'static>>, Rect) {
     let t = app.theme();
     let context = app.screen_context();
     let mut rows: Vec<(&str, &str)> = keys::bindings(context).map(|b| (b.label, b.help)).collect();
@@ -38,17 +51,11 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect) {
         u16::try_from(box_w).unwrap_or(u16::MAX),
         u16::try_from(box_h).unwrap_or(u16::MAX),
     );
-    let visible = usize::from(rect.height.saturating_sub(2));
-    let max = lines.len().saturating_sub(visible);
-    app.set_help_limit(u16::try_from(max).unwrap_or(u16::MAX));
-    let offset = usize::from(app.scroll()).min(max);
-    let shown: Vec<Line> = lines.into_iter().skip(offset).take(visible).collect();
-    let title = if max > 0 {
-        " Keys (↑↓ for more) "
-    } else {
-        " Keys "
+    let room = Room {
+        lines: lines.len(),
+        rows: usize::from(rect.height.saturating_sub(2)),
     };
-    overlay(frame, t, rect, title, shown);
+    (room, lines, rect)
 }
 
 pub(super) fn confirm_quit(app: &App, frame: &mut Frame, area: Rect) {
@@ -60,7 +67,7 @@ pub(super) fn confirm_quit(app: &App, frame: &mut Frame, area: Rect) {
         lines.push(Line::styled(format!(" {l}"), t.text));
     }
     lines.push(Line::default());
-    lines.push(hint_line(t, &keys::hints(Context::ConfirmQuit, 0), inner));
+    lines.push(hint_line(t, &keys::hints(Context::Quit, 0), inner));
     let rect = centred(
         area,
         u16::try_from(width).unwrap_or(u16::MAX),

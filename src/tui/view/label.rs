@@ -2,17 +2,14 @@
 //! reason inline when a label is refused.
 
 use super::{centred, hint_line, overlay};
-use crate::tui::app::App;
+use crate::tui::app::{App, LabelInput};
 use crate::tui::keys::{self, Context};
 use crate::tui::text;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect) {
-    let Some(input) = app.input() else {
-        return;
-    };
+pub(super) fn draw(app: &App, input: &LabelInput, frame: &mut Frame, area: Rect) {
     let t = app.theme();
     let width = 64usize.min(usize::from(area.width).saturating_sub(2));
     let inner = width.saturating_sub(4);

@@ -2,13 +2,13 @@
 //! result (highlighted when the screen opens, so Enter alone moves on).
 
 use super::{follow, scrolled};
-use crate::tui::app::App;
+use crate::tui::app::{App, ReviewState};
 use crate::tui::text;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect) {
+pub(super) fn draw(app: &App, s: &ReviewState, frame: &mut Frame, area: Rect) {
     let t = app.theme();
     let pack = app.pack();
     let wizard = app.wizard();
@@ -56,7 +56,7 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 t.heading,
             ));
         }
-        let here = row == app.cursor();
+        let here = row == s.cursor;
         let style = if here { t.highlight } else { t.text };
         if here {
             focus = (lines.len(), lines.len());
@@ -74,7 +74,7 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect) {
         ]));
     }
     lines.push(Line::default());
-    let here = app.cursor() >= rows.len();
+    let here = s.cursor >= rows.len();
     if here {
         focus = (lines.len(), lines.len());
     }
@@ -85,7 +85,7 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect) {
             if here { t.highlight } else { t.prompt },
         ),
     ]));
-    if let Some(msg) = app.message() {
+    if let Some(msg) = &s.message {
         lines.push(Line::styled(format!("   ✗ {msg}"), t.error));
     }
     let offset = follow(focus.0, focus.1, usize::from(area.height));

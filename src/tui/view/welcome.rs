@@ -3,7 +3,7 @@
 
 use super::{Lines, wrapped};
 use crate::session::Timestamp;
-use crate::tui::app::{App, ResumeOffer};
+use crate::tui::app::{App, ResumeOffer, WelcomeState};
 use crate::tui::text;
 use crate::tui::theme::Theme;
 use crate::wizard::Step;
@@ -14,7 +14,7 @@ use ratatui::text::{Line, Span};
 /// Roughly how long one question takes to answer, in seconds.
 const SECONDS_PER_QUESTION: usize = 15;
 
-pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect) {
+pub(super) fn draw(app: &App, w: &WelcomeState, frame: &mut Frame, area: Rect) {
     let t = app.theme();
     let pack = app.pack();
     let width = usize::from(area.width).saturating_sub(4).min(80);
@@ -29,8 +29,8 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect) {
         ));
     }
     lines.push(Line::default());
-    if let Some(offer) = app.offer() {
-        lines.extend(choices(app.theme(), offer, app.cursor(), width));
+    if let Some(offer) = w.offers.first() {
+        lines.extend(choices(app.theme(), offer, w.cursor, width));
         lines.push(Line::default());
     }
     let names: Vec<&str> = pack.candidates().iter().map(|c| c.name.as_str()).collect();
@@ -100,7 +100,7 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect) {
             lines.push(Line::from(spans));
         }
     }
-    if app.offer().is_some() {
+    if !w.offers.is_empty() {
         // The choices above are the way in.
         lines.truncate(usize::from(area.height));
         frame.render_widget(Lines(lines), area);
