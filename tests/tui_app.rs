@@ -333,3 +333,59 @@ fn enter_until(app: &mut App, screen: Place) {
     }
     panic!("Enter alone did not reach {screen:?}");
 }
+
+/// An offer of the test pack's first question, changed `ago` seconds before now.
+fn offer(pack: &Arc<Pack>, ago: i64) -> hirewiz::tui::ResumeOffer {
+    let now = hirewiz::session::Timestamp::from_unix(1_800_000_000);
+    hirewiz::tui::ResumeOffer {
+        id: "20250601-1430-k3x9".into(),
+        label: None,
+        updated: hirewiz::session::Timestamp::from_unix(now.unix() - ago),
+        now,
+        state: hirewiz::wizard::Wizard::new(pack.clone()),
+        answered: 0,
+        pack_changed: None,
+    }
+}
+
+/// Enter resumes the newest session when it changed within the hour (the run just
+/// interrupted); an older one is likely another client's, so Enter starts afresh.
+#[test]
+fn enter_resumes_only_a_session_left_within_the_hour() {
+    let pack = test_pack();
+    for (ago, highlighted) in [(59 * 60, 0), (61 * 60, 2)] {
+        let offers = vec![offer(&pack, ago), offer(&pack, ago + 86_400)];
+        let mut a = App::new(pack.clone(), Theme::plain()).with_offers(offers);
+        a.update(Msg::Resize(80, 24));
+        assert_eq!(a.cursor(), highlighted, "{ago}s ago");
+        let effects = a.update(Msg::Key(Enter));
+        let resumed = effects
+            .iter()
+            .any(|e| matches!(e, hirewiz::tui::Effect::Resume(_)));
+        assert_eq!(resumed, highlighted == 0, "{ago}s ago");
+    }
+}
+
+/// The picker moves with the arrows, j/k, g/G and Home/End, and stops at its ends.
+#[test]
+fn the_welcome_picker_moves_like_every_list() {
+    let pack = test_pack();
+    let offers = vec![offer(&pack, 60), offer(&pack, 120), offer(&pack, 180)];
+    let mut a = App::new(pack.clone(), Theme::plain()).with_offers(offers);
+    a.update(Msg::Resize(80, 24));
+    for (key, at) in [
+        (Char('j'), 1),
+        (Down, 2),
+        (Down, 3),
+        (Down, 3),
+        (Char('k'), 2),
+        (Char('g'), 0),
+        (Up, 0),
+        (Char('G'), 3),
+        (Home, 0),
+        (End, 3),
+    ] {
+        press(&mut a, &[key]);
+        assert_eq!(a.cursor(), at, "after {key:?}");
+    }
+}

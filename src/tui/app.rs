@@ -24,6 +24,11 @@ use std::time::Duration;
 /// Smallest terminal the screens are laid out for: (columns, rows).
 pub const MIN_SIZE: (u16, u16) = (50, 14);
 
+/// How recently the newest unfinished session must have changed for Enter to resume it,
+/// in seconds. Within the hour it is most likely the run just interrupted; anything older
+/// is as likely another client's, so Enter starts afresh and resuming is one key away.
+pub const RESUME_WITHIN: i64 = 3600;
+
 /// Longest number that can be typed, in digits (keeps every value inside an `i64`).
 const MAX_DIGITS: usize = 15;
 
@@ -58,8 +63,8 @@ pub enum Effect {
     },
     /// Label the session (`None` removes its label).
     Label(Option<Label>),
-    /// Go on with the session offered on the welcome screen.
-    Resume,
+    /// Go on with the session with this id, offered on the welcome screen.
+    Resume(String),
     /// Write this report as Markdown beside the session file.
     Export(Arc<Report>),
 }
@@ -305,13 +310,15 @@ impl App {
         }
     }
 
-    /// The app on the welcome screen, offering to resume `offer` as its first,
-    /// highlighted choice.
-    pub fn with_offer(mut self, offer: ResumeOffer) -> App {
-        if let Screen::Welcome(w) = &mut self.screen {
-            w.offers.insert(0, offer);
-            w.cursor = 0;
-        }
+    /// The app on the welcome screen, offering to resume `offers` (newest first) before
+    /// starting a new session. The newest is highlighted when it changed within
+    /// [`RESUME_WITHIN`], else "Start a new session" is.
+    pub fn with_offers(mut self, offers: Vec<ResumeOffer>) -> App {
+        let recent = offers
+            .first()
+            .is_some_and(|o| o.now.unix() - o.updated.unix() < RESUME_WITHIN);
+        let cursor = if recent { 0 } else { offers.len() };
+        self.screen = Screen::Welcome(WelcomeState { offers, cursor });
         self
     }
 
@@ -377,11 +384,16 @@ impl App {
         }
     }
 
-    /// The session the welcome screen offers first.
+    /// The session the welcome screen offers first: the newest unfinished one.
     pub fn offer(&self) -> Option<&ResumeOffer> {
+        self.offers().first()
+    }
+
+    /// The sessions the welcome screen offers, newest first.
+    pub fn offers(&self) -> &[ResumeOffer] {
         match &self.screen {
-            Screen::Welcome(w) => w.offers.first(),
-            _ => None,
+            Screen::Welcome(w) => &w.offers,
+            _ => &[],
         }
     }
 
@@ -662,7 +674,7 @@ impl App {
             if self.label.is_none() {
                 self.label = offer.label;
             }
-            fx.push(Effect::Resume);
+            fx.push(Effect::Resume(offer.id));
         }
         self.screen = Screen::Wizard(Page::new(&self.wizard));
     }

@@ -22,8 +22,8 @@ pub struct Autosave {
     recorder: Option<Recorder>,
     /// A label given before the first event, saved with it.
     pending_label: Option<Label>,
-    /// The session the welcome screen offers to resume, already played back.
-    offer: Option<(Session, Replay)>,
+    /// The sessions the welcome screen offers to resume, already played back.
+    offers: Vec<(Session, Replay)>,
     /// The file exports go beside when nothing is recorded (a replay's session file).
     beside: Option<PathBuf>,
     /// Why the last save failed, while it has not succeeded since.
@@ -39,15 +39,15 @@ impl Autosave {
             pack,
             recorder: None,
             pending_label: None,
-            offer: None,
+            offers: Vec::new(),
             beside: None,
             problem: None,
         }
     }
 
-    /// The same, able to resume `session` (played back as `replay`) when the app asks.
-    pub fn with_offer(mut self, session: Session, replay: Replay) -> Autosave {
-        self.offer = Some((session, replay));
+    /// The same, able to resume any of `offers` (each played back) when the app asks.
+    pub fn with_offers(mut self, offers: Vec<(Session, Replay)>) -> Autosave {
+        self.offers = offers;
         self
     }
 
@@ -102,9 +102,11 @@ impl Autosave {
                     }
                 }
                 Effect::Label(label) => self.label(label, app),
-                Effect::Resume => {
-                    let Some(((session, replay), store)) =
-                        self.offer.take().zip(self.store.clone())
+                Effect::Resume(id) => {
+                    let at = self.offers.iter().position(|(s, _)| s.id.as_str() == id);
+                    let Some(((session, replay), store)) = at
+                        .map(|i| self.offers.swap_remove(i))
+                        .zip(self.store.clone())
                     else {
                         continue;
                     };
