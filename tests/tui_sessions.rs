@@ -540,3 +540,29 @@ fn bad_session_files_exit_2_from_the_command_line() {
         "format: hirewiz-session/1\nid: oops\nhistory: ["
     );
 }
+
+/// The quit dialog says the answers are kept and how to go on, and it is true: the
+/// session resumes where it was left. Before the first answer it promises nothing.
+#[test]
+fn the_quit_dialog_says_the_answers_are_saved_and_how_to_resume() {
+    let pack = pack();
+    let dir = tempfile::tempdir().unwrap();
+    let mut run = Run::start(&pack, dir.path(), Launch::New);
+    run.press(&[Enter, Char('q')]);
+    let text = run.screen();
+    assert!(
+        text.contains("No answers yet, so nothing is kept"),
+        "{text}"
+    );
+    assert!(!text.contains("hirewiz resume"), "{text}");
+    run.press(&[Esc, Left]);
+    answer_two(&mut run);
+    run.press(&[Char('q')]);
+    let text = run.screen();
+    assert!(text.contains("Your answers are saved"), "{text}");
+    assert!(text.contains("Run `hirewiz resume` to go on"), "{text}");
+    run.press(&[Char('y')]);
+    assert_eq!(run.app.exit(), Some(Exit::Quit));
+    let resumed = Run::start(&pack, dir.path(), Launch::Resume(None));
+    assert_eq!(resumed.app.place(), Place::Question(q(&pack, "has_lead")));
+}

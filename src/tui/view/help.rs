@@ -58,13 +58,32 @@ pub(super) fn layout(app: &App, area: Rect) -> (Room, Vec<Line<'static>>, Rect) 
     (room, lines, rect)
 }
 
+/// Quit before the result? Says whether the answers are kept, and how to go on later.
 pub(super) fn confirm_quit(app: &App, frame: &mut Frame, area: Rect) {
     let t = app.theme();
-    let width = 44usize.min(usize::from(area.width).saturating_sub(2));
+    let width = 56usize.min(usize::from(area.width).saturating_sub(2));
     let inner = width.saturating_sub(4);
+    let (kept, style): (&[&str], _) = match (app.unsaved(), app.wizard().progress().answered) {
+        (Some(_), _) => (
+            &["Your answers are not saved yet; hirewiz tries once more as it quits."],
+            t.error,
+        ),
+        (None, 0) => (&["No answers yet, so nothing is kept to resume."], t.dim),
+        (None, _) => (
+            &[
+                "Your answers are saved.",
+                "Run `hirewiz resume` to go on from here.",
+            ],
+            t.text,
+        ),
+    };
     let mut lines = vec![Line::default()];
     for l in text::wrap("Quit now? You have not seen the result yet.", inner) {
         lines.push(Line::styled(format!(" {l}"), t.text));
+    }
+    lines.push(Line::default());
+    for l in kept.iter().flat_map(|k| text::wrap(k, inner)) {
+        lines.push(Line::styled(format!(" {l}"), style));
     }
     lines.push(Line::default());
     lines.push(hint_line(t, &keys::hints(Context::Quit, 0), inner));
