@@ -389,3 +389,87 @@ fn the_welcome_picker_moves_like_every_list() {
         assert_eq!(a.cursor(), at, "after {key:?}");
     }
 }
+
+/// The default pack at the review, every need ticked on the first question so that its
+/// answer is long.
+fn review_with_a_long_answer(size: (u16, u16)) -> App {
+    let pack = Arc::new(hirewiz::pack::load_default().unwrap());
+    let mut a = App::new(pack, Theme::plain());
+    a.update(Msg::Resize(size.0, size.1));
+    press(&mut a, &[Enter, Char('2'), Char('3'), Char('4')]);
+    enter_until(&mut a, Place::Review);
+    a
+}
+
+/// A long answer and a long prompt wrap in their columns instead of being cut.
+#[test]
+fn review_rows_wrap_instead_of_being_cut() {
+    let a = review_with_a_long_answer((100, 32));
+    let text = screen_text(&a, 100, 32);
+    assert!(!text.contains('…'), "{text}");
+    for words in [
+        "services (payments, CRM, cloud)",
+        "and regulatory compliance",
+    ] {
+        assert!(text.contains(words), "{words}: {text}");
+    }
+}
+
+/// PgUp and PgDn move the highlight a page, Home and End to the ends, and the view
+/// follows it, down to the smallest size.
+#[test]
+fn the_review_pages_and_jumps_to_its_ends() {
+    let mut a = review_with_a_long_answer((80, 24));
+    let last = a.review_rows().len();
+    press(&mut a, &[Home]);
+    assert_eq!(a.cursor(), 0);
+    press(&mut a, &[PageDown]);
+    let paged = a.cursor();
+    assert!(paged > 1 && paged < last, "{paged}");
+    press(&mut a, &[PageUp]);
+    assert_eq!(a.cursor(), 0);
+    press(&mut a, &[End]);
+    assert_eq!(a.cursor(), last);
+
+    let mut a = review_with_a_long_answer((50, 14));
+    press(&mut a, &[Home]);
+    for _ in 0..last {
+        let text = screen_text(&a, 50, 14);
+        assert!(text.contains('›'), "the highlight is in view:\n{text}");
+        press(&mut a, &[PageDown]);
+    }
+    assert_eq!(a.cursor(), last);
+    let text = screen_text(&a, 50, 14);
+    let highlighted = text.lines().find(|l| l.contains('›')).unwrap_or_default();
+    assert!(highlighted.contains("See the result"), "{text}");
+}
+
+/// Changing an answer from the review says so; Enter confirms and returns there, Esc
+/// returns leaving the answer as it was.
+#[test]
+fn editing_from_the_review_says_so_and_returns_there() {
+    let mut a = app(test_pack());
+    enter_until(&mut a, Place::Review);
+    let before = a.wizard().answers().clone();
+    press(&mut a, &[Home, Enter]);
+    assert_eq!(a.place(), question(&a, "length"));
+    let text = screen_text(&a, 80, 24);
+    assert!(
+        text.contains("Editing from the review — Enter returns there"),
+        "{text}"
+    );
+    press(&mut a, &[Down, Esc]);
+    assert_eq!(a.place(), Place::Review);
+    assert_eq!(
+        a.wizard().answers(),
+        &before,
+        "Esc leaves the answer as it was"
+    );
+    press(&mut a, &[Home, Enter, Up, Enter]);
+    assert_eq!(a.place(), Place::Review);
+    assert_ne!(a.wizard().answers(), &before, "Enter confirms the change");
+    // Outside an edit from the review, Esc does nothing on a question.
+    press(&mut a, &[Left]);
+    press(&mut a, &[Esc]);
+    assert_eq!(a.place(), question(&a, "size"));
+}

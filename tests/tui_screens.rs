@@ -423,3 +423,11 @@ fn every_welcome_choice_shows_when_highlighted_at_the_smallest_size() {
         assert!(row.contains(expect), "{expect}:\n{screen}");
     }
 }
+
+#[test]
+fn review_with_a_long_answer_wrapped() {
+    let pack = default_pack();
+    let mut app = after(&pack, (100, 32), &[Enter, Char('2'), Char('3'), Char('4')]);
+    to_review(&mut app);
+    insta::assert_snapshot!("review_long_answer_100x32", draw(&app, (100, 32)));
+}

@@ -635,6 +635,11 @@ impl App {
             }
             Action::Start => self.start(fx),
             Action::Back => self.back(fx),
+            // Moving on from a question changed from the review returns there.
+            Action::ToReview if self.wizard.returning() => {
+                let _ = self.event(Event::Next, fx);
+            }
+            Action::ToReview => {}
             Action::Change => self.change(fx),
             Action::Export => self.export(fx),
             Action::Play(p) => self.play(|player| match p {
@@ -652,9 +657,10 @@ impl App {
 
     fn select(&mut self, m: Move) {
         let rows = self.wizard().visible().len();
+        let page = view::review_page(self, m == Move::PageUp);
         match &mut self.screen {
             Screen::Welcome(w) => w.cursor = m.from(w.cursor, w.offers.len(), 1),
-            Screen::Wizard(Page::Review(r)) => r.cursor = m.from(r.cursor, rows, 1),
+            Screen::Wizard(Page::Review(r)) => r.cursor = m.from(r.cursor, rows, page),
             Screen::Wizard(Page::Question(s)) => {
                 let last = choices(&self.wizard.pack().questions()[s.q].kind).saturating_sub(1);
                 s.cursor = m.from(s.cursor, last, 1);

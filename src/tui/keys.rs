@@ -164,6 +164,8 @@ pub enum Action {
     Change,
     /// Go back one step of the wizard.
     Back,
+    /// Back to the review without changing the answer (when changing one from it).
+    ToReview,
     /// Open the help overlay.
     Help,
     /// Close the overlay.
@@ -342,6 +344,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(DOWN, "↓ j", A::ScrollHelp(Move::Down), "scroll down", &[C::Help]),
     bind(&[P(K::PageUp)], "PgUp", A::Scroll(Move::PageUp), "scroll a page up", &[C::Result]),
     bind(&[P(K::PageDown)], "PgDn", A::Scroll(Move::PageDown), "scroll a page down", &[C::Result]),
+    bind(&[P(K::PageUp)], "PgUp", A::Select(Move::PageUp), "move a page up", &[C::Review]),
+    bind(&[P(K::PageDown)], "PgDn", A::Select(Move::PageDown), "move a page down", &[C::Review]),
     bind(HOME, "Home g", A::Select(Move::First), "go to the top", HOME_END),
     bind(END, "End G", A::Select(Move::Last), "go to the bottom", HOME_END),
     bind(HOME, "Home g", A::Scroll(Move::First), "go to the top", &[C::Result]),
@@ -373,6 +377,7 @@ pub const BINDINGS: &[Binding] = &[
         &[C::Review]).hint("Enter", "change / see result"),
     ask(&[P(K::Char('i'))], "i", E::Details, "more on why the question is asked", QUESTIONS),
     bind(BACK, "← ⇧Tab b", A::Back, "go back one question", LISTS).hint("←", "back"),
+    bind(&[P(K::Esc)], "Esc", A::ToReview, "back to the review, answer unchanged", QUESTIONS),
     // While a number is typed, letters are not commands: only ← and ⇧Tab go back.
     bind(&[P(K::Left), P(K::BackTab)], "← ⇧Tab", A::Back, "go back one question", &[C::Number])
         .hint("←", "back"),

@@ -126,6 +126,14 @@ pub(crate) fn result_room(app: &App) -> Room {
     }
 }
 
+/// How many rows of the review a page moves.
+pub(crate) fn review_page(app: &App, up: bool) -> usize {
+    match (screen_area(app), app.page()) {
+        (Some(area), Some(Page::Review(s))) => review::page(app, s, body(app, area), up),
+        _ => 1,
+    }
+}
+
 /// The room of the help overlay.
 pub(crate) fn help_room(app: &App) -> Room {
     screen_area(app).map_or(Room::UNKNOWN, |area| help::layout(app, area).0)

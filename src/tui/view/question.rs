@@ -49,6 +49,17 @@ pub(super) fn draw(app: &App, s: &QuestionState, frame: &mut Frame, area: Rect) 
 
     let tw = w.saturating_sub(6).min(MAX_TEXT);
     let mut lines: Vec<Line<'static>> = vec![Line::default()];
+    if app.wizard().returning() {
+        // Said above the prompt, before the blank line that sets it off.
+        lines = wrapped(
+            "Editing from the review — Enter returns there, Esc leaves the answer as it was.",
+            tw,
+            "   ",
+            "   ",
+            t.heading,
+        );
+        lines.push(Line::default());
+    }
     lines.extend(wrapped(&question.prompt, tw, "   ", "   ", t.prompt));
     lines.push(Line::default());
     let mut focus = (lines.len(), lines.len());
