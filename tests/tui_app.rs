@@ -473,3 +473,38 @@ fn editing_from_the_review_says_so_and_returns_there() {
     press(&mut a, &[Esc]);
     assert_eq!(a.place(), question(&a, "size"));
 }
+
+/// A number typed but not confirmed is still there after going back and forth.
+#[test]
+fn a_number_typed_survives_going_back_and_forth() {
+    let pack = Arc::new(hirewiz::pack::load_default().unwrap());
+    let mut a = App::new(pack.clone(), Theme::plain());
+    a.update(Msg::Resize(100, 32));
+    let team = pack.question_index("team_size").unwrap();
+    enter_until(&mut a, Place::Question(team));
+    press(&mut a, &[Char('1'), Char('2'), Left]);
+    assert_ne!(a.place(), Place::Question(team));
+    press(&mut a, &[Right]);
+    assert_eq!(a.place(), Place::Question(team));
+    match a.draft() {
+        Some(Draft::Number { text, .. }) => assert_eq!(text, "12"),
+        other => panic!("{other:?}"),
+    }
+    assert!(screen_text(&a, 100, 32).contains("12▏"));
+}
+
+/// Choices ticked but not confirmed are still ticked after going back and coming back.
+#[test]
+fn choices_ticked_survive_going_back_and_coming_back() {
+    let mut a = app(test_pack());
+    press(&mut a, &[Enter, Enter, Char('y')]);
+    assert_eq!(a.place(), question(&a, "regimes"));
+    press(&mut a, &[Char(' '), Char('2'), Char('3'), Left]);
+    assert_eq!(a.place(), question(&a, "regulated"));
+    press(&mut a, &[Right]);
+    assert_eq!(a.place(), question(&a, "regimes"));
+    assert_eq!(a.draft(), Some(&Draft::Multiple(vec![false, true, true])));
+    // Coming back by Enter instead keeps them too.
+    press(&mut a, &[Left, Enter]);
+    assert_eq!(a.draft(), Some(&Draft::Multiple(vec![false, true, true])));
+}

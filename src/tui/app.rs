@@ -18,6 +18,7 @@ use crate::report::Report;
 use crate::score;
 use crate::session::{Label, MAX_LABEL, Timestamp};
 use crate::wizard::{Event, Rejected, Step, Wizard};
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -292,6 +293,9 @@ pub struct App {
     unsaved: Option<String>,
     size: Option<(u16, u16)>,
     exit: Option<Exit>,
+    /// The last draft and highlight of each question left, confirmed or not, so that an
+    /// edit survives going back and forth.
+    drafts: HashMap<usize, (Draft, usize)>,
 }
 
 impl App {
@@ -307,6 +311,7 @@ impl App {
             unsaved: None,
             size: None,
             exit: None,
+            drafts: HashMap::new(),
         }
     }
 
@@ -570,13 +575,33 @@ impl App {
             Msg::Notice(text) => self.notice = Some(text),
             Msg::Paste(text) => self.paste(&text),
         }
+        self.remember();
         // The page follows the wizard to its step, fresh when the step changed.
         if let Screen::Wizard(page) = &self.screen
             && page.step() != self.wizard.step()
         {
-            self.screen = Screen::Wizard(Page::new(&self.wizard));
+            self.screen = Screen::Wizard(self.step_page());
         }
         fx
+    }
+
+    /// Keep the question's draft, for when the user comes back to it.
+    fn remember(&mut self) {
+        if let Screen::Wizard(Page::Question(s)) = &self.screen {
+            self.drafts.insert(s.q, (s.draft.clone(), s.cursor));
+        }
+    }
+
+    /// The page for the wizard's step; a question shows its draft as it was left.
+    fn step_page(&self) -> Page {
+        let mut page = Page::new(&self.wizard);
+        if let Page::Question(s) = &mut page
+            && let Some((draft, cursor)) = self.drafts.get(&s.q)
+        {
+            s.draft = draft.clone();
+            s.cursor = *cursor;
+        }
+        page
     }
 
     /// Pasted text goes into the open text field (the label, or a number being typed),
@@ -635,11 +660,23 @@ impl App {
             }
             Action::Start => self.start(fx),
             Action::Back => self.back(fx),
-            // Moving on from a question changed from the review returns there.
+            // Moving on from a question changed from the review returns there; the
+            // edit is dropped, not kept for later.
             Action::ToReview if self.wizard.returning() => {
+                if let Step::Question(q) = self.wizard.step() {
+                    self.drafts.remove(&q);
+                }
                 let _ = self.event(Event::Next, fx);
+                self.screen = Screen::Wizard(self.step_page());
             }
             Action::ToReview => {}
+            Action::Forward => {
+                if let Step::Question(q) = self.wizard.step()
+                    && self.wizard.answers().is_given(q)
+                {
+                    let _ = self.event(Event::Next, fx);
+                }
+            }
             Action::Change => self.change(fx),
             Action::Export => self.export(fx),
             Action::Play(p) => self.play(|player| match p {
@@ -682,10 +719,11 @@ impl App {
             }
             fx.push(Effect::Resume(offer.id));
         }
-        self.screen = Screen::Wizard(Page::new(&self.wizard));
+        self.screen = Screen::Wizard(self.step_page());
     }
 
     fn back(&mut self, fx: &mut Vec<Effect>) {
+        self.remember();
         if let Err(Rejected::AtStart) = self.event(Event::Back, fx) {
             self.screen = Screen::Welcome(WelcomeState::default());
         }

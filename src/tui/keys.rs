@@ -166,6 +166,8 @@ pub enum Action {
     Back,
     /// Back to the review without changing the answer (when changing one from it).
     ToReview,
+    /// On to the next question, past one already answered, without confirming an edit.
+    Forward,
     /// Open the help overlay.
     Help,
     /// Close the overlay.
@@ -377,6 +379,7 @@ pub const BINDINGS: &[Binding] = &[
         &[C::Review]).hint("Enter", "change / see result"),
     ask(&[P(K::Char('i'))], "i", E::Details, "more on why the question is asked", QUESTIONS),
     bind(BACK, "← ⇧Tab b", A::Back, "go back one question", LISTS).hint("←", "back"),
+    bind(&[P(K::Right)], "→", A::Forward, "forward, past an answered question", QUESTIONS),
     bind(&[P(K::Esc)], "Esc", A::ToReview, "back to the review, answer unchanged", QUESTIONS),
     // While a number is typed, letters are not commands: only ← and ⇧Tab go back.
     bind(&[P(K::Left), P(K::BackTab)], "← ⇧Tab", A::Back, "go back one question", &[C::Number])
