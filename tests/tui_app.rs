@@ -508,3 +508,31 @@ fn choices_ticked_survive_going_back_and_coming_back() {
     press(&mut a, &[Left, Enter]);
     assert_eq!(a.draft(), Some(&Draft::Multiple(vec![false, true, true])));
 }
+
+/// The label field edits like a line of text: arrows, Home and End move the caret,
+/// typing inserts at it, Backspace erases before it, Ctrl-U everything before it; and
+/// the hint line shows these keys while the field is open.
+#[test]
+fn the_label_field_edits_at_its_caret_and_hints_its_own_keys() {
+    let mut a = app(test_pack());
+    press(&mut a, &[Char('l')]);
+    for c in "Acme".chars() {
+        press(&mut a, &[Char(c)]);
+    }
+    press(
+        &mut a,
+        &[Left, Left, Char('X'), Home, Char('_'), End, Char('!')],
+    );
+    assert_eq!(a.input().map(|i| i.text.as_str()), Some("_AcXme!"));
+    press(&mut a, &[Left, Backspace, Right, Char('?')]);
+    assert_eq!(a.input().map(|i| i.text.as_str()), Some("_AcXm!?"));
+    let text = screen_text(&a, 80, 24);
+    let hints = text.lines().last().unwrap_or_default();
+    for key in ["←→ move", "Ctrl-U clear", "Enter save", "Esc cancel"] {
+        assert!(hints.contains(key), "{key}: {text}");
+    }
+    assert!(text.contains("_AcXm!?▏"), "{text}");
+    press(&mut a, &[Left, Left, Ctrl('u')]);
+    assert_eq!(a.input().map(|i| i.text.as_str()), Some("!?"));
+    assert_eq!(a.input().map(|i| i.caret), Some(0));
+}

@@ -8,7 +8,7 @@
 //! labelling, resuming, exporting) [`App::update`] returns as [`Effect`]s, which the I/O
 //! loop hands to [`super::autosave::Autosave`]; the outcome comes back as a [`Msg`].
 
-use super::keys::{self, Action, Answering, Context, Key, Move, Play};
+use super::keys::{self, Action, Answering, Context, Edit, Key, Move, Play};
 use super::player::Player;
 use super::text::capitalise;
 use super::theme::Theme;
@@ -95,8 +95,62 @@ pub struct ResumeOffer {
 pub struct LabelInput {
     /// The text typed so far.
     pub text: String,
+    /// Where the caret is, in characters from the start.
+    pub caret: usize,
     /// Why the label was refused, if it was.
     pub error: Option<String>,
+}
+
+impl LabelInput {
+    fn new(text: String) -> LabelInput {
+        let caret = text.chars().count();
+        LabelInput {
+            text,
+            caret,
+            error: None,
+        }
+    }
+
+    /// The byte offset of character `i`.
+    fn at(&self, i: usize) -> usize {
+        self.text
+            .char_indices()
+            .nth(i)
+            .map_or(self.text.len(), |(b, _)| b)
+    }
+
+    fn type_char(&mut self, c: char) {
+        if self.text.chars().count() >= MAX_LABEL {
+            self.error = Some(format!("A label has at most {MAX_LABEL} characters"));
+            return;
+        }
+        let at = self.at(self.caret);
+        self.text.insert(at, c);
+        self.caret += 1;
+        self.error = None;
+    }
+
+    fn edit(&mut self, edit: Edit) {
+        let len = self.text.chars().count();
+        match edit {
+            Edit::Left => self.caret = self.caret.saturating_sub(1),
+            Edit::Right => self.caret = (self.caret + 1).min(len),
+            Edit::Home => self.caret = 0,
+            Edit::End => self.caret = len,
+            Edit::Erase if self.caret > 0 => {
+                let at = self.at(self.caret - 1);
+                self.text.remove(at);
+                self.caret -= 1;
+            }
+            Edit::Erase => {}
+            Edit::Clear => {
+                let at = self.at(self.caret);
+                self.text.replace_range(..at, "");
+                self.caret = 0;
+            }
+        }
+        self.error = None;
+    }
 }
 
 /// Where the user is, without the screen's state: what tests and the I/O loop ask.
@@ -611,7 +665,7 @@ impl App {
         self.notice = None;
         if let Some(Overlay::Label(input)) = &mut self.overlay {
             for c in text.chars().filter(|c| !c.is_control()) {
-                type_char(input, c);
+                input.type_char(c);
             }
             return;
         }
@@ -645,11 +699,8 @@ impl App {
                 }
             }
             Action::Name => self.open_label(),
-            Action::Type(c) => self.edit_label(|input| type_char(input, c)),
-            Action::EraseChar => self.edit_label(|input| {
-                input.text.pop();
-                input.error = None;
-            }),
+            Action::Type(c) => self.edit_label(|input| input.type_char(c)),
+            Action::Edit(e) => self.edit_label(|input| input.edit(e)),
             Action::SaveLabel => self.save_label(fx),
             Action::Select(m) => self.select(m),
             Action::Scroll(m) => {
@@ -782,7 +833,7 @@ impl App {
                 .unwrap_or_default(),
             _ => String::new(),
         };
-        self.overlay = Some(Overlay::Label(LabelInput { text, error: None }));
+        self.overlay = Some(Overlay::Label(LabelInput::new(text)));
     }
 
     fn edit_label(&mut self, f: impl FnOnce(&mut LabelInput)) {
@@ -990,13 +1041,4 @@ fn stepped(text: &str, min: i64, max: i64, step: i64, dir: i8) -> i64 {
         Err(_) => max,
     };
     next.clamp(min, min + (max - min) / step * step)
-}
-
-fn type_char(input: &mut LabelInput, c: char) {
-    if input.text.chars().count() < MAX_LABEL {
-        input.text.push(c);
-        input.error = None;
-    } else {
-        input.error = Some(format!("A label has at most {MAX_LABEL} characters"));
-    }
 }

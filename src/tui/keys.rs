@@ -121,6 +121,23 @@ pub enum Play {
     Slower,
 }
 
+/// What a key does to the text of the label field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Edit {
+    /// The caret one character left.
+    Left,
+    /// The caret one character right.
+    Right,
+    /// The caret to the start.
+    Home,
+    /// The caret to the end.
+    End,
+    /// Erase the character before the caret.
+    Erase,
+    /// Erase everything before the caret.
+    Clear,
+}
+
 /// What a key does to the question being answered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Answering {
@@ -182,8 +199,8 @@ pub enum Action {
     Name,
     /// A character typed into the label.
     Type(char),
-    /// Erase the last character of the label.
-    EraseChar,
+    /// Edit the label: move the caret or erase.
+    Edit(Edit),
     /// Save the label.
     SaveLabel,
     /// Export the report as Markdown beside the session file.
@@ -342,7 +359,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(DOWN, "↓ j", A::Scroll(Move::Down), "scroll down", &[C::Result]),
     bind(UP, "↑ k", A::Scroll(Move::Up), "scroll up", &[C::Replay]),
     bind(DOWN, "↓ j", A::Scroll(Move::Down), "scroll down", &[C::Replay]),
-    bind(UP, "↑ k", A::ScrollHelp(Move::Up), "scroll up", &[C::Help]),
+    bind(UP, "↑ k", A::ScrollHelp(Move::Up), "scroll up", &[C::Help]).hint("↑↓", "scroll"),
     bind(DOWN, "↓ j", A::ScrollHelp(Move::Down), "scroll down", &[C::Help]),
     bind(&[P(K::PageUp)], "PgUp", A::Scroll(Move::PageUp), "scroll a page up", &[C::Result]),
     bind(&[P(K::PageDown)], "PgDn", A::Scroll(Move::PageDown), "scroll a page down", &[C::Result]),
@@ -402,13 +419,20 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[P(K::Char('l'))], "l", A::Name, "label the session with a client or project name",
         &[C::Welcome, C::Resume, C::StartAfresh, C::Result]).hint("l", "label"),
     bind(&[Pattern::Printable], "letters", A::Type(' '), "type the label", &[C::Label]),
-    bind(&[P(K::Backspace)], "Backspace", A::EraseChar, "erase the last character", &[C::Label]),
+    bind(&[P(K::Left)], "←", A::Edit(Edit::Left), "move left", &[C::Label]).hint("←→", "move"),
+    bind(&[P(K::Right)], "→", A::Edit(Edit::Right), "move right", &[C::Label]),
+    bind(&[P(K::Home)], "Home", A::Edit(Edit::Home), "go to the start", &[C::Label]),
+    bind(&[P(K::End)], "End", A::Edit(Edit::End), "go to the end", &[C::Label]),
+    bind(&[P(K::Backspace)], "Backspace", A::Edit(Edit::Erase), "erase the character before",
+        &[C::Label]),
+    bind(&[P(K::Ctrl('u'))], "Ctrl-U", A::Edit(Edit::Clear), "erase everything before",
+        &[C::Label]).hint("Ctrl-U", "clear"),
     bind(ENTER, "Enter", A::SaveLabel, "save the label (an empty one removes it)", &[C::Label])
         .hint("Enter", "save"),
     bind(&[P(K::Esc)], "Esc", A::Close, "cancel", &[C::Label]).hint("Esc", "cancel"),
     bind(&[P(K::Char('?'))], "?", A::Help, "show or hide this help", SCREENS).hint("?", "help"),
     bind(&[P(K::Esc), P(K::Char('?')), P(K::Char('q'))], "Esc ? q", A::Close, "close this help",
-        &[C::Help]),
+        &[C::Help]).hint("Esc", "close"),
     bind(&[P(K::Char('y')), P(K::Char('q'))], "y q", A::Quit, "quit", &[C::Quit])
         .hint("y", "quit"),
     bind(&[P(K::Char('n')), P(K::Esc)], "n Esc", A::Close, "stay", &[C::Quit]).hint("n", "stay"),

@@ -56,7 +56,13 @@ pub fn view(app: &App, frame: &mut Frame) {
         Some(Page::Question(s)) => app::choices(&app.pack().questions()[s.q].kind),
         _ => 0,
     };
-    footer(app, frame, area, app.screen_context(), choices);
+    // The hint line is the overlay's while one is open: its keys are the ones that work.
+    let context = if app.overlay().is_some() {
+        app.context()
+    } else {
+        app.screen_context()
+    };
+    footer(app, frame, area, context, choices);
     match app.overlay() {
         Some(Overlay::Help { scroll }) => help::draw(app, *scroll, frame, area),
         Some(Overlay::Quit) => help::confirm_quit(app, frame, area),
