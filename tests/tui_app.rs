@@ -536,3 +536,58 @@ fn the_label_field_edits_at_its_caret_and_hints_its_own_keys() {
     assert_eq!(a.input().map(|i| i.text.as_str()), Some("!?"));
     assert_eq!(a.input().map(|i| i.caret), Some(0));
 }
+
+/// At the smallest size the help wraps what each key does instead of cutting it, and
+/// says there is more to scroll to.
+#[test]
+fn help_wraps_at_the_smallest_size() {
+    let mut a = app(test_pack());
+    a.update(Msg::Resize(50, 14));
+    press(&mut a, &[Enter, Char('?')]);
+    let text = screen_text(&a, 50, 14);
+    assert!(!text.contains('…'), "{text}");
+    assert!(text.contains("Keys (↑↓ for more)"), "{text}");
+    press(
+        &mut a,
+        &[
+            Char('G'),
+            Down,
+            Down,
+            Down,
+            Down,
+            Down,
+            Down,
+            Down,
+            Down,
+            Down,
+        ],
+    );
+    let text = screen_text(&a, 50, 14);
+    assert!(text.contains("close this help"), "{text}");
+}
+
+/// With nothing saved, the welcome help does not speak of resuming; with a session
+/// offered it does.
+#[test]
+fn the_welcome_help_speaks_of_resuming_only_with_a_session_to_resume() {
+    let mut a = app(test_pack());
+    press(&mut a, &[Char('?')]);
+    let text = screen_text(&a, 80, 24).to_lowercase();
+    assert!(!text.contains("resum"), "{text}");
+    let mut a = App::new(test_pack(), Theme::plain()).with_offers(vec![offer(&test_pack(), 60)]);
+    a.update(Msg::Resize(80, 24));
+    press(&mut a, &[Char('?')]);
+    assert!(screen_text(&a, 80, 24).contains("resume the highlighted session"));
+}
+
+/// `i` on a question without a longer explanation says so instead of doing nothing.
+#[test]
+fn details_on_a_question_without_them_say_so() {
+    let mut a = app(test_pack());
+    press(&mut a, &[Enter, Enter]);
+    assert_eq!(a.place(), question(&a, "regulated"));
+    press(&mut a, &[Char('i')]);
+    let notice = a.notice().unwrap_or_default();
+    assert!(notice.contains("No more on this question"), "{notice}");
+    assert!(screen_text(&a, 80, 24).contains("No more on this question"));
+}

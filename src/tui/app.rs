@@ -888,6 +888,10 @@ impl App {
                 s.details = !s.details;
                 None
             }
+            (Answering::Details, _, _) => {
+                self.notice = Some("No more on this question than “Why we ask” says.".into());
+                None
+            }
             (Answering::Yes | Answering::No, Kind::YesNo, _) => {
                 s.cursor = usize::from(action == Answering::No);
                 Some(Answer::Bool(action == Answering::Yes))

@@ -35,14 +35,19 @@ pub(super) fn layout(app: &App, area: Rect) -> (Room, Vec<Line<'static>>, Rect) 
     let help_w = rows.iter().map(|(_, h)| text::width(h)).max().unwrap_or(0);
     let box_w = (key_w + help_w + 8).min(usize::from(area.width).saturating_sub(2));
     let inner_w = box_w.saturating_sub(4);
+    // What a key does wraps beside it, so nothing is cut on a narrow terminal.
     let lines: Vec<Line<'static>> = rows
         .iter()
-        .map(|(k, h)| {
-            Line::from(vec![
-                Span::styled(format!(" {}", text::pad(k, key_w)), t.key),
-                Span::raw("  "),
-                Span::styled(text::truncate(h, inner_w.saturating_sub(key_w + 3)), t.text),
-            ])
+        .flat_map(|(k, h)| {
+            let what = text::wrap(h, inner_w.saturating_sub(key_w + 3));
+            what.into_iter().enumerate().map(move |(i, w)| {
+                let k = if i == 0 { k } else { "" };
+                Line::from(vec![
+                    Span::styled(format!(" {}", text::pad(k, key_w)), t.key),
+                    Span::raw("  "),
+                    Span::styled(w, t.text),
+                ])
+            })
         })
         .collect();
     let box_h = (lines.len() + 2).min(usize::from(area.height).saturating_sub(2));
