@@ -1,5 +1,6 @@
-//! Snapshots of every screen at 80x24 and 120x40, and of the too-small notice. These are
-//! the design: read them as a user would before accepting a change.
+//! Snapshots of every screen at 50x14 (the smallest laid out), 80x24 and 120x40, and of
+//! the too-small notice. These are the design: read them as a user would before
+//! accepting a change.
 
 use hirewiz::pack::Pack;
 use hirewiz::tui::{App, Key, Msg, Place, Theme, view};
@@ -10,7 +11,7 @@ use std::sync::Arc;
 
 use Key::*;
 
-const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+const SIZES: [(u16, u16); 3] = [(50, 14), (80, 24), (120, 40)];
 
 fn default_pack() -> Arc<Pack> {
     Arc::new(hirewiz::pack::load_default().expect("the default pack loads"))
@@ -108,6 +109,14 @@ fn help_overlay() {
 fn quit_question() {
     let pack = default_pack();
     check("confirm_quit", |s| after(&pack, s, &[Enter, Char('q')]));
+}
+
+#[test]
+fn quit_question_with_answers_saved() {
+    let pack = default_pack();
+    check("confirm_quit_saved", |s| {
+        after(&pack, s, &[Enter, Enter, Enter, Char('q')])
+    });
 }
 
 #[test]

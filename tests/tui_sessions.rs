@@ -550,10 +550,7 @@ fn the_quit_dialog_says_the_answers_are_saved_and_how_to_resume() {
     let mut run = Run::start(&pack, dir.path(), Launch::New);
     run.press(&[Enter, Char('q')]);
     let text = run.screen();
-    assert!(
-        text.contains("No answers yet, so nothing is kept"),
-        "{text}"
-    );
+    assert!(text.contains("No answers yet: nothing is kept"), "{text}");
     assert!(!text.contains("hirewiz resume"), "{text}");
     run.press(&[Esc, Left]);
     answer_two(&mut run);

@@ -73,7 +73,7 @@ pub(super) fn confirm_quit(app: &App, frame: &mut Frame, area: Rect) {
             &["Your answers are not saved yet; hirewiz tries once more as it quits."],
             t.error,
         ),
-        (None, 0) => (&["No answers yet, so nothing is kept to resume."], t.dim),
+        (None, 0) => (&["No answers yet: nothing is kept to resume."], t.dim),
         (None, _) => (
             &[
                 "Your answers are saved.",

@@ -202,7 +202,7 @@ fn footer(app: &App, frame: &mut Frame, area: Rect, context: Context, choices: u
 }
 
 /// The key hints as one line no wider than `width`: hints are dropped from the middle
-/// (help and quit stay) until it fits.
+/// (Enter, help and quit stay) until it fits.
 pub(crate) fn hint_line(t: &Theme, hints: &[(String, &str)], width: usize) -> Line<'static> {
     let mut hints: Vec<&(String, &str)> = hints.iter().collect();
     let len = |h: &[&(String, &str)]| -> usize {
@@ -211,8 +211,15 @@ pub(crate) fn hint_line(t: &Theme, hints: &[(String, &str)], width: usize) -> Li
             .sum::<usize>()
             + 3 * h.len().saturating_sub(1)
     };
-    while len(&hints) > width && hints.len() > 2 {
-        hints.remove(hints.len() - 3);
+    // Enter, which always moves on, stays too.
+    while len(&hints) > width {
+        let Some(drop) = (0..hints.len().saturating_sub(2))
+            .rev()
+            .find(|&i| hints[i].0 != "Enter")
+        else {
+            break;
+        };
+        hints.remove(drop);
     }
     let mut spans = vec![Span::raw("  ")];
     for (i, (k, what)) in hints.iter().enumerate() {

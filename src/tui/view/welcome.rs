@@ -114,8 +114,16 @@ pub(super) fn draw(app: &App, w: &WelcomeState, frame: &mut Frame, area: Rect) {
         Span::styled("Enter", t.key),
         Span::raw(" to start."),
     ]);
-    // The way in follows the text when it fits, and otherwise keeps the last row.
+    // The way in follows the text; what does not fit above it is left out a paragraph at
+    // a time, never cut mid-sentence.
     let rows = usize::from(area.height);
+    if lines.len() + 2 > rows
+        && let Some(end) = (1..=rows.saturating_sub(2))
+            .rev()
+            .find(|&i| lines.get(i).is_some_and(|l| l.width() == 0))
+    {
+        lines.truncate(end);
+    }
     if lines.len() + 2 <= rows {
         lines.push(Line::default());
         lines.push(start);
