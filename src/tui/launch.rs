@@ -2,8 +2,8 @@
 //! resume or replay, and playing it back. A session file that cannot be used stops here,
 //! with an error naming the file, before anything is drawn or written.
 
-use super::app::{App, ResumeOffer};
 use super::autosave::Autosave;
+use super::model::{App, ResumeOffer};
 use super::player::Player;
 use super::theme::Theme;
 use crate::pack::Pack;

@@ -13,6 +13,7 @@ pub mod app;
 pub mod autosave;
 pub mod keys;
 pub mod launch;
+pub mod model;
 pub mod player;
 mod term;
 pub mod text;

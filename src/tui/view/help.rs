@@ -2,8 +2,8 @@
 //! question asked before quitting without a result.
 
 use super::{Room, centred, hint_line, overlay};
-use crate::tui::app::App;
 use crate::tui::keys::{self, Context};
+use crate::tui::model::App;
 use crate::tui::text;
 use ratatui::Frame;
 use ratatui::layout::Rect;

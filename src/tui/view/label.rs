@@ -2,8 +2,8 @@
 //! reason inline when a label is refused.
 
 use super::{centred, hint_line, overlay};
-use crate::tui::app::{App, LabelInput};
 use crate::tui::keys::{self, Context};
+use crate::tui::model::{App, LabelInput};
 use crate::tui::text;
 use ratatui::Frame;
 use ratatui::layout::Rect;

@@ -10,8 +10,8 @@ mod review;
 mod too_small;
 mod welcome;
 
-use super::app::{self, App, MIN_SIZE, Overlay, Page, Place, Screen};
 use super::keys::{self, Context, Move};
+use super::model::{self, App, MIN_SIZE, Overlay, Page, Place, Screen};
 use super::text;
 use super::theme::Theme;
 use ratatui::Frame;
@@ -53,7 +53,7 @@ pub fn view(app: &App, frame: &mut Frame) {
         frame.render_widget(Lines(vec![line]), row);
     }
     let choices = match app.page() {
-        Some(Page::Question(s)) => app::choices(&app.pack().questions()[s.q].kind),
+        Some(Page::Question(s)) => model::choices(&app.pack().questions()[s.q].kind),
         _ => 0,
     };
     // The hint line is the overlay's while one is open: its keys are the ones that work.

@@ -3,7 +3,7 @@
 
 use super::{follow, scrolled, wrapped};
 use crate::pack::{Answer, Kind};
-use crate::tui::app::{App, Draft, QuestionState};
+use crate::tui::model::{App, Draft, QuestionState};
 use crate::tui::text;
 use ratatui::Frame;
 use ratatui::layout::Rect;

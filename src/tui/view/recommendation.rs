@@ -4,7 +4,7 @@
 
 use super::scrolled;
 use crate::report::{Report, decisive_mark, money, signed};
-use crate::tui::app::{App, ResultState};
+use crate::tui::model::{App, ResultState};
 use crate::tui::text;
 use crate::tui::theme::Theme;
 use ratatui::Frame;

@@ -3,7 +3,7 @@
 //! answers wrap in their columns, so nothing is cut.
 
 use super::{follow, scrolled};
-use crate::tui::app::{App, ReviewState};
+use crate::tui::model::{App, ReviewState};
 use crate::tui::text;
 use ratatui::Frame;
 use ratatui::layout::Rect;

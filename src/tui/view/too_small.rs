@@ -1,8 +1,8 @@
 //! The notice shown when the terminal is too small to lay the screens out. The wizard
 //! keeps its state and carries on as soon as the terminal grows.
 
-use crate::tui::app::{App, MIN_SIZE};
 use crate::tui::keys::{self, Context};
+use crate::tui::model::{App, MIN_SIZE};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

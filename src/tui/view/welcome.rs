@@ -3,7 +3,7 @@
 
 use super::{Lines, follow, scrolled, wrapped};
 use crate::session::Timestamp;
-use crate::tui::app::{App, ResumeOffer, WelcomeState};
+use crate::tui::model::{App, ResumeOffer, WelcomeState};
 use crate::tui::text;
 use crate::tui::theme::Theme;
 use crate::wizard::Step;
