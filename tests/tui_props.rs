@@ -73,7 +73,9 @@ proptest! {
         let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("backend");
         for s in steps {
             match s {
-                Step::Key(k) => app.update(Msg::Key(k)),
+                Step::Key(k) => {
+                    app.update(Msg::Key(k));
+                }
                 Step::Resize(nw, nh) => {
                     (w, h) = (nw, nh);
                     app.update(Msg::Resize(w, h));

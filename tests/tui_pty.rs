@@ -418,3 +418,72 @@ fn pasted_command_letters_neither_quit_nor_move_on() {
     w.send("q");
     assert_eq!(w.wait_exit(), 0);
 }
+
+/// Save an unfinished session of the default pack labelled `label`, last changed
+/// `ago` seconds before now, with the first `answers` questions answered by default.
+fn unfinished(data: &std::path::Path, id: &str, label: &str, ago: i64, answers: usize) {
+    use hirewiz::session::{Label, Session, SessionId, Store, Timestamp};
+    use hirewiz::wizard::{Event, Step, Wizard};
+    let pack = std::sync::Arc::new(hirewiz::pack::load_default().expect("the default pack"));
+    let at = Timestamp::from_unix(Timestamp::now().unix() - ago);
+    let id = SessionId::parse(id).expect("an id");
+    let mut s = Session::new(id, &pack, Label::parse(label).ok(), at);
+    let mut w = Wizard::new(pack.clone());
+    for _ in 0..answers {
+        let Step::Question(question) = w.step() else {
+            break;
+        };
+        let answer = w.shown_answer(question);
+        for e in [Event::Answer { question, answer }, Event::Next] {
+            w.apply(&e).expect("the event plays");
+            s.push(&e, &w, at);
+        }
+    }
+    Store::in_data_dir(data)
+        .save(&s, None)
+        .expect("the session saves");
+}
+
+/// The line of the screen with the highlight on it.
+fn highlighted(text: &str) -> String {
+    text.lines()
+        .find(|l| l.contains('›'))
+        .map(|l| l.trim().to_string())
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_welcome_picker_moves_by_keys_and_starts_the_chosen_session() {
+    let data = tempfile::tempdir().expect("a data folder");
+    unfinished(data.path(), "20251201-0900-glbx", "Globex", 2 * 86_400, 1);
+    unfinished(data.path(), "20251201-1200-acme", "Acme", 600, 3);
+    let dir = data.path().to_string_lossy().to_string();
+    let mut run = Running::start(&["--data-dir", &dir]);
+
+    // Newest first; changed ten minutes ago, so Enter would resume it.
+    let welcome = run.screen.wait_text("2 unfinished sessions");
+    assert!(highlighted(&welcome).contains("Acme"), "{welcome}");
+    assert!(
+        welcome.contains("3 answers, stopped at question 4"),
+        "{welcome}"
+    );
+    assert!(welcome.contains("updated 2 days ago"), "{welcome}");
+    let mut step = |key: &str, expect: &str| {
+        run.send(key);
+        run.screen
+            .wait_for(expect, |t| highlighted(t).contains(expect));
+    };
+    step("j", "Globex");
+    step("j", "Start a new session");
+    step("k", "Globex");
+    step("g", "Acme");
+    step("G", "Start a new session");
+    step("\x1b[A", "Globex");
+
+    // Enter resumes the one chosen, where it stopped, with its label in the title.
+    run.send("\r");
+    let resumed = run.screen.wait_text("Question 2 of");
+    assert!(resumed.contains("Globex"), "{resumed}");
+    run.send("\x03");
+    assert_eq!(run.wait_exit(), 130);
+}

@@ -1,8 +1,9 @@
-//! Snapshots of every screen at 80x24 and 120x40, and of the too-small notice. These are
-//! the design: read them as a user would before accepting a change.
+//! Snapshots of every screen at 50x14 (the smallest laid out), 80x24 and 120x40, and of
+//! the too-small notice. These are the design: read them as a user would before
+//! accepting a change.
 
 use hirewiz::pack::Pack;
-use hirewiz::tui::{App, Key, Msg, Screen, Theme, view};
+use hirewiz::tui::{App, Key, Msg, Place, Theme, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::path::Path;
@@ -10,7 +11,7 @@ use std::sync::Arc;
 
 use Key::*;
 
-const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+const SIZES: [(u16, u16); 3] = [(50, 14), (80, 24), (120, 40)];
 
 fn default_pack() -> Arc<Pack> {
     Arc::new(hirewiz::pack::load_default().expect("the default pack loads"))
@@ -34,7 +35,7 @@ fn after(pack: &Arc<Pack>, size: (u16, u16), keys: &[Key]) -> App {
 /// Press Enter until the result shows.
 fn to_result(app: &mut App) {
     for _ in 0..100 {
-        if app.screen() == Screen::Result {
+        if app.place() == Place::Result {
             return;
         }
         app.update(Msg::Key(Enter));
@@ -45,7 +46,7 @@ fn to_result(app: &mut App) {
 /// Press Enter until the review shows.
 fn to_review(app: &mut App) {
     for _ in 0..100 {
-        if app.screen() == Screen::Review {
+        if app.place() == Place::Review {
             return;
         }
         app.update(Msg::Key(Enter));
@@ -108,6 +109,14 @@ fn help_overlay() {
 fn quit_question() {
     let pack = default_pack();
     check("confirm_quit", |s| after(&pack, s, &[Enter, Char('q')]));
+}
+
+#[test]
+fn quit_question_with_answers_saved() {
+    let pack = default_pack();
+    check("confirm_quit_saved", |s| {
+        after(&pack, s, &[Enter, Enter, Enter, Char('q')])
+    });
 }
 
 #[test]
@@ -239,7 +248,7 @@ fn welcome_with_the_resume_offer() {
             answered: session.answers.len(),
             pack_changed: None,
         };
-        let mut app = App::new(pack.clone(), Theme::colour()).with_offer(offer);
+        let mut app = App::new(pack.clone(), Theme::colour()).with_offers(vec![offer]);
         app.update(Msg::Resize(s.0, s.1));
         app
     });
@@ -353,4 +362,81 @@ fn recommendation_on_a_tie() {
         assert!(r.tie && r.recommendation.is_none(), "{}", r.headline());
         app
     });
+}
+
+const SMALL: [(u16, u16); 2] = [(50, 14), (80, 24)];
+
+/// Sessions offered on the welcome screen: "Acme Corp", changed ten minutes ago and
+/// stopped at the third question, then an unlabelled one left two days ago before its
+/// first answer.
+fn offers(pack: &Arc<Pack>) -> Vec<hirewiz::tui::ResumeOffer> {
+    use hirewiz::session::{Timestamp, replay::replay};
+    let session = saved_session(pack, false);
+    let played = replay(&session, pack.clone(), "session.yaml").expect("it replays");
+    let now = Timestamp::from_unix(session.updated.unix() + 600);
+    let acme = hirewiz::tui::ResumeOffer {
+        id: session.id.to_string(),
+        label: Some("Acme Corp".into()),
+        updated: session.updated,
+        now,
+        state: played.final_state().clone(),
+        answered: session.answers.len(),
+        pack_changed: None,
+    };
+    let waiting = hirewiz::tui::ResumeOffer {
+        id: "20250530-0910-q7wz".into(),
+        label: None,
+        updated: Timestamp::from_unix(now.unix() - 2 * 86_400),
+        state: hirewiz::wizard::Wizard::new(pack.clone()),
+        answered: 0,
+        ..acme.clone()
+    };
+    vec![acme, waiting]
+}
+
+fn picker(pack: &Arc<Pack>, size: (u16, u16), keys: &[Key]) -> App {
+    let mut app = App::new(pack.clone(), Theme::colour()).with_offers(offers(pack));
+    app.update(Msg::Resize(size.0, size.1));
+    for k in keys {
+        app.update(Msg::Key(*k));
+    }
+    app
+}
+
+#[test]
+fn welcome_picker_of_two_sessions() {
+    let pack = test_pack();
+    for size in SMALL {
+        let app = picker(&pack, size, &[]);
+        insta::assert_snapshot!(
+            format!("welcome_picker_{}x{}", size.0, size.1),
+            draw(&app, size)
+        );
+    }
+    let app = picker(&pack, (50, 14), &[End]);
+    insta::assert_snapshot!("welcome_picker_new_50x14", draw(&app, (50, 14)));
+}
+
+/// At the smallest size the list scrolls, and whichever choice is highlighted shows.
+#[test]
+fn every_welcome_choice_shows_when_highlighted_at_the_smallest_size() {
+    let pack = test_pack();
+    for (down, expect) in [
+        (0, "Resume “Acme Corp”"),
+        (1, "Resume session 20250530-0910-q7wz"),
+        (2, "Start a new session"),
+    ] {
+        let app = picker(&pack, (50, 14), &vec![Down; down]);
+        let screen = draw(&app, (50, 14));
+        let row = screen.lines().find(|l| l.contains('›')).unwrap_or_default();
+        assert!(row.contains(expect), "{expect}:\n{screen}");
+    }
+}
+
+#[test]
+fn review_with_a_long_answer_wrapped() {
+    let pack = default_pack();
+    let mut app = after(&pack, (100, 32), &[Enter, Char('2'), Char('3'), Char('4')]);
+    to_review(&mut app);
+    insta::assert_snapshot!("review_long_answer_100x32", draw(&app, (100, 32)));
 }

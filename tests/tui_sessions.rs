@@ -6,7 +6,7 @@ mod session_support;
 
 use hirewiz::pack::{Answer, Pack};
 use hirewiz::session::{Status, Store, Timestamp};
-use hirewiz::tui::{App, Autosave, Exit, Key, Launch, Msg, Overlay, Screen, Theme, prepare, view};
+use hirewiz::tui::{App, Autosave, Exit, Key, Launch, Msg, Overlay, Place, Theme, prepare, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use session_support::{changed_pack, choice, pack, q, walk, winding_walk};
@@ -38,8 +38,8 @@ impl Run {
     /// Press keys, performing the app's effects after each as the I/O loop does.
     fn press(&mut self, keys: &[Key]) {
         for k in keys {
-            self.app.update(Msg::Key(*k));
-            self.save.perform(&mut self.app);
+            let effects = self.app.update(Msg::Key(*k));
+            self.save.perform(effects, &mut self.app);
         }
     }
 
@@ -101,14 +101,14 @@ fn resume_continues_at_the_question_with_every_answer() {
     let dir = tempfile::tempdir().unwrap();
     let mut run = Run::start(&pack, dir.path(), Launch::New);
     answer_two(&mut run);
-    let stopped = run.app.screen();
-    assert_eq!(stopped, Screen::Question(q(&pack, "has_lead")));
+    let stopped = run.app.place();
+    assert_eq!(stopped, Place::Question(q(&pack, "has_lead")));
     run.press(&[Ctrl('c')]);
     assert_eq!(run.app.exit(), Some(Exit::Interrupted));
 
     // Start again: the welcome offers the session first, highlighted; Enter resumes it.
     let mut again = Run::start(&pack, dir.path(), Launch::New);
-    assert_eq!(again.app.screen(), Screen::Welcome);
+    assert_eq!(again.app.place(), Place::Welcome);
     let offer = again
         .app
         .offer()
@@ -122,7 +122,7 @@ fn resume_continues_at_the_question_with_every_answer() {
     assert!(text.contains("stopped at question 3 of 4"), "{text}");
     assert!(text.contains("Start a new session"), "{text}");
     again.press(&[Enter]);
-    assert_eq!(again.app.screen(), stopped);
+    assert_eq!(again.app.place(), stopped);
     let answers = again.app.wizard().answers();
     assert_eq!(
         answers.get(q(&pack, "engagement")),
@@ -132,7 +132,7 @@ fn resume_continues_at_the_question_with_every_answer() {
 
     // Going on records into the same file, to the result.
     again.press(&[Char('y'), Enter, Enter]);
-    assert_eq!(again.app.screen(), Screen::Result);
+    assert_eq!(again.app.place(), Place::Result);
     let s = only_session(dir.path());
     assert_eq!(s.status, Status::Complete);
 
@@ -149,7 +149,7 @@ fn the_second_choice_starts_a_new_session_and_keeps_the_old_one() {
     answer_two(&mut run);
     let mut again = Run::start(&pack, dir.path(), Launch::New);
     again.press(&[Down, Enter]);
-    assert_eq!(again.app.screen(), Screen::Question(q(&pack, "engagement")));
+    assert_eq!(again.app.place(), Place::Question(q(&pack, "engagement")));
     assert_eq!(
         again.app.wizard().answers().get(q(&pack, "team_size")),
         None
@@ -170,7 +170,7 @@ fn hirewiz_resume_goes_straight_to_where_it_stopped() {
         Launch::Resume(Some(id[..14].to_string())),
     ] {
         let resumed = Run::start(&pack, dir.path(), launch);
-        assert_eq!(resumed.app.screen(), Screen::Question(q(&pack, "has_lead")));
+        assert_eq!(resumed.app.place(), Place::Question(q(&pack, "has_lead")));
         assert_eq!(
             resumed.app.wizard().answers().get(q(&pack, "team_size")),
             Some(&Answer::Number(7))
@@ -208,7 +208,7 @@ fn a_label_is_checked_inline_and_saved_with_the_session() {
     let dir = tempfile::tempdir().unwrap();
     let mut run = Run::start(&pack, dir.path(), Launch::New);
     run.press(&[Char('l')]);
-    assert_eq!(run.app.overlay(), Some(Overlay::Label));
+    assert!(matches!(run.app.overlay(), Some(Overlay::Label(_))));
     run.type_text("../acme");
     run.press(&[Enter]);
     let error = run
@@ -222,9 +222,8 @@ fn a_label_is_checked_inline_and_saved_with_the_session() {
         "{}",
         run.screen()
     );
-    assert_eq!(
-        run.app.overlay(),
-        Some(Overlay::Label),
+    assert!(
+        matches!(run.app.overlay(), Some(Overlay::Label(_))),
         "a refused label keeps the field open"
     );
     assert!(session_files(dir.path()).is_empty());
@@ -249,7 +248,7 @@ fn a_label_is_checked_inline_and_saved_with_the_session() {
 
     // Relabelled on the result screen; Esc cancels without a change.
     run.press(&[Enter, Enter, Enter]);
-    assert_eq!(run.app.screen(), Screen::Result);
+    assert_eq!(run.app.place(), Place::Result);
     run.press(&[Char('l')]);
     assert_eq!(run.app.input().map(|i| i.text.as_str()), Some("Acme q?"));
     for _ in 0..3 {
@@ -299,7 +298,7 @@ fn a_label_given_before_quitting_is_kept_as_a_session_to_resume() {
         "{welcome}"
     );
     next.press(&[Enter]);
-    assert_eq!(next.app.screen(), Screen::Question(0));
+    assert_eq!(next.app.place(), Place::Question(0));
     assert!(next.screen().contains("Acme Corp"), "{}", next.screen());
     next.press(&[Enter]);
     assert_eq!(
@@ -318,7 +317,7 @@ fn export_writes_markdown_beside_the_session_and_shows_where() {
     for _ in 0..8 {
         run.press(&[Enter]);
     }
-    assert_eq!(run.app.screen(), Screen::Result);
+    assert_eq!(run.app.place(), Place::Result);
     run.press(&[Char('e')]);
     let session = session_files(dir.path()).remove(0);
     let md = session.with_extension("md");
@@ -353,7 +352,7 @@ fn a_failed_save_is_shown_retried_and_loses_nothing() {
     assert!(run.screen().contains("Not saved yet"));
     // The wizard goes on regardless.
     run.press(&[Char('7'), Enter]);
-    assert_eq!(run.app.screen(), Screen::Question(q(&pack, "has_lead")));
+    assert_eq!(run.app.place(), Place::Question(q(&pack, "has_lead")));
 
     // Once the folder can be written, the retry saves every step so far.
     std::fs::remove_file(dir.path().join("sessions")).unwrap();
@@ -386,7 +385,7 @@ fn replay_steps_both_ways_and_end_skips_to_the_same_result() {
     let p = run.app.player().expect("a replay");
     assert!(p.playing());
     assert_eq!(p.len(), winding_walk(&pack).len());
-    assert_eq!(run.app.screen(), Screen::Question(q(&pack, "engagement")));
+    assert_eq!(run.app.place(), Place::Question(q(&pack, "engagement")));
     assert!(
         run.screen().contains("Replay · playing · step 0 of 15"),
         "{}",
@@ -400,9 +399,9 @@ fn replay_steps_both_ways_and_end_skips_to_the_same_result() {
     let p = run.app.player().unwrap();
     assert_eq!((p.position(), p.playing()), (4, false));
     // Step 4 is the back-step: the first question again, with its answer.
-    assert_eq!(run.app.screen(), Screen::Question(q(&pack, "engagement")));
+    assert_eq!(run.app.place(), Place::Question(q(&pack, "engagement")));
     run.press(&[Left]);
-    assert_eq!(run.app.screen(), Screen::Question(q(&pack, "team_size")));
+    assert_eq!(run.app.place(), Place::Question(q(&pack, "team_size")));
     run.app.update(Msg::Tick);
     assert_eq!(
         run.app.player().map(|p| p.position()),
@@ -416,7 +415,7 @@ fn replay_steps_both_ways_and_end_skips_to_the_same_result() {
     run.press(&[Char('+')]);
     assert_ne!(run.app.player().map(|p| p.speed_words()), pace);
     run.press(&[End]);
-    assert_eq!(run.app.screen(), Screen::Result);
+    assert_eq!(run.app.place(), Place::Result);
     assert_eq!(run.app.wizard().answers(), end.answers());
     assert_eq!(run.app.tick_interval(), None, "the end does not tick");
     let text = run.screen();
@@ -435,7 +434,7 @@ fn replay_on_a_changed_pack_shows_both_results() {
     let (id, _) = recorded(&pack(), dir.path());
     let mut run = Run::start(&changed_pack(), dir.path(), Launch::Replay(id));
     run.press(&[End]);
-    assert_eq!(run.app.screen(), Screen::Result);
+    assert_eq!(run.app.place(), Place::Result);
     let text = run.screen();
     assert!(
         text.contains("The pack changed since this session was saved"),
@@ -540,4 +539,27 @@ fn bad_session_files_exit_2_from_the_command_line() {
         std::fs::read_to_string(&file).unwrap(),
         "format: hirewiz-session/1\nid: oops\nhistory: ["
     );
+}
+
+/// The quit dialog says the answers are kept and how to go on, and it is true: the
+/// session resumes where it was left. Before the first answer it promises nothing.
+#[test]
+fn the_quit_dialog_says_the_answers_are_saved_and_how_to_resume() {
+    let pack = pack();
+    let dir = tempfile::tempdir().unwrap();
+    let mut run = Run::start(&pack, dir.path(), Launch::New);
+    run.press(&[Enter, Char('q')]);
+    let text = run.screen();
+    assert!(text.contains("No answers yet: nothing is kept"), "{text}");
+    assert!(!text.contains("hirewiz resume"), "{text}");
+    run.press(&[Esc, Left]);
+    answer_two(&mut run);
+    run.press(&[Char('q')]);
+    let text = run.screen();
+    assert!(text.contains("Your answers are saved"), "{text}");
+    assert!(text.contains("Run `hirewiz resume` to go on"), "{text}");
+    run.press(&[Char('y')]);
+    assert_eq!(run.app.exit(), Some(Exit::Quit));
+    let resumed = Run::start(&pack, dir.path(), Launch::Resume(None));
+    assert_eq!(resumed.app.place(), Place::Question(q(&pack, "has_lead")));
 }

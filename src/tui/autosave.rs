@@ -22,8 +22,8 @@ pub struct Autosave {
     recorder: Option<Recorder>,
     /// A label given before the first event, saved with it.
     pending_label: Option<Label>,
-    /// The session the welcome screen offers to resume, already played back.
-    offer: Option<(Session, Replay)>,
+    /// The sessions the welcome screen offers to resume, already played back.
+    offers: Vec<(Session, Replay)>,
     /// The file exports go beside when nothing is recorded (a replay's session file).
     beside: Option<PathBuf>,
     /// Why the last save failed, while it has not succeeded since.
@@ -39,15 +39,15 @@ impl Autosave {
             pack,
             recorder: None,
             pending_label: None,
-            offer: None,
+            offers: Vec::new(),
             beside: None,
             problem: None,
         }
     }
 
-    /// The same, able to resume `session` (played back as `replay`) when the app asks.
-    pub fn with_offer(mut self, session: Session, replay: Replay) -> Autosave {
-        self.offer = Some((session, replay));
+    /// The same, able to resume any of `offers` (each played back) when the app asks.
+    pub fn with_offers(mut self, offers: Vec<(Session, Replay)>) -> Autosave {
+        self.offers = offers;
         self
     }
 
@@ -82,9 +82,9 @@ impl Autosave {
         notice
     }
 
-    /// Perform every effect the app has queued, and tell it how each went.
-    pub fn perform(&mut self, app: &mut App) {
-        for effect in app.take_effects() {
+    /// Perform `effects`, which the app's update returned, and tell it how each went.
+    pub fn perform(&mut self, effects: Vec<Effect>, app: &mut App) {
+        for effect in effects {
             match effect {
                 Effect::Record { event, state } => {
                     if self.recorder.is_none()
@@ -102,9 +102,11 @@ impl Autosave {
                     }
                 }
                 Effect::Label(label) => self.label(label, app),
-                Effect::Resume => {
-                    let Some(((session, replay), store)) =
-                        self.offer.take().zip(self.store.clone())
+                Effect::Resume(id) => {
+                    let at = self.offers.iter().position(|(s, _)| s.id.as_str() == id);
+                    let Some(((session, replay), store)) = at
+                        .map(|i| self.offers.swap_remove(i))
+                        .zip(self.store.clone())
                     else {
                         continue;
                     };
@@ -114,7 +116,7 @@ impl Autosave {
                         self.label(Some(label), app);
                     }
                     if let Some(notice) = notice {
-                        app.update(Msg::Notice(notice));
+                        tell(app, Msg::Notice(notice));
                     }
                 }
                 Effect::Export(report) => self.export(&report, app),
@@ -133,14 +135,17 @@ impl Autosave {
                 let ok = saved.is_ok();
                 self.after_save(saved, app);
                 if ok {
-                    app.update(Msg::Notice(said));
+                    tell(app, Msg::Notice(said));
                 }
             }
             None => {
                 self.pending_label = label;
-                app.update(Msg::Notice(format!(
-                    "{said}; it is saved with your first answer, or when you quit"
-                )));
+                tell(
+                    app,
+                    Msg::Notice(format!(
+                        "{said}; it is saved with your first answer, or when you quit"
+                    )),
+                );
             }
         }
     }
@@ -152,7 +157,7 @@ impl Autosave {
             .map(Recorder::path)
             .or_else(|| self.beside.clone());
         let Some(session_file) = session_file else {
-            app.update(Msg::Notice(
+            tell(app, Msg::Notice(
                 "Cannot export: sessions are not saved, so there is no session file to export beside"
                     .into(),
             ));
@@ -164,7 +169,7 @@ impl Autosave {
             Ok(()) => format!("Exported to {}", path.display()),
             Err(e) => format!("Cannot export to {}: {e}", path.display()),
         };
-        app.update(Msg::Notice(notice));
+        tell(app, Msg::Notice(notice));
     }
 
     fn after_save(&mut self, saved: Result<PathBuf, SessionError>, app: &mut App) {
@@ -176,10 +181,13 @@ impl Autosave {
                 // Someone else's file: leave it, and go on in a file of our own.
                 let forked = r.fork();
                 if forked.is_ok() {
-                    app.update(Msg::Notice(format!(
-                        "The session file was changed elsewhere; going on as session {}",
-                        r.session().id
-                    )));
+                    tell(
+                        app,
+                        Msg::Notice(format!(
+                            "The session file was changed elsewhere; going on as session {}",
+                            r.session().id
+                        )),
+                    );
                 }
                 forked
             }
@@ -188,14 +196,17 @@ impl Autosave {
         match saved {
             Ok(_) => {
                 if self.problem.take().is_some() || app.unsaved().is_some() {
-                    app.update(Msg::Saved);
+                    tell(app, Msg::Saved);
                 }
             }
             Err(e) => {
                 let why = e.to_string();
-                app.update(Msg::SaveFailed(format!(
-                    "Not saved yet, retrying (your answers are kept): {why}"
-                )));
+                tell(
+                    app,
+                    Msg::SaveFailed(format!(
+                        "Not saved yet, retrying (your answers are kept): {why}"
+                    )),
+                );
                 self.problem = Some(why);
             }
         }
@@ -260,4 +271,11 @@ impl Autosave {
             store::shown(r.path().parent().unwrap_or(std::path::Path::new("."))),
         ))
     }
+}
+
+/// Tell the app how something went. These messages only change what it shows, so they
+/// ask nothing further of the world.
+fn tell(app: &mut App, msg: Msg) {
+    let effects = app.update(msg);
+    debug_assert!(effects.is_empty());
 }

@@ -1,5 +1,7 @@
-//! Keys and what they do, as data: one table serves the key handling, the help overlay
-//! and the hint line, so that what is shown is what works.
+//! Keys and what they do, as data. Each line of [`BINDINGS`] names its keys, the one
+//! action they ask for, where they work, how help describes them and how the hint line
+//! shows them: handling, the help overlay and the hints all read this one table, so what
+//! is shown is what works.
 
 /// A key press, independent of the terminal library that reported it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -39,8 +41,12 @@ pub enum Key {
 /// Where the user is, which decides what a key means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Context {
-    /// The welcome screen.
+    /// The welcome screen, with nothing saved to resume.
     Welcome,
+    /// The welcome screen, with a saved session highlighted.
+    Resume,
+    /// The welcome screen, with "start a new session" highlighted beside saved ones.
+    StartAfresh,
     /// A single choice or yes/no question.
     Choice,
     /// A multiple choice question.
@@ -54,7 +60,7 @@ pub enum Context {
     /// The help overlay.
     Help,
     /// The question asking whether to quit.
-    ConfirmQuit,
+    Quit,
     /// The terminal is below the minimum size.
     TooSmall,
     /// Typing a session's label.
@@ -63,61 +69,156 @@ pub enum Context {
     Replay,
 }
 
-/// What a key asks for. The app decides what it means on the current screen.
+/// A movement through a list or a scrolled view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Action {
-    /// Move the highlight (or the view) up.
+pub enum Move {
+    /// One row up.
     Up,
-    /// Move the highlight (or the view) down.
+    /// One row down.
     Down,
-    /// Jump to the first row.
-    First,
-    /// Jump to the last row.
-    Last,
-    /// Scroll a page up.
+    /// A page up.
     PageUp,
-    /// Scroll a page down.
+    /// A page down.
     PageDown,
-    /// A digit: picks a choice by number, or types into a number.
-    Digit(u8),
-    /// Pick the highlighted row, or continue.
-    Enter,
-    /// Toggle the highlighted choice.
-    Toggle,
-    /// Go back one step.
+    /// To the first row.
+    First,
+    /// To the last row.
+    Last,
+}
+
+impl Move {
+    /// Where `at` goes in `0..=last`, a page being `page` rows.
+    pub fn from(self, at: usize, last: usize, page: usize) -> usize {
+        let page = page.max(1);
+        match self {
+            Move::Up => at.saturating_sub(1),
+            Move::Down => at.saturating_add(1),
+            Move::PageUp => at.saturating_sub(page),
+            Move::PageDown => at.saturating_add(page),
+            Move::First => 0,
+            Move::Last => last,
+        }
+        .min(last)
+    }
+}
+
+/// What a control of the replay does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Play {
+    /// Pause, or play on.
+    Pause,
+    /// One step back.
     Back,
-    /// Step a number up.
-    Increase,
-    /// Step a number down.
-    Decrease,
-    /// Erase the last digit typed.
+    /// One step forward.
+    Forward,
+    /// Back to the start.
+    First,
+    /// To the result.
+    Last,
+    /// Faster.
+    Faster,
+    /// Slower.
+    Slower,
+}
+
+/// What a key does to the text of the label field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Edit {
+    /// The caret one character left.
+    Left,
+    /// The caret one character right.
+    Right,
+    /// The caret to the start.
+    Home,
+    /// The caret to the end.
+    End,
+    /// Erase the character before the caret.
     Erase,
+    /// Erase everything before the caret.
+    Clear,
+}
+
+/// What a key does to the question being answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Answering {
+    /// Pick the choice with this number and continue.
+    Pick(u8),
+    /// Select or clear the choice with this number.
+    Tick(u8),
+    /// Type this digit into the number.
+    Digit(u8),
+    /// Select or clear the highlighted choice.
+    Toggle,
     /// Answer yes.
     Yes,
     /// Answer no.
     No,
+    /// Erase the last digit typed.
+    Erase,
+    /// Step the number up (1) or down (-1).
+    Step(i8),
+    /// Confirm the answer and continue.
+    Confirm,
     /// Show or hide the longer explanation of the question.
     Details,
-    /// Open or close the help overlay.
+}
+
+/// What a key asks for. Each action belongs to the screen or overlay whose context
+/// binds it, so it has one meaning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    /// Move the highlight of a list (the welcome choices, a question's choices, the review).
+    Select(Move),
+    /// Scroll the result.
+    Scroll(Move),
+    /// Scroll the help overlay.
+    ScrollHelp(Move),
+    /// Begin: resume the highlighted session, or start a new one.
+    Start,
+    /// Something done to the question being answered.
+    Answer(Answering),
+    /// On the review: change the highlighted answer, or see the result.
+    Change,
+    /// Go back one step of the wizard.
+    Back,
+    /// Back to the review without changing the answer (when changing one from it).
+    ToReview,
+    /// On to the next question, past one already answered, without confirming an edit.
+    Forward,
+    /// Open the help overlay.
     Help,
     /// Close the overlay.
     Close,
-    /// Quit (at once on the result, after asking elsewhere).
+    /// Ask whether to quit.
+    AskQuit,
+    /// Quit.
     Quit,
-    /// Confirm quitting.
-    ConfirmQuit,
     /// Quit at once from anywhere.
     Interrupt,
     /// Open the field that labels the session.
     Name,
+    /// A character typed into the label.
+    Type(char),
+    /// Edit the label: move the caret or erase.
+    Edit(Edit),
+    /// Save the label.
+    SaveLabel,
     /// Export the report as Markdown beside the session file.
     Export,
-    /// A character typed into a text field.
-    Type(char),
-    /// Pause or go on playing a replay.
-    Pause,
-    /// One step forward in a replay.
-    Forward,
+    /// A control of the replay.
+    Play(Play),
+}
+
+impl Action {
+    /// The action for the digit `d`, for a line whose keys are the digits.
+    fn with_digit(self, d: u8) -> Action {
+        match self {
+            Action::Answer(Answering::Pick(_)) => Action::Answer(Answering::Pick(d)),
+            Action::Answer(Answering::Tick(_)) => Action::Answer(Answering::Tick(d)),
+            Action::Answer(Answering::Digit(_)) => Action::Answer(Answering::Digit(d)),
+            other => other,
+        }
+    }
 }
 
 /// Which keys a binding answers to.
@@ -131,12 +232,23 @@ pub enum Pattern {
     Printable,
 }
 
+/// How a binding shows in the hint line at the bottom of the screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hint {
+    /// Not in the hint line.
+    None,
+    /// These keys, doing this.
+    Keys(&'static str, &'static str),
+    /// The numbers of the question's choices (`1-4`), doing this; left out with one choice.
+    Choices(&'static str),
+}
+
 /// One line of the key table.
 #[derive(Debug, Clone, Copy)]
 pub struct Binding {
     /// The keys, in the order they are shown.
     pub keys: &'static [Pattern],
-    /// How the keys are written in help and hints.
+    /// How the keys are written in help.
     pub label: &'static str,
     /// What they do.
     pub action: Action,
@@ -144,16 +256,63 @@ pub struct Binding {
     pub help: &'static str,
     /// Where they work.
     pub contexts: &'static [Context],
+    /// How they show in the hint line.
+    pub hint: Hint,
 }
 
+const fn bind(
+    keys: &'static [Pattern],
+    label: &'static str,
+    action: Action,
+    help: &'static str,
+    contexts: &'static [Context],
+) -> Binding {
+    Binding {
+        keys,
+        label,
+        action,
+        help,
+        contexts,
+        hint: Hint::None,
+    }
+}
+
+/// A binding for the question being answered.
+const fn ask(
+    keys: &'static [Pattern],
+    label: &'static str,
+    action: Answering,
+    help: &'static str,
+    contexts: &'static [Context],
+) -> Binding {
+    bind(keys, label, Action::Answer(action), help, contexts)
+}
+
+impl Binding {
+    const fn hint(mut self, keys: &'static str, what: &'static str) -> Binding {
+        self.hint = Hint::Keys(keys, what);
+        self
+    }
+
+    const fn choices(mut self, what: &'static str) -> Binding {
+        self.hint = Hint::Choices(what);
+        self
+    }
+}
+
+use Action as A;
+use Answering as E;
 use Context as C;
 use Key as K;
 use Pattern::Key as P;
 
 const QUESTIONS: &[Context] = &[C::Choice, C::Multiple, C::Number];
 const LISTS: &[Context] = &[C::Choice, C::Multiple, C::Review];
+const PICKER: &[Context] = &[C::Resume, C::StartAfresh];
 const SCREENS: &[Context] = &[
     C::Welcome,
+    C::Resume,
+    C::StartAfresh,
     C::Choice,
     C::Multiple,
     C::Number,
@@ -161,360 +320,141 @@ const SCREENS: &[Context] = &[
     C::Result,
     C::Replay,
 ];
+const EVERYWHERE: &[Context] = &[
+    C::Welcome,
+    C::Resume,
+    C::StartAfresh,
+    C::Choice,
+    C::Multiple,
+    C::Number,
+    C::Review,
+    C::Result,
+    C::Help,
+    C::Quit,
+    C::TooSmall,
+    C::Label,
+    C::Replay,
+];
+const HOME_END: &[Context] = &[C::Choice, C::Multiple, C::Review, C::Resume, C::StartAfresh];
+const UP: &[Pattern] = &[P(K::Up), P(K::Char('k'))];
+const HOME: &[Pattern] = &[P(K::Home), P(K::Char('g'))];
+const END: &[Pattern] = &[P(K::End), P(K::Char('G'))];
+const DIGIT: &[Pattern] = &[Pattern::Digit];
+const ENTER: &[Pattern] = &[P(K::Enter)];
+const SPACE: &[Pattern] = &[P(K::Char(' '))];
+const EXPORT: &[Pattern] = &[P(K::Char('e'))];
+const EXPORTS: &str = "export the report as Markdown beside the session file";
+const DOWN: &[Pattern] = &[P(K::Down), P(K::Char('j'))];
+const BACK: &[Pattern] = &[P(K::Left), P(K::BackTab), P(K::Char('b'))];
 
-/// Every key binding, in the order the help overlay lists them.
+/// Every key binding, in the order the help overlay lists them and the hint line shows
+/// them.
+#[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
-    Binding {
-        keys: &[P(K::Up), P(K::Char('k'))],
-        label: "↑ k",
-        action: Action::Up,
-        help: "move up",
-        contexts: LISTS,
-    },
-    Binding {
-        keys: &[P(K::Up), P(K::Down)],
-        label: "↑ ↓",
-        action: Action::Up,
-        help: "choose between resuming and starting afresh",
-        contexts: &[C::Welcome],
-    },
-    Binding {
-        keys: &[P(K::Down), P(K::Char('j'))],
-        label: "↓ j",
-        action: Action::Down,
-        help: "move down",
-        contexts: LISTS,
-    },
-    Binding {
-        keys: &[P(K::Up), P(K::Char('k'))],
-        label: "↑ k",
-        action: Action::Up,
-        help: "scroll up",
-        contexts: &[C::Result, C::Help, C::Replay],
-    },
-    Binding {
-        keys: &[P(K::Down), P(K::Char('j'))],
-        label: "↓ j",
-        action: Action::Down,
-        help: "scroll down",
-        contexts: &[C::Result, C::Help, C::Replay],
-    },
-    Binding {
-        keys: &[P(K::PageUp), P(K::PageDown)],
-        label: "PgUp PgDn",
-        action: Action::PageDown,
-        help: "scroll a page",
-        contexts: &[C::Result],
-    },
-    Binding {
-        keys: &[P(K::Home), P(K::Char('g'))],
-        label: "Home g",
-        action: Action::First,
-        help: "go to the top",
-        contexts: &[C::Choice, C::Multiple, C::Review, C::Result],
-    },
-    Binding {
-        keys: &[P(K::End), P(K::Char('G'))],
-        label: "End G",
-        action: Action::Last,
-        help: "go to the bottom",
-        contexts: &[C::Choice, C::Multiple, C::Review, C::Result],
-    },
-    Binding {
-        keys: &[Pattern::Digit],
-        label: "1-9",
-        action: Action::Digit(0),
-        help: "pick a choice by its number",
-        contexts: &[C::Choice],
-    },
-    Binding {
-        keys: &[Pattern::Digit],
-        label: "1-9",
-        action: Action::Digit(0),
-        help: "select or clear a choice by its number",
-        contexts: &[C::Multiple],
-    },
-    Binding {
-        keys: &[P(K::Char('y')), P(K::Char('n'))],
-        label: "y n",
-        action: Action::Yes,
-        help: "answer yes or no (yes/no questions)",
-        contexts: &[C::Choice],
-    },
-    Binding {
-        keys: &[Pattern::Digit],
-        label: "0-9",
-        action: Action::Digit(0),
-        help: "type the number",
-        contexts: &[C::Number],
-    },
-    Binding {
-        keys: &[P(K::Backspace)],
-        label: "Backspace",
-        action: Action::Erase,
-        help: "erase the last digit",
-        contexts: &[C::Number],
-    },
-    Binding {
-        keys: &[P(K::Char('+')), P(K::Up)],
-        label: "+ ↑",
-        action: Action::Increase,
-        help: "step the number up",
-        contexts: &[C::Number],
-    },
-    Binding {
-        keys: &[P(K::Char('-')), P(K::Down)],
-        label: "- ↓",
-        action: Action::Decrease,
-        help: "step the number down",
-        contexts: &[C::Number],
-    },
-    Binding {
-        keys: &[P(K::Char(' '))],
-        label: "Space",
-        action: Action::Toggle,
-        help: "select or clear the highlighted choice",
-        contexts: &[C::Multiple],
-    },
-    Binding {
-        keys: &[P(K::Enter)],
-        label: "Enter",
-        action: Action::Enter,
-        help: "resume the highlighted session, or start a new one",
-        contexts: &[C::Welcome],
-    },
-    Binding {
-        keys: &[P(K::Enter)],
-        label: "Enter",
-        action: Action::Enter,
-        help: "pick the highlighted choice and continue",
-        contexts: &[C::Choice],
-    },
-    Binding {
-        keys: &[P(K::Enter)],
-        label: "Enter",
-        action: Action::Enter,
-        help: "confirm the selection and continue",
-        contexts: &[C::Multiple],
-    },
-    Binding {
-        keys: &[P(K::Enter)],
-        label: "Enter",
-        action: Action::Enter,
-        help: "confirm the number and continue",
-        contexts: &[C::Number],
-    },
-    Binding {
-        keys: &[P(K::Enter)],
-        label: "Enter",
-        action: Action::Enter,
-        help: "change the highlighted answer, or see the result",
-        contexts: &[C::Review],
-    },
-    Binding {
-        keys: &[P(K::Char('i'))],
-        label: "i",
-        action: Action::Details,
-        help: "more on why the question is asked",
-        contexts: QUESTIONS,
-    },
-    Binding {
-        keys: &[P(K::Left), P(K::BackTab), P(K::Char('b'))],
-        label: "← ⇧Tab b",
-        action: Action::Back,
-        help: "go back one question",
-        contexts: &[C::Choice, C::Multiple, C::Review],
-    },
+    bind(UP, "↑ k", A::Select(Move::Up), "move up", LISTS).hint("↑↓", "move"),
+    bind(DOWN, "↓ j", A::Select(Move::Down), "move down", LISTS),
+    bind(UP, "↑ k", A::Select(Move::Up), "move up", PICKER).hint("↑↓", "choose"),
+    bind(DOWN, "↓ j", A::Select(Move::Down), "move down", PICKER),
+    bind(UP, "↑ k", A::Scroll(Move::Up), "scroll up", &[C::Result]).hint("↑↓", "scroll"),
+    bind(DOWN, "↓ j", A::Scroll(Move::Down), "scroll down", &[C::Result]),
+    bind(UP, "↑ k", A::Scroll(Move::Up), "scroll up", &[C::Replay]),
+    bind(DOWN, "↓ j", A::Scroll(Move::Down), "scroll down", &[C::Replay]),
+    bind(UP, "↑ k", A::ScrollHelp(Move::Up), "scroll up", &[C::Help]).hint("↑↓", "scroll"),
+    bind(DOWN, "↓ j", A::ScrollHelp(Move::Down), "scroll down", &[C::Help]),
+    bind(&[P(K::PageUp)], "PgUp", A::Scroll(Move::PageUp), "scroll a page up", &[C::Result]),
+    bind(&[P(K::PageDown)], "PgDn", A::Scroll(Move::PageDown), "scroll a page down", &[C::Result]),
+    bind(&[P(K::PageUp)], "PgUp", A::Select(Move::PageUp), "move a page up", &[C::Review]),
+    bind(&[P(K::PageDown)], "PgDn", A::Select(Move::PageDown), "move a page down", &[C::Review]),
+    bind(HOME, "Home g", A::Select(Move::First), "go to the top", HOME_END),
+    bind(END, "End G", A::Select(Move::Last), "go to the bottom", HOME_END),
+    bind(HOME, "Home g", A::Scroll(Move::First), "go to the top", &[C::Result]),
+    bind(END, "End G", A::Scroll(Move::Last), "go to the bottom", &[C::Result]),
+    ask(DIGIT, "1-9", E::Pick(0), "pick a choice by its number", &[C::Choice]).choices("pick"),
+    ask(DIGIT, "1-9", E::Tick(0), "select or clear a choice by its number", &[C::Multiple]),
+    ask(&[P(K::Char('y'))], "y", E::Yes, "answer yes (yes/no questions)", &[C::Choice]),
+    ask(&[P(K::Char('n'))], "n", E::No, "answer no (yes/no questions)", &[C::Choice]),
+    ask(DIGIT, "0-9", E::Digit(0), "type the number", &[C::Number]).hint("0-9", "type"),
+    ask(&[P(K::Backspace)], "Backspace", E::Erase, "erase the last digit", &[C::Number]),
+    ask(&[P(K::Char('+')), P(K::Up)], "+ ↑", E::Step(1), "step the number up", &[C::Number])
+        .hint("+/-", "step"),
+    ask(&[P(K::Char('-')), P(K::Down)], "- ↓", E::Step(-1), "step the number down",
+        &[C::Number]),
+    ask(SPACE, "Space", E::Toggle, "select or clear the highlighted choice", &[C::Multiple])
+        .hint("Space", "select"),
+    bind(ENTER, "Enter", A::Start, "start", &[C::Welcome]).hint("Enter", "start"),
+    bind(ENTER, "Enter", A::Start, "resume the highlighted session", &[C::Resume])
+        .hint("Enter", "resume"),
+    bind(ENTER, "Enter", A::Start, "start a new session; saved ones stay as they are",
+        &[C::StartAfresh]).hint("Enter", "start afresh"),
+    ask(ENTER, "Enter", E::Confirm, "pick the highlighted choice and continue", &[C::Choice])
+        .hint("Enter", "continue"),
+    ask(ENTER, "Enter", E::Confirm, "confirm the selection and continue", &[C::Multiple])
+        .hint("Enter", "confirm"),
+    ask(ENTER, "Enter", E::Confirm, "confirm the number and continue", &[C::Number])
+        .hint("Enter", "continue"),
+    bind(ENTER, "Enter", A::Change, "change the highlighted answer, or see the result",
+        &[C::Review]).hint("Enter", "change / see result"),
+    ask(&[P(K::Char('i'))], "i", E::Details, "more on why the question is asked", QUESTIONS),
+    bind(BACK, "← ⇧Tab b", A::Back, "go back one question", LISTS).hint("←", "back"),
+    bind(&[P(K::Right)], "→", A::Forward, "forward, past an answered question", QUESTIONS),
+    bind(&[P(K::Esc)], "Esc", A::ToReview, "back to the review, answer unchanged", QUESTIONS),
     // While a number is typed, letters are not commands: only ← and ⇧Tab go back.
-    Binding {
-        keys: &[P(K::Left), P(K::BackTab)],
-        label: "← ⇧Tab",
-        action: Action::Back,
-        help: "go back one question",
-        contexts: &[C::Number],
-    },
-    Binding {
-        keys: &[P(K::Left), P(K::BackTab), P(K::Char('b'))],
-        label: "← ⇧Tab b",
-        action: Action::Back,
-        help: "back to your answers, to change them",
-        contexts: &[C::Result],
-    },
-    Binding {
-        keys: &[P(K::Char(' '))],
-        label: "Space",
-        action: Action::Pause,
-        help: "pause, or play on",
-        contexts: &[C::Replay],
-    },
-    Binding {
-        keys: &[P(K::Left)],
-        label: "←",
-        action: Action::Back,
-        help: "one step back (pauses)",
-        contexts: &[C::Replay],
-    },
-    Binding {
-        keys: &[P(K::Right)],
-        label: "→",
-        action: Action::Forward,
-        help: "one step forward (pauses)",
-        contexts: &[C::Replay],
-    },
-    Binding {
-        keys: &[P(K::Char('+')), P(K::Char('='))],
-        label: "+",
-        action: Action::Increase,
-        help: "faster",
-        contexts: &[C::Replay],
-    },
-    Binding {
-        keys: &[P(K::Char('-'))],
-        label: "-",
-        action: Action::Decrease,
-        help: "slower",
-        contexts: &[C::Replay],
-    },
-    Binding {
-        keys: &[P(K::Home)],
-        label: "Home",
-        action: Action::First,
-        help: "back to the start",
-        contexts: &[C::Replay],
-    },
-    Binding {
-        keys: &[P(K::End)],
-        label: "End",
-        action: Action::Last,
-        help: "skip to the result",
-        contexts: &[C::Replay],
-    },
-    Binding {
-        keys: &[P(K::Char('e'))],
-        label: "e",
-        action: Action::Export,
-        help: "export the report as Markdown beside the session file",
-        contexts: &[C::Result, C::Replay],
-    },
-    Binding {
-        keys: &[P(K::Char('l'))],
-        label: "l",
-        action: Action::Name,
-        help: "label the session with a client or project name",
-        contexts: &[C::Welcome, C::Result],
-    },
-    Binding {
-        keys: &[Pattern::Printable],
-        label: "letters",
-        action: Action::Type(' '),
-        help: "type the label",
-        contexts: &[C::Label],
-    },
-    Binding {
-        keys: &[P(K::Backspace)],
-        label: "Backspace",
-        action: Action::Erase,
-        help: "erase the last character",
-        contexts: &[C::Label],
-    },
-    Binding {
-        keys: &[P(K::Enter)],
-        label: "Enter",
-        action: Action::Enter,
-        help: "save the label (an empty one removes it)",
-        contexts: &[C::Label],
-    },
-    Binding {
-        keys: &[P(K::Esc)],
-        label: "Esc",
-        action: Action::Close,
-        help: "cancel",
-        contexts: &[C::Label],
-    },
-    Binding {
-        keys: &[P(K::Char('?'))],
-        label: "?",
-        action: Action::Help,
-        help: "show or hide this help",
-        contexts: SCREENS,
-    },
-    Binding {
-        keys: &[P(K::Esc), P(K::Char('?')), P(K::Char('q'))],
-        label: "Esc ? q",
-        action: Action::Close,
-        help: "close this help",
-        contexts: &[C::Help],
-    },
-    Binding {
-        keys: &[P(K::Char('y')), P(K::Char('q'))],
-        label: "y q",
-        action: Action::ConfirmQuit,
-        help: "quit",
-        contexts: &[C::ConfirmQuit],
-    },
-    Binding {
-        keys: &[P(K::Char('n')), P(K::Esc)],
-        label: "n Esc",
-        action: Action::Close,
-        help: "stay",
-        contexts: &[C::ConfirmQuit],
-    },
-    Binding {
-        keys: &[P(K::Char('q'))],
-        label: "q",
-        action: Action::Quit,
-        help: "quit",
-        contexts: &[C::Welcome, C::Result, C::TooSmall, C::Replay],
-    },
-    Binding {
-        keys: &[P(K::Char('q'))],
-        label: "q",
-        action: Action::Quit,
-        help: "quit (asks first)",
-        contexts: &[C::Choice, C::Multiple, C::Number, C::Review],
-    },
-    Binding {
-        keys: &[P(K::Ctrl('c'))],
-        label: "Ctrl-C",
-        action: Action::Interrupt,
-        help: "quit at once",
-        contexts: &[
-            C::Welcome,
-            C::Choice,
-            C::Multiple,
-            C::Number,
-            C::Review,
-            C::Result,
-            C::Help,
-            C::ConfirmQuit,
-            C::TooSmall,
-            C::Label,
-            C::Replay,
-        ],
-    },
+    bind(&[P(K::Left), P(K::BackTab)], "← ⇧Tab", A::Back, "go back one question", &[C::Number])
+        .hint("←", "back"),
+    bind(BACK, "← ⇧Tab b", A::Back, "back to your answers, to change them", &[C::Result])
+        .hint("b", "change answers"),
+    bind(SPACE, "Space", A::Play(Play::Pause), "pause, or play on", &[C::Replay])
+        .hint("Space", "pause/play"),
+    bind(&[P(K::Left)], "←", A::Play(Play::Back), "one step back (pauses)", &[C::Replay])
+        .hint("←→", "step"),
+    bind(&[P(K::Right)], "→", A::Play(Play::Forward), "one step forward (pauses)", &[C::Replay]),
+    bind(&[P(K::Char('+')), P(K::Char('='))], "+", A::Play(Play::Faster), "faster", &[C::Replay])
+        .hint("+/-", "speed"),
+    bind(&[P(K::Char('-'))], "-", A::Play(Play::Slower), "slower", &[C::Replay]),
+    bind(&[P(K::Home)], "Home", A::Play(Play::First), "back to the start", &[C::Replay]),
+    bind(&[P(K::End)], "End", A::Play(Play::Last), "skip to the result", &[C::Replay])
+        .hint("End", "result"),
+    bind(EXPORT, "e", A::Export, EXPORTS, &[C::Result]).hint("e", "export"),
+    bind(EXPORT, "e", A::Export, EXPORTS, &[C::Replay]),
+    bind(&[P(K::Char('l'))], "l", A::Name, "label the session with a client or project name",
+        &[C::Welcome, C::Resume, C::StartAfresh, C::Result]).hint("l", "label"),
+    bind(&[Pattern::Printable], "letters", A::Type(' '), "type the label", &[C::Label]),
+    bind(&[P(K::Left)], "←", A::Edit(Edit::Left), "move left", &[C::Label]).hint("←→", "move"),
+    bind(&[P(K::Right)], "→", A::Edit(Edit::Right), "move right", &[C::Label]),
+    bind(&[P(K::Home)], "Home", A::Edit(Edit::Home), "go to the start", &[C::Label]),
+    bind(&[P(K::End)], "End", A::Edit(Edit::End), "go to the end", &[C::Label]),
+    bind(&[P(K::Backspace)], "Backspace", A::Edit(Edit::Erase), "erase the character before",
+        &[C::Label]),
+    bind(&[P(K::Ctrl('u'))], "Ctrl-U", A::Edit(Edit::Clear), "erase everything before",
+        &[C::Label]).hint("Ctrl-U", "clear"),
+    bind(ENTER, "Enter", A::SaveLabel, "save the label (an empty one removes it)", &[C::Label])
+        .hint("Enter", "save"),
+    bind(&[P(K::Esc)], "Esc", A::Close, "cancel", &[C::Label]).hint("Esc", "cancel"),
+    bind(&[P(K::Char('?'))], "?", A::Help, "show or hide this help", SCREENS).hint("?", "help"),
+    bind(&[P(K::Esc), P(K::Char('?')), P(K::Char('q'))], "Esc ? q", A::Close, "close this help",
+        &[C::Help]).hint("Esc", "close"),
+    bind(&[P(K::Char('y')), P(K::Char('q'))], "y q", A::Quit, "quit", &[C::Quit])
+        .hint("y", "quit"),
+    bind(&[P(K::Char('n')), P(K::Esc)], "n Esc", A::Close, "stay", &[C::Quit]).hint("n", "stay"),
+    bind(&[P(K::Char('q'))], "q", A::Quit, "quit",
+        &[C::Welcome, C::Resume, C::StartAfresh, C::Result, C::TooSmall, C::Replay])
+        .hint("q", "quit"),
+    bind(&[P(K::Char('q'))], "q", A::AskQuit, "quit (asks first)",
+        &[C::Choice, C::Multiple, C::Number, C::Review]).hint("q", "quit"),
+    bind(&[P(K::Ctrl('c'))], "Ctrl-C", A::Interrupt, "quit at once", EVERYWHERE),
 ];
 
-/// What `key` asks for in `context`, if anything.
+/// What `key` asks for in `context`, if anything: the first line of the table that
+/// works there and answers to it.
 pub fn resolve(key: Key, context: Context) -> Option<Action> {
-    // Keys whose meaning is not one action per table line.
-    match (key, context) {
-        (K::PageUp, C::Result) => return Some(Action::PageUp),
-        (K::Char('n'), C::Choice) => return Some(Action::No),
-        (K::Down, C::Welcome) => return Some(Action::Down),
-        (K::Char(c), C::Label) if !c.is_control() => return Some(Action::Type(c)),
-        _ => {}
-    }
-    BINDINGS
-        .iter()
-        .filter(|b| b.contexts.contains(&context))
-        .find_map(|b| {
-            b.keys.iter().find_map(|p| match (p, key) {
-                (Pattern::Key(k), _) if *k == key => Some(b.action),
-                (Pattern::Digit, K::Char(c)) => c.to_digit(10).map(|d| Action::Digit(d as u8)),
-                (Pattern::Printable, K::Char(c)) if !c.is_control() => Some(Action::Type(c)),
-                _ => None,
-            })
+    bindings(context).find_map(|b| {
+        b.keys.iter().find_map(|p| match (p, key) {
+            (Pattern::Key(k), _) if *k == key => Some(b.action),
+            (Pattern::Digit, K::Char(c)) => c.to_digit(10).map(|d| b.action.with_digit(d as u8)),
+            (Pattern::Printable, K::Char(c)) if !c.is_control() => Some(Action::Type(c)),
+            _ => None,
         })
+    })
 }
 
 /// The bindings that work in `context`, for the help overlay.
@@ -524,93 +464,16 @@ pub fn bindings(context: Context) -> impl Iterator<Item = &'static Binding> {
         .filter(move |b| b.contexts.contains(&context))
 }
 
-/// The one-line hint shown at the bottom of each screen, as (keys, what) pairs.
-/// `choices` is the number of choices on a question (for `1-N pick`); on the welcome
-/// screen, see the comment below.
+/// The hint line of `context`, as (keys, what) pairs; `choices` is the number of choices
+/// on a question, for `1-N pick`.
 pub fn hints(context: Context, choices: usize) -> Vec<(String, &'static str)> {
-    let pick = match choices {
-        0 | 1 => String::new(),
-        n => format!("1-{}", n.min(9)),
-    };
-    let h = |k: &str, w: &'static str| (k.to_string(), w);
-    match context {
-        // On the welcome screen, `choices` says what Enter does: 2 when it resumes the
-        // session offered, 3 when it starts a new one beside that offer.
-        C::Welcome if choices > 1 => vec![
-            h("↑↓", "choose"),
-            h(
-                "Enter",
-                if choices == 2 {
-                    "resume"
-                } else {
-                    "start afresh"
-                },
-            ),
-            h("l", "label"),
-            h("?", "help"),
-            h("q", "quit"),
-        ],
-        C::Welcome => vec![
-            h("Enter", "start"),
-            h("l", "label"),
-            h("?", "help"),
-            h("q", "quit"),
-        ],
-        C::Choice => vec![
-            h("↑↓", "move"),
-            (pick, "pick"),
-            h("Enter", "continue"),
-            h("←", "back"),
-            h("?", "help"),
-            h("q", "quit"),
-        ],
-        C::Multiple => vec![
-            h("↑↓", "move"),
-            h("Space", "select"),
-            h("Enter", "confirm"),
-            h("←", "back"),
-            h("?", "help"),
-            h("q", "quit"),
-        ],
-        C::Number => vec![
-            h("0-9", "type"),
-            h("+/-", "step"),
-            h("Enter", "continue"),
-            h("←", "back"),
-            h("?", "help"),
-            h("q", "quit"),
-        ],
-        C::Review => vec![
-            h("↑↓", "move"),
-            h("Enter", "change / see result"),
-            h("←", "back"),
-            h("?", "help"),
-            h("q", "quit"),
-        ],
-        C::Result => vec![
-            h("↑↓", "scroll"),
-            h("b", "change answers"),
-            h("e", "export"),
-            h("l", "label"),
-            h("?", "help"),
-            h("q", "quit"),
-        ],
-        C::Replay => vec![
-            h("Space", "pause/play"),
-            h("←→", "step"),
-            h("+/-", "speed"),
-            h("End", "result"),
-            h("?", "help"),
-            h("q", "quit"),
-        ],
-        C::Label => vec![h("Enter", "save"), h("Esc", "cancel")],
-        C::Help => vec![h("Esc", "close")],
-        C::ConfirmQuit => vec![h("y", "quit"), h("n", "stay")],
-        C::TooSmall => vec![h("q", "quit")],
-    }
-    .into_iter()
-    .filter(|(k, _)| !k.is_empty())
-    .collect()
+    bindings(context)
+        .filter_map(|b| match b.hint {
+            Hint::None => None,
+            Hint::Keys(k, what) => Some((k.to_string(), what)),
+            Hint::Choices(what) => (choices > 1).then(|| (format!("1-{}", choices.min(9)), what)),
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -619,41 +482,84 @@ mod tests {
 
     #[test]
     fn keys_resolve_by_context() {
-        assert_eq!(resolve(K::Char('3'), C::Choice), Some(Action::Digit(3)));
-        assert_eq!(resolve(K::Up, C::Number), Some(Action::Increase));
-        assert_eq!(resolve(K::Up, C::Choice), Some(Action::Up));
-        assert_eq!(resolve(K::Char('q'), C::Help), Some(Action::Close));
-        assert_eq!(resolve(K::Char('n'), C::Choice), Some(Action::No));
-        assert_eq!(resolve(K::Char('y'), C::Choice), Some(Action::Yes));
-        assert_eq!(resolve(K::PageUp, C::Result), Some(Action::PageUp));
-        assert_eq!(resolve(K::PageDown, C::Result), Some(Action::PageDown));
-        assert_eq!(resolve(K::Ctrl('c'), C::TooSmall), Some(Action::Interrupt));
+        assert_eq!(
+            resolve(K::Char('3'), C::Choice),
+            Some(A::Answer(E::Pick(3)))
+        );
+        assert_eq!(
+            resolve(K::Char('3'), C::Multiple),
+            Some(A::Answer(E::Tick(3)))
+        );
+        assert_eq!(resolve(K::Up, C::Number), Some(A::Answer(E::Step(1))));
+        assert_eq!(resolve(K::Up, C::Choice), Some(A::Select(Move::Up)));
+        assert_eq!(resolve(K::Char('q'), C::Help), Some(A::Close));
+        assert_eq!(resolve(K::Char('n'), C::Choice), Some(A::Answer(E::No)));
+        assert_eq!(resolve(K::Char('y'), C::Choice), Some(A::Answer(E::Yes)));
+        assert_eq!(resolve(K::PageUp, C::Result), Some(A::Scroll(Move::PageUp)));
+        assert_eq!(
+            resolve(K::PageDown, C::Result),
+            Some(A::Scroll(Move::PageDown))
+        );
+        assert_eq!(resolve(K::Ctrl('c'), C::TooSmall), Some(A::Interrupt));
         assert_eq!(resolve(K::Char('x'), C::Review), None);
-        assert_eq!(resolve(K::Char('q'), C::Label), Some(Action::Type('q')));
-        assert_eq!(resolve(K::Char('?'), C::Label), Some(Action::Type('?')));
-        assert_eq!(resolve(K::Ctrl('c'), C::Label), Some(Action::Interrupt));
-        assert_eq!(resolve(K::Esc, C::Label), Some(Action::Close));
-        assert_eq!(resolve(K::Char('e'), C::Result), Some(Action::Export));
-        assert_eq!(resolve(K::Char('l'), C::Welcome), Some(Action::Name));
-        assert_eq!(resolve(K::Down, C::Welcome), Some(Action::Down));
-        assert_eq!(resolve(K::End, C::Replay), Some(Action::Last));
-        assert_eq!(resolve(K::Right, C::Replay), Some(Action::Forward));
-        assert_eq!(resolve(K::Char(' '), C::Replay), Some(Action::Pause));
+        assert_eq!(resolve(K::Char('q'), C::Label), Some(A::Type('q')));
+        assert_eq!(resolve(K::Char('?'), C::Label), Some(A::Type('?')));
+        assert_eq!(resolve(K::Ctrl('c'), C::Label), Some(A::Interrupt));
+        assert_eq!(resolve(K::Esc, C::Label), Some(A::Close));
+        assert_eq!(resolve(K::Char('e'), C::Result), Some(A::Export));
+        assert_eq!(resolve(K::Char('l'), C::Welcome), Some(A::Name));
+        assert_eq!(resolve(K::Down, C::Resume), Some(A::Select(Move::Down)));
+        assert_eq!(resolve(K::End, C::Replay), Some(A::Play(Play::Last)));
+        assert_eq!(resolve(K::Right, C::Replay), Some(A::Play(Play::Forward)));
+        assert_eq!(resolve(K::Char(' '), C::Replay), Some(A::Play(Play::Pause)));
     }
 
     #[test]
     fn every_screen_has_help_and_quit() {
-        for c in [
-            C::Welcome,
-            C::Choice,
-            C::Multiple,
-            C::Number,
-            C::Review,
-            C::Result,
-            C::Replay,
-        ] {
-            assert_eq!(resolve(K::Char('?'), c), Some(Action::Help), "{c:?}");
-            assert_eq!(resolve(K::Char('q'), c), Some(Action::Quit), "{c:?}");
+        for &c in SCREENS {
+            assert_eq!(resolve(K::Char('?'), c), Some(A::Help), "{c:?}");
+            let q = resolve(K::Char('q'), c);
+            assert!(matches!(q, Some(A::Quit | A::AskQuit)), "{c:?}");
         }
+    }
+
+    /// A key means one thing in a context: no line is hidden behind an earlier one.
+    #[test]
+    fn no_key_is_bound_twice_in_a_context() {
+        for &c in EVERYWHERE {
+            let mut seen: Vec<Pattern> = Vec::new();
+            for b in bindings(c) {
+                for p in b.keys {
+                    assert!(!seen.contains(p), "{p:?} twice in {c:?}");
+                    seen.push(*p);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_hint_line_comes_from_the_table() {
+        let words = |c, n| -> Vec<String> {
+            hints(c, n)
+                .into_iter()
+                .map(|(k, w)| format!("{k} {w}"))
+                .collect()
+        };
+        assert_eq!(
+            words(C::Choice, 3),
+            [
+                "↑↓ move",
+                "1-3 pick",
+                "Enter continue",
+                "← back",
+                "? help",
+                "q quit"
+            ]
+        );
+        assert_eq!(
+            words(C::Welcome, 0),
+            ["Enter start", "l label", "? help", "q quit"]
+        );
+        assert_eq!(words(C::Quit, 0), ["y quit", "n stay"]);
     }
 }

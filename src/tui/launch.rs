@@ -2,8 +2,8 @@
 //! resume or replay, and playing it back. A session file that cannot be used stops here,
 //! with an error naming the file, before anything is drawn or written.
 
-use super::app::{App, ResumeOffer};
 use super::autosave::Autosave;
+use super::model::{App, ResumeOffer};
 use super::player::Player;
 use super::theme::Theme;
 use crate::pack::Pack;
@@ -13,10 +13,13 @@ use crate::session::{Replay, Session, SessionError, Store, Timestamp};
 use std::path::Path;
 use std::sync::Arc;
 
+/// Most unfinished sessions the welcome screen offers; `hirewiz sessions` lists them all.
+const MAX_OFFERS: usize = 9;
+
 /// How the terminal wizard starts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Launch {
-    /// At the welcome screen, offering to resume the latest unfinished session if any.
+    /// At the welcome screen, offering to resume the unfinished sessions, if any.
     New,
     /// Straight into a saved session: this id, prefix or file, or the latest unfinished.
     Resume(Option<String>),
@@ -61,8 +64,7 @@ pub fn prepare(
     }
 }
 
-/// A new run: the welcome screen, with the latest unfinished session that still plays
-/// back offered first.
+/// A new run: the welcome screen, offering the unfinished sessions that still play back.
 fn fresh(
     pack: Arc<Pack>,
     data_dir: Option<&Path>,
@@ -77,33 +79,38 @@ fn fresh(
             return (app, Autosave::new(None, pack));
         }
     };
-    let app = App::new(pack.clone(), theme);
-    let autosave = Autosave::new(Some(store.clone()), pack.clone());
-    match resumable(&store, &pack) {
-        Some((session, played)) => {
-            let offer = ResumeOffer {
-                id: session.id.to_string(),
-                label: session.label.as_ref().map(|l| l.as_str().to_string()),
-                updated: session.updated,
-                now,
-                state: played.final_state().clone(),
-                answered: session.answers.len(),
-                pack_changed: played
-                    .pack_change
-                    .as_ref()
-                    .map(|c| format!("{} {}", c.saved.id, c.saved.version)),
-            };
-            (app.with_offer(offer), autosave.with_offer(session, played))
-        }
-        None => (app, autosave),
-    }
+    let played = resumable(&store, &pack);
+    let offers = played
+        .iter()
+        .map(|(session, replay)| ResumeOffer {
+            id: session.id.to_string(),
+            label: session.label.as_ref().map(|l| l.as_str().to_string()),
+            updated: session.updated,
+            now,
+            state: replay.final_state().clone(),
+            answered: session.answers.len(),
+            pack_changed: replay
+                .pack_change
+                .as_ref()
+                .map(|c| format!("{} {}", c.saved.id, c.saved.version)),
+        })
+        .collect();
+    (
+        App::new(pack.clone(), theme).with_offers(offers),
+        Autosave::new(Some(store), pack).with_offers(played),
+    )
 }
 
-/// The most recently updated unfinished session that plays back on `pack`. Files that
-/// cannot be read or played are passed over here; `hirewiz sessions` lists them.
-fn resumable(store: &Store, pack: &Arc<Pack>) -> Option<(Session, Replay)> {
-    store.in_progress().find_map(|(session, path)| {
-        let played = replay(&session, pack.clone(), &shown(&path)).ok()?;
-        Some((session, played))
-    })
+/// The unfinished sessions that play back on `pack`, newest first, at most
+/// [`MAX_OFFERS`]. Files that cannot be read or played are passed over here; `hirewiz
+/// sessions` lists them.
+fn resumable(store: &Store, pack: &Arc<Pack>) -> Vec<(Session, Replay)> {
+    store
+        .in_progress()
+        .filter_map(|(session, path)| {
+            let played = replay(&session, pack.clone(), &shown(&path)).ok()?;
+            Some((session, played))
+        })
+        .take(MAX_OFFERS)
+        .collect()
 }

@@ -1,7 +1,8 @@
 //! The terminal wizard, in the Elm style: an [`App`] model holding the wizard's state and
-//! what only the screen needs, [`Msg`]s from the keyboard and the terminal, an update
-//! ([`App::update`]) and a [`view`] that draws the model. Keys are mapped to actions as
-//! data ([`keys`]); the private `term` module's loop is the only code that touches the terminal.
+//! the [`Screen`] showing, [`Msg`]s from the keyboard and the terminal, an update
+//! ([`App::update`]) that returns its [`Effect`]s, and a [`view`] that draws the model.
+//! Keys are mapped to actions as data ([`keys`]); the private `term` module's loop is the
+//! only code that touches the terminal.
 //!
 //! The TUI holds no decision logic: keys become the [`crate::wizard`]'s events, and the
 //! result screen draws the [`crate::report::Report`]. Every accepted event is saved as
@@ -12,13 +13,14 @@ pub mod app;
 pub mod autosave;
 pub mod keys;
 pub mod launch;
+pub mod model;
 pub mod player;
 mod term;
 pub mod text;
 pub mod theme;
 mod view;
 
-pub use app::{App, Effect, Exit, MIN_SIZE, Msg, Overlay, ResumeOffer, Screen};
+pub use app::{App, Effect, Exit, MIN_SIZE, Msg, Overlay, Page, Place, ResumeOffer, Screen};
 pub use autosave::Autosave;
 pub use keys::Key;
 pub use launch::{Launch, prepare};

@@ -7,14 +7,13 @@
 //! failed. An idle wizard uses no CPU. After each message it hands the app's effects to
 //! the [`Autosave`], so every accepted event is on disk before the next key is read.
 
-use super::app::{App, Exit, Msg, Screen};
+use super::app::{App, Exit, Msg, Place};
 use super::autosave::Autosave;
 use super::keys::Key;
 use super::view;
 use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use crossterm::{cursor, execute, terminal};
-use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
+use ratatui::DefaultTerminal;
 use std::io::{self, IsTerminal, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, Once};
@@ -56,10 +55,9 @@ pub fn run(app: App, autosave: &mut Autosave) -> Result<Exit, super::Error> {
 /// The interactive part: from entering the alternate screen to the user's exit. Returns
 /// how it ended and, when quitting from the result, its headline to leave on screen.
 fn session(mut app: App, autosave: &mut Autosave) -> io::Result<(Exit, Option<String>)> {
-    enter()?;
-    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let mut terminal = enter()?;
     let (w, h) = terminal::size()?;
-    app.update(Msg::Resize(w, h));
+    let _ = app.update(Msg::Resize(w, h));
     // The replay's pace when its next tick was set, and when that tick is due.
     let mut pace: Option<Duration> = None;
     let mut tick_at: Option<Instant> = None;
@@ -81,24 +79,26 @@ fn session(mut app: App, autosave: &mut Autosave) -> io::Result<(Exit, Option<St
             _ => None,
         };
         let wake = tick_at.into_iter().chain(retry_at).min();
-        match next_message(wake)? {
+        let effects = match next_message(wake)? {
             Some(msg) => app.update(msg),
             None => {
                 let now = Instant::now();
+                let mut effects = Vec::new();
                 if tick_at.is_some_and(|t| t <= now) {
-                    app.update(Msg::Tick);
+                    effects = app.update(Msg::Tick);
                     tick_at = pace.map(|d| now + d);
                 }
                 if retry_at.is_some_and(|t| t <= now) {
                     retry_at = None;
                     autosave.retry(&mut app);
                 }
+                effects
             }
-        }
-        autosave.perform(&mut app);
+        };
+        autosave.perform(effects, &mut app);
         if let Some(exit) = app.exit() {
-            let headline = match (exit, app.screen(), app.report()) {
-                (Exit::Quit, Screen::Result, Some(r)) => {
+            let headline = match (exit, app.place(), app.report()) {
+                (Exit::Quit, Place::Result, Some(r)) => {
                     Some(format!("{} · {}", r.headline(), r.margin_words()))
                 }
                 _ => None,
@@ -159,35 +159,29 @@ fn key(k: KeyEvent) -> Option<Key> {
     })
 }
 
-fn enter() -> io::Result<()> {
-    terminal::enable_raw_mode()?;
+/// Raw mode and the alternate screen, by ratatui (which also makes a panic restore them
+/// before anything else runs); the cursor hidden, and bracketed paste on, which delivers
+/// pasted text as one event, never as key presses.
+fn enter() -> io::Result<DefaultTerminal> {
+    let terminal = ratatui::try_init()?;
     ACTIVE.store(true, Ordering::SeqCst);
-    // Bracketed paste delivers pasted text as one event, never as key presses.
-    execute!(
-        io::stdout(),
-        terminal::EnterAlternateScreen,
-        cursor::Hide,
-        event::EnableBracketedPaste
-    )
+    execute!(io::stdout(), cursor::Hide, event::EnableBracketedPaste)?;
+    Ok(terminal)
 }
 
-/// Leave the alternate screen, show the cursor and end raw mode, once.
+/// Undo [`enter`], once: bracketed paste off, the cursor shown, then ratatui's restore.
 fn restore() {
     if ACTIVE.swap(false, Ordering::SeqCst) {
         let mut out = io::stdout();
-        let _ = execute!(
-            out,
-            event::DisableBracketedPaste,
-            terminal::LeaveAlternateScreen,
-            cursor::Show
-        );
-        let _ = terminal::disable_raw_mode();
+        let _ = execute!(out, event::DisableBracketedPaste, cursor::Show);
+        let _ = ratatui::try_restore();
         let _ = out.flush();
     }
 }
 
-/// A panic restores the terminal before the message is printed, so the message is
-/// readable and the shell usable.
+/// A panic restores the whole terminal before the message is printed, so the message is
+/// readable and the shell usable. Installed before ratatui's hook, which therefore runs
+/// first (raw mode, alternate screen), then this one (paste, cursor), then the message.
 fn install_panic_hook() {
     PANIC_HOOK.call_once(|| {
         let previous = std::panic::take_hook();

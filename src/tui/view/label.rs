@@ -2,17 +2,14 @@
 //! reason inline when a label is refused.
 
 use super::{centred, hint_line, overlay};
-use crate::tui::app::App;
 use crate::tui::keys::{self, Context};
+use crate::tui::model::{App, LabelInput};
 use crate::tui::text;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect) {
-    let Some(input) = app.input() else {
-        return;
-    };
+pub(super) fn draw(app: &App, input: &LabelInput, frame: &mut Frame, area: Rect) {
     let t = app.theme();
     let width = 64usize.min(usize::from(area.width).saturating_sub(2));
     let inner = width.saturating_sub(4);
@@ -24,13 +21,24 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect) {
         lines.push(Line::styled(format!(" {l}"), t.text));
     }
     lines.push(Line::default());
-    // The field shows the end of what is typed when it is longer than the box.
+    // The field shows the caret, and as much around it as fits in the box.
     let field_w = inner.saturating_sub(4);
-    let mut shown: String = input.text.clone();
-    while text::width(&shown) + 1 > field_w && !shown.is_empty() {
-        shown.remove(0);
+    let (before, after) = input.text.split_at(
+        input
+            .text
+            .char_indices()
+            .nth(input.caret)
+            .map_or(input.text.len(), |(b, _)| b),
+    );
+    let mut before = before.to_string();
+    while text::width(&before) + 1 > field_w && !before.is_empty() {
+        before.remove(0);
     }
-    let field = text::pad(&format!("{shown}▏"), field_w);
+    let room = field_w.saturating_sub(text::width(&before) + 1);
+    let field = text::pad(
+        &format!("{before}▏{}", text::truncate(after, room)),
+        field_w,
+    );
     lines.push(Line::from(vec![
         Span::styled(" › ", t.key),
         Span::styled(field, t.highlight),

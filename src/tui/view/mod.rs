@@ -10,8 +10,8 @@ mod review;
 mod too_small;
 mod welcome;
 
-use super::app::{App, MIN_SIZE, Overlay, Screen};
-use super::keys::{self, Context};
+use super::keys::{self, Context, Move};
+use super::model::{self, App, MIN_SIZE, Overlay, Page, Place, Screen};
 use super::text;
 use super::theme::Theme;
 use ratatui::Frame;
@@ -26,31 +26,25 @@ pub fn view(app: &App, frame: &mut Frame) {
         too_small::draw(app, frame, area);
         return;
     }
-    let right = match app.screen() {
-        Screen::Welcome => String::new(),
-        Screen::Question(_) => {
+    let right = match app.place() {
+        Place::Welcome => String::new(),
+        Place::Question(_) => {
             let p = app.wizard().progress();
             format!("Question {} of {}", p.index, p.total)
         }
-        Screen::Review => "Review".to_string(),
-        Screen::Result => "Result".to_string(),
+        Place::Review => "Review".to_string(),
+        Place::Result => "Result".to_string(),
     };
     header(app, frame, area, &right);
-    // A status line (a notice, or where a replay stands) takes the body's last row.
-    let status = status_line(app, usize::from(area.width));
-    let body = Rect {
-        x: area.x,
-        y: area.y + 2,
-        width: area.width,
-        height: area.height.saturating_sub(4 + u16::from(status.is_some())),
-    };
-    match app.screen() {
-        Screen::Welcome => welcome::draw(app, frame, body),
-        Screen::Question(q) => question::draw(app, frame, body, q),
-        Screen::Review => review::draw(app, frame, body),
-        Screen::Result => recommendation::draw(app, frame, body),
+    let body = body(app, area);
+    match (app.screen(), app.page()) {
+        (Screen::Welcome(w), _) => welcome::draw(app, w, frame, body),
+        (_, Some(Page::Question(s))) => question::draw(app, s, frame, body),
+        (_, Some(Page::Review(s))) => review::draw(app, s, frame, body),
+        (_, Some(Page::Result(s))) => recommendation::draw(app, s, frame, body),
+        _ => {}
     }
-    if let Some(line) = status {
+    if let Some(line) = status_line(app, usize::from(area.width)) {
         let row = Rect {
             y: body.y + body.height,
             height: 1,
@@ -58,23 +52,97 @@ pub fn view(app: &App, frame: &mut Frame) {
         };
         frame.render_widget(Lines(vec![line]), row);
     }
-    let choices = match app.screen() {
-        _ if app.player().is_some() => 0,
-        Screen::Question(q) => match &app.pack().questions()[q].kind {
-            crate::pack::Kind::YesNo => 2,
-            k => k.options().len(),
-        },
-        Screen::Welcome if app.offer().is_some() => 2 + app.cursor().min(1),
-        Screen::Welcome => 1,
+    let choices = match app.page() {
+        Some(Page::Question(s)) => model::choices(&app.pack().questions()[s.q].kind),
         _ => 0,
     };
-    footer(app, frame, area, app.screen_context(), choices);
+    // The hint line is the overlay's while one is open: its keys are the ones that work.
+    let context = if app.overlay().is_some() {
+        app.context()
+    } else {
+        app.screen_context()
+    };
+    footer(app, frame, area, context, choices);
     match app.overlay() {
-        Some(Overlay::Help) => help::draw(app, frame, area),
-        Some(Overlay::ConfirmQuit) => help::confirm_quit(app, frame, area),
-        Some(Overlay::Label) => label::draw(app, frame, area),
+        Some(Overlay::Help { scroll }) => help::draw(app, *scroll, frame, area),
+        Some(Overlay::Quit) => help::confirm_quit(app, frame, area),
+        Some(Overlay::Label(input)) => label::draw(app, input, frame, area),
         None => {}
     }
+}
+
+/// The rows between the title and the footer; a status line (a notice, or where a
+/// replay stands) takes the last of them.
+fn body(app: &App, area: Rect) -> Rect {
+    let status = app.notice().is_some() || app.player().is_some();
+    Rect {
+        x: area.x,
+        y: area.y + 2,
+        width: area.width,
+        height: area.height.saturating_sub(4 + u16::from(status)),
+    }
+}
+
+/// What a scrolled area holds and how many of its lines show at the current size,
+/// worked out by the code that draws it: the update stops scrolling at the end and
+/// pages by what is visible, and drawing writes nothing back into the model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Room {
+    /// Lines in all.
+    pub lines: usize,
+    /// Lines shown at once.
+    pub rows: usize,
+}
+
+impl Room {
+    /// Before the first size is known, nothing is clamped.
+    const UNKNOWN: Room = Room {
+        lines: usize::MAX,
+        rows: 10,
+    };
+
+    /// The largest useful offset.
+    pub fn max(self) -> u16 {
+        u16::try_from(self.lines.saturating_sub(self.rows)).unwrap_or(u16::MAX)
+    }
+
+    /// Where offset `at` goes by `m`, a page keeping one line of the last in view.
+    pub fn scroll(self, at: u16, m: Move) -> u16 {
+        let page = self.rows.saturating_sub(1);
+        let to = m.from(usize::from(at), usize::from(self.max()), page);
+        u16::try_from(to).unwrap_or(u16::MAX)
+    }
+}
+
+fn screen_area(app: &App) -> Option<Rect> {
+    app.size().map(|(w, h)| Rect::new(0, 0, w, h))
+}
+
+/// The room of the result screen.
+pub(crate) fn result_room(app: &App) -> Room {
+    match (screen_area(app), app.page()) {
+        (Some(area), Some(Page::Result(r))) => {
+            let body = body(app, area);
+            Room {
+                lines: recommendation::all_lines(app, &r.report, body.width).len(),
+                rows: usize::from(body.height),
+            }
+        }
+        _ => Room::UNKNOWN,
+    }
+}
+
+/// How many rows of the review a page moves.
+pub(crate) fn review_page(app: &App, up: bool) -> usize {
+    match (screen_area(app), app.page()) {
+        (Some(area), Some(Page::Review(s))) => review::page(app, s, body(app, area), up),
+        _ => 1,
+    }
+}
+
+/// The room of the help overlay.
+pub(crate) fn help_room(app: &App) -> Room {
+    screen_area(app).map_or(Room::UNKNOWN, |area| help::layout(app, area).0)
 }
 
 /// The line above the footer: why the session is not saved, else the last notice, else
@@ -134,7 +202,7 @@ fn footer(app: &App, frame: &mut Frame, area: Rect, context: Context, choices: u
 }
 
 /// The key hints as one line no wider than `width`: hints are dropped from the middle
-/// (help and quit stay) until it fits.
+/// (Enter, help and quit stay) until it fits.
 pub(crate) fn hint_line(t: &Theme, hints: &[(String, &str)], width: usize) -> Line<'static> {
     let mut hints: Vec<&(String, &str)> = hints.iter().collect();
     let len = |h: &[&(String, &str)]| -> usize {
@@ -143,8 +211,15 @@ pub(crate) fn hint_line(t: &Theme, hints: &[(String, &str)], width: usize) -> Li
             .sum::<usize>()
             + 3 * h.len().saturating_sub(1)
     };
-    while len(&hints) > width && hints.len() > 2 {
-        hints.remove(hints.len() - 3);
+    // Enter, which always moves on, stays too.
+    while len(&hints) > width {
+        let Some(drop) = (0..hints.len().saturating_sub(2))
+            .rev()
+            .find(|&i| hints[i].0 != "Enter")
+        else {
+            break;
+        };
+        hints.remove(drop);
     }
     let mut spans = vec![Span::raw("  ")];
     for (i, (k, what)) in hints.iter().enumerate() {

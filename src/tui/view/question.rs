@@ -3,7 +3,7 @@
 
 use super::{follow, scrolled, wrapped};
 use crate::pack::{Answer, Kind};
-use crate::tui::app::{App, Draft};
+use crate::tui::model::{App, Draft, QuestionState};
 use crate::tui::text;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -12,7 +12,8 @@ use ratatui::text::{Line, Span};
 /// Widest the question text runs, for readability on wide terminals.
 const MAX_TEXT: usize = 90;
 
-pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect, q: usize) {
+pub(super) fn draw(app: &App, s: &QuestionState, frame: &mut Frame, area: Rect) {
+    let q = s.q;
     let t = app.theme();
     let pack = app.pack();
     let question = &pack.questions()[q];
@@ -48,6 +49,17 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect, q: usize) {
 
     let tw = w.saturating_sub(6).min(MAX_TEXT);
     let mut lines: Vec<Line<'static>> = vec![Line::default()];
+    if app.wizard().returning() {
+        // Said above the prompt, before the blank line that sets it off.
+        lines = wrapped(
+            "Editing from the review — Enter returns there, Esc leaves the answer as it was.",
+            tw,
+            "   ",
+            "   ",
+            t.heading,
+        );
+        lines.push(Line::default());
+    }
     lines.extend(wrapped(&question.prompt, tw, "   ", "   ", t.prompt));
     lines.push(Line::default());
     let mut focus = (lines.len(), lines.len());
@@ -57,7 +69,7 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect, q: usize) {
         Kind::YesNo => vec!["Yes".into(), "No".into()],
         k => k.options().iter().map(|c| c.label.clone()).collect(),
     };
-    match (&question.kind, app.draft()) {
+    match (&question.kind, &s.draft) {
         (
             Kind::Number {
                 min,
@@ -102,7 +114,7 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect, q: usize) {
             };
             let multiple = matches!(kind, Kind::Multiple { .. });
             for (i, label) in labels.iter().enumerate() {
-                let here = i == app.cursor();
+                let here = i == s.cursor;
                 let on = chosen.get(i).copied().unwrap_or(false);
                 let cursor = if here { "   › " } else { "     " };
                 let number = if i < 9 {
@@ -168,7 +180,7 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect, q: usize) {
         }
     }
 
-    if let Some(msg) = app.message() {
+    if let Some(msg) = &s.message {
         lines.push(Line::default());
         let mark = "   ✗ ";
         let at = lines.len();
@@ -183,7 +195,7 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect, q: usize) {
     let why = format!("Why we ask: {}", question.help);
     lines.extend(wrapped(&why, tw, "   ", "   ", t.text));
     if let Some(details) = &question.details {
-        if app.details() {
+        if s.details {
             lines.push(Line::default());
             let start = lines.len();
             lines.extend(wrapped(details, tw, "   ", "   ", t.text));

@@ -4,7 +4,7 @@
 
 use super::scrolled;
 use crate::report::{Report, decisive_mark, money, signed};
-use crate::tui::app::App;
+use crate::tui::model::{App, ResultState};
 use crate::tui::text;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
@@ -17,16 +17,20 @@ const SIDE_BY_SIDE: usize = 96;
 const REASONS_WINNER: usize = 4;
 const REASONS_OTHER: usize = 3;
 
-pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect) {
-    let Some(report) = app.report() else {
-        return;
-    };
+pub(super) fn draw(app: &App, s: &ResultState, frame: &mut Frame, area: Rect) {
+    let lines = all_lines(app, &s.report, area.width);
+    scrolled(app.theme(), frame, area, lines, s.scroll);
+}
+
+/// Every line of the result screen at `width` columns: the report, and at the end of a
+/// replay how it compares with the result saved.
+pub(super) fn all_lines(app: &App, report: &Report, width: u16) -> Vec<Line<'static>> {
     let t = app.theme();
-    let mut lines = lines(report, app.theme(), usize::from(area.width));
+    let mut lines = lines(report, t, usize::from(width));
     // At the end of a replay, how this result compares with the one saved follows the
     // headline.
     if let Some(p) = app.player().filter(|p| p.on_result()) {
-        let w = usize::from(area.width).saturating_sub(4).min(130);
+        let w = usize::from(width).saturating_sub(4).min(130);
         let at = lines
             .iter()
             .position(|l| l.width() == 0)
@@ -35,10 +39,7 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect) {
         lines.extend(super::replay::comparison(t, p, w));
         lines.extend(rest);
     }
-    let rows = usize::from(area.height);
-    let max = u16::try_from(lines.len().saturating_sub(rows)).unwrap_or(u16::MAX);
-    app.set_scroll_limits(max, area.height);
-    scrolled(t, frame, area, lines, app.scroll().min(max));
+    lines
 }
 
 /// Every line of the result at `width` columns.

@@ -1,22 +1,54 @@
 //! The review: every answer in force, grouped by section, and the action to see the
-//! result (highlighted when the screen opens, so Enter alone moves on).
+//! result (highlighted when the screen opens, so Enter alone moves on). Prompts and
+//! answers wrap in their columns, so nothing is cut.
 
 use super::{follow, scrolled};
-use crate::tui::app::App;
+use crate::tui::model::{App, ReviewState};
 use crate::tui::text;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect) {
+pub(super) fn draw(app: &App, s: &ReviewState, frame: &mut Frame, area: Rect) {
+    let (lines, rows) = layout(app, s, area.width);
+    let (top, bottom) = rows.get(s.cursor).copied().unwrap_or_default();
+    let offset = follow(top, bottom, usize::from(area.height));
+    scrolled(app.theme(), frame, area, lines, offset);
+}
+
+/// How many rows a page moves: as many as fit in `area` from the highlighted one, up or
+/// down.
+pub(super) fn page(app: &App, s: &ReviewState, area: Rect, up: bool) -> usize {
+    let (_, rows) = layout(app, s, area.width);
+    let Some(&(top, bottom)) = rows.get(s.cursor) else {
+        return 1;
+    };
+    let fits = |(a, b): (usize, usize)| b.max(bottom) + 1 - a.min(top) <= usize::from(area.height);
+    let fit = if up {
+        rows[..s.cursor]
+            .iter()
+            .rev()
+            .take_while(|r| fits(**r))
+            .count()
+    } else {
+        rows[s.cursor + 1..]
+            .iter()
+            .take_while(|r| fits(**r))
+            .count()
+    };
+    fit.max(1)
+}
+
+/// The review's lines at `width` columns, and the first and last line of each row (the
+/// answers, then "see the result").
+fn layout(app: &App, s: &ReviewState, width: u16) -> (Vec<Line<'static>>, Vec<(usize, usize)>) {
     let t = app.theme();
     let pack = app.pack();
-    let wizard = app.wizard();
-    let effective = wizard.effective();
-    let rows = app.review_rows();
-    let w = usize::from(area.width).saturating_sub(3).min(110);
+    let effective = app.wizard().effective();
+    let visible = app.review_rows();
+    let w = usize::from(width).saturating_sub(3).min(110);
 
-    let answers: Vec<String> = rows
+    let answers: Vec<String> = visible
         .iter()
         .map(|&q| {
             effective[q]
@@ -31,22 +63,23 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect) {
         .map(|a| text::width(a))
         .max()
         .unwrap_or(0)
-        .min(w * 9 / 20);
-    let prompt_w = w.saturating_sub(answer_w + 8);
+        .min(w * 9 / 20)
+        .max(1);
+    let prompt_w = w.saturating_sub(answer_w + 8).max(1);
 
     let mut lines: Vec<Line<'static>> = vec![
         Line::default(),
         Line::styled(
             text::truncate(
                 "   Check your answers. Enter on one to change it.",
-                usize::from(area.width),
+                usize::from(width),
             ),
             t.text,
         ),
     ];
-    let mut focus = (0, 0);
+    let mut rows = Vec::with_capacity(visible.len() + 1);
     let mut section = usize::MAX;
-    for (row, (&q, answer)) in rows.iter().zip(&answers).enumerate() {
+    for (row, (&q, answer)) in visible.iter().zip(&answers).enumerate() {
         let question = &pack.questions()[q];
         if question.section != section {
             section = question.section;
@@ -56,28 +89,28 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 t.heading,
             ));
         }
-        let here = row == app.cursor();
-        let style = if here { t.highlight } else { t.text };
-        if here {
-            focus = (lines.len(), lines.len());
+        let here = row == s.cursor;
+        let prompt = text::wrap(&question.prompt, prompt_w);
+        let answer = text::wrap(answer, answer_w);
+        let top = lines.len();
+        for i in 0..prompt.len().max(answer.len()) {
+            let mark = if here && i == 0 { "   › " } else { "     " };
+            let p = prompt.get(i).map_or("", String::as_str);
+            let a = answer.get(i).map_or("", String::as_str);
+            lines.push(Line::from(vec![
+                Span::styled(mark, t.key),
+                Span::styled(
+                    format!(" {} ", text::pad(p, prompt_w)),
+                    if here { t.highlight } else { t.text },
+                ),
+                Span::styled(format!(" {a}"), if here { t.chosen } else { t.prompt }),
+            ]));
         }
-        lines.push(Line::from(vec![
-            Span::styled(if here { "   › " } else { "     " }, t.key),
-            Span::styled(
-                format!(" {} ", text::pad(&question.prompt, prompt_w)),
-                style,
-            ),
-            Span::styled(
-                format!(" {}", text::truncate(answer, answer_w)),
-                if here { t.chosen } else { t.prompt },
-            ),
-        ]));
+        rows.push((top, lines.len() - 1));
     }
     lines.push(Line::default());
-    let here = app.cursor() >= rows.len();
-    if here {
-        focus = (lines.len(), lines.len());
-    }
+    let here = s.cursor >= visible.len();
+    rows.push((lines.len(), lines.len()));
     lines.push(Line::from(vec![
         Span::styled(if here { "   › " } else { "     " }, t.key),
         Span::styled(
@@ -85,9 +118,11 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect) {
             if here { t.highlight } else { t.prompt },
         ),
     ]));
-    if let Some(msg) = app.message() {
+    if let Some(msg) = &s.message {
         lines.push(Line::styled(format!("   ✗ {msg}"), t.error));
+        if let Some(last) = rows.last_mut() {
+            last.1 += 1;
+        }
     }
-    let offset = follow(focus.0, focus.1, usize::from(area.height));
-    scrolled(t, frame, area, lines, offset);
+    (lines, rows)
 }

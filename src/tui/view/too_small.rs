@@ -1,7 +1,8 @@
 //! The notice shown when the terminal is too small to lay the screens out. The wizard
 //! keeps its state and carries on as soon as the terminal grows.
 
-use crate::tui::app::{App, MIN_SIZE};
+use crate::tui::keys::{self, Context};
+use crate::tui::model::{App, MIN_SIZE};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -21,10 +22,17 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect) {
         ),
         Line::styled("Make the window larger to carry on.", t.text),
         Line::default(),
-        Line::from(vec![
-            Span::styled("q", t.key),
-            Span::styled(" quit", t.text),
-        ]),
+        Line::from(
+            keys::hints(Context::TooSmall, 0)
+                .into_iter()
+                .flat_map(|(k, what)| {
+                    [
+                        Span::styled(k, t.key),
+                        Span::styled(format!(" {what}"), t.text),
+                    ]
+                })
+                .collect::<Vec<_>>(),
+        ),
     ];
     // Centre vertically when there is room; otherwise start at the top.
     let needed = 8u16;

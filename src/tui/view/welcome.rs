@@ -1,9 +1,9 @@
 //! The welcome screen: what the pack decides, how long it takes, the main keys; and,
-//! when an unfinished session is saved, the offer to resume it as the first choice.
+//! when unfinished sessions are saved, a picker to resume one of them or start afresh.
 
-use super::{Lines, wrapped};
+use super::{Lines, follow, scrolled, wrapped};
 use crate::session::Timestamp;
-use crate::tui::app::{App, ResumeOffer};
+use crate::tui::model::{App, ResumeOffer, WelcomeState};
 use crate::tui::text;
 use crate::tui::theme::Theme;
 use crate::wizard::Step;
@@ -14,7 +14,7 @@ use ratatui::text::{Line, Span};
 /// Roughly how long one question takes to answer, in seconds.
 const SECONDS_PER_QUESTION: usize = 15;
 
-pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect) {
+pub(super) fn draw(app: &App, w: &WelcomeState, frame: &mut Frame, area: Rect) {
     let t = app.theme();
     let pack = app.pack();
     let width = usize::from(area.width).saturating_sub(4).min(80);
@@ -29,8 +29,11 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect) {
         ));
     }
     lines.push(Line::default());
-    if let Some(offer) = app.offer() {
-        lines.extend(choices(app.theme(), offer, app.cursor(), width));
+    let mut focus = (0, 0);
+    if !w.offers.is_empty() {
+        let (picker, (top, bottom)) = picker(t, w, width);
+        focus = (lines.len() + top, lines.len() + bottom);
+        lines.extend(picker);
         lines.push(Line::default());
     }
     let names: Vec<&str> = pack.candidates().iter().map(|c| c.name.as_str()).collect();
@@ -100,10 +103,10 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect) {
             lines.push(Line::from(spans));
         }
     }
-    if app.offer().is_some() {
-        // The choices above are the way in.
-        lines.truncate(usize::from(area.height));
-        frame.render_widget(Lines(lines), area);
+    if !w.offers.is_empty() {
+        // The choices above are the way in; the highlighted one stays in view.
+        let offset = follow(focus.0, focus.1, usize::from(area.height));
+        scrolled(t, frame, area, lines, offset);
         return;
     }
     let start = Line::from(vec![
@@ -111,8 +114,16 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect) {
         Span::styled("Enter", t.key),
         Span::raw(" to start."),
     ]);
-    // The way in follows the text when it fits, and otherwise keeps the last row.
+    // The way in follows the text; what does not fit above it is left out a paragraph at
+    // a time, never cut mid-sentence.
     let rows = usize::from(area.height);
+    if lines.len() + 2 > rows
+        && let Some(end) = (1..=rows.saturating_sub(2))
+            .rev()
+            .find(|&i| lines.get(i).is_some_and(|l| l.width() == 0))
+    {
+        lines.truncate(end);
+    }
     if lines.len() + 2 <= rows {
         lines.push(Line::default());
         lines.push(start);
@@ -131,9 +142,10 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect) {
     );
 }
 
-/// The two ways in: resume the saved session (with where it stopped and when), or start
-/// a new one; the highlighted one is what Enter does.
-fn choices(t: &Theme, offer: &ResumeOffer, cursor: usize, width: usize) -> Vec<Line<'static>> {
+/// The ways in: each unfinished session (its label or id, where it stopped, how many
+/// answers it has and when it last changed), then a new session. Returns the lines and
+/// the first and last line of the highlighted choice.
+fn picker(t: &Theme, w: &WelcomeState, width: usize) -> (Vec<Line<'static>>, (usize, usize)) {
     let row_w = width.saturating_sub(4);
     let row = |selected: bool, label: String| {
         if selected {
@@ -148,65 +160,80 @@ fn choices(t: &Theme, offer: &ResumeOffer, cursor: usize, width: usize) -> Vec<L
             ])
         }
     };
-    let name = match &offer.label {
-        Some(l) => format!("Resume “{l}”"),
-        None => format!("Resume session {}", offer.id),
+    // A single session labelled and left before its first answer is waiting, not half done.
+    let heading = match w.offers.as_slice() {
+        [one] if one.answered == 0 => "   A session is waiting for its first answer:".to_string(),
+        [_] => "   You stopped part-way through a session:".to_string(),
+        many => format!("   {} unfinished sessions, newest first:", many.len()),
     };
-    // A session labelled and left before its first answer is waiting, not half done.
-    let heading = if offer.answered == 0 {
-        "   A session is waiting for its first answer:"
-    } else {
-        "   You stopped part-way through a session:"
-    };
-    let mut out = vec![
-        Line::styled(heading, t.heading),
-        Line::default(),
-        row(cursor == 0, name),
-    ];
+    let mut out = vec![Line::styled(heading, t.heading), Line::default()];
+    let mut focus = (0, 0);
+    for (i, offer) in w.offers.iter().enumerate() {
+        let top = out.len();
+        let name = match &offer.label {
+            Some(l) => format!("Resume “{l}”"),
+            None => format!("Resume session {}", offer.id),
+        };
+        out.push(row(w.cursor == i, name));
+        // Where it stopped and when, on one line when they fit together.
+        let (at, when) = (whereabouts(offer), ago(offer.updated, offer.now));
+        let about = format!("{at} · updated {when}");
+        let about = if text::width(&about) + 7 <= width {
+            vec![about]
+        } else {
+            vec![at, format!("updated {when}")]
+        };
+        for line in about {
+            out.extend(wrapped(&line, width, "       ", "       ", t.dim));
+        }
+        if let Some(version) = &offer.pack_changed {
+            out.extend(wrapped(
+                &format!(
+                    "Saved with {version}; it goes on in a new session with the pack as it is now."
+                ),
+                row_w,
+                "       ",
+                "       ",
+                t.heading,
+            ));
+        }
+        if w.cursor == i {
+            focus = (top, out.len() - 1);
+        }
+    }
+    if w.cursor >= w.offers.len() {
+        focus = (out.len(), out.len());
+    }
+    out.push(row(
+        w.cursor >= w.offers.len(),
+        "Start a new session".to_string(),
+    ));
+    (out, focus)
+}
+
+/// How many answers a session has and where it stopped: `2 answers, stopped at question
+/// 3 of 4`.
+fn whereabouts(offer: &ResumeOffer) -> String {
     let total = offer.state.progress().total;
+    let index = offer.state.progress().index;
     let answers = match offer.answered {
         0 => "no answers yet".to_string(),
         1 => "1 answer".to_string(),
         n => format!("{n} answers"),
     };
     let stopped = match offer.state.step() {
-        Step::Question(_) if offer.answered == 0 => format!(
-            "starts at question {} of {total}",
-            offer.state.progress().index
-        ),
-        Step::Question(_) => format!(
-            "stopped at question {} of {total}",
-            offer.state.progress().index
-        ),
+        Step::Question(_) if offer.answered == 0 => format!("starts at question {index}"),
+        Step::Question(_) => format!("stopped at question {index} of {total}"),
         Step::Review => "stopped at the review".to_string(),
         Step::Done => "at the result".to_string(),
     };
-    let mut updated = format!("updated {}", when(offer.updated, offer.now));
-    if offer.label.is_some() {
-        updated = format!("{updated} · {}", offer.id);
-    }
-    for about in [format!("{answers}, {stopped}"), updated] {
-        out.extend(wrapped(&about, row_w, "       ", "       ", t.dim));
-    }
-    if let Some(version) = &offer.pack_changed {
-        out.extend(wrapped(
-            &format!(
-                "Saved with {version}; it goes on in a new session with the pack as it is now."
-            ),
-            row_w,
-            "       ",
-            "       ",
-            t.heading,
-        ));
-    }
-    out.push(row(cursor == 1, "Start a new session".to_string()));
-    out
+    format!("{answers}, {stopped}")
 }
 
-/// When a session was last updated, in words: `3 hours ago (2025-06-01 14:30 UTC)`.
-fn when(then: Timestamp, now: Timestamp) -> String {
+/// How long ago a session was last updated, in words: `3 hours ago`.
+fn ago(then: Timestamp, now: Timestamp) -> String {
     let secs = now.unix().saturating_sub(then.unix()).max(0);
-    let ago = match secs {
+    match secs {
         0..60 => "just now".to_string(),
         60..120 => "a minute ago".to_string(),
         120..3600 => format!("{} minutes ago", secs / 60),
@@ -214,7 +241,5 @@ fn when(then: Timestamp, now: Timestamp) -> String {
         7200..86_400 => format!("{} hours ago", secs / 3600),
         86_400..172_800 => "yesterday".to_string(),
         _ => format!("{} days ago", secs / 86_400),
-    };
-    let (y, mo, d, h, mi, _) = then.civil();
-    format!("{ago} ({y:04}-{mo:02}-{d:02} {h:02}:{mi:02} UTC)")
+    }
 }
