@@ -34,6 +34,7 @@ use crate::pack::Pack;
 use crate::score::{self, Verdict};
 use crate::wizard::{Event, Step, Wizard};
 use crate::yaml::Pos;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 /// One saved run of the wizard.
@@ -61,7 +62,8 @@ pub struct Session {
 }
 
 /// Whether a session was finished.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Stopped before the result: it can be resumed.
     InProgress,
@@ -175,7 +177,8 @@ impl Action {
 }
 
 /// The result as it was when the wizard was finished.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SavedResult {
     /// When it was reached.
     pub at: Timestamp,
@@ -192,7 +195,8 @@ pub struct SavedResult {
 }
 
 /// One candidate's place in a result.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Standing {
     /// The candidate's id.
     pub candidate: String,

@@ -20,6 +20,14 @@ pub const DATA_DIR_ENV: &str = "HIREWIZ_DATA_DIR";
 /// Temporary files older than this are left over from a save that was killed.
 const STALE_TEMP_SECS: u64 = 600;
 
+/// How much of a file is read to find its status and last change: the lines hirewiz
+/// writes before `pack:` take a few hundred bytes, a long label with escapes included.
+const PEEK: Limits = Limits {
+    max_bytes: 4096,
+    max_depth: 8,
+    max_nodes: 64,
+};
+
 /// The folder of session files.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Store {
@@ -338,16 +346,17 @@ impl Store {
     /// it is reached; unreadable files are passed over.
     ///
     /// Finding the latest must not cost a full read of every session a consultant has
-    /// ever run: each file's `status` and `updated` are taken from its top-level lines
-    /// (see [`peek`]), and only a file whose lines say something else is parsed whole
-    /// to find them. The sessions are then loaded in order, as far as the caller goes.
+    /// ever run: each file's `status` and `updated` are read from its first few lines
+    /// (see [`format::peek`]), and only a file whose top says something else is read
+    /// whole to find them. The sessions are then loaded in order, as far as the caller
+    /// goes.
     pub fn in_progress(&self) -> impl Iterator<Item = (Session, PathBuf)> + '_ {
         let mut found: Vec<(Timestamp, String, PathBuf)> = session_files(&self.dir)
             .into_iter()
             .filter_map(|path| {
-                let peeked = crate::yaml::read_file(&path, &Limits::default())
+                let peeked = crate::yaml::read_head(&path, &PEEK)
                     .ok()
-                    .and_then(|bytes| std::str::from_utf8(&bytes).ok().and_then(peek));
+                    .and_then(|top| format::peek(&top));
                 let (status, updated) = match peeked {
                     Some(p) => p,
                     None => {
@@ -365,32 +374,6 @@ impl Store {
             (session.status == Status::InProgress).then_some((session, path))
         })
     }
-}
-
-/// A session file's `status` and `updated`, read from its top-level lines as hirewiz
-/// writes them (`status: in_progress`, `updated: 2025-06-01T14:30:05Z`). `None` when
-/// either is missing, given twice or written any other way: the file is then parsed.
-fn peek(text: &str) -> Option<(Status, Timestamp)> {
-    let mut status = None;
-    let mut updated = None;
-    for line in text.lines() {
-        if let Some(value) = line.strip_prefix("status:") {
-            let s = match value.trim() {
-                "in_progress" => Status::InProgress,
-                "complete" => Status::Complete,
-                _ => return None,
-            };
-            if status.replace(s).is_some() {
-                return None;
-            }
-        } else if let Some(value) = line.strip_prefix("updated:") {
-            let t = Timestamp::parse(value.trim()).ok()?;
-            if updated.replace(t).is_some() {
-                return None;
-            }
-        }
-    }
-    Some((status?, updated?))
 }
 
 /// A session by id, prefix or file, in the store [`Store::locate`] finds for
