@@ -9,10 +9,9 @@
 use super::format::{self, FORMAT};
 use super::{PackIdentity, Session, SessionError, SessionId, Status, Timestamp};
 use crate::yaml::{Limits, io_message};
-use std::fs::{self, OpenOptions};
+use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 
 /// The variable that overrides the data folder.
 pub const DATA_DIR_ENV: &str = "HIREWIZ_DATA_DIR";
@@ -150,7 +149,7 @@ impl Store {
         self.guard(session, &path, saved_events)?;
         let text = format::to_yaml(session);
         create_private_dir(&self.dir)
-            .and_then(|()| write_atomic(&self.dir, &path, text.as_bytes(), None))
+            .and_then(|()| write_atomic(&self.dir, &path, text.as_bytes(), None).map(|_| ()))
             .map_err(|e| SessionError::Write {
                 path: shown(&path),
                 message: io_message(&e),
@@ -443,8 +442,6 @@ fn first_problem(e: &SessionError) -> String {
     }
 }
 
-static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
-
 /// Write an exported report atomically, readable by its owner only: the file holds
 /// either its old content or all of the new, never a part. Control characters from the
 /// pack or the session are shown escaped, as on a terminal, since a report is read in one.
@@ -455,56 +452,37 @@ pub fn write_report(path: &Path, text: &str, keep: Option<fs::Permissions>) -> s
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    write_atomic(dir, path, crate::escape::shown(text).as_bytes(), keep)
+    write_atomic(dir, path, crate::escape::shown(text).as_bytes(), keep).map(|_| ())
 }
 
 /// Write `bytes` to `path` so that at every moment `path` holds either its old content or
-/// all of the new.
+/// all of the new: a temporary file beside it (its owner's only, named `.NAME.*.tmp`) is
+/// written, flushed to disk and renamed over it, then the folder is flushed so that the
+/// rename survives a power cut. Returns what the file is now, to know it again later.
 fn write_atomic(
     dir: &Path,
     path: &Path,
     bytes: &[u8],
     keep: Option<fs::Permissions>,
-) -> std::io::Result<()> {
+) -> std::io::Result<fs::Metadata> {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_default();
-    let temp = dir.join(format!(
-        ".{name}.{}.{}.tmp",
-        std::process::id(),
-        TEMP_COUNTER.fetch_add(1, Ordering::Relaxed)
-    ));
-    let result = (|| {
-        let mut f = private_options().open(&temp)?;
-        f.write_all(bytes)?;
-        if let Some(p) = keep {
-            f.set_permissions(p)?;
-        }
-        f.sync_all()?;
-        drop(f);
-        fs::rename(&temp, path)?;
-        sync_dir(dir)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&temp);
+    // A temporary file that is not persisted is removed when dropped.
+    let mut temp = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    temp.write_all(bytes)?;
+    if let Some(p) = keep {
+        temp.as_file().set_permissions(p)?;
     }
-    result
-}
-
-#[cfg(unix)]
-fn private_options() -> OpenOptions {
-    use std::os::unix::fs::OpenOptionsExt;
-    let mut o = OpenOptions::new();
-    o.write(true).create_new(true).mode(0o600);
-    o
-}
-
-#[cfg(not(unix))]
-fn private_options() -> OpenOptions {
-    let mut o = OpenOptions::new();
-    o.write(true).create_new(true);
-    o
+    temp.as_file().sync_all()?;
+    let written = temp.as_file().metadata()?;
+    temp.persist(path).map_err(|e| e.error)?;
+    sync_dir(dir)?;
+    Ok(written)
 }
 
 #[cfg(unix)]
