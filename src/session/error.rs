@@ -74,6 +74,24 @@ pub enum SessionError {
         /// The file.
         path: String,
     },
+    /// Another hirewiz has this session open and records into it. Nothing was written;
+    /// [`crate::session::Recorder::resume`] goes on in a new session when it meets this.
+    #[error("{path}: the session is open in another hirewiz")]
+    InUse {
+        /// The session's file.
+        path: String,
+    },
+    /// The last save failed. `kept` is where the session was written instead, so that
+    /// nothing answered is lost; front ends print this and exit with a failure.
+    #[error("{path}: the session could not be saved: {message}; {}", kept_words(.kept))]
+    Unsaved {
+        /// The session's file.
+        path: String,
+        /// Why it could not be saved.
+        message: String,
+        /// Where a copy was written instead, or why none could be.
+        kept: Result<String, String>,
+    },
     /// Saving would replace a file that is not this session (or not readable at all).
     #[error("{path}: not overwriting it, because it {reason}")]
     WouldOverwrite {
@@ -82,6 +100,15 @@ pub enum SessionError {
         /// What the file is.
         reason: String,
     },
+}
+
+fn kept_words(kept: &Result<String, String>) -> String {
+    match kept {
+        Ok(copy) => format!(
+            "everything recorded is kept in {copy}, and `hirewiz resume {copy}` goes on with it"
+        ),
+        Err(why) => format!("no copy could be kept either ({why})"),
+    }
 }
 
 impl SessionError {
