@@ -81,6 +81,18 @@ pub enum SessionError {
         /// The session's file.
         path: String,
     },
+    /// The session is as large as a session file may be, even with the steps that led
+    /// back to where they started left out: the step was not recorded (the answers on
+    /// screen are not affected) and the file is as it was.
+    #[error(
+        "{path}: the session has reached the largest size a session file may have ({events} steps); further steps are not saved"
+    )]
+    Full {
+        /// The session's file.
+        path: String,
+        /// How many steps it holds.
+        events: usize,
+    },
     /// The last save failed. `kept` is where the session was written instead, so that
     /// nothing answered is lost; front ends print this and exit with a failure.
     #[error("{path}: the session could not be saved: {message}; {}", kept_words(.kept))]

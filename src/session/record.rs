@@ -22,16 +22,23 @@
 //! A recorder holds its session's lock from its first save (or from resuming) until it
 //! is dropped, so two hirewiz never record into one session. Each save writes only the
 //! history lines that are new and does not read the file back, so saving stays quick
-//! however long the session grows.
+//! however long the session grows; and it never grows past what a session file may hold.
 
 use super::format::{self, HistoryText, Written};
 use super::lock::SessionLock;
-use super::replay::Replay;
+use super::replay::{Replay, without_detours};
 use super::store::Saved;
-use super::{Action, Label, Recorded, Session, SessionError, Timestamp};
+use super::{Action, Label, Recorded, SavedAnswer, SavedResult, Session, SessionError};
+use super::{Status, Timestamp};
 use crate::wizard::{Event, Wizard};
 use crate::yaml::Pos;
 use std::path::PathBuf;
+
+/// A session no larger than this share of what the reader accepts (in bytes and in
+/// values) is written as it is; past it, its detours are left out first.
+const COMPACT: (usize, usize) = (3, 4);
+/// No session is saved past this share: what the reader accepts, with room to spare.
+const CAP: (usize, usize) = (15, 16);
 
 /// A session being recorded into a [`super::Store`].
 #[derive(Debug)]
@@ -47,8 +54,20 @@ pub struct Recorder {
     lock: Option<SessionLock>,
     /// The history's lines as last written.
     lines: HistoryText,
+    /// How many events the history may hold before its detours are looked for again,
+    /// once looking did not bring it back under [`COMPACT`].
+    compact_after: usize,
     /// Set when a resumed session was open in another hirewiz.
     in_use: Option<SessionError>,
+}
+
+/// What recording an event changes besides the history, to put back when it cannot be
+/// saved because the session is full.
+struct Before {
+    updated: Timestamp,
+    status: Status,
+    answers: Vec<SavedAnswer>,
+    result: Option<SavedResult>,
 }
 
 impl Recorder {
@@ -69,6 +88,7 @@ impl Recorder {
             saved,
             lock: None,
             lines: HistoryText::default(),
+            compact_after: 0,
             in_use: None,
         }
     }
@@ -140,11 +160,72 @@ impl Recorder {
     /// nothing is lost while the disk is full; show the error and go on. After
     /// [`SessionError::Conflict`], [`SessionError::WouldOverwrite`] or
     /// [`SessionError::InUse`] (the file is someone else's now), call [`Recorder::fork`]
-    /// to go on in a new file.
+    /// to go on in a new file. [`SessionError::Full`] is the one error after which the
+    /// event is not kept: the session is as large as a session file may be.
     pub fn record(&mut self, event: &Event, wizard: &Wizard) -> Result<PathBuf, SessionError> {
+        let before = Before {
+            updated: self.session.updated,
+            status: self.session.status,
+            answers: self.session.answers.clone(),
+            result: self.session.result.clone(),
+        };
+        let was_dirty = self.dirty;
         self.session.push(event, wizard, Timestamp::now());
         self.dirty = true;
-        self.save()
+        let written = match self.written_within_cap(wizard) {
+            Ok(w) => w,
+            Err(full) => {
+                self.session.history.pop();
+                self.session.updated = before.updated;
+                self.session.status = before.status;
+                self.session.answers = before.answers;
+                self.session.result = before.result;
+                self.dirty = was_dirty;
+                return Err(full);
+            }
+        };
+        self.save_written(written)
+    }
+
+    /// The file as it would be written now, its detours left out first when it has grown
+    /// large; [`SessionError::Full`] when even then it would not fit, the history then
+    /// left as it was.
+    fn written_within_cap(&mut self, wizard: &Wizard) -> Result<Written, SessionError> {
+        let written = format::write(&self.session, &mut self.lines);
+        let events = self.session.history.len();
+        if written.within(COMPACT) || events <= self.compact_after {
+            return self.capped(written);
+        }
+        let shorter = without_detours(&self.session, wizard.pack().clone());
+        let Some(shorter) = shorter.filter(|h| h.len() < events) else {
+            self.compact_after = events + events / 8;
+            return self.capped(written);
+        };
+        let full = std::mem::replace(&mut self.session.history, shorter);
+        let mut lines = HistoryText::default();
+        let compacted = format::write(&self.session, &mut lines);
+        // Still large: look again only once it has grown by an eighth.
+        if !compacted.within(COMPACT) {
+            self.compact_after = events + events / 8;
+        }
+        if compacted.within(CAP) {
+            self.lines = lines;
+            Ok(compacted)
+        } else {
+            self.session.history = full;
+            self.capped(written)
+        }
+    }
+
+    fn capped(&self, written: Written) -> Result<Written, SessionError> {
+        if written.within(CAP) {
+            Ok(written)
+        } else {
+            Err(SessionError::Full {
+                path: super::store::shown(&self.path()),
+                events: self.session.history.len().saturating_sub(1),
+            })
+        }
     }
 
     /// Name the session (or clear its name with `None`), and save. The label is checked
