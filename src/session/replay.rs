@@ -371,13 +371,16 @@ pub fn without_detours(session: &Session, pack: Arc<Pack>) -> Option<Vec<Recorde
     use std::collections::HashMap;
     // States are told apart by what can be hashed, then compared whole.
     type Key = (Step, bool, Vec<Option<crate::pack::Answer>>);
+    let start = Wizard::new(pack.clone());
+    // One entry a question.
+    let questions = start.effective().len();
     let key = |w: &Wizard| -> Key {
-        let answers = (0..w.pack().questions.len())
+        let answers = (0..questions)
             .map(|q| w.answers().get(q).cloned())
             .collect();
         (w.step(), w.returning(), answers)
     };
-    let mut states = vec![Wizard::new(pack.clone())];
+    let mut states = vec![start];
     let mut keys = vec![key(&states[0])];
     let mut kept: Vec<Recorded> = Vec::new();
     let mut at: HashMap<Key, Vec<usize>> = HashMap::new();
