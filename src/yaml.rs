@@ -4,10 +4,16 @@
 //! scanned for runaway nesting before any parser sees it, then parsed into a small tree
 //! of [`Node`]s that remember their line and column, so that later stages can report
 //! every problem at its place. Aliases are expanded against a node budget, which turns
-//! an alias bomb into a prompt error instead of a hang. Writing YAML (session files) also
-//! lives here, so swapping the YAML library touches this file alone.
+//! an alias bomb into a prompt error instead of a hang. Typed values are read from that
+//! tree ([`from_node`]), and writing YAML (session files) lives here too, so swapping the
+//! YAML library touches this module alone.
+
+mod de;
+mod flow;
 
 use compact_str::CompactString;
+pub use de::{DeError, Located, from_node};
+pub use flow::{Flow, to_flow, values_in};
 use saphyr_parser::{Event, Parser, ScalarStyle, Span};
 use serde::Serialize;
 use std::fmt;
@@ -221,6 +227,20 @@ fn pos_at(bytes: &[u8], index: usize) -> Pos {
 /// and a device such as `/dev/zero` cannot fill memory. Says what went wrong in a few
 /// words a person understands.
 pub fn read_file(path: &std::path::Path, limits: &Limits) -> Result<Vec<u8>, String> {
+    read_bounded(path, limits, false)
+}
+
+/// Read at most the first `limits.max_bytes` bytes of a file, with the same checks as
+/// [`read_file`]: for a look at the top of a file that may be larger.
+pub fn read_head(path: &std::path::Path, limits: &Limits) -> Result<Vec<u8>, String> {
+    read_bounded(path, limits, true)
+}
+
+fn read_bounded(
+    path: &std::path::Path,
+    limits: &Limits,
+    head_only: bool,
+) -> Result<Vec<u8>, String> {
     use std::io::Read;
     // The kind is checked before opening, since opening a named pipe waits for a
     // writer, and again on the opened handle, in case the path changed in between.
@@ -239,12 +259,13 @@ pub fn read_file(path: &std::path::Path, limits: &Limits) -> Result<Vec<u8>, Str
             limits.max_bytes
         )
     };
-    if meta.len() > limits.max_bytes as u64 {
+    if meta.len() > limits.max_bytes as u64 && !head_only {
         return Err(too_large(meta.len().to_string()));
     }
     // The length can change after it was read: never read more than one byte past the cap.
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.take(limits.max_bytes as u64 + 1)
+    let cap = limits.max_bytes as u64 + u64::from(!head_only);
+    let mut bytes = Vec::with_capacity(meta.len().min(cap) as usize);
+    file.take(cap)
         .read_to_end(&mut bytes)
         .map_err(|e| io_message(&e))?;
     if bytes.len() > limits.max_bytes {

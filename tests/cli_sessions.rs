@@ -268,3 +268,34 @@ fn recommend_reads_a_session_file_as_its_answers() {
         .stdout(predicate::str::starts_with("Recommendation: In-house"))
         .stderr(predicate::str::is_empty());
 }
+
+#[test]
+fn resuming_a_session_open_in_another_hirewiz_goes_on_in_a_new_one() {
+    let f = Fixture::new();
+    let pack = pack();
+    let events = winding_walk(&pack);
+    // This test process stands for the hirewiz that has the session open.
+    let mut open = Recorder::start(f.store(), &pack, None);
+    walk(pack.clone(), &events[..4], |e, w| {
+        open.record(e, w).unwrap();
+    });
+    let id = open.session().id.to_string();
+    let before = stamp(&open.path());
+    f.cmd()
+        .args(["resume", &id, "--plain"])
+        .write_stdin("f\n")
+        .assert()
+        .success();
+    assert_eq!(stamp(&open.path()), before, "the open session was written");
+    let files: Vec<PathBuf> = std::fs::read_dir(f.store().dir())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
+        .collect();
+    assert_eq!(files.len(), 2, "{files:?}");
+    let other = files.iter().find(|p| **p != open.path()).unwrap();
+    let copy = hirewiz::session::store::read_file(other).unwrap();
+    assert_eq!(copy.history[..4], open.session().history[..]);
+    assert_eq!(copy.status, hirewiz::session::Status::Complete);
+}

@@ -74,6 +74,36 @@ pub enum SessionError {
         /// The file.
         path: String,
     },
+    /// Another hirewiz has this session open and records into it. Nothing was written;
+    /// [`crate::session::Recorder::resume`] goes on in a new session when it meets this.
+    #[error("{path}: the session is open in another hirewiz")]
+    InUse {
+        /// The session's file.
+        path: String,
+    },
+    /// The session is as large as a session file may be, even with the steps that led
+    /// back to where they started left out: the step was not recorded (the answers on
+    /// screen are not affected) and the file is as it was.
+    #[error(
+        "{path}: the session has reached the largest size a session file may have ({events} steps); further steps are not saved"
+    )]
+    Full {
+        /// The session's file.
+        path: String,
+        /// How many steps it holds.
+        events: usize,
+    },
+    /// The last save failed. `kept` is where the session was written instead, so that
+    /// nothing answered is lost; front ends print this and exit with a failure.
+    #[error("{path}: the session could not be saved: {message}; {}", kept_words(.kept))]
+    Unsaved {
+        /// The session's file.
+        path: String,
+        /// Why it could not be saved.
+        message: String,
+        /// Where a copy was written instead, or why none could be.
+        kept: Result<String, String>,
+    },
     /// Saving would replace a file that is not this session (or not readable at all).
     #[error("{path}: not overwriting it, because it {reason}")]
     WouldOverwrite {
@@ -82,6 +112,15 @@ pub enum SessionError {
         /// What the file is.
         reason: String,
     },
+}
+
+fn kept_words(kept: &Result<String, String>) -> String {
+    match kept {
+        Ok(copy) => format!(
+            "everything recorded is kept in {copy}, and `hirewiz resume {copy}` goes on with it"
+        ),
+        Err(why) => format!("no copy could be kept either ({why})"),
+    }
 }
 
 impl SessionError {

@@ -1,5 +1,6 @@
-//! The session file: readable YAML with a format version, written through the project's
-//! one YAML door ([`crate::yaml`]) and read back with every problem at its place.
+//! The session file: readable YAML with a format version, described once by [`File`]
+//! and written and read through the project's one YAML module ([`crate::yaml`]), whose
+//! guards (size, nesting, a budget of values) stand in front of every read.
 //!
 //! ```yaml
 //! format: hirewiz-session/1
@@ -31,134 +32,277 @@
 //! - {at: 2025-06-01T14:30:10Z, event: next}
 //! - {at: 2025-06-01T14:30:15Z, event: back}
 //! - {at: 2025-06-01T14:31:02Z, event: jump, question: team_size}
-//! //! ```
+//! ```
 
 use super::{
     Action, Label, PackIdentity, Recorded, SavedAnswer, SavedResult, Session, SessionError,
-    SessionId, Standing, Status, Timestamp,
+    SessionId, Status, Timestamp,
 };
-use crate::diag::{Diagnostics, suggest};
-use crate::yaml::{self, Limits, Node, NodeKind, Pos};
-use serde_json::{Map, Value, json};
+use crate::diag::Diagnostics;
+use crate::yaml::{self, Limits, Located, Node};
+use serde::de::{self, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::Value;
+use std::fmt;
 
 /// The format this version writes and reads.
 pub const FORMAT: &str = "hirewiz-session/1";
 /// The prefix every version of the format shares.
 const FAMILY: &str = "hirewiz-session/";
 
-const TOP: &[&str] = &[
-    "format", "id", "label", "created", "updated", "status", "pack", "answers", "history", "result",
-];
-const PACK: &[&str] = &["id", "version", "hash"];
-const ENTRY: &[&str] = &["at", "event", "question", "answer"];
-const RESULT: &[&str] = &["at", "winner", "margin", "tie", "close", "standings"];
-const STANDING: &[&str] = &["candidate", "name", "points", "vetoed"];
-const EVENTS: &[&str] = &["answer", "next", "back", "jump", "finish"];
+/// The file, a field a key in the order written. The history is written last, an event a
+/// line (see [`HistoryText`]); what no type can say (a `complete` session has a result,
+/// times run forward) is checked once it is read.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    format: String,
+    id: SessionId,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    label: Option<Label>,
+    created: Timestamp,
+    updated: Timestamp,
+    status: Status,
+    pack: PackIdentity,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    result: Option<SavedResult>,
+    #[serde(with = "answers")]
+    answers: Vec<SavedAnswer>,
+    #[serde(skip_serializing, deserialize_with = "nothing_or_list")]
+    history: Vec<Located<Entry>>,
+}
+
+/// One event of the history.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Entry {
+    at: Timestamp,
+    event: EventName,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    question: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    answer: Option<AnswerValue>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum EventName {
+    Answer,
+    Next,
+    Back,
+    Jump,
+    Finish,
+}
+
+impl EventName {
+    fn word(self) -> &'static str {
+        match self {
+            EventName::Answer => "answer",
+            EventName::Next => "next",
+            EventName::Back => "back",
+            EventName::Jump => "jump",
+            EventName::Finish => "finish",
+        }
+    }
+}
+
+/// An answer as an answers file holds it: an option id, a list of them, a whole number or
+/// true/false. Whether it fits its question is checked against a pack on replay.
+#[derive(Serialize)]
+#[serde(transparent)]
+struct AnswerValue(Value);
+
+impl<'de> Deserialize<'de> for AnswerValue {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Answer;
+        impl<'de> Visitor<'de> for Answer {
+            type Value = AnswerValue;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an option id, a list of option ids, a whole number or true/false")
+            }
+            fn visit_str<E>(self, v: &str) -> Result<AnswerValue, E> {
+                Ok(AnswerValue(v.into()))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<AnswerValue, E> {
+                Ok(AnswerValue(v.into()))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<AnswerValue, E> {
+                Ok(AnswerValue(v.into()))
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<AnswerValue, E> {
+                Ok(AnswerValue(v.into()))
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<AnswerValue, A::Error> {
+                let mut ids = Vec::new();
+                while let Some(id) = seq.next_element::<String>()? {
+                    ids.push(Value::String(id));
+                }
+                Ok(AnswerValue(Value::Array(ids)))
+            }
+        }
+        d.deserialize_any(Answer)
+    }
+}
+
+/// `answers:` maps question ids to answers, in the pack's order; each keeps its place.
+mod answers {
+    use super::*;
+
+    pub fn serialize<S: Serializer>(answers: &[SavedAnswer], s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(answers.iter().map(|a| (&a.question, &a.value)))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<SavedAnswer>, D::Error> {
+        struct Answers;
+        impl<'de> Visitor<'de> for Answers {
+            type Value = Vec<SavedAnswer>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a mapping of question ids to answers")
+            }
+            fn visit_unit<E>(self) -> Result<Vec<SavedAnswer>, E> {
+                Ok(Vec::new())
+            }
+            fn visit_map<M: de::MapAccess<'de>>(self, mut m: M) -> Result<Self::Value, M::Error> {
+                let mut out = Vec::new();
+                while let Some(question) = m.next_key::<Located<String>>()? {
+                    let AnswerValue(value) = m.next_value()?;
+                    out.push(SavedAnswer {
+                        question: question.value,
+                        value,
+                        pos: question.pos,
+                    });
+                }
+                Ok(out)
+            }
+        }
+        d.deserialize_map(Answers)
+    }
+}
+
+/// `history: ~` is read as no events, like `history: []`.
+fn nothing_or_list<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+    d: D,
+) -> Result<Vec<T>, D::Error> {
+    Option::<Vec<T>>::deserialize(d).map(Option::unwrap_or_default)
+}
+
+impl File {
+    /// Everything but the history, which is written apart.
+    fn head(s: &Session) -> File {
+        File {
+            format: FORMAT.to_string(),
+            id: s.id.clone(),
+            label: s.label.clone(),
+            created: s.created,
+            updated: s.updated,
+            status: s.status,
+            pack: s.pack.clone(),
+            result: s.result.clone(),
+            answers: s.answers.clone(),
+            history: Vec::new(),
+        }
+    }
+}
+
+impl Entry {
+    fn of(r: &Recorded) -> Entry {
+        let (event, question, answer) = match &r.action {
+            Action::Answer { question, answer } => (
+                EventName::Answer,
+                Some(question.clone()),
+                Some(AnswerValue(answer.clone())),
+            ),
+            Action::Next => (EventName::Next, None, None),
+            Action::Back => (EventName::Back, None, None),
+            Action::Jump { question } => (EventName::Jump, Some(question.clone()), None),
+            Action::Finish => (EventName::Finish, None, None),
+        };
+        Entry {
+            at: r.at,
+            event,
+            question,
+            answer,
+        }
+    }
+}
+
+/// The history as written, an event a line, kept by whoever appends to a session so
+/// that each save writes out only the events that are new.
+#[derive(Debug, Clone, Default)]
+pub struct HistoryText {
+    text: String,
+    values: usize,
+    /// The events written, and the last of them, to tell a history that was rewritten
+    /// (compacted, say) from one that only grew.
+    events: usize,
+    last: Option<Recorded>,
+}
+
+impl HistoryText {
+    /// Bring the lines up to `history`.
+    fn update(&mut self, history: &[Recorded]) {
+        let grown = self.events <= history.len()
+            && self.last.as_ref() == self.events.checked_sub(1).map(|i| &history[i]);
+        if !grown {
+            *self = HistoryText::default();
+        }
+        for r in &history[self.events..] {
+            // Plain data always serialises.
+            let line = yaml::to_flow(&Entry::of(r)).unwrap_or_else(|_| yaml::Flow {
+                text: String::new(),
+                values: 0,
+            });
+            self.text.push_str("- ");
+            self.text.push_str(&line.text);
+            self.text.push('\n');
+            self.values += line.values;
+        }
+        self.events = history.len();
+        self.last = history.last().cloned();
+    }
+}
+
+/// A session's file as text, and how many values its reader counts in it.
+#[derive(Debug, Clone)]
+pub struct Written {
+    /// The file's text.
+    pub text: String,
+    /// What the reader counts against [`Limits::max_nodes`].
+    pub values: usize,
+}
+
+impl Written {
+    /// Whether the file stays within `share` of what the reader accepts, in bytes and in
+    /// values alike (`(15, 16)`: fifteen sixteenths).
+    pub fn within(&self, share: (usize, usize)) -> bool {
+        let limits = Limits::default();
+        let (num, den) = share;
+        self.text.len() <= limits.max_bytes / den * num
+            && self.values <= limits.max_nodes / den * num
+    }
+}
 
 /// Write a session as the text of its file.
 pub fn to_yaml(s: &Session) -> String {
-    let mut top = Map::new();
-    top.insert("format".into(), FORMAT.into());
-    top.insert("id".into(), s.id.as_str().into());
-    if let Some(l) = &s.label {
-        top.insert("label".into(), l.as_str().into());
-    }
-    top.insert("created".into(), s.created.to_string().into());
-    top.insert("updated".into(), s.updated.to_string().into());
-    top.insert("status".into(), s.status.as_str().into());
-    top.insert(
-        "pack".into(),
-        json!({"id": s.pack.id, "version": s.pack.version, "hash": s.pack.hash}),
-    );
-    if let Some(r) = &s.result {
-        let standings: Vec<Value> = r
-            .standings
-            .iter()
-            .map(|st| {
-                json!({"candidate": st.candidate, "name": st.name, "points": st.points, "vetoed": st.vetoed})
-            })
-            .collect();
-        top.insert(
-            "result".into(),
-            json!({
-                "at": r.at.to_string(),
-                "winner": r.winner,
-                "margin": r.margin,
-                "tie": r.tie,
-                "close": r.close,
-                "standings": standings,
-            }),
-        );
-    }
-    let answers: Map<String, Value> = s
-        .answers
-        .iter()
-        .map(|a| (a.question.clone(), a.value.clone()))
-        .collect();
-    top.insert("answers".into(), Value::Object(answers));
-    // Serialising plain JSON values cannot fail; an empty text would be refused on load.
-    let mut out = yaml::to_string(&Value::Object(top)).unwrap_or_default();
-    // The history goes last, one event a line, so it reads like a log.
-    if s.history.is_empty() {
-        out.push_str("history: []\n");
+    write(s, &mut HistoryText::default()).text
+}
+
+/// Write a session, reusing the lines of `history` written for it before.
+pub fn write(s: &Session, history: &mut HistoryText) -> Written {
+    history.update(&s.history);
+    let head = File::head(s);
+    // Plain data always serialises; an empty text would be refused on load.
+    let mut text = yaml::to_string(&head).unwrap_or_default();
+    // The head, then the `history` key and its list.
+    let values = yaml::values_in(&head).unwrap_or(0) + 2 + history.values;
+    if history.events == 0 {
+        text.push_str("history: []\n");
     } else {
-        out.push_str("history:\n");
-        for r in &s.history {
-            out.push_str("- ");
-            out.push_str(&flow(&entry_json(r)));
-            out.push('\n');
-        }
+        text.reserve(history.text.len() + 9);
+        text.push_str("history:\n");
+        text.push_str(&history.text);
     }
-    out
-}
-
-/// A value in YAML flow style on one line. Text is written plain when it reads back as
-/// the same text (also for YAML 1.1 readers, to whom `yes` is a boolean), else quoted.
-fn flow(v: &Value) -> String {
-    match v {
-        Value::String(s) if plain_safe(s) => s.clone(),
-        Value::Array(items) => {
-            let inner: Vec<String> = items.iter().map(flow).collect();
-            format!("[{}]", inner.join(", "))
-        }
-        Value::Object(m) => {
-            let inner: Vec<String> = m
-                .iter()
-                .map(|(k, v)| format!("{}: {}", flow(&Value::String(k.clone())), flow(v)))
-                .collect();
-            format!("{{{}}}", inner.join(", "))
-        }
-        // JSON scalars are YAML flow scalars too.
-        other => other.to_string(),
-    }
-}
-
-fn plain_safe(s: &str) -> bool {
-    const YAML11: &[&str] = &["y", "n", "yes", "no", "on", "off"];
-    !s.is_empty()
-        && s.chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | ':' | '+'))
-        && !s.starts_with(['-', ':', '.', '+'])
-        && !s.ends_with(':')
-        && !YAML11.contains(&s.to_ascii_lowercase().as_str())
-        && yaml::parse(s, &Limits::default()).is_ok_and(|n| n.as_str() == Some(s))
-}
-
-fn entry_json(r: &Recorded) -> Value {
-    let mut m = Map::new();
-    m.insert("at".into(), r.at.to_string().into());
-    m.insert("event".into(), r.action.name().into());
-    match &r.action {
-        Action::Answer { question, answer } => {
-            m.insert("question".into(), question.clone().into());
-            m.insert("answer".into(), answer.clone());
-        }
-        Action::Jump { question } => {
-            m.insert("question".into(), question.clone().into());
-        }
-        Action::Next | Action::Back | Action::Finish => {}
-    }
-    Value::Object(m)
+    Written { text, values }
 }
 
 /// Read a session file's bytes; `name` is the file as shown in messages.
@@ -188,8 +332,15 @@ pub fn from_text(name: &str, text: &str) -> Result<Session, SessionError> {
 }
 
 fn decode(root: &Node, d: &mut Diagnostics) -> Option<Session> {
+    check_format(root, d)?;
+    let file: File = yaml::from_node(root).map_err(|e| d.yaml(&e)).ok()?;
+    Some(resolve(file, root, d))
+}
+
+/// The version decides how to read the rest, so it is checked first and alone.
+fn check_format(root: &Node, d: &mut Diagnostics) -> Option<()> {
     let not_session = "not a hirewiz session file";
-    let Some(top) = root.as_map() else {
+    if root.as_map().is_none() {
         d.error(
             root.pos,
             format!(
@@ -198,404 +349,144 @@ fn decode(root: &Node, d: &mut Diagnostics) -> Option<Session> {
             ),
         );
         return None;
-    };
-    // The version decides how to read the rest, so it is checked first and alone.
-    match root.get("format").map(|n| (n, n.as_str())) {
-        None => {
-            d.error_hint(
-                root.pos,
-                format!("{not_session}: it has no `format: {FORMAT}`"),
-                "an answers file is read with `hirewiz recommend --answers FILE`",
-            );
-            return None;
-        }
-        Some((_, Some(FORMAT))) => {}
-        Some((n, Some(f))) if f.starts_with(FAMILY) => {
-            d.error_hint(
-                n.pos,
-                format!("the session is in format `{f}`; this hirewiz reads `{FORMAT}`"),
-                "open it with the hirewiz that wrote it, or a newer one",
-            );
-            return None;
-        }
-        Some((n, _)) => {
-            d.error(
-                n.pos,
-                format!(
-                    "{not_session}: `format` is `{}`, expected `{FORMAT}`",
-                    n.scalar_text().unwrap_or_else(|| n.type_name().to_string())
-                ),
-            );
-            return None;
-        }
     }
-    check_keys(top, "a session file", TOP, d);
-    let id = required(root, "id", d).and_then(|n| {
-        let s = text(n, "id", d)?;
-        SessionId::parse(&s)
-            .map_err(|e| d.error(n.pos, format!("bad `id`: {e}")))
-            .ok()
-    });
-    let label = match root.get("label") {
-        None => None,
-        Some(n) if n.kind == NodeKind::Null => None,
-        Some(n) => text(n, "label", d).and_then(|s| {
-            Label::parse(&s)
-                .map_err(|e| d.error(n.pos, format!("bad `label`: {e}")))
-                .ok()
-        }),
-    };
-    let created = required(root, "created", d).and_then(|n| time(n, "created", d));
-    let updated = required(root, "updated", d).and_then(|n| time(n, "updated", d));
-    let status = required(root, "status", d).and_then(|n| match n.as_str() {
-        Some("in_progress") => Some(Status::InProgress),
-        Some("complete") => Some(Status::Complete),
-        _ => {
-            d.error(
-                n.pos,
-                format!(
-                    "`status` is `{}`; expected `in_progress` or `complete`",
-                    n.scalar_text().unwrap_or_else(|| n.type_name().to_string())
-                ),
-            );
-            None
+    match root.get("format").map(|n| (n, n.as_str())) {
+        None => d.error_hint(
+            root.pos,
+            format!("{not_session}: it has no `format: {FORMAT}`"),
+            "an answers file is read with `hirewiz recommend --answers FILE`",
+        ),
+        Some((_, Some(FORMAT))) => return Some(()),
+        Some((n, Some(f))) if f.starts_with(FAMILY) => d.error_hint(
+            n.pos,
+            format!("the session is in format `{f}`; this hirewiz reads `{FORMAT}`"),
+            "open it with the hirewiz that wrote it, or a newer one",
+        ),
+        Some((n, _)) => d.error(
+            n.pos,
+            format!(
+                "{not_session}: `format` is `{}`, expected `{FORMAT}`",
+                n.scalar_text().unwrap_or_else(|| n.type_name().to_string())
+            ),
+        ),
+    }
+    None
+}
+
+/// What the types cannot say, checked with every problem at its place.
+fn resolve(file: File, root: &Node, d: &mut Diagnostics) -> Session {
+    let pos_of = |key: &str| root.get(key).map_or(root.pos, |n| n.pos);
+    let mut history = Vec::with_capacity(file.history.len());
+    let mut last: Option<Timestamp> = None;
+    for entry in file.history {
+        let Some(r) = recorded(entry, d) else {
+            continue;
+        };
+        if last.is_some_and(|l| r.at < l) {
+            d.error(r.pos, "this event is dated before the one above it");
         }
-    });
-    let pack = required(root, "pack", d).and_then(|n| decode_pack(n, d));
-    let answers = required(root, "answers", d).and_then(|n| decode_answers(n, d));
-    let history = required(root, "history", d).and_then(|n| decode_history(n, d));
-    let result = match root.get("result") {
-        None => None,
-        Some(n) if n.kind == NodeKind::Null => None,
-        Some(n) => Some(decode_result(n, d)?),
-    };
-    let (Some(id), Some(created), Some(updated), Some(status), Some(pack)) =
-        (id, created, updated, status, pack)
-    else {
-        return None;
-    };
-    let (Some(answers), Some(history)) = (answers, history) else {
-        return None;
-    };
-    match (status, &result) {
+        last = Some(r.at);
+        history.push(r);
+    }
+    match (file.status, &file.result) {
         (Status::Complete, None) => {
             d.error(root.pos, "the session is `complete` but has no `result`")
         }
-        (Status::InProgress, Some(_)) => {
-            let pos = root.get("result").map_or(root.pos, |n| n.pos);
-            d.error(pos, "the session is `in_progress` but has a `result`");
-        }
+        (Status::InProgress, Some(_)) => d.error(
+            pos_of("result"),
+            "the session is `in_progress` but has a `result`",
+        ),
         _ => {}
     }
-    if updated < created {
-        let pos = root.get("updated").map_or(root.pos, |n| n.pos);
-        d.error(pos, "`updated` is before `created`");
-    }
-    Some(Session {
-        id,
-        label,
-        created,
-        updated,
-        status,
-        pack,
-        answers,
-        history,
-        result,
-    })
-}
-
-fn check_keys(entries: &[(Node, Node)], what: &str, known: &[&str], d: &mut Diagnostics) {
-    for (k, _) in entries {
-        let key = k.scalar_text().unwrap_or_default();
-        if !known.contains(&key.as_str()) {
-            let msg = format!("unknown field `{key}` in {what}");
-            match suggest(&key, known.iter().copied()) {
-                Some(h) => d.error_hint(k.pos, msg, h),
-                None => d.error_hint(k.pos, msg, format!("the fields are {}", known.join(", "))),
-            }
-        }
-    }
-}
-
-fn mapping<'a>(
-    n: &'a Node,
-    what: &str,
-    known: &[&str],
-    d: &mut Diagnostics,
-) -> Option<&'a [(Node, Node)]> {
-    match n.as_map() {
-        Some(m) => {
-            check_keys(m, what, known, d);
-            Some(m)
-        }
-        None => {
-            d.error(
-                n.pos,
-                format!("{what} must be a mapping, found {}", n.type_name()),
-            );
-            None
-        }
-    }
-}
-
-fn required<'a>(parent: &'a Node, key: &str, d: &mut Diagnostics) -> Option<&'a Node> {
-    let n = parent.get(key);
-    if n.is_none() {
-        d.error(parent.pos, format!("`{key}` is missing"));
-    }
-    n
-}
-
-fn text(n: &Node, key: &str, d: &mut Diagnostics) -> Option<String> {
-    match n.as_str() {
-        Some(s) => Some(s.to_string()),
-        None => {
-            d.error(
-                n.pos,
-                format!("`{key}` must be text, found {}", n.type_name()),
-            );
-            None
-        }
-    }
-}
-
-fn time(n: &Node, key: &str, d: &mut Diagnostics) -> Option<Timestamp> {
-    let s = text(n, key, d)?;
-    Timestamp::parse(&s)
-        .map_err(|e| d.error(n.pos, format!("bad `{key}`: {e}")))
-        .ok()
-}
-
-fn int(n: &Node, key: &str, d: &mut Diagnostics) -> Option<i64> {
-    match n.kind {
-        NodeKind::Int(i) => Some(i),
-        _ => {
-            d.error(
-                n.pos,
-                format!("`{key}` must be a whole number, found {}", n.type_name()),
-            );
-            None
-        }
-    }
-}
-
-fn boolean(n: &Node, key: &str, d: &mut Diagnostics) -> Option<bool> {
-    match n.kind {
-        NodeKind::Bool(b) => Some(b),
-        _ => {
-            d.error(
-                n.pos,
-                format!("`{key}` must be true or false, found {}", n.type_name()),
-            );
-            None
-        }
-    }
-}
-
-fn decode_pack(n: &Node, d: &mut Diagnostics) -> Option<PackIdentity> {
-    mapping(n, "`pack`", PACK, d)?;
-    let id = required(n, "id", d).and_then(|v| text(v, "pack id", d));
-    let version = required(n, "version", d).and_then(|v| match &v.kind {
-        // `version: 1.0` is read as a number by YAML; keep what the person wrote.
-        NodeKind::Str(_) | NodeKind::Int(_) | NodeKind::Float(_) => v.scalar_text(),
-        _ => text(v, "pack version", d),
-    });
-    let hash = required(n, "hash", d).and_then(|v| text(v, "pack hash", d));
-    Some(PackIdentity {
-        id: id?,
-        version: version?,
-        hash: hash?,
-    })
-}
-
-/// An answer value is what an answers file holds: an option id, a list of them, a whole
-/// number or true/false. Whether it fits its question is checked against a pack on replay.
-fn answer_value(n: &Node, d: &mut Diagnostics) -> Option<Value> {
-    let ok = match &n.kind {
-        NodeKind::Str(_) | NodeKind::Int(_) | NodeKind::Bool(_) => true,
-        NodeKind::Seq(items) => items.iter().all(|i| matches!(i.kind, NodeKind::Str(_))),
-        _ => false,
-    };
-    if ok {
-        Some(yaml::to_json(n))
-    } else {
-        d.error(
-            n.pos,
-            format!(
-                "an answer is an option id, a list of option ids, a whole number or true/false; found {}",
-                n.type_name()
-            ),
-        );
-        None
-    }
-}
-
-fn decode_answers(n: &Node, d: &mut Diagnostics) -> Option<Vec<SavedAnswer>> {
-    if n.kind == NodeKind::Null {
-        return Some(Vec::new());
-    }
-    let Some(entries) = n.as_map() else {
-        d.error(
-            n.pos,
-            format!(
-                "`answers` must map question ids to answers, found {}",
-                n.type_name()
-            ),
-        );
-        return None;
-    };
-    let mut out = Vec::new();
-    for (k, v) in entries {
-        let Some(question) = k.as_str() else {
-            d.error(k.pos, "a question id is text");
-            continue;
-        };
-        if let Some(value) = answer_value(v, d) {
-            out.push(SavedAnswer {
-                question: question.to_string(),
-                value,
-                pos: k.pos,
-            });
-        }
-    }
-    Some(out)
-}
-
-fn decode_history(n: &Node, d: &mut Diagnostics) -> Option<Vec<Recorded>> {
-    if n.kind == NodeKind::Null {
-        return Some(Vec::new());
-    }
-    let Some(items) = n.as_seq() else {
-        d.error(
-            n.pos,
-            format!(
-                "`history` must be a list of events, found {}",
-                n.type_name()
-            ),
-        );
-        return None;
-    };
-    let mut out = Vec::with_capacity(items.len());
-    let mut last: Option<Timestamp> = None;
-    for item in items {
-        let Some(e) = decode_entry(item, d) else {
-            continue;
-        };
-        if last.is_some_and(|l| e.at < l) {
-            d.error(e.pos, "this event is dated before the one above it");
-        }
-        last = Some(e.at);
-        out.push(e);
-    }
-    Some(out)
-}
-
-fn decode_entry(n: &Node, d: &mut Diagnostics) -> Option<Recorded> {
-    mapping(n, "a history event", ENTRY, d)?;
-    let at = required(n, "at", d).and_then(|v| time(v, "at", d));
-    let kind = required(n, "event", d).and_then(|v| {
-        let s = text(v, "event", d)?;
-        if EVENTS.contains(&s.as_str()) {
-            Some((s, v.pos))
-        } else {
-            let msg = format!("unknown event `{s}`");
-            match suggest(&s, EVENTS.iter().copied()) {
-                Some(h) => d.error_hint(v.pos, msg, h),
-                None => d.error_hint(v.pos, msg, format!("events are {}", EVENTS.join(", "))),
-            }
-            None
-        }
-    });
-    let (kind, _) = kind?;
-    let question =
-        |d: &mut Diagnostics| required(n, "question", d).and_then(|v| text(v, "question", d));
-    let action = match kind.as_str() {
-        "answer" => {
-            let q = question(d);
-            let a = required(n, "answer", d).and_then(|v| answer_value(v, d));
-            Action::Answer {
-                question: q?,
-                answer: a?,
-            }
-        }
-        "jump" => Action::Jump {
-            question: question(d)?,
-        },
-        other => {
-            for key in ["question", "answer"] {
-                if let Some((k, _)) = n
-                    .as_map()
-                    .and_then(|m| m.iter().find(|(k, _)| k.as_str() == Some(key)))
-                {
-                    d.error(k.pos, format!("a `{other}` event has no `{key}`"));
-                }
-            }
-            match other {
-                "next" => Action::Next,
-                "back" => Action::Back,
-                _ => Action::Finish,
-            }
-        }
-    };
-    Some(Recorded {
-        at: at?,
-        action,
-        pos: n.pos,
-    })
-}
-
-fn decode_result(n: &Node, d: &mut Diagnostics) -> Option<SavedResult> {
-    mapping(n, "`result`", RESULT, d)?;
-    let at = required(n, "at", d).and_then(|v| time(v, "result at", d));
-    let winner = required(n, "winner", d).and_then(|v| text(v, "winner", d));
-    let margin = required(n, "margin", d).and_then(|v| int(v, "margin", d));
-    let tie = required(n, "tie", d).and_then(|v| boolean(v, "tie", d));
-    let close = required(n, "close", d).and_then(|v| boolean(v, "close", d));
-    let standings = required(n, "standings", d).and_then(|v| {
-        let Some(items) = v.as_seq() else {
-            d.error(
-                v.pos,
-                format!("`standings` must be a list, found {}", v.type_name()),
-            );
-            return None;
-        };
-        let mut out = Vec::new();
-        for item in items {
-            mapping(item, "a standing", STANDING, d)?;
-            let c = required(item, "candidate", d).and_then(|x| text(x, "candidate", d));
-            let name = required(item, "name", d).and_then(|x| text(x, "name", d));
-            let points = required(item, "points", d).and_then(|x| int(x, "points", d));
-            let vetoed = required(item, "vetoed", d).and_then(|x| boolean(x, "vetoed", d));
-            out.push(Standing {
-                candidate: c?,
-                name: name?,
-                points: points?,
-                vetoed: vetoed?,
-            });
-        }
-        Some(out)
-    });
-    let (winner, standings) = (winner?, standings?);
-    if !standings.iter().any(|s| s.candidate == winner) {
-        let pos = n.get("winner").map_or(n.pos, |w| w.pos);
+    if let Some(r) = &file.result
+        && !r.standings.iter().any(|s| s.candidate == r.winner)
+    {
+        let pos = root
+            .get("result")
+            .and_then(|n| n.get("winner"))
+            .map_or(pos_of("result"), |n| n.pos);
         d.error(
             pos,
-            format!("the winner `{winner}` is not among the standings"),
+            format!("the winner `{}` is not among the standings", r.winner),
         );
     }
-    Some(SavedResult {
-        at: at?,
-        winner,
-        margin: margin?,
-        tie: tie?,
-        close: close?,
-        standings,
+    if file.updated < file.created {
+        d.error(pos_of("updated"), "`updated` is before `created`");
+    }
+    Session {
+        id: file.id,
+        label: file.label,
+        created: file.created,
+        updated: file.updated,
+        status: file.status,
+        pack: file.pack,
+        answers: file.answers,
+        history,
+        result: file.result,
+    }
+}
+
+/// An event's fields as its kind needs them.
+fn recorded(entry: Located<Entry>, d: &mut Diagnostics) -> Option<Recorded> {
+    let Located { pos, value: e } = entry;
+    let (wants_question, wants_answer) = match e.event {
+        EventName::Answer => (true, true),
+        EventName::Jump => (true, false),
+        EventName::Next | EventName::Back | EventName::Finish => (false, false),
+    };
+    for (key, wanted, given) in [
+        ("question", wants_question, e.question.is_some()),
+        ("answer", wants_answer, e.answer.is_some()),
+    ] {
+        if wanted && !given {
+            d.error(pos, format!("`{key}` is missing"));
+        } else if given && !wanted {
+            d.error(pos, format!("a `{}` event has no `{key}`", e.event.word()));
+        }
+    }
+    let action = match (e.event, e.question, e.answer) {
+        (EventName::Answer, Some(question), Some(AnswerValue(answer))) => {
+            Action::Answer { question, answer }
+        }
+        (EventName::Jump, Some(question), None) => Action::Jump { question },
+        (EventName::Next, None, None) => Action::Next,
+        (EventName::Back, None, None) => Action::Back,
+        (EventName::Finish, None, None) => Action::Finish,
+        // Told above.
+        _ => return None,
+    };
+    Some(Recorded {
+        at: e.at,
+        action,
+        pos,
     })
+}
+
+/// The status and last change of a session file, read from its top alone: hirewiz
+/// writes `format` to `status` first, each on a line of its own, before `pack:`. `None`
+/// when the top says something else (a file written by hand, say): it is then read whole.
+pub(crate) fn peek(top: &[u8]) -> Option<(Status, Timestamp)> {
+    #[derive(Deserialize)]
+    struct Top {
+        format: String,
+        status: Status,
+        updated: Timestamp,
+    }
+    let text = match std::str::from_utf8(top) {
+        Ok(t) => t,
+        // Cut inside a character at the end of what was read.
+        Err(e) => std::str::from_utf8(&top[..e.valid_up_to()]).ok()?,
+    };
+    let end = text.find("\npack:")?;
+    let node = yaml::parse(&text[..=end], &Limits::default()).ok()?;
+    let t: Top = yaml::from_node(&node).ok()?;
+    (t.format == FORMAT).then_some((t.status, t.updated))
 }
 
 /// A JSON answer value as a located YAML node, so that the pack's own answer reader
 /// checks it and reports at the event's place.
-pub(crate) fn value_node(v: &Value, pos: Pos) -> Node {
+pub(crate) fn value_node(v: &Value, pos: yaml::Pos) -> Node {
+    use yaml::NodeKind;
     let kind = match v {
         Value::Null => NodeKind::Null,
         Value::Bool(b) => NodeKind::Bool(*b),
@@ -620,4 +511,43 @@ pub(crate) fn value_node(v: &Value, pos: Pos) -> Node {
         ),
     };
     Node { kind, pos }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_values_written_are_the_values_the_reader_counts() {
+        let text = include_str!("../../tests/sessions/v1/finished.yaml");
+        let s = from_text("finished.yaml", text).unwrap();
+        let w = write(&s, &mut HistoryText::default());
+        assert_eq!(w.text, text);
+        let at = |max_nodes| {
+            yaml::parse(
+                &w.text,
+                &Limits {
+                    max_nodes,
+                    ..Limits::default()
+                },
+            )
+        };
+        assert!(at(w.values).is_ok());
+        assert!(at(w.values - 1).is_err());
+    }
+
+    #[test]
+    fn a_history_written_in_parts_reads_as_one_written_whole() {
+        let text = include_str!("../../tests/sessions/v1/finished.yaml");
+        let full = from_text("finished.yaml", text).unwrap();
+        let mut s = full.clone();
+        let mut cache = HistoryText::default();
+        s.history.truncate(3);
+        write(&s, &mut cache);
+        s.history = full.history.clone();
+        assert_eq!(write(&s, &mut cache).text, text);
+        // A history rewritten, not grown, is written anew.
+        s.history.remove(1);
+        assert_eq!(write(&s, &mut cache).text, to_yaml(&s));
+    }
 }

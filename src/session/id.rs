@@ -2,6 +2,7 @@
 //! file name in the sessions folder, and a label is only ever shown.
 
 use super::clock::Timestamp;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::hash::{BuildHasher, Hasher};
 
@@ -19,7 +20,8 @@ const RESERVED: &[&str] = &[
 
 /// A session's id: lowercase ASCII letters, digits, `-` and `_`, starting with a letter or
 /// digit, at most 64 characters. The file is `<id>.yaml` in the sessions folder.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String")]
 pub struct SessionId(String);
 
 impl SessionId {
@@ -79,6 +81,13 @@ impl SessionId {
     }
 }
 
+impl TryFrom<String> for SessionId {
+    type Error = String;
+    fn try_from(s: String) -> Result<SessionId, String> {
+        SessionId::parse(&s)
+    }
+}
+
 impl fmt::Display for SessionId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
@@ -87,7 +96,8 @@ impl fmt::Display for SessionId {
 
 /// A name a person gives a session (a client or project): one line of at most 80
 /// characters, no control characters, nothing that reads as a path.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String")]
 pub struct Label(String);
 
 impl Label {
@@ -120,6 +130,13 @@ impl Label {
     /// The label as text.
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+}
+
+impl TryFrom<String> for Label {
+    type Error = String;
+    fn try_from(s: String) -> Result<Label, String> {
+        Label::parse(&s)
     }
 }
 

@@ -2,15 +2,18 @@
 //! that an old session can say when the questions or rules changed since.
 
 use crate::pack::Pack;
+use serde::{Deserialize, Deserializer, Serialize};
 use sha2::{Digest, Sha256};
 use std::fmt::Write;
 
 /// A pack's identity as a session records it.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PackIdentity {
     /// The pack's id, e.g. `backend-hiring`.
     pub id: String,
     /// The pack's declared version.
+    #[serde(deserialize_with = "version")]
     pub version: String,
     /// `sha256:` and the hex digest of the pack's texts, in reading order.
     pub hash: String,
@@ -31,6 +34,30 @@ impl PackIdentity {
     pub fn same_content(&self, other: &PackIdentity) -> bool {
         self.hash == other.hash
     }
+}
+
+/// `version: 1.0` is read as a number by YAML; take it as the text it reads as.
+fn version<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    struct Version;
+    impl serde::de::Visitor<'_> for Version {
+        type Value = String;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a version such as 1.0.0")
+        }
+        fn visit_str<E>(self, v: &str) -> Result<String, E> {
+            Ok(v.to_string())
+        }
+        fn visit_i64<E>(self, v: i64) -> Result<String, E> {
+            Ok(v.to_string())
+        }
+        fn visit_u64<E>(self, v: u64) -> Result<String, E> {
+            Ok(v.to_string())
+        }
+        fn visit_f64<E>(self, v: f64) -> Result<String, E> {
+            Ok(v.to_string())
+        }
+    }
+    d.deserialize_any(Version)
 }
 
 /// The hash of a pack's texts. Only contents count, not file names, so a pack moved to

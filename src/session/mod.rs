@@ -6,6 +6,7 @@
 //!   timed history of events and, once complete, the result as it was then.
 //! - [`format`] writes and reads it as a versioned YAML file (`format: hirewiz-session/1`).
 //! - [`store`] is the folder of session files: atomic saves, listing, loading by id.
+//! - [`lock`] keeps one hirewiz recording into a session at a time.
 //! - [`record`] is what the wizard's front end calls after every event: [`Recorder`].
 //! - [`replay`] rebuilds wizard states from a history and compares the saved result with
 //!   a fresh score on the current pack; pure functions, no files.
@@ -18,6 +19,7 @@ mod error;
 pub mod format;
 mod id;
 mod identity;
+pub mod lock;
 pub mod record;
 pub mod replay;
 pub mod store;
@@ -26,6 +28,7 @@ pub use clock::Timestamp;
 pub use error::SessionError;
 pub use id::{Label, MAX_LABEL, SessionId};
 pub use identity::{PackIdentity, content_hash};
+pub use lock::SessionLock;
 pub use record::Recorder;
 pub use replay::{Comparison, PackChange, Replay, ReplayStep, ResultChange, Skipped};
 pub use store::{Listed, Store, Summary};
@@ -34,6 +37,7 @@ use crate::pack::Pack;
 use crate::score::{self, Verdict};
 use crate::wizard::{Event, Step, Wizard};
 use crate::yaml::Pos;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 /// One saved run of the wizard.
@@ -61,7 +65,8 @@ pub struct Session {
 }
 
 /// Whether a session was finished.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Stopped before the result: it can be resumed.
     InProgress,
@@ -175,7 +180,8 @@ impl Action {
 }
 
 /// The result as it was when the wizard was finished.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SavedResult {
     /// When it was reached.
     pub at: Timestamp,
@@ -192,7 +198,8 @@ pub struct SavedResult {
 }
 
 /// One candidate's place in a result.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Standing {
     /// The candidate's id.
     pub candidate: String,

@@ -7,7 +7,9 @@
 //! error naming the file and the event's line. With a changed pack, such events are
 //! skipped and listed, so an old session still plays back as far as it can.
 
-use super::{Action, PackIdentity, SavedResult, Session, SessionError, Timestamp, given_answers};
+use super::{
+    Action, PackIdentity, Recorded, SavedResult, Session, SessionError, Timestamp, given_answers,
+};
 use crate::diag::{Diagnostics, suggest};
 use crate::pack::{Pack, answer_from_node};
 use crate::score;
@@ -356,4 +358,58 @@ pub fn compare(session: &Session, replay: &Replay) -> Comparison {
         skipped: replay.skipped.clone(),
         current,
     }
+}
+
+/// The history of `session` without its detours: every stretch of events that led from a
+/// state back to that very state is left out, so that the rest replays through the same
+/// states to the same end, in fewer steps, each at its own time. `None` when the history
+/// does not play back exactly on `pack`, which is then left as it is.
+///
+/// This is how a session that has gone back and forth for long stays within the size a
+/// session file may have.
+pub fn without_detours(session: &Session, pack: Arc<Pack>) -> Option<Vec<Recorded>> {
+    use std::collections::HashMap;
+    // States are told apart by what can be hashed, then compared whole.
+    type Key = (Step, bool, Vec<Option<crate::pack::Answer>>);
+    let start = Wizard::new(pack.clone());
+    // One entry a question.
+    let questions = start.effective().len();
+    let key = |w: &Wizard| -> Key {
+        let answers = (0..questions)
+            .map(|q| w.answers().get(q).cloned())
+            .collect();
+        (w.step(), w.returning(), answers)
+    };
+    let mut states = vec![start];
+    let mut keys = vec![key(&states[0])];
+    let mut kept: Vec<Recorded> = Vec::new();
+    let mut at: HashMap<Key, Vec<usize>> = HashMap::new();
+    at.entry(keys[0].clone()).or_default().push(0);
+    for rec in &session.history {
+        let event = event_of(&rec.action, &pack, rec.pos).ok()?;
+        let mut next = states.last()?.clone();
+        next.apply(&event).ok()?;
+        let k = key(&next);
+        let earlier = at
+            .get(&k)
+            .and_then(|places| places.iter().copied().find(|&p| states[p] == next));
+        match earlier {
+            Some(p) => {
+                for dropped in keys.drain(p + 1..) {
+                    if let Some(places) = at.get_mut(&dropped) {
+                        places.pop();
+                    }
+                }
+                states.truncate(p + 1);
+                kept.truncate(p);
+            }
+            None => {
+                at.entry(k.clone()).or_default().push(states.len());
+                keys.push(k);
+                states.push(next);
+                kept.push(rec.clone());
+            }
+        }
+    }
+    Some(kept)
 }

@@ -4,15 +4,17 @@
 //! folder, is flushed to disk, renamed over the session file (an atomic step), and the
 //! folder itself is flushed so the rename survives a power cut. Files are readable by
 //! their owner only. A file that is not readable as the session being saved is never
-//! overwritten, and nothing here ever deletes a session file.
+//! overwritten, one session is recorded by one hirewiz at a time (see [`super::lock`]),
+//! and nothing here ever deletes a session file. Temporary files a killed save left
+//! behind are swept when the folder is listed.
 
 use super::format::{self, FORMAT};
+use super::lock::{Holdings, NotLocked, SessionLock};
 use super::{PackIdentity, Session, SessionError, SessionId, Status, Timestamp};
 use crate::yaml::{Limits, io_message};
-use std::fs::{self, OpenOptions};
+use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 
 /// The variable that overrides the data folder.
 pub const DATA_DIR_ENV: &str = "HIREWIZ_DATA_DIR";
@@ -20,11 +22,29 @@ pub const DATA_DIR_ENV: &str = "HIREWIZ_DATA_DIR";
 /// Temporary files older than this are left over from a save that was killed.
 const STALE_TEMP_SECS: u64 = 600;
 
-/// The folder of session files.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// How much of a file is read to find its status and last change: the lines hirewiz
+/// writes before `pack:` take a few hundred bytes, a long label with escapes included.
+const PEEK: Limits = Limits {
+    max_bytes: 4096,
+    max_depth: 8,
+    max_nodes: 64,
+};
+
+/// The folder of session files. The stores of a process share the locks they hold (see
+/// [`super::lock`]); stores are equal when their folders are.
+#[derive(Debug, Clone)]
 pub struct Store {
     dir: PathBuf,
+    locks: Holdings,
 }
+
+impl PartialEq for Store {
+    fn eq(&self, other: &Self) -> bool {
+        self.dir == other.dir
+    }
+}
+
+impl Eq for Store {}
 
 /// A saved session as a listing shows it.
 #[derive(Debug, Clone, PartialEq)]
@@ -69,6 +89,62 @@ impl Summary {
     }
 }
 
+/// What a file was right after this process wrote it, to tell later without reading it
+/// that nobody has written it since: every save makes a new file (a new inode), and an
+/// edit in place changes its time of change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Stamp {
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+    #[cfg(unix)]
+    inode: (u64, u64),
+}
+
+impl Stamp {
+    fn of(m: &fs::Metadata) -> Stamp {
+        #[cfg(unix)]
+        use std::os::unix::fs::MetadataExt;
+        Stamp {
+            len: m.len(),
+            modified: m.modified().ok(),
+            #[cfg(unix)]
+            inode: (m.dev(), m.ino()),
+        }
+    }
+
+    fn of_path(path: &Path) -> Option<Stamp> {
+        fs::symlink_metadata(path).ok().map(|m| Stamp::of(&m))
+    }
+}
+
+/// A session's file as this process last saved it, or found it when resuming.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Saved {
+    /// How many history events it holds.
+    pub events: usize,
+    /// What the file was once written, when this process wrote it.
+    pub stamp: Option<Stamp>,
+    /// The SHA-256 of its text, when it was read rather than written here: reading and
+    /// comparing bytes is much quicker than parsing them.
+    pub digest: Option<[u8; 32]>,
+}
+
+impl Saved {
+    /// A file found holding `events` events, written as `text`.
+    pub fn found(events: usize, text: &str) -> Saved {
+        Saved {
+            events,
+            stamp: None,
+            digest: Some(digest(text.as_bytes())),
+        }
+    }
+}
+
+fn digest(bytes: &[u8]) -> [u8; 32] {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes).into()
+}
+
 /// One entry of a listing: a session, or a file that could not be read as one.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Listed {
@@ -104,6 +180,17 @@ impl Store {
     pub fn in_data_dir(data_dir: &Path) -> Store {
         Store {
             dir: data_dir.join("sessions"),
+            locks: Holdings::of_process(),
+        }
+    }
+
+    /// The same folder as another hirewiz would have it: a store that shares no lock with
+    /// the other stores of this process, so that two hirewiz can be played in one
+    /// process (as tests do) and each is refused the sessions the other has open.
+    pub fn separate(&self) -> Store {
+        Store {
+            dir: self.dir.clone(),
+            locks: Holdings::default(),
         }
     }
 
@@ -132,23 +219,104 @@ impl Store {
     /// `saved_events` is how many history events the file on disk holds as far as the
     /// caller knows (`None`: it was never saved). When the file holds something else, it
     /// was changed by another hirewiz and [`SessionError::Conflict`] is returned; a file
-    /// that is not readable as this session is never overwritten.
+    /// that is not readable as this session is never overwritten. The session's lock is
+    /// taken for the save, so a session another hirewiz has open is refused with
+    /// [`SessionError::InUse`].
+    ///
+    /// This reads the file on disk to compare; a [`super::Recorder`] saving step after
+    /// step knows its own file and does not.
     pub fn save(
         &self,
         session: &Session,
         saved_events: Option<usize>,
     ) -> Result<PathBuf, SessionError> {
-        let path = self.path_of(&session.id);
-        self.guard(session, &path, saved_events)?;
+        let lock = self.lock(&session.id)?;
         let text = format::to_yaml(session);
-        create_private_dir(&self.dir)
+        let saved = saved_events.map(|events| Saved {
+            events,
+            stamp: None,
+            digest: None,
+        });
+        self.write(&lock, session, &text, saved.as_ref())?;
+        Ok(self.path_of(&session.id))
+    }
+
+    /// Take the lock of a session: while it is held, no other hirewiz records into the
+    /// session, each being refused with [`SessionError::InUse`]; the stores of this
+    /// process share it. It is let go when dropped, and by the system when the process
+    /// ends, however it ends.
+    pub fn lock(&self, id: &SessionId) -> Result<SessionLock, SessionError> {
+        let path = self.dir.join(format!(".{id}.lock"));
+        let failed = |e: &std::io::Error| SessionError::Write {
+            path: shown(&self.path_of(id)),
+            message: io_message(e),
+        };
+        create_private_dir(&self.dir).map_err(|e| failed(&e))?;
+        self.locks.take(path).map_err(|e| match e {
+            NotLocked::Held => SessionError::InUse {
+                path: shown(&self.path_of(id)),
+            },
+            NotLocked::Failed(e) => failed(&e),
+        })
+    }
+
+    /// Write `text`, the file of `session`, under its lock. `saved` is what this process
+    /// last saved or found there (`None`: nothing): when the file is still exactly that,
+    /// it is replaced without being parsed; otherwise it is read and compared as
+    /// [`Store::save`] says.
+    pub(crate) fn write(
+        &self,
+        _lock: &SessionLock,
+        session: &Session,
+        text: &str,
+        saved: Option<&Saved>,
+    ) -> Result<Saved, SessionError> {
+        let path = self.path_of(&session.id);
+        let untouched = match saved {
+            Some(Saved {
+                stamp: Some(stamp), ..
+            }) => Stamp::of_path(&path).as_ref() == Some(stamp),
+            Some(Saved {
+                digest: Some(d), ..
+            }) => crate::yaml::read_file(&path, &Limits::default())
+                .is_ok_and(|bytes| digest(&bytes) == *d),
+            _ => false,
+        };
+        if !untouched {
+            self.guard(session, &path, saved.map(|s| s.events))?;
+        }
+        let written = create_private_dir(&self.dir)
             .and_then(|()| write_atomic(&self.dir, &path, text.as_bytes(), None))
             .map_err(|e| SessionError::Write {
                 path: shown(&path),
                 message: io_message(&e),
             })?;
-        self.sweep_temps(&session.id);
-        Ok(path)
+        Ok(Saved {
+            events: session.history.len(),
+            stamp: Some(Stamp::of(&written)),
+            digest: None,
+        })
+    }
+
+    /// A copy of a session that could not be saved in its own folder, written in the
+    /// system's temporary folder under a name of its own (never over another file),
+    /// readable by its owner only. Returns the copy.
+    pub fn rescue(&self, text: &str, id: &SessionId) -> Result<PathBuf, SessionError> {
+        let dir = std::env::temp_dir();
+        let failed = |e: std::io::Error| SessionError::Write {
+            path: shown(&dir),
+            message: io_message(&e),
+        };
+        let mut copy = tempfile::Builder::new()
+            .prefix(&format!("hirewiz-{id}-"))
+            .suffix(".yaml")
+            .tempfile_in(&dir)
+            .map_err(failed)?;
+        copy.write_all(text.as_bytes()).map_err(failed)?;
+        copy.as_file().sync_all().map_err(failed)?;
+        copy.keep()
+            .map(|(_, path)| path)
+            .map_err(|e| failed(e.error))
     }
 
     fn guard(
@@ -189,21 +357,26 @@ impl Store {
         }
     }
 
-    /// Remove temporary files of this session left by a save that was killed.
-    fn sweep_temps(&self, id: &SessionId) {
-        let prefix = format!(".{}.", id.file_name());
+    /// Remove the temporary files a save or an export left when it was killed before it
+    /// could: hidden `.tmp` files in the folder, old enough that no save still writes them.
+    pub fn sweep(&self) {
         let Ok(entries) = fs::read_dir(&self.dir) else {
             return;
         };
         for e in entries.flatten() {
-            let name = e.file_name().to_string_lossy().to_string();
-            let old = e
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            if !(name.starts_with('.') && name.ends_with(".tmp")) {
+                continue;
+            }
+            let stale = e
                 .metadata()
-                .and_then(|m| m.modified())
                 .ok()
+                .filter(fs::Metadata::is_file)
+                .and_then(|m| m.modified().ok())
                 .and_then(|t| t.elapsed().ok())
                 .is_some_and(|age| age.as_secs() > STALE_TEMP_SECS);
-            if name.starts_with(&prefix) && name.ends_with(".tmp") && old {
+            if stale {
                 let _ = fs::remove_file(e.path());
             }
         }
@@ -295,6 +468,7 @@ impl Store {
             path: shown(&self.dir),
             message: io_message(&e),
         })?;
+        self.sweep();
         let mut ok = Vec::new();
         let mut bad = Vec::new();
         for path in session_files(&self.dir) {
@@ -338,16 +512,18 @@ impl Store {
     /// it is reached; unreadable files are passed over.
     ///
     /// Finding the latest must not cost a full read of every session a consultant has
-    /// ever run: each file's `status` and `updated` are taken from its top-level lines
-    /// (see [`peek`]), and only a file whose lines say something else is parsed whole
-    /// to find them. The sessions are then loaded in order, as far as the caller goes.
+    /// ever run: each file's `status` and `updated` are read from its first few lines
+    /// (see [`format::peek`]), and only a file whose top says something else is read
+    /// whole to find them. The sessions are then loaded in order, as far as the caller
+    /// goes.
     pub fn in_progress(&self) -> impl Iterator<Item = (Session, PathBuf)> + '_ {
+        self.sweep();
         let mut found: Vec<(Timestamp, String, PathBuf)> = session_files(&self.dir)
             .into_iter()
             .filter_map(|path| {
-                let peeked = crate::yaml::read_file(&path, &Limits::default())
+                let peeked = crate::yaml::read_head(&path, &PEEK)
                     .ok()
-                    .and_then(|bytes| std::str::from_utf8(&bytes).ok().and_then(peek));
+                    .and_then(|top| format::peek(&top));
                 let (status, updated) = match peeked {
                     Some(p) => p,
                     None => {
@@ -365,32 +541,6 @@ impl Store {
             (session.status == Status::InProgress).then_some((session, path))
         })
     }
-}
-
-/// A session file's `status` and `updated`, read from its top-level lines as hirewiz
-/// writes them (`status: in_progress`, `updated: 2025-06-01T14:30:05Z`). `None` when
-/// either is missing, given twice or written any other way: the file is then parsed.
-fn peek(text: &str) -> Option<(Status, Timestamp)> {
-    let mut status = None;
-    let mut updated = None;
-    for line in text.lines() {
-        if let Some(value) = line.strip_prefix("status:") {
-            let s = match value.trim() {
-                "in_progress" => Status::InProgress,
-                "complete" => Status::Complete,
-                _ => return None,
-            };
-            if status.replace(s).is_some() {
-                return None;
-            }
-        } else if let Some(value) = line.strip_prefix("updated:") {
-            let t = Timestamp::parse(value.trim()).ok()?;
-            if updated.replace(t).is_some() {
-                return None;
-            }
-        }
-    }
-    Some((status?, updated?))
 }
 
 /// A session by id, prefix or file, in the store [`Store::locate`] finds for
@@ -460,8 +610,6 @@ fn first_problem(e: &SessionError) -> String {
     }
 }
 
-static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
-
 /// Write an exported report atomically, readable by its owner only: the file holds
 /// either its old content or all of the new, never a part. Control characters from the
 /// pack or the session are shown escaped, as on a terminal, since a report is read in one.
@@ -472,56 +620,37 @@ pub fn write_report(path: &Path, text: &str, keep: Option<fs::Permissions>) -> s
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    write_atomic(dir, path, crate::escape::shown(text).as_bytes(), keep)
+    write_atomic(dir, path, crate::escape::shown(text).as_bytes(), keep).map(|_| ())
 }
 
 /// Write `bytes` to `path` so that at every moment `path` holds either its old content or
-/// all of the new.
+/// all of the new: a temporary file beside it (its owner's only, named `.NAME.*.tmp`) is
+/// written, flushed to disk and renamed over it, then the folder is flushed so that the
+/// rename survives a power cut. Returns what the file is now, to know it again later.
 fn write_atomic(
     dir: &Path,
     path: &Path,
     bytes: &[u8],
     keep: Option<fs::Permissions>,
-) -> std::io::Result<()> {
+) -> std::io::Result<fs::Metadata> {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_default();
-    let temp = dir.join(format!(
-        ".{name}.{}.{}.tmp",
-        std::process::id(),
-        TEMP_COUNTER.fetch_add(1, Ordering::Relaxed)
-    ));
-    let result = (|| {
-        let mut f = private_options().open(&temp)?;
-        f.write_all(bytes)?;
-        if let Some(p) = keep {
-            f.set_permissions(p)?;
-        }
-        f.sync_all()?;
-        drop(f);
-        fs::rename(&temp, path)?;
-        sync_dir(dir)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&temp);
+    // A temporary file that is not persisted is removed when dropped.
+    let mut temp = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    temp.write_all(bytes)?;
+    if let Some(p) = keep {
+        temp.as_file().set_permissions(p)?;
     }
-    result
-}
-
-#[cfg(unix)]
-fn private_options() -> OpenOptions {
-    use std::os::unix::fs::OpenOptionsExt;
-    let mut o = OpenOptions::new();
-    o.write(true).create_new(true).mode(0o600);
-    o
-}
-
-#[cfg(not(unix))]
-fn private_options() -> OpenOptions {
-    let mut o = OpenOptions::new();
-    o.write(true).create_new(true);
-    o
+    temp.as_file().sync_all()?;
+    let written = temp.as_file().metadata()?;
+    temp.persist(path).map_err(|e| e.error)?;
+    sync_dir(dir)?;
+    Ok(written)
 }
 
 #[cfg(unix)]
