@@ -192,6 +192,11 @@ impl From<crate::plain::PlainError> for Failure {
         match e {
             PlainError::InputEnded { .. } => Failure::bad_input(e.to_string()),
             PlainError::Session(s) => s.into(),
+            // Its message, with where the answers are, was printed on the way out.
+            PlainError::Unsaved => Failure {
+                code: exit::FAILURE,
+                message: String::new(),
+            },
             PlainError::Write(ref w) if w.kind() == std::io::ErrorKind::BrokenPipe => Failure {
                 code: exit::OK,
                 message: String::new(),
@@ -215,6 +220,11 @@ impl From<crate::tui::Error> for Failure {
             Error::Terminal(_) => Failure {
                 code: exit::FAILURE,
                 message: e.to_string(),
+            },
+            // Its message, with where the answers are, was printed on the way out.
+            Error::Unsaved => Failure {
+                code: exit::FAILURE,
+                message: String::new(),
             },
         }
     }

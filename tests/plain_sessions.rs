@@ -357,3 +357,26 @@ unsafe extern "C" {
     #[link_name = "kill"]
     fn libc_kill(pid: i32, sig: i32) -> i32;
 }
+
+#[test]
+fn a_failed_last_save_in_plain_mode_exits_1_and_says_where_the_answers_are() {
+    let s = Setup::new();
+    std::fs::create_dir_all(s.dir.path().join("data")).unwrap();
+    std::fs::write(s.dir.path().join("data/sessions"), "not a folder").unwrap();
+    let (code, out, err) = s.run(&["--plain"], &format!("{FIRST_PART}{REST}"));
+    assert_eq!(code, Some(1), "{err}");
+    // The recommendation was still shown.
+    assert!(out.contains("Recommendation"), "{out}");
+    let kept = err
+        .split("everything recorded is kept in ")
+        .nth(1)
+        .and_then(|rest| rest.split(", and").next())
+        .unwrap_or_else(|| panic!("no place named:\n{err}"));
+    let text = std::fs::read_to_string(kept).expect("the answers are kept");
+    assert!(text.contains("answers"), "{text}");
+    assert!(
+        err.contains(&format!("`hirewiz resume {kept}` goes on with it")),
+        "{err}"
+    );
+    let _ = std::fs::remove_file(kept);
+}

@@ -563,3 +563,30 @@ fn the_quit_dialog_says_the_answers_are_saved_and_how_to_resume() {
     let resumed = Run::start(&pack, dir.path(), Launch::Resume(None));
     assert_eq!(resumed.app.place(), Place::Question(q(&pack, "has_lead")));
 }
+
+#[test]
+fn a_last_save_that_fails_says_where_the_answers_are_and_fails_the_run() {
+    let pack = pack();
+    let dir = tempfile::tempdir().unwrap();
+    // A file where the sessions folder should be: no save can succeed.
+    std::fs::write(dir.path().join("sessions"), "not a folder").unwrap();
+    let mut run = Run::start(&pack, dir.path(), Launch::New);
+    run.press(&[Enter, Enter]);
+    assert!(run.app.unsaved().is_some(), "the failed save is shown");
+    run.press(&[Char('q'), Char('y')]);
+    let note = run
+        .save
+        .farewell(false)
+        .expect("the way out says what happened");
+    assert!(run.save.lost(), "the run must end with a failure");
+    assert!(note.contains("the session could not be saved"), "{note}");
+    let kept = note
+        .split("everything recorded is kept in ")
+        .nth(1)
+        .and_then(|rest| rest.split(", and").next())
+        .unwrap_or_else(|| panic!("no place named: {note}"));
+    // What was answered is in the file named, readable as a session.
+    let s = hirewiz::session::store::read_file(Path::new(kept)).expect("a readable session");
+    assert!(!s.answers.is_empty(), "{s:?}");
+    let _ = std::fs::remove_file(kept);
+}

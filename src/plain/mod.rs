@@ -57,6 +57,9 @@ pub enum PlainError {
     /// Writing the output failed.
     #[error("cannot write output: {0}")]
     Write(std::io::Error),
+    /// The last save failed; where the answers were kept instead was already said.
+    #[error("the session could not be saved")]
+    Unsaved,
     /// The session to resume or replay cannot be found, read or played back.
     #[error(transparent)]
     Session(#[from] crate::session::SessionError),
@@ -126,7 +129,17 @@ pub fn run_stdio(
             }
             _ => {}
         };
-    run(wizard, input, output, options, notice, &mut save)
+    let result = run(wizard, input, output, options, notice, &mut save);
+    // A save that failed on the way is tried once more; if that fails too, the answers
+    // are kept elsewhere, the message says where, and the run fails.
+    if let Some(r) = recorder.as_mut()
+        && !r.is_saved()
+        && let Err(e) = r.finish()
+    {
+        crate::out::say_err(&format!("hirewiz: {e}"));
+        return Err(PlainError::Unsaved);
+    }
+    result
 }
 
 /// Ctrl-C while plain mode waits for a line ends it with exit code 130, saying what

@@ -37,6 +37,12 @@ pub fn resume_saving(
             change.words(),
             recorder.session().id
         );
+    } else if let Some(e) = recorder.in_use() {
+        let _ = write!(
+            notice,
+            "\n{e}: going on as session {}; {old} is left to it.",
+            recorder.session().id
+        );
     }
     run_stdio(state, Some(&notice), Some(recorder)).map(|_| ())
 }

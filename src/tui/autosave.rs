@@ -28,6 +28,9 @@ pub struct Autosave {
     beside: Option<PathBuf>,
     /// Why the last save failed, while it has not succeeded since.
     problem: Option<String>,
+    /// Whether the last save, at the end of the run, failed: the session folder does
+    /// not hold what was answered, and the run ends with a failure.
+    lost: bool,
 }
 
 impl Autosave {
@@ -39,6 +42,7 @@ impl Autosave {
             pack,
             recorder: None,
             pending_label: None,
+            lost: false,
             offers: Vec::new(),
             beside: None,
             problem: None,
@@ -70,14 +74,19 @@ impl Autosave {
     fn resume(&mut self, store: Store, session: Session, replay: &Replay) -> Option<String> {
         let old = session.id.clone();
         let recorder = Recorder::resume(store, session, replay);
-        let notice = replay.pack_change.as_ref().map(|change| {
-            format!(
+        let notice = match (&replay.pack_change, recorder.in_use()) {
+            (Some(change), _) => Some(format!(
                 "Saved with {} {}, a different version of the pack: going on as session {}; {old} is kept as it was",
                 change.saved.id,
                 change.saved.version,
                 recorder.session().id
-            )
-        });
+            )),
+            (None, Some(e)) => Some(format!(
+                "{e}: going on as session {}; {old} is left to it",
+                recorder.session().id
+            )),
+            (None, None) => None,
+        };
         self.recorder = Some(recorder);
         notice
     }
@@ -177,7 +186,11 @@ impl Autosave {
             return;
         };
         let saved = match saved {
-            Err(SessionError::Conflict { .. } | SessionError::WouldOverwrite { .. }) => {
+            Err(
+                SessionError::Conflict { .. }
+                | SessionError::WouldOverwrite { .. }
+                | SessionError::InUse { .. },
+            ) => {
                 // Someone else's file: leave it, and go on in a file of our own.
                 let forked = r.fork();
                 if forked.is_ok() {
@@ -199,6 +212,10 @@ impl Autosave {
                     tell(app, Msg::Saved);
                 }
             }
+            Err(e @ SessionError::Full { .. }) => {
+                // No retry can help: the step stays on screen, unsaved, and says so.
+                tell(app, Msg::Notice(e.to_string()));
+            }
             Err(e) => {
                 let why = e.to_string();
                 tell(
@@ -210,6 +227,12 @@ impl Autosave {
                 self.problem = Some(why);
             }
         }
+    }
+
+    /// Whether the last save, at the end of the run, failed ([`Autosave::farewell`] says
+    /// where the answers were kept instead): the run must end with a failure.
+    pub fn lost(&self) -> bool {
+        self.lost
     }
 
     /// Whether a save failed and has not succeeded since.
@@ -258,9 +281,11 @@ impl Autosave {
         }
         let r = self.recorder.as_mut()?;
         if !r.is_saved()
-            && let Err(e) = r.save()
+            && let Err(e) = r.finish()
         {
-            return Some(format!("the session could not be saved: {e}"));
+            // Said once, with where the answers went instead; the run then fails.
+            self.lost = true;
+            return Some(e.to_string());
         }
         if finished || r.session().history.is_empty() {
             return None;

@@ -64,6 +64,9 @@ pub enum Error {
     /// was drawn and the file is left as it is.
     #[error(transparent)]
     Session(#[from] SessionError),
+    /// The last save failed; where the answers were kept instead was already said.
+    #[error("the session could not be saved")]
+    Unsaved,
     /// The terminal failed while the wizard ran.
     #[error("the terminal failed: {0}")]
     Terminal(#[from] std::io::Error),

@@ -49,6 +49,9 @@ pub fn run(app: App, autosave: &mut Autosave) -> Result<Exit, super::Error> {
     if let Some(note) = farewell {
         crate::out::say_err(&format!("hirewiz: {note}"));
     }
+    if autosave.lost() {
+        return Err(super::Error::Unsaved);
+    }
     Ok(exit)
 }
 
