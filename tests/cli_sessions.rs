@@ -299,3 +299,42 @@ fn resuming_a_session_open_in_another_hirewiz_goes_on_in_a_new_one() {
     assert_eq!(copy.history[..4], open.session().history[..]);
     assert_eq!(copy.status, hirewiz::session::Status::Complete);
 }
+
+#[test]
+fn the_table_stays_aligned_when_a_hand_edited_file_holds_control_characters() {
+    let f = Fixture::new();
+    let (_, file) = f.record(None, Some("Acme"));
+    f.record(None, Some("Plain label"));
+    // Edited by hand: an escape sequence and a tab in the pack version.
+    let text = std::fs::read_to_string(&file).unwrap();
+    let edited = text.replacen("  version: 1.0.0", "  version: \"\\e[2J\\t1.0.0\"", 1);
+    assert_ne!(text, edited);
+    std::fs::write(&file, edited).unwrap();
+    let out = f.cmd().arg("sessions").output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let table = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        !table.contains('\u{1b}') && !table.contains('\t'),
+        "{table:?}"
+    );
+    assert!(table.contains("\\e[2J 1.0.0"), "{table}");
+    // Every row's STATUS column starts where the header's does, and so does RECOMMENDATION.
+    let lines: Vec<&str> = table.lines().filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines.len(), 3, "{table}");
+    for heading in ["RECOMMENDATION", "PACK"] {
+        let column = lines[0].find(heading).unwrap();
+        for l in &lines[1..] {
+            let cell_start = l[..column].chars().last();
+            assert_eq!(cell_start, Some(' '), "{heading} misaligned:\n{table}");
+            assert_ne!(
+                l[column..].chars().next(),
+                Some(' '),
+                "{heading} misaligned:\n{table}"
+            );
+        }
+    }
+}

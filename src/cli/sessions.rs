@@ -85,6 +85,13 @@ fn table(store: &Store, listed: &[Listed]) -> String {
             }
         }
     }
+    // Cells are measured as they will be shown: control characters escaped (a label
+    // holding ESC prints as `\e`, two columns), tabs and line breaks as spaces.
+    for r in rows.iter_mut() {
+        for cell in r.iter_mut() {
+            *cell = crate::escape::shown(cell).replace(['\t', '\n'], " ");
+        }
+    }
     let widths: Vec<usize> = (0..header.len())
         .map(|c| rows.iter().map(|r| r[c].width()).max().unwrap_or(0))
         .collect();
