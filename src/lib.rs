@@ -20,6 +20,7 @@ pub mod prove;
 pub mod report;
 pub mod score;
 pub mod session;
+pub mod suggest;
 pub mod tui;
 pub mod wizard;
 pub mod yaml;

@@ -122,7 +122,7 @@ impl DeError {
             }
             _ => return None,
         };
-        crate::diag::suggest(name, known.iter().copied())
+        crate::suggest::suggest(name, known.iter().copied())
             .or_else(|| Some(format!("expected {}", one_of(known))))
     }
 
