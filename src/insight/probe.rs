@@ -177,27 +177,58 @@ impl<'a> Probe<'a> {
             .iter()
             .map(|q| q.when.as_ref().map(|c| c.questions()).unwrap_or_default())
             .collect();
+        // Who reads whom, forwards only (a question's visibility follows earlier answers):
+        // reach[q] is q and everything a chain of later readers leads to. Each question's
+        // walk marks what it visits, so the whole costs the sizes of the reaches, not Q².
+        let mut readers: Vec<Vec<usize>> = vec![Vec::new(); n];
+        for (j, read) in reads.iter().enumerate() {
+            for &x in read {
+                if x < j && x < n {
+                    readers[x].push(j);
+                }
+            }
+        }
+        let mut seen = vec![usize::MAX; n];
         let mut reach = Vec::with_capacity(n);
         for q in 0..n {
             let mut r = vec![q];
-            for (j, read) in reads.iter().enumerate().skip(q + 1) {
-                if read.iter().any(|x| r.contains(x)) {
-                    r.push(j);
+            seen[q] = q;
+            let mut i = 0;
+            while i < r.len() {
+                for &j in &readers[r[i]] {
+                    if seen[j] != q {
+                        seen[j] = q;
+                        r.push(j);
+                    }
                 }
+                i += 1;
             }
+            r.sort_unstable();
             reach.push(r);
         }
-        let rule_reads: Vec<Vec<usize>> = pack
-            .rules()
-            .iter()
-            .map(|r| r.when.as_ref().map(|c| c.questions()).unwrap_or_default())
-            .collect();
+        let mut rules_reading: Vec<Vec<usize>> = vec![Vec::new(); n];
+        for (i, rule) in pack.rules().iter().enumerate() {
+            let mut read = rule
+                .when
+                .as_ref()
+                .map(|c| c.questions())
+                .unwrap_or_default();
+            read.sort_unstable();
+            read.dedup();
+            for x in read.into_iter().filter(|&x| x < n) {
+                rules_reading[x].push(i);
+            }
+        }
         let rules_of = reach
             .iter()
             .map(|r| {
-                (0..pack.rules().len())
-                    .filter(|&i| rule_reads[i].iter().any(|x| r.contains(x)))
-                    .collect()
+                let mut rules: Vec<usize> = r
+                    .iter()
+                    .flat_map(|&x| rules_reading[x].iter().copied())
+                    .collect();
+                rules.sort_unstable();
+                rules.dedup();
+                rules
             })
             .collect();
         Probe {
