@@ -59,6 +59,8 @@ fn the_man_page_documents_commands_options_and_exit_codes() {
         ".SH COMMANDS",
         "\\fBhirewiz schema\\fR",
         "\\fBhirewiz recommend \\-\\-answers FILE [\\-\\-format FORMAT]\\fR",
+        ".SH KEYS",
+        "\\fBCtrl\\-C\\fR",
         ".SH ENVIRONMENT",
         "HIREWIZ_DATA_DIR",
         "NO_COLOR",

@@ -591,3 +591,26 @@ fn details_on_a_question_without_them_say_so() {
     assert!(notice.contains("No more on this question"), "{notice}");
     assert!(screen_text(&a, 80, 24).contains("No more on this question"));
 }
+
+#[test]
+fn help_pages_with_pgup_pgdn_and_jumps_with_home_end() {
+    let mut a = app(test_pack());
+    a.update(Msg::Resize(50, 14));
+    press(&mut a, &[Enter, Char('?')]);
+    let top = screen_text(&a, 50, 14);
+    press(&mut a, &[End]);
+    let bottom = screen_text(&a, 50, 14);
+    assert_ne!(top, bottom);
+    assert!(bottom.contains("close this help"), "{bottom}");
+    press(&mut a, &[Home]);
+    assert_eq!(screen_text(&a, 50, 14), top);
+    press(&mut a, &[PageDown]);
+    let paged = screen_text(&a, 50, 14);
+    assert_ne!(paged, top, "a page down moves");
+    press(&mut a, &[PageUp]);
+    assert_eq!(screen_text(&a, 50, 14), top);
+    assert!(
+        matches!(a.overlay(), Some(Overlay::Help { .. })),
+        "help stays open"
+    );
+}

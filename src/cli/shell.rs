@@ -48,6 +48,7 @@ pub fn man() -> String {
     let _ = man.render_options_section(&mut out);
     let mut text = String::from_utf8_lossy(&out).into_owned();
     text.push_str(&commands(&cmd));
+    text.push_str(&keys());
     text.push_str(ENVIRONMENT_AND_FILES);
     text.push_str(&exit_status(&exit_codes));
     let mut out = Vec::new();
@@ -111,6 +112,38 @@ fn commands(cmd: &clap::Command) -> String {
             ".TP\n\\fB{}\\fR\n{}\n",
             roff(&usage),
             roff(&about)
+        ));
+    }
+    s
+}
+
+/// The KEYS section, from the wizard's one key table: each key, what it does, and where.
+fn keys() -> String {
+    let mut s = String::from(
+        ".SH KEYS\nThe wizard is used from the keyboard alone; \\fB?\\fR lists the keys of the screen in view.\n",
+    );
+    let mut seen: Vec<(&str, &str)> = Vec::new();
+    for b in crate::tui::keys::BINDINGS {
+        if seen.contains(&(b.label, b.help)) {
+            continue;
+        }
+        seen.push((b.label, b.help));
+        let mut places: Vec<&str> = Vec::new();
+        for other in crate::tui::keys::BINDINGS
+            .iter()
+            .filter(|o| o.label == b.label && o.help == b.help)
+        {
+            for c in other.contexts {
+                if !places.contains(&c.name()) {
+                    places.push(c.name());
+                }
+            }
+        }
+        s.push_str(&format!(
+            ".TP\n\\fB{}\\fR\n{} (on: {})\n",
+            roff(b.label),
+            roff(b.help),
+            roff(&places.join(", "))
         ));
     }
     s

@@ -69,6 +69,25 @@ pub enum Context {
     Replay,
 }
 
+impl Context {
+    /// Where this is, in a few words, for the manual page's key list.
+    pub fn name(self) -> &'static str {
+        match self {
+            Context::Welcome | Context::Resume | Context::StartAfresh => "welcome screen",
+            Context::Choice => "single choice and yes/no questions",
+            Context::Multiple => "multiple choice questions",
+            Context::Number => "number questions",
+            Context::Review => "review",
+            Context::Result => "result",
+            Context::Help => "help",
+            Context::Quit => "quit dialog",
+            Context::TooSmall => "a terminal too small",
+            Context::Label => "label dialog",
+            Context::Replay => "replay",
+        }
+    }
+}
+
 /// A movement through a list or a scrolled view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Move {
@@ -361,6 +380,10 @@ pub const BINDINGS: &[Binding] = &[
     bind(DOWN, "↓ j", A::Scroll(Move::Down), "scroll down", &[C::Replay]),
     bind(UP, "↑ k", A::ScrollHelp(Move::Up), "scroll up", &[C::Help]).hint("↑↓", "scroll"),
     bind(DOWN, "↓ j", A::ScrollHelp(Move::Down), "scroll down", &[C::Help]),
+    bind(&[P(K::PageUp)], "PgUp", A::ScrollHelp(Move::PageUp), "scroll a page up", &[C::Help]),
+    bind(&[P(K::PageDown)], "PgDn", A::ScrollHelp(Move::PageDown), "scroll a page down", &[C::Help]),
+    bind(HOME, "Home g", A::ScrollHelp(Move::First), "go to the top", &[C::Help]),
+    bind(END, "End G", A::ScrollHelp(Move::Last), "go to the bottom", &[C::Help]),
     bind(&[P(K::PageUp)], "PgUp", A::Scroll(Move::PageUp), "scroll a page up", &[C::Result]),
     bind(&[P(K::PageDown)], "PgDn", A::Scroll(Move::PageDown), "scroll a page down", &[C::Result]),
     bind(&[P(K::PageUp)], "PgUp", A::Select(Move::PageUp), "move a page up", &[C::Review]),
