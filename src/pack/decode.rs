@@ -653,7 +653,7 @@ impl Scope<'_> {
                     }),
                     None => {
                         let msg = format!("`{op}`: unknown candidate `{id}`");
-                        d.unknown(arg.pos, msg, &id, cands.keys().map(String::as_str));
+                        d.unknown(arg.pos, msg, &id, cands.keys().map(String::as_str), None);
                         None
                     }
                 }

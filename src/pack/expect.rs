@@ -213,7 +213,7 @@ pub(super) fn decode(
                 let q = scope.lookup.get(&qid).copied();
                 if q.is_none() {
                     let msg = format!("unknown question `{qid}`");
-                    d.unknown(v.pos, msg, &qid, scope.ids.iter().map(String::as_str));
+                    d.unknown(v.pos, msg, &qid, scope.ids.iter().map(String::as_str), None);
                 }
                 q.map(|q| (q, v))
             });
@@ -317,7 +317,7 @@ fn candidate(n: &Node, cands: &HashMap<String, usize>, d: &mut Diagnostics) -> O
     let c = cands.get(&s).copied();
     if c.is_none() {
         let msg = format!("unknown candidate `{s}`");
-        d.unknown(n.pos, msg, &s, cands.keys().map(String::as_str));
+        d.unknown(n.pos, msg, &s, cands.keys().map(String::as_str), None);
     }
     c
 }
@@ -359,7 +359,7 @@ fn example_answers(
         let qid = k.scalar_text().unwrap_or_default();
         let Some(&q) = scope.lookup.get(&qid) else {
             let msg = format!("unknown question `{qid}`");
-            d.unknown(k.pos, msg, &qid, scope.ids.iter().map(String::as_str));
+            d.unknown(k.pos, msg, &qid, scope.ids.iter().map(String::as_str), None);
             ok = false;
             continue;
         };

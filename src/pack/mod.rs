@@ -8,6 +8,7 @@
 mod advice;
 mod condition;
 mod cost_order;
+pub mod de;
 mod decode;
 mod expect;
 mod lint;
