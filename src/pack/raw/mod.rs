@@ -18,8 +18,9 @@ use super::de::{Entries, Items, Lenient, Located, Name, OneOrMany};
 use advice::{Costs, Rates, Role, Skill, Step, Warning, Weigh};
 use condition::Condition;
 use expect::Expectations;
-use schemars::JsonSchema;
+use schemars::{JsonSchema, Schema};
 use serde::Deserialize;
+use serde_json::{Map, Value};
 use value::answer::{IdOrIds, YesNo};
 use value::{Answer, Id, Int, Points, Text, Version};
 
@@ -109,7 +110,7 @@ pub struct Section {
 /// One question; `kind` says what answer it takes and which fields apply.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(expecting = "a question", deny_unknown_fields)]
-#[schemars(transform = crate::pack::schema::whole_variants)]
+#[schemars(transform = whole_variants)]
 pub struct Question {
     /// Machine name, the key in answers files.
     pub id: Id,
@@ -217,4 +218,42 @@ pub struct Rule {
     pub reason: Text,
     /// Where the reasoning comes from.
     pub source: Lenient<Text>,
+}
+
+/// For a struct that holds an enum tagged by one of its fields (a question and its
+/// `kind`): every variant lists every field, since in draft-07 `additionalProperties`
+/// sees only the properties written beside it.
+fn whole_variants(schema: &mut Schema) {
+    let Some(obj) = schema.as_object_mut() else {
+        return;
+    };
+    let Some(Value::Array(variants)) = obj.remove("oneOf") else {
+        return;
+    };
+    let properties = obj.remove("properties");
+    let required = obj.remove("required");
+    obj.remove("additionalProperties");
+    let whole = variants.into_iter().map(|mut v| {
+        if let Value::Object(variant) = &mut v {
+            let mut props = match &properties {
+                Some(Value::Object(p)) => p.clone(),
+                _ => Map::new(),
+            };
+            if let Some(Value::Object(own)) = variant.remove("properties") {
+                props.extend(own);
+            }
+            variant.insert("properties".into(), Value::Object(props));
+            let mut req = match &required {
+                Some(Value::Array(r)) => r.clone(),
+                _ => Vec::new(),
+            };
+            if let Some(Value::Array(own)) = variant.remove("required") {
+                req.extend(own);
+            }
+            variant.insert("required".into(), Value::Array(req));
+            variant.insert("additionalProperties".into(), Value::Bool(false));
+        }
+        v
+    });
+    obj.insert("oneOf".into(), Value::Array(whole.collect()));
 }
