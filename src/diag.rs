@@ -86,16 +86,18 @@ impl Diagnostics {
         self.push(pos, Severity::Error, message.into(), Some(hint.into()));
     }
 
-    /// Record "`message`" at `pos`, with a "did you mean" hint when one of `known` is
-    /// close to `given`: the one shape of every unknown-id error.
+    /// Record `message` about `given`, a name that matches none of `known`, at `pos`:
+    /// the one shape of every "unknown …" problem. The hint is the closest known name
+    /// ("did you mean"), else `otherwise`.
     pub fn unknown<'a>(
         &mut self,
         pos: Pos,
         message: impl Into<String>,
         given: &str,
         known: impl IntoIterator<Item = &'a str>,
+        otherwise: Option<String>,
     ) {
-        match suggest(given, known) {
+        match suggest(given, known).or(otherwise) {
             Some(h) => self.error_hint(pos, message, h),
             None => self.error(pos, message),
         }

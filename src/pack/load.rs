@@ -2,9 +2,11 @@
 //! default pack compiled into the binary.
 
 use super::Pack;
-use super::decode::decode;
+use super::de::Lenient;
+use super::raw::PackFile;
+use super::resolve::{self, resolve};
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::yaml::{self, Limits, Node, NodeKind, Pos};
+use crate::yaml::{self, Limits, Pos};
 use std::path::{Component, Path, PathBuf};
 
 /// The name of the default pack's main file, as shown in messages.
@@ -92,38 +94,43 @@ pub fn load_path(path: &Path) -> Result<Pack, LoadError> {
 /// Load a pack from texts already in memory, as (name, text) pairs; imports are not
 /// followed. Useful for tests, benchmarks and generated packs.
 pub fn load_texts(files: &[(String, String)]) -> Result<Pack, LoadError> {
-    let mut d = Diagnostics::default();
+    let (mut d, mut content) = (Diagnostics::default(), Diagnostics::default());
     let mut docs = Vec::new();
     let texts: Vec<&str> = files.iter().map(|(_, t)| t.as_str()).collect();
     for ((name, _), result) in files
         .iter()
         .zip(yaml::parse_all(&texts, &Limits::default()))
     {
-        d.set_file(name.clone());
         match result {
-            Ok(node) => docs.push((name.clone(), node)),
-            Err(e) => d.yaml(&e),
+            Ok(node) => docs.push((name.clone(), resolve::read(name, &node, &mut content))),
+            Err(e) => {
+                d.set_file(name.clone());
+                d.yaml(&e);
+            }
         }
     }
-    finish(docs, files.to_vec(), d)
+    finish(docs, files.to_vec(), d, content)
 }
 
+/// Resolve the files read. `d` holds the problems of finding and parsing them, `content`
+/// those of what they say.
 fn finish(
-    docs: Vec<(String, Node)>,
+    docs: Vec<(String, Option<PackFile>)>,
     sources: Vec<(String, String)>,
     d: Diagnostics,
+    content: Diagnostics,
 ) -> Result<Pack, LoadError> {
     if d.has_errors() {
         // Report syntax problems, and whatever the files that did parse hold too.
         let mut all = d.into_sorted();
         if !docs.is_empty()
-            && let Err(more) = decode(&docs)
+            && let Err(more) = resolve(&docs, content)
         {
             all.extend(more.into_sorted());
         }
         return Err(LoadError::Invalid(all));
     }
-    let mut pack = decode(&docs).map_err(|d| LoadError::Invalid(d.into_sorted()))?;
+    let mut pack = resolve(&docs, content).map_err(|d| LoadError::Invalid(d.into_sorted()))?;
     pack.sources = sources;
     Ok(pack)
 }
@@ -135,9 +142,9 @@ fn gather(roots: Vec<PathBuf>, read: Reader) -> Result<Pack, LoadError> {
     let mut wave: Vec<(PathBuf, Option<(String, Pos)>)> =
         roots.into_iter().map(|p| (normalize(&p), None)).collect();
     let mut seen: Vec<PathBuf> = Vec::new();
-    let mut docs: Vec<(String, Node)> = Vec::new();
+    let mut docs: Vec<(String, Option<PackFile>)> = Vec::new();
     let mut sources: Vec<(String, String)> = Vec::new();
-    let mut d = Diagnostics::default();
+    let (mut d, mut content) = (Diagnostics::default(), Diagnostics::default());
     // Files are read in waves: the roots, then what they import, and so on.
     while !wave.is_empty() {
         let mut texts: Vec<(PathBuf, String, String)> = Vec::new();
@@ -191,34 +198,22 @@ fn gather(roots: Vec<PathBuf>, read: Reader) -> Result<Pack, LoadError> {
                     continue;
                 }
             };
-            for (target, pos) in imports(&node, &mut d) {
+            let file = resolve::read(&name, &node, &mut content);
+            let imports = file.as_ref().and_then(|f| f.imports.as_given());
+            for target in imports
+                .iter()
+                .flat_map(|i| &i.0)
+                .filter_map(Lenient::as_given)
+            {
                 let base = path.parent().unwrap_or(Path::new(""));
-                wave.push((normalize(&base.join(target)), Some((name.clone(), pos))));
+                let from = Some((name.clone(), target.pos));
+                wave.push((normalize(&base.join(&target.value.0)), from));
             }
             sources.push((name.clone(), text));
-            docs.push((name, node));
+            docs.push((name, file));
         }
     }
-    finish(docs, sources, d)
-}
-
-/// The `imports:` list of a pack file: paths relative to that file.
-fn imports(node: &Node, d: &mut Diagnostics) -> Vec<(String, Pos)> {
-    let Some(list) = node.get("imports") else {
-        return Vec::new();
-    };
-    let items: Vec<&Node> = match &list.kind {
-        NodeKind::Seq(items) => items.iter().collect(),
-        _ => vec![list],
-    };
-    let mut out = Vec::new();
-    for n in items {
-        match n.as_str() {
-            Some(s) if !s.trim().is_empty() => out.push((s.to_string(), n.pos)),
-            _ => d.error(n.pos, "`imports` lists file paths relative to this file"),
-        }
-    }
-    out
+    finish(docs, sources, d, content)
 }
 
 /// Lexically tidy a path (`a/./b/../c` to `a/c`) so that one file is read once.

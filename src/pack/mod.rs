@@ -1,18 +1,20 @@
 //! The question pack: what is decided between, what is asked, and the rules that score.
 //!
-//! A pack is read from YAML ([`load`]), decoded and checked in one pass ([`decode`]) into
-//! the types below, in which every cross-reference is already resolved to an index: once
-//! a [`Pack`] exists, it is known to be consistent, and the rest of the program never
-//! looks anything up by name again.
+//! A pack is found and parsed by [`load`], read as the format it is written in ([`raw`],
+//! through [`de`]) and resolved ([`resolve`]) into the types below, in which every
+//! cross-reference is an index: once a [`Pack`] exists, it is known to be consistent, and
+//! the rest of the program never looks anything up by name again.
 
 mod advice;
+mod answer;
 mod condition;
 mod cost_order;
-mod decode;
+pub mod de;
 mod expect;
 mod lint;
 mod load;
-mod reader;
+pub mod raw;
+mod resolve;
 pub mod schema;
 
 pub use advice::{
@@ -20,9 +22,9 @@ pub use advice::{
     RateColumn, RateRow, RateTable, RateUnit, Rates, Role, RowLookup, SeniorityScale, Skill, Step,
     Weigh,
 };
+pub use answer::answer_from_node;
 pub use condition::Condition;
 pub use cost_order::{CostEnd, CostOrder, per_person, seniority_factors};
-pub use decode::answer_from_node;
 pub use expect::{Direction, Example, Expectations, Expected, Law, Trend};
 pub use load::{DEFAULT_PACK_NAME, LoadError, load_default, load_path, load_texts};
 
