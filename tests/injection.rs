@@ -293,3 +293,37 @@ fn a_typed_label_refuses_direction_controls() {
     }
     assert!(Label::parse("Acme · ünïcode ✓").is_ok());
 }
+
+#[test]
+fn check_warns_at_every_bidirectional_control_in_a_pack() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = dir.path().join("bidi.yaml");
+    std::fs::write(
+        &pack,
+        "pack:\n  id: bidi\n  version: \"1\"\n  title: \"Safe \u{202e}txet\"\n\
+         candidates: [{id: a, name: A}, {id: b, name: B}]\n\
+         sections:\n  - id: s\n    title: S\n    questions:\n\
+         \x20     - {id: q, prompt: \"Ready \\u2066now?\", help: h, kind: yes_no, default: false}\n\
+         rules:\n  - {id: r, when: {equals: {q: true}}, points: {a: 1, b: -1}, reason: R}\n",
+    )
+    .unwrap();
+    let out = assert_cmd::Command::cargo_bin("hirewiz")
+        .unwrap()
+        .arg("check")
+        .arg(&pack)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        !text.contains('\u{202e}') && !text.contains('\u{2066}'),
+        "{text}"
+    );
+    assert!(
+        text.contains("bidi.yaml:4:16: warning: a bidirectional control character (U+202E)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("bidi.yaml:10:32: warning: a bidirectional control character (U+2066)"),
+        "{text}"
+    );
+}

@@ -131,8 +131,46 @@ fn finish(
         return Err(LoadError::Invalid(all));
     }
     let mut pack = resolve(&docs, content).map_err(|d| LoadError::Invalid(d.into_sorted()))?;
+    pack.warnings.extend(direction_controls(&sources));
     pack.sources = sources;
     Ok(pack)
+}
+
+/// A warning at every bidirectional override or isolate in the pack's text: one can make
+/// a prompt or a reason read differently from what it says (it is shown escaped on every
+/// output, but the author should know it is there).
+fn direction_controls(sources: &[(String, String)]) -> Vec<crate::diag::Diagnostic> {
+    let mut found = Vec::new();
+    for (name, text) in sources {
+        let mut d = Diagnostics::new(name.clone());
+        for (i, line) in text.lines().enumerate() {
+            let chars: Vec<char> = line.chars().collect();
+            for (col, &c) in chars.iter().enumerate() {
+                // Written as itself, or as a double-quoted string's `\u202E` escape.
+                let escaped = (c == '\\' && chars.get(col + 1) == Some(&'u'))
+                    .then(|| chars.get(col + 2..col + 6))
+                    .flatten()
+                    .and_then(|hex| u32::from_str_radix(&hex.iter().collect::<String>(), 16).ok())
+                    .and_then(char::from_u32);
+                let c = escaped.unwrap_or(c);
+                if crate::escape::is_bidi_control(c) {
+                    d.warning(
+                        Pos {
+                            line: u32::try_from(i + 1).unwrap_or(u32::MAX),
+                            col: u32::try_from(col + 1).unwrap_or(u32::MAX),
+                        },
+                        format!(
+                            "a bidirectional control character (U+{:04X}) can make this text \
+                             read differently from what it holds; it is shown escaped",
+                            c as u32
+                        ),
+                    );
+                }
+            }
+        }
+        found.extend(d.into_sorted());
+    }
+    found
 }
 
 type Reader<'a> = &'a dyn Fn(&Path) -> Result<Vec<u8>, String>;
