@@ -403,7 +403,7 @@ fn tables_disagree(
 }
 
 /// Round to whole currency units, saturating instead of overflowing.
-fn whole(x: f64) -> i64 {
+pub(super) fn whole(x: f64) -> i64 {
     if x.is_finite() { x.round() as i64 } else { 0 }
 }
 
@@ -474,7 +474,7 @@ fn num2(x: f64) -> String {
 }
 
 /// A count that is usually whole.
-fn num(x: f64) -> String {
+pub(super) fn num(x: f64) -> String {
     num2(x)
 }
 

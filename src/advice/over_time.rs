@@ -13,7 +13,7 @@
 //! cost: at `one-off ÷ (their monthly − its monthly)` months, rounded up to whole months;
 //! never when it does not cost less a month.
 
-use super::costs::{CostEstimate, Costs, money};
+use super::costs::{CostEstimate, Costs, money, num, whole};
 
 /// Which end of the estimated ranges a figure is worked at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -193,12 +193,12 @@ impl OverTime {
         let share = if left > 0 {
             format!(
                 "of the {span} weeks costed ({} months) at most about {left} are its work",
-                trim(*months)
+                num(*months)
             )
         } else {
             format!(
                 "the {span} weeks costed ({} months) are over before its work starts",
-                trim(*months)
+                num(*months)
             )
         };
         Some(format!(
@@ -264,17 +264,5 @@ impl OverTime {
             months.push(self.horizon);
         }
         months
-    }
-}
-
-fn whole(x: f64) -> i64 {
-    if x.is_finite() { x.round() as i64 } else { 0 }
-}
-
-fn trim(x: f64) -> String {
-    if (x - x.round()).abs() < 1e-9 {
-        format!("{}", x.round() as i64)
-    } else {
-        format!("{x:.1}")
     }
 }
