@@ -108,6 +108,16 @@ impl Diagnostics {
         self.push(pos, Severity::Warning, message.into(), None);
     }
 
+    /// Read `node` as a `T` ([`crate::yaml::de`]), recording every problem found; `None`
+    /// when the value as a whole cannot be read.
+    pub fn read<T: serde::de::DeserializeOwned>(&mut self, node: &crate::yaml::Node) -> Option<T> {
+        let (value, problems) = crate::yaml::de::read(node);
+        for e in &problems {
+            self.yaml(e);
+        }
+        value
+    }
+
     /// Record a YAML-level failure.
     pub fn yaml(&mut self, e: &YamlError) {
         self.push(e.pos, Severity::Error, e.message.clone(), e.hint.clone());

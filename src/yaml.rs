@@ -5,14 +5,14 @@
 //! of [`Node`]s that remember their line and column, so that later stages can report
 //! every problem at its place. Aliases are expanded against a node budget, which turns
 //! an alias bomb into a prompt error instead of a hang. Typed values are read from that
-//! tree ([`from_node`]), and writing YAML (session files) lives here too, so swapping the
+//! tree ([`de`]), and writing YAML (session files) lives here too, so swapping the
 //! YAML library touches this module alone.
 
-mod de;
+pub mod de;
 mod flow;
 
 use compact_str::CompactString;
-pub use de::{DeError, Located, from_node};
+pub use de::Located;
 pub use flow::{Flow, to_flow, values_in};
 use saphyr_parser::{Event, Parser, ScalarStyle, Span};
 use serde::Serialize;

@@ -244,7 +244,7 @@ fn broken_files(good: &str) -> Vec<(&'static str, Vec<u8>, &'static str)> {
             "wrong types",
             good.replace("status: complete", "status: [complete]")
                 .into_bytes(),
-            "`status` is `a list`",
+            "`status` must be text, found a list",
         ),
         (
             "history not a list",

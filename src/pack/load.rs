@@ -2,10 +2,10 @@
 //! default pack compiled into the binary.
 
 use super::Pack;
-use super::de::Lenient;
 use super::raw::PackFile;
 use super::resolve::{self, resolve};
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::yaml::de::Lenient;
 use crate::yaml::{self, Limits, Pos};
 use std::path::{Component, Path, PathBuf};
 

@@ -9,7 +9,6 @@ mod advice;
 mod answer;
 mod condition;
 mod cost_order;
-pub mod de;
 mod expect;
 mod lint;
 mod load;

@@ -39,6 +39,7 @@ use super::{
     SessionId, Status, Timestamp,
 };
 use crate::diag::Diagnostics;
+use crate::yaml::de::{Items, nothing_or};
 use crate::yaml::{self, Limits, Located, Node};
 use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -54,38 +55,54 @@ const FAMILY: &str = "hirewiz-session/";
 /// line (see [`HistoryText`]); what no type can say (a `complete` session has a result,
 /// times run forward) is checked once it is read.
 #[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a session file")]
 struct File {
     format: String,
     id: SessionId,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "nothing_or"
+    )]
     label: Option<Label>,
     created: Timestamp,
     updated: Timestamp,
     status: Status,
     pack: PackIdentity,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "nothing_or"
+    )]
     result: Option<SavedResult>,
     #[serde(with = "answers")]
     answers: Vec<SavedAnswer>,
     #[serde(skip_serializing, deserialize_with = "nothing_or_list")]
-    history: Vec<Located<Entry>>,
+    history: Items<Entry>,
 }
 
 /// One event of the history.
 #[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "an event")]
 struct Entry {
     at: Timestamp,
     event: EventName,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "nothing_or"
+    )]
     question: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "nothing_or"
+    )]
     answer: Option<AnswerValue>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", expecting = "event")]
 enum EventName {
     Answer,
     Next,
@@ -179,11 +196,17 @@ mod answers {
     }
 }
 
-/// `history: ~` is read as no events, like `history: []`.
+/// `history: ~` is read as no events, like `history: []`; the events are read one by
+/// one, so that a bad one hides none of the others.
 fn nothing_or_list<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
     d: D,
-) -> Result<Vec<T>, D::Error> {
-    Option::<Vec<T>>::deserialize(d).map(Option::unwrap_or_default)
+) -> Result<Items<T>, D::Error> {
+    nothing_or::<D, Items<T>>(d).map(|h| {
+        h.unwrap_or(Items {
+            items: Vec::new(),
+            written: 0,
+        })
+    })
 }
 
 impl File {
@@ -199,7 +222,10 @@ impl File {
             pack: s.pack.clone(),
             result: s.result.clone(),
             answers: s.answers.clone(),
-            history: Vec::new(),
+            history: Items {
+                items: Vec::new(),
+                written: 0,
+            },
         }
     }
 }
@@ -333,7 +359,7 @@ pub fn from_text(name: &str, text: &str) -> Result<Session, SessionError> {
 
 fn decode(root: &Node, d: &mut Diagnostics) -> Option<Session> {
     check_format(root, d)?;
-    let file: File = yaml::from_node(root).map_err(|e| d.yaml(&e)).ok()?;
+    let file: File = d.read(root)?;
     Some(resolve(file, root, d))
 }
 
@@ -376,9 +402,9 @@ fn check_format(root: &Node, d: &mut Diagnostics) -> Option<()> {
 /// What the types cannot say, checked with every problem at its place.
 fn resolve(file: File, root: &Node, d: &mut Diagnostics) -> Session {
     let pos_of = |key: &str| root.get(key).map_or(root.pos, |n| n.pos);
-    let mut history = Vec::with_capacity(file.history.len());
+    let mut history = Vec::with_capacity(file.history.items.len());
     let mut last: Option<Timestamp> = None;
-    for entry in file.history {
+    for entry in file.history.items {
         let Some(r) = recorded(entry, d) else {
             continue;
         };
@@ -428,7 +454,7 @@ fn resolve(file: File, root: &Node, d: &mut Diagnostics) -> Session {
 
 /// An event's fields as its kind needs them.
 fn recorded(entry: Located<Entry>, d: &mut Diagnostics) -> Option<Recorded> {
-    let Located { pos, value: e } = entry;
+    let Located { pos, value: e, .. } = entry;
     let (wants_question, wants_answer) = match e.event {
         EventName::Answer => (true, true),
         EventName::Jump => (true, false),
@@ -479,7 +505,8 @@ pub(crate) fn peek(top: &[u8]) -> Option<(Status, Timestamp)> {
     };
     let end = text.find("\npack:")?;
     let node = yaml::parse(&text[..=end], &Limits::default()).ok()?;
-    let t: Top = yaml::from_node(&node).ok()?;
+    // A header reads a few keys: the others are not its problem.
+    let t: Top = yaml::de::read(&node).0?;
     (t.format == FORMAT).then_some((t.status, t.updated))
 }
 

@@ -8,7 +8,7 @@ use std::fmt::Write;
 
 /// A pack's identity as a session records it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "`pack`")]
 pub struct PackIdentity {
     /// The pack's id, e.g. `backend-hiring`.
     pub id: String,

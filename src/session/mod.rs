@@ -66,7 +66,7 @@ pub struct Session {
 
 /// Whether a session was finished.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", expecting = "status")]
 pub enum Status {
     /// Stopped before the result: it can be resumed.
     InProgress,
@@ -181,7 +181,7 @@ impl Action {
 
 /// The result as it was when the wizard was finished.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "`result`")]
 pub struct SavedResult {
     /// When it was reached.
     pub at: Timestamp,
@@ -199,7 +199,7 @@ pub struct SavedResult {
 
 /// One candidate's place in a result.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a standing")]
 pub struct Standing {
     /// The candidate's id.
     pub candidate: String,

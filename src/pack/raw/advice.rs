@@ -3,8 +3,8 @@
 
 use super::condition::Condition;
 use super::value::{Amount, Id, Int, Text};
-use crate::pack::de::{Entries, Items, Lenient, Located, Name};
 use crate::pack::{Band, RateUnit};
+use crate::yaml::de::{Entries, Items, Lenient, Located, Name};
 use schemars::JsonSchema;
 use serde::Deserialize;
 

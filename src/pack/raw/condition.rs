@@ -2,7 +2,7 @@
 
 use super::value::answer::AnyAnswer;
 use super::value::{Answer, Id, Int};
-use crate::pack::de::{Items, Lenient, Located, Name, OneKey};
+use crate::yaml::de::{Items, Lenient, Located, Name, OneKey};
 use schemars::JsonSchema;
 use serde::Deserialize;
 

@@ -4,7 +4,7 @@ use super::condition::Condition;
 use super::value::answer::AnyAnswer;
 use super::value::{Answer, Id, Text};
 use crate::pack::Trend;
-use crate::pack::de::{Entries, Items, Lenient, Located, Name, OneOrMany};
+use crate::yaml::de::{Entries, Items, Lenient, Located, Name, OneOrMany};
 use schemars::JsonSchema;
 use serde::Deserialize;
 

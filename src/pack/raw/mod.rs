@@ -14,7 +14,7 @@ pub mod condition;
 pub mod expect;
 pub mod value;
 
-use super::de::{Entries, Items, Lenient, Located, Name, OneOrMany};
+use crate::yaml::de::{Entries, Items, Lenient, Located, Name, OneOrMany};
 use advice::{Costs, Rates, Role, Skill, Step, Warning, Weigh};
 use condition::Condition;
 use expect::Expectations;

@@ -2,8 +2,8 @@
 //! schema) and how it is read (its `Deserialize`).
 
 use crate::pack::Band;
-use crate::pack::de::{ID_PATTERN, about_field, hinted};
 use crate::yaml::Node;
+use crate::yaml::de::{ID_PATTERN, about_field, hinted};
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Deserialize;
 use serde::de::{Deserializer, Error as _, Visitor};

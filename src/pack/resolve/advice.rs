@@ -4,7 +4,6 @@
 use super::scope::Scope;
 use super::{kept, text};
 use crate::diag::Diagnostics;
-use crate::pack::de::{Items, Lenient, Located, Name};
 use crate::pack::raw::{self, PackFile, advice as ra};
 use crate::pack::{
     AdviceContent, Assumed, Band, Because, CostModel, CostRule, Delay, Duration, Factor, Kind,
@@ -12,6 +11,7 @@ use crate::pack::{
     Weigh,
 };
 use crate::yaml::Pos;
+use crate::yaml::de::{Items, Lenient, Located, Name};
 
 /// Resolve the advice parts of every file, in reading order (rate tables first: the cost
 /// model refers to them).
@@ -406,7 +406,7 @@ fn duration(du: &Located<ra::Duration>, scope: &Scope, d: &mut Diagnostics) -> O
         Kind::Single { options } => {
             let mut months: Vec<Option<Assumed>> = vec![None; options.len()];
             let Some(list) = raw.months.as_given() else {
-                d.error(du.pos, crate::pack::de::missing("`duration`", "months"));
+                d.error(du.pos, crate::yaml::de::missing("`duration`", "months"));
                 return None;
             };
             for m in &list.value.items {

@@ -4,9 +4,9 @@ use super::scope::Scope;
 use super::text;
 use crate::diag::Diagnostics;
 use crate::pack::answer::answer_from_node;
-use crate::pack::de::{Items, Lenient, Located};
 use crate::pack::raw::{PackFile, expect as rx};
 use crate::pack::{Direction, Example, Expectations, Expected, Kind, Law, Question};
+use crate::yaml::de::{Items, Lenient, Located};
 use std::collections::HashMap;
 
 /// Resolve every `expectations:` mapping of the files, in reading order.

@@ -8,10 +8,10 @@ mod expect;
 mod scope;
 
 use super::answer::answer_from_node;
-use super::de::{self, Items, Lenient, Located};
 use super::raw::{self, PackFile};
 use super::{Answer, Candidate, Choice, Kind, Meta, Pack, Question, Rule, Section, lint};
 use crate::diag::Diagnostics;
+use crate::yaml::de::{self, Items, Lenient, Located};
 use crate::yaml::{Node, Pos};
 use scope::Scope;
 use std::collections::HashMap;
@@ -30,7 +30,7 @@ struct Pending<'a> {
 /// Read one file of a pack, its parsed tree, as the raw format; its problems go to `d`.
 pub fn read(file: &str, root: &Node, d: &mut Diagnostics) -> Option<PackFile> {
     d.set_file(file);
-    de::read::<PackFile>(root, d)
+    d.read::<PackFile>(root)
 }
 
 /// Resolve the files of one pack (a file and its imports, or a folder), as read, into a

@@ -3,10 +3,10 @@
 
 use crate::diag::Diagnostics;
 use crate::pack::answer::{answer_for_kind, option_index};
-use crate::pack::de::{Located, Name};
 use crate::pack::raw::condition::Condition as RawCondition;
 use crate::pack::{Answer, Condition, CostEnd, CostOrder, Kind};
 use crate::yaml::Pos;
+use crate::yaml::de::{Located, Name};
 use std::collections::HashMap;
 use std::sync::Arc;
 

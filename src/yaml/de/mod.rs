@@ -1,6 +1,7 @@
-//! Reading the located YAML tree into the raw types of the pack format ([`super::raw`]):
-//! a serde `Deserializer` over [`Node`] that records every problem at its place instead
-//! of stopping at the first.
+//! Typed values read from the located tree: a serde `Deserializer` over [`Node`] that
+//! records every problem at its place instead of stopping at the first. A format (the
+//! pack's raw types, the session file) is described once, as types deriving
+//! `Deserialize`, and read through here from the tree the guarded parser built.
 //!
 //! - A problem is recorded where it is found, at the offending node: the key of an
 //!   unknown field, the value of the wrong type, the mapping that lacks a field.
@@ -18,29 +19,29 @@
 
 mod wrap;
 
-pub use wrap::{Entries, ID_PATTERN, Items, Lenient, Located, Name, OneKey, OneOrMany};
+pub use wrap::{Entries, ID_PATTERN, Items, Lenient, Located, Name, OneKey, OneOrMany, nothing_or};
 
-use crate::diag::{Diagnostics, suggest};
-use crate::yaml::{Node, NodeKind, Pos};
+use super::{Node, NodeKind, Pos, YamlError};
+use crate::suggest::suggest;
 use compact_str::{CompactString, format_compact};
 use serde::de::{self, DeserializeSeed, Deserializer, Expected, IntoDeserializer, Visitor};
 use serde::forward_to_deserialize_any;
 use std::cell::RefCell;
 use std::fmt;
 
-/// Read `node` as a `T`, recording every problem found in `d`; `None` when the value as
-/// a whole cannot be read (its problems are recorded).
-pub fn read<T: de::DeserializeOwned>(node: &Node, d: &mut Diagnostics) -> Option<T> {
-    let sink = RefCell::new(std::mem::take(d));
+/// Read `node` as a `T`, with every problem found, in the order found; the value is
+/// `None` when it cannot be read as a whole (its problems say why).
+pub fn read<T: de::DeserializeOwned>(node: &Node) -> (Option<T>, Vec<YamlError>) {
+    let sink = RefCell::new(Vec::new());
     let value = T::deserialize(NodeDe::new(node, None, None, &sink)).ok();
-    *d = sink.into_inner();
-    value
+    (value, sink.into_inner())
 }
 
 /// Serde names the deserializer gives a meaning of its own.
 const LOCATED: &str = "$hirewiz::Located";
 const ONE_KEY: &str = "$hirewiz::OneKey";
 const ONE_OR_MANY: &str = "$hirewiz::OneOrMany";
+const NULLABLE: &str = "$hirewiz::Nullable";
 /// In a custom message, marks a problem with the value of the field at hand, written
 /// "`field` …"; control characters never occur in a pack's text.
 const ABOUT_FIELD: char = '\u{1}';
@@ -132,7 +133,8 @@ fn expecting(v: &dyn Expected) -> CompactString {
     format_compact!("{v}")
 }
 
-type Sink = RefCell<Diagnostics>;
+/// Where problems are recorded as they are found.
+type Sink = RefCell<Vec<YamlError>>;
 
 /// The deserializer of one node.
 #[derive(Clone, Copy)]
@@ -184,12 +186,17 @@ impl<'de, 's> NodeDe<'de, 's> {
     }
 
     fn record(&self, pos: Pos, message: String, hint: Option<String>) -> Error {
-        let mut d = self.sink.borrow_mut();
-        match hint {
-            Some(h) => d.error_hint(pos, message, h),
-            None => d.error(pos, message),
-        }
+        self.sink
+            .borrow_mut()
+            .push(YamlError { pos, message, hint });
         Error::Reported
+    }
+
+    /// Record `message` about `given`, a name that is none of `known`: the hint is the
+    /// closest known name ("did you mean"), else `otherwise`.
+    fn unknown(&self, pos: Pos, message: String, given: &str, known: &[&str], otherwise: String) {
+        let hint = suggest(given, known.iter().copied()).or(Some(otherwise));
+        self.record(pos, message, hint);
     }
 
     /// Record here a problem that reached this node unrecorded.
@@ -231,10 +238,7 @@ impl<'de, 's> NodeDe<'de, 's> {
             _ => known.join(""),
         };
         let message = format!("unknown {noun} `{given}`");
-        let otherwise = Some(format!("{plural}s are {all}"));
-        self.sink
-            .borrow_mut()
-            .unknown(pos, message, given, known.iter().copied(), otherwise);
+        self.unknown(pos, message, given, known, format!("{plural}s are {all}"));
         Error::Reported
     }
 
@@ -246,9 +250,8 @@ impl<'de, 's> NodeDe<'de, 's> {
             }
             let name = k.scalar_text().unwrap_or_default();
             let message = format!("unknown field `{name}` in {what}");
-            let otherwise = Some(format!("the fields of {what} are: {}", known.join(", ")));
-            let mut d = self.sink.borrow_mut();
-            d.unknown(k.pos, message, &name, known.iter().copied(), otherwise);
+            let otherwise = format!("the fields of {what} are: {}", known.join(", "));
+            self.unknown(k.pos, message, &name, known, otherwise);
         }
     }
 
@@ -795,6 +798,10 @@ impl<'de> Deserializer<'de> for NodeDe<'de, '_> {
                 NodeKind::Seq(items) => visitor.visit_seq(self.seq(items)),
                 _ => visitor.visit_seq(self.seq(std::slice::from_ref(self.node))),
             },
+            NULLABLE => match &self.node.kind {
+                NodeKind::Null => visitor.visit_none(),
+                _ => visitor.visit_newtype_struct(self),
+            },
             // A newtype names what it wraps, as "a warning" wraps a next step.
             _ => {
                 let what = expecting(&visitor);
@@ -848,12 +855,13 @@ mod tests {
 
     fn problems<T: de::DeserializeOwned>(text: &str) -> (Option<T>, Vec<String>) {
         let node = parse(text, &Limits::default()).unwrap();
-        let mut d = Diagnostics::new("t.yaml");
-        let value = read::<T>(&node, &mut d);
-        (
-            value,
-            d.into_sorted().iter().map(ToString::to_string).collect(),
-        )
+        let (value, mut found) = read::<T>(&node);
+        found.sort_by_key(|e| e.pos);
+        let said = |e: &YamlError| match &e.hint {
+            Some(h) => format!("{}:{}: {}\n    hint: {h}", e.pos.line, e.pos.col, e.message),
+            None => format!("{}:{}: {}", e.pos.line, e.pos.col, e.message),
+        };
+        (value, found.iter().map(said).collect())
     }
 
     #[test]
@@ -863,15 +871,12 @@ mod tests {
         assert_eq!(
             found,
             [
-                "t.yaml:1:1: error: a thing is missing the field `size`",
-                "t.yaml:2:1: error: unknown field `sise` in a thing\n    hint: did you mean `size`?",
+                "1:1: a thing is missing the field `size`",
+                "2:1: unknown field `sise` in a thing\n    hint: did you mean `size`?",
             ]
         );
         let (_, found) = problems::<Thing>("id: [a]\nsize: 3\n");
-        assert_eq!(
-            found,
-            ["t.yaml:1:5: error: `id` must be text, found a list"]
-        );
+        assert_eq!(found, ["1:5: `id` must be text, found a list"]);
     }
 
     #[test]
@@ -887,9 +892,77 @@ mod tests {
         assert_eq!(
             found,
             [
-                "t.yaml:1:26: error: `note` must be text, found a list",
-                "t.yaml:2:8: error: `id` must be text, found a list",
+                "1:26: `note` must be text, found a list",
+                "2:8: `id` must be text, found a list",
             ]
         );
+    }
+
+    #[derive(Debug, Deserialize, PartialEq)]
+    #[serde(rename_all = "snake_case", expecting = "mood")]
+    enum Mood {
+        Calm,
+        Busy,
+    }
+
+    #[derive(Debug, Deserialize, PartialEq)]
+    #[serde(deny_unknown_fields, expecting = "a day")]
+    struct Day {
+        name: String,
+        hours: i64,
+        mood: Mood,
+        #[serde(default)]
+        notes: Vec<Located<String>>,
+        #[serde(default, deserialize_with = "nothing_or")]
+        done: Option<bool>,
+    }
+
+    #[test]
+    fn reads_a_typed_value_with_places() {
+        let (day, found) =
+            problems::<Day>("name: Monday\nhours: 8\nmood: busy\nnotes:\n- a\n- 'b'\ndone: ~\n");
+        assert_eq!(found, Vec::<String>::new());
+        let day = day.unwrap();
+        assert_eq!(day.name, "Monday");
+        assert_eq!(day.mood, Mood::Busy);
+        assert_eq!(day.notes[1].value, "b");
+        assert_eq!(day.notes[1].pos, Pos { line: 6, col: 3 });
+        assert_eq!(day.done, None);
+        let (day, _) = problems::<Day>("name: M\nhours: 8\nmood: busy\ndone: true\n");
+        assert_eq!(day.unwrap().done, Some(true));
+    }
+
+    #[test]
+    fn problems_are_told_at_their_place_in_plain_words() {
+        let cases = [
+            (
+                "name: [x]\nhours: 8\nmood: calm\n",
+                "1:7: `name` must be text, found a list",
+            ),
+            (
+                "name: x\nhours: 8.5\nmood: calm\n",
+                "2:8: `hours` must be a whole number",
+            ),
+            (
+                "name: x\nhours: 8\nmood: sleepy\n",
+                "3:1: unknown mood `sleepy`\n    hint: moods are calm and busy",
+            ),
+            (
+                "name: x\nmood: calm\n",
+                "1:1: a day is missing the field `hours`",
+            ),
+            (
+                "name: x\nhours: 8\nmood: calm\nnaem: y\n",
+                "4:1: unknown field `naem` in a day\n    hint: did you mean `name`?",
+            ),
+            (
+                "name: x\nhours: 8\nmood: calm\nnotes: [a, 3]\n",
+                "4:12: `notes` must be text, found a whole number",
+            ),
+        ];
+        for (text, message) in cases {
+            let (_, found) = problems::<Day>(text);
+            assert_eq!(found, [message], "{text}");
+        }
     }
 }

@@ -2,7 +2,7 @@
 //! place, item by item, leniently, as one key, as one value or many. Their schemas are
 //! those of what they hold: they change how a value is read, not what may be written.
 
-use super::{LOCATED, ONE_KEY, ONE_OR_MANY};
+use super::{LOCATED, NULLABLE, ONE_KEY, ONE_OR_MANY};
 use crate::yaml::{Node, NodeKind, Pos};
 use compact_str::CompactString;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
@@ -99,6 +99,26 @@ macro_rules! visitor {
         }
         Visit(PhantomData)
     }};
+}
+
+/// Read an optional field whose `~` means "not given", as a hand-edited session file may
+/// write it: `#[serde(default, deserialize_with = "nothing_or")]`. (Elsewhere a written
+/// value is never absent, `~` included: a pack's `prompt: ~` is a prompt of the wrong
+/// type, not a missing one.)
+pub fn nothing_or<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+    d: D,
+) -> Result<Option<T>, D::Error> {
+    d.deserialize_newtype_struct(
+        NULLABLE,
+        visitor!([T] Option<T>, "a value or nothing", {
+            fn visit_none<E: de::Error>(self) -> Result<Option<T>, E> {
+                Ok(None)
+            }
+            fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<Option<T>, D::Error> {
+                T::deserialize(d).map(Some)
+            }
+        }),
+    )
 }
 
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Located<T> {
