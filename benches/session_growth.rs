@@ -4,7 +4,9 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use hirewiz::pack::{self, Answer, Pack};
-use hirewiz::session::{Action, Recorded, Recorder, Session, SessionId, Store, Timestamp, replay};
+use hirewiz::session::{
+    Recorded, Recorder, SavedEvent, Session, SessionId, Store, Timestamp, replay,
+};
 use hirewiz::wizard::{Event, Wizard};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -47,7 +49,7 @@ fn resumed(store: &Store, pack: &Arc<Pack>, steps: usize) -> (Recorder, Wizard) 
         w.apply(&e).expect("applies");
         s.history.push(Recorded {
             at: Timestamp::from_unix(t0 + i as i64 / 50),
-            action: Action::of(&e, pack),
+            event: SavedEvent::of(&e, pack),
             pos: Default::default(),
         });
     }

@@ -8,7 +8,7 @@
 
 mod session_support;
 
-use hirewiz::session::{Action, Session, Status, format, replay};
+use hirewiz::session::{SavedEvent, Session, Status, format, replay};
 use serde_json::{Value, json};
 use session_support::*;
 use std::path::{Path, PathBuf};
@@ -28,13 +28,13 @@ fn describe(s: &Session) -> Value {
             "question": a.question, "value": a.value, "pos": at(a.pos),
         })).collect::<Vec<_>>(),
         "history": s.history.iter().map(|r| {
-            let (question, answer) = match &r.action {
-                Action::Answer { question, answer } => (Some(question.clone()), Some(answer.clone())),
-                Action::Jump { question } => (Some(question.clone()), None),
-                Action::Next | Action::Back | Action::Finish => (None, None),
+            let (question, answer) = match &r.event {
+                SavedEvent::Answer { question, answer } => (Some(question.clone()), Some(answer.clone())),
+                SavedEvent::Jump { question } => (Some(question.clone()), None),
+                SavedEvent::Next | SavedEvent::Back | SavedEvent::Finish => (None, None),
             };
             json!({
-                "at": r.at.unix(), "event": r.action.name(), "question": question,
+                "at": r.at.unix(), "event": r.event.name(), "question": question,
                 "answer": answer, "pos": at(r.pos),
             })
         }).collect::<Vec<_>>(),

@@ -7,7 +7,8 @@ use assert_cmd::Command;
 use hirewiz::pack::{self, Answer, Pack};
 use hirewiz::session::format::{self, HistoryText};
 use hirewiz::session::{
-    Action, Recorded, Recorder, Session, SessionError, SessionId, Status, Store, Timestamp, replay,
+    Recorded, Recorder, SavedEvent, Session, SessionError, SessionId, Status, Store, Timestamp,
+    replay,
 };
 use hirewiz::wizard::{Event, Wizard};
 use std::sync::Arc;
@@ -112,7 +113,7 @@ fn session_of(pack: &Arc<Pack>, id: &str, events: impl Iterator<Item = Event>) -
         w.apply(&event).unwrap();
         s.history.push(Recorded {
             at: Timestamp::from_unix(T0 + i as i64 / 50),
-            action: Action::of(&event, pack),
+            event: SavedEvent::of(&event, pack),
             pos: Default::default(),
         });
     }

@@ -6,7 +6,7 @@ mod session_support;
 
 use hirewiz::pack::Answer;
 use hirewiz::session::{
-    self, Action, Label, Listed, Recorded, Recorder, SessionError, SessionId, Store, Timestamp,
+    self, Label, Listed, Recorded, Recorder, SavedEvent, SessionError, SessionId, Store, Timestamp,
     format, replay,
 };
 use hirewiz::wizard::{Event, Wizard};
@@ -181,7 +181,7 @@ fn answers_with_awkward_text_survive_the_file() {
     ] {
         s.history.push(Recorded {
             at: Timestamp::from_unix(0),
-            action: Action::Answer {
+            event: SavedEvent::Answer {
                 question: text.to_string(),
                 answer: serde_json::json!([text, text]),
             },

@@ -35,7 +35,7 @@
 //! ```
 
 use super::{
-    Action, Label, PackIdentity, Recorded, SavedAnswer, SavedResult, Session, SessionError,
+    Label, PackIdentity, Recorded, SavedAnswer, SavedEvent, SavedResult, Session, SessionError,
     SessionId, Status, Timestamp,
 };
 use crate::diag::Diagnostics;
@@ -232,16 +232,16 @@ impl File {
 
 impl Entry {
     fn of(r: &Recorded) -> Entry {
-        let (event, question, answer) = match &r.action {
-            Action::Answer { question, answer } => (
+        let (event, question, answer) = match &r.event {
+            SavedEvent::Answer { question, answer } => (
                 EventName::Answer,
                 Some(question.clone()),
                 Some(AnswerValue(answer.clone())),
             ),
-            Action::Next => (EventName::Next, None, None),
-            Action::Back => (EventName::Back, None, None),
-            Action::Jump { question } => (EventName::Jump, Some(question.clone()), None),
-            Action::Finish => (EventName::Finish, None, None),
+            SavedEvent::Next => (EventName::Next, None, None),
+            SavedEvent::Back => (EventName::Back, None, None),
+            SavedEvent::Jump { question } => (EventName::Jump, Some(question.clone()), None),
+            SavedEvent::Finish => (EventName::Finish, None, None),
         };
         Entry {
             at: r.at,
@@ -470,20 +470,20 @@ fn recorded(entry: Located<Entry>, d: &mut Diagnostics) -> Option<Recorded> {
             d.error(pos, format!("a `{}` event has no `{key}`", e.event.word()));
         }
     }
-    let action = match (e.event, e.question, e.answer) {
+    let event = match (e.event, e.question, e.answer) {
         (EventName::Answer, Some(question), Some(AnswerValue(answer))) => {
-            Action::Answer { question, answer }
+            SavedEvent::Answer { question, answer }
         }
-        (EventName::Jump, Some(question), None) => Action::Jump { question },
-        (EventName::Next, None, None) => Action::Next,
-        (EventName::Back, None, None) => Action::Back,
-        (EventName::Finish, None, None) => Action::Finish,
+        (EventName::Jump, Some(question), None) => SavedEvent::Jump { question },
+        (EventName::Next, None, None) => SavedEvent::Next,
+        (EventName::Back, None, None) => SavedEvent::Back,
+        (EventName::Finish, None, None) => SavedEvent::Finish,
         // Told above.
         _ => return None,
     };
     Some(Recorded {
         at: e.at,
-        action,
+        event,
         pos,
     })
 }

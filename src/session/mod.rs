@@ -107,20 +107,20 @@ pub struct Recorded {
     /// When it happened.
     pub at: Timestamp,
     /// What happened.
-    pub action: Action,
+    pub event: SavedEvent,
     /// Where it stands in the file it was read from (1:1 when not read from a file).
     pub pos: Pos,
 }
 
 impl PartialEq for Recorded {
     fn eq(&self, other: &Self) -> bool {
-        self.at == other.at && self.action == other.action
+        self.at == other.at && self.event == other.event
     }
 }
 
 /// A wizard [`Event`] by ids instead of indices.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Action {
+pub enum SavedEvent {
     /// A question was answered.
     Answer {
         /// The question's id.
@@ -141,40 +141,40 @@ pub enum Action {
     Finish,
 }
 
-impl Action {
-    /// The action recording `event`, asked with `pack`.
+impl SavedEvent {
+    /// The saved event recording `event`, asked with `pack`.
     ///
     /// An event naming a question the pack does not have (a caller's bug, since the
     /// wizard refuses those) is recorded with an empty id, which replay then reports.
-    pub fn of(event: &Event, pack: &Pack) -> Action {
+    pub fn of(event: &Event, pack: &Pack) -> SavedEvent {
         let id = |q: usize| {
             pack.questions()
                 .get(q)
                 .map_or(String::new(), |q| q.id.clone())
         };
         match event {
-            Event::Answer { question, answer } => Action::Answer {
+            Event::Answer { question, answer } => SavedEvent::Answer {
                 question: id(*question),
                 answer: pack
                     .questions()
                     .get(*question)
                     .map_or(Value::Null, |q| q.to_json(answer)),
             },
-            Event::Next => Action::Next,
-            Event::Back => Action::Back,
-            Event::Jump(q) => Action::Jump { question: id(*q) },
-            Event::Finish => Action::Finish,
+            Event::Next => SavedEvent::Next,
+            Event::Back => SavedEvent::Back,
+            Event::Jump(q) => SavedEvent::Jump { question: id(*q) },
+            Event::Finish => SavedEvent::Finish,
         }
     }
 
-    /// The word used for this action in session files.
+    /// The word used for this event in session files.
     pub fn name(&self) -> &'static str {
         match self {
-            Action::Answer { .. } => "answer",
-            Action::Next => "next",
-            Action::Back => "back",
-            Action::Jump { .. } => "jump",
-            Action::Finish => "finish",
+            SavedEvent::Answer { .. } => "answer",
+            SavedEvent::Next => "next",
+            SavedEvent::Back => "back",
+            SavedEvent::Jump { .. } => "jump",
+            SavedEvent::Finish => "finish",
         }
     }
 }
@@ -329,7 +329,7 @@ impl Session {
     pub fn push(&mut self, event: &Event, wizard: &Wizard, at: Timestamp) {
         self.history.push(Recorded {
             at,
-            action: Action::of(event, wizard.pack()),
+            event: SavedEvent::of(event, wizard.pack()),
             pos: Pos::default(),
         });
         self.sync(wizard, at);

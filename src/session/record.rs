@@ -28,7 +28,7 @@ use super::format::{self, HistoryText, Written};
 use super::lock::SessionLock;
 use super::replay::{Replay, without_detours};
 use super::store::Saved;
-use super::{Action, Label, Recorded, SavedAnswer, SavedResult, Session, SessionError};
+use super::{Label, Recorded, SavedAnswer, SavedEvent, SavedResult, Session, SessionError};
 use super::{Status, Timestamp};
 use crate::wizard::{Event, Wizard};
 use crate::yaml::Pos;
@@ -136,7 +136,7 @@ impl Recorder {
             .iter()
             .map(|s| Recorded {
                 at: s.at,
-                action: Action::of(&s.event, pack),
+                event: SavedEvent::of(&s.event, pack),
                 pos: Pos::default(),
             })
             .collect();

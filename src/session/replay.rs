@@ -8,7 +8,8 @@
 //! skipped and listed, so an old session still plays back as far as it can.
 
 use super::{
-    Action, PackIdentity, Recorded, SavedResult, Session, SessionError, Timestamp, given_answers,
+    PackIdentity, Recorded, SavedEvent, SavedResult, Session, SessionError, Timestamp,
+    given_answers,
 };
 use crate::diag::{Diagnostics, suggest};
 use crate::pack::{Pack, answer_from_node};
@@ -197,8 +198,8 @@ impl PackChange {
     }
 }
 
-/// Map one recorded action to a wizard event of `pack`.
-pub fn event_of(action: &Action, pack: &Pack, pos: Pos) -> Result<Event, String> {
+/// Map one saved event to a wizard event of `pack`.
+pub fn event_of(saved: &SavedEvent, pack: &Pack, pos: Pos) -> Result<Event, String> {
     let question = |id: &str| {
         pack.question_index(id).ok_or_else(|| {
             let msg = format!("unknown question `{id}`");
@@ -208,8 +209,8 @@ pub fn event_of(action: &Action, pack: &Pack, pos: Pos) -> Result<Event, String>
             }
         })
     };
-    Ok(match action {
-        Action::Answer {
+    Ok(match saved {
+        SavedEvent::Answer {
             question: id,
             answer,
         } => {
@@ -222,10 +223,10 @@ pub fn event_of(action: &Action, pack: &Pack, pos: Pos) -> Result<Event, String>
                 answer,
             }
         }
-        Action::Next => Event::Next,
-        Action::Back => Event::Back,
-        Action::Jump { question: id } => Event::Jump(question(id)?),
-        Action::Finish => Event::Finish,
+        SavedEvent::Next => Event::Next,
+        SavedEvent::Back => Event::Back,
+        SavedEvent::Jump { question: id } => Event::Jump(question(id)?),
+        SavedEvent::Finish => Event::Finish,
     })
 }
 
@@ -243,11 +244,11 @@ pub fn replay(session: &Session, pack: Arc<Pack>, file: &str) -> Result<Replay, 
     let mut steps = Vec::with_capacity(session.history.len());
     let mut skipped = Vec::new();
     for (index, rec) in session.history.iter().enumerate() {
-        let played = event_of(&rec.action, &pack, rec.pos).and_then(|event| {
+        let played = event_of(&rec.event, &pack, rec.pos).and_then(|event| {
             state
                 .apply(&event)
                 .map(|()| event)
-                .map_err(|e| format!("the `{}` event cannot be played: {e}", rec.action.name()))
+                .map_err(|e| format!("the `{}` event cannot be played: {e}", rec.event.name()))
         });
         match played {
             Ok(event) => steps.push(ReplayStep {
@@ -386,7 +387,7 @@ pub fn without_detours(session: &Session, pack: Arc<Pack>) -> Option<Vec<Recorde
     let mut at: HashMap<Key, Vec<usize>> = HashMap::new();
     at.entry(keys[0].clone()).or_default().push(0);
     for rec in &session.history {
-        let event = event_of(&rec.action, &pack, rec.pos).ok()?;
+        let event = event_of(&rec.event, &pack, rec.pos).ok()?;
         let mut next = states.last()?.clone();
         next.apply(&event).ok()?;
         let k = key(&next);
