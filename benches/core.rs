@@ -12,8 +12,11 @@ use std::hint::black_box;
 mod large_pack;
 
 fn default_pack(c: &mut Criterion) {
-    c.bench_function("default pack: load and validate", |b| {
+    c.bench_function("default pack: start-up (decode the compiled pack)", |b| {
         b.iter(|| black_box(pack::load_default().expect("loads")))
+    });
+    c.bench_function("default pack: parse and validate its texts", |b| {
+        b.iter(|| black_box(pack::parse_default().expect("loads")))
     });
     let p = pack::load_default().expect("loads");
     let eff = Answers::new(p.questions().len()).effective(&p);

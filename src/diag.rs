@@ -5,7 +5,9 @@ use crate::yaml::{Pos, YamlError};
 use std::fmt;
 
 /// How serious a [`Diagnostic`] is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Severity {
     /// The file cannot be used.
     Error,
@@ -14,7 +16,7 @@ pub enum Severity {
 }
 
 /// One problem in one file.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Diagnostic {
     /// The file's name as the user gave it.
     pub file: String,

@@ -22,7 +22,7 @@ fn needs_escape(c: char) -> bool {
 /// passed through here stays valid and means the same; a JSON writer never leaves a raw
 /// C0 control inside a string.
 pub fn shown(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(needs_escape) {
+    if !any_escaped(text.as_bytes()) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 16);
@@ -41,9 +41,47 @@ pub fn shown(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Whether any character of this UTF-8 text [`needs_escape`], told from its bytes: every
+/// report passes through here, so the common case (nothing to escape) is a branch-free
+/// scan of 32-byte blocks, and only a block holding a byte that may begin an escaped
+/// character is looked at closely.
+fn any_escaped(bytes: &[u8]) -> bool {
+    /// A byte that is, or may begin, a character to escape.
+    fn suspect(b: u8) -> bool {
+        (b < 0x20 && b != b'\n' && b != b'\t') | (b == 0x7f) | (b == 0xc2) | (b == 0xe2)
+    }
+    let at = |i: usize| bytes.get(i).copied().unwrap_or(0);
+    let escaped = |i: usize| match bytes[i] {
+        // U+0080..=U+009F, the C1 controls.
+        0xc2 => matches!(at(i + 1), 0x80..=0x9f),
+        // U+202A..=U+202E and U+2066..=U+2069, the bidi controls.
+        0xe2 => matches!(
+            (at(i + 1), at(i + 2)),
+            (0x80, 0xaa..=0xae) | (0x81, 0xa6..=0xa9)
+        ),
+        b => suspect(b),
+    };
+    const BLOCK: usize = 32;
+    bytes.chunks(BLOCK).enumerate().any(|(n, block)| {
+        block.iter().fold(false, |any, &b| any | suspect(b))
+            && (0..block.len()).any(|i| escaped(n * BLOCK + i))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_byte_test_agrees_with_the_character_test_for_every_character() {
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let alone = c.encode_utf8(&mut buf).as_bytes().to_vec();
+            assert_eq!(any_escaped(&alone), needs_escape(c), "{:?}", c);
+            let among = format!("a·{c}–z");
+            assert_eq!(any_escaped(among.as_bytes()), needs_escape(c), "{:?}", c);
+        }
+    }
 
     #[test]
     fn plain_text_is_left_alone() {

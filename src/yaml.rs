@@ -40,7 +40,19 @@ impl Default for Limits {
 }
 
 /// A place in a text: 1-based line and column.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Hash)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Default,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+)]
 pub struct Pos {
     /// Line, counted from 1.
     pub line: u32,

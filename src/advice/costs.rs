@@ -468,6 +468,10 @@ fn factor_range(lo: f64, hi: f64) -> String {
 
 /// A number with at most two decimals, trailing zeros dropped.
 fn num2(x: f64) -> String {
+    // A whole figure reads as its digits; `{:.2}` then trimming would give the same.
+    if x.fract() == 0.0 && (1.0..1e15).contains(&x.abs()) {
+        return format!("{}", x as i64);
+    }
     let s = format!("{x:.2}");
     let s = s.trim_end_matches('0').trim_end_matches('.');
     s.to_string()
@@ -481,6 +485,22 @@ pub(super) fn num(x: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whole_figures_read_as_two_decimals_trimmed_would() {
+        let slow = |x: f64| {
+            let s = format!("{x:.2}");
+            s.trim_end_matches('0').trim_end_matches('.').to_string()
+        };
+        let wholes = (-5000..5000).map(f64::from);
+        let big = [1e14, 999_999_999_999_999.0, -1e14, 4096.0 * 1e9, 0.0, -0.0];
+        for x in wholes
+            .chain(big)
+            .chain((0..2000).map(|i| f64::from(i) * 0.37))
+        {
+            assert_eq!(num2(x), slow(x), "{x}");
+        }
+    }
 
     #[test]
     fn figures_read_as_people_write_them() {

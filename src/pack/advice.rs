@@ -8,7 +8,7 @@
 use super::Condition;
 
 /// Everything a pack says beyond its rules, for the advice that follows a verdict.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AdviceContent {
     /// Published rate tables, as given.
     pub rates: Option<Rates>,
@@ -28,7 +28,7 @@ pub struct AdviceContent {
 }
 
 /// Rate tables in one currency.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Rates {
     /// Currency code of every figure, e.g. `USD`.
     pub currency: String,
@@ -37,7 +37,7 @@ pub struct Rates {
 }
 
 /// One published table: rows by columns of low–high bands.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RateTable {
     /// Machine name.
     pub id: String,
@@ -52,7 +52,7 @@ pub struct RateTable {
 }
 
 /// A column of a rate table.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RateColumn {
     /// Machine name.
     pub id: String,
@@ -63,7 +63,9 @@ pub struct RateColumn {
 }
 
 /// The period a rate pays for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, schemars::JsonSchema, serde::Serialize,
+)]
 #[serde(expecting = "unit", rename_all = "snake_case")]
 pub enum RateUnit {
     /// Per hour worked.
@@ -75,7 +77,7 @@ pub enum RateUnit {
 }
 
 /// A row of a rate table.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RateRow {
     /// Machine name (for a row looked up by an answer, the option's id).
     pub id: String,
@@ -86,7 +88,7 @@ pub struct RateRow {
 }
 
 /// A low–high range of figures.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Band {
     /// Low end.
     pub low: f64,
@@ -95,7 +97,7 @@ pub struct Band {
 }
 
 /// How rates and answers combine into a cost estimate per candidate.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CostModel {
     /// The number question giving the headcount (one person when absent or not asked).
     pub team: Option<usize>,
@@ -112,7 +114,7 @@ pub struct CostModel {
 }
 
 /// A table row chosen by a single choice answer: each option selects the row of its id.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RowLookup {
     /// The question.
     pub question: usize,
@@ -124,7 +126,7 @@ pub struct RowLookup {
 
 /// Seniority read from a table: the chosen level's band divided by the reference
 /// level's band, end by end, in a candidate's row.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SeniorityScale {
     /// The single choice question.
     pub question: usize,
@@ -139,7 +141,7 @@ pub struct SeniorityScale {
 }
 
 /// How long the work is costed for.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Duration {
     /// The question.
     pub question: usize,
@@ -149,7 +151,7 @@ pub struct Duration {
 }
 
 /// A figure the arithmetic assumes, with where it comes from.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Assumed {
     /// The figure.
     pub value: f64,
@@ -158,7 +160,7 @@ pub struct Assumed {
 }
 
 /// The cost arithmetic of one candidate.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CostRule {
     /// Candidate index.
     pub candidate: usize,
@@ -175,7 +177,7 @@ pub struct CostRule {
 }
 
 /// A labelled low–high figure with its source.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Factor {
     /// What it stands for, as shown in the arithmetic.
     pub label: String,
@@ -188,7 +190,7 @@ pub struct Factor {
 }
 
 /// Time before work starts.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Delay {
     /// Weeks.
     pub weeks: i64,
@@ -199,7 +201,7 @@ pub struct Delay {
 }
 
 /// A role to hire for, chosen by the first of its reasons that holds.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Role {
     /// Machine name.
     pub id: String,
@@ -214,7 +216,7 @@ pub struct Role {
 }
 
 /// A reason that holds under a condition.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Because {
     /// Holds when this does (always, when absent).
     pub when: Option<Condition>,
@@ -223,7 +225,7 @@ pub struct Because {
 }
 
 /// A group of skills to screen for.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Skill {
     /// Machine name.
     pub id: String,
@@ -240,7 +242,7 @@ pub struct Skill {
 }
 
 /// A next step.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Step {
     /// Machine name.
     pub id: String,
@@ -255,7 +257,7 @@ pub struct Step {
 }
 
 /// What to weigh when two candidates finish close.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Weigh {
     /// The two candidates, in either order.
     pub between: [usize; 2],

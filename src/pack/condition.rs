@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 /// A test over the answers in force. A question that is not asked (hidden, so its
 /// answer does not count) fails every test on it, so `not` of such a test holds.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Condition {
     /// Every part holds.
     All(Vec<Condition>),

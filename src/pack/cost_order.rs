@@ -59,7 +59,7 @@ pub fn seniority_factors(
 
 /// Which option the cost estimate shows cheapest, for each combination of the answers it
 /// reads.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CostOrder {
     /// The single choice questions read: (question, option count, default option).
     inputs: Vec<(usize, usize, usize)>,
@@ -70,7 +70,7 @@ pub struct CostOrder {
 }
 
 /// Which end of the cost order a test looks at.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum CostEnd {
     /// Strictly the lowest estimate.
     Cheapest,

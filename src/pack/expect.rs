@@ -6,7 +6,7 @@
 use super::{Answer, Condition};
 
 /// Every expectation of a pack, in the pack's order.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Expectations {
     /// What must never be recommended when a condition holds.
     pub laws: Vec<Law>,
@@ -28,7 +28,7 @@ pub type Place = String;
 
 /// When `when` holds (always, without one), none of `never` is recommended or level at
 /// the top.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Law {
     /// Machine name.
     pub id: String,
@@ -45,7 +45,9 @@ pub struct Law {
 }
 
 /// Which way a standing may not move.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, schemars::JsonSchema, serde::Serialize,
+)]
 #[serde(expecting = "trend")]
 pub enum Trend {
     /// The standing never goes down.
@@ -59,7 +61,7 @@ pub enum Trend {
 /// Moving `question` one value at a time toward one end of its scale, all else equal,
 /// never moves `candidate`'s standing (its points; ruled out counts below any points)
 /// the way `trend` forbids.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Direction {
     /// Machine name.
     pub id: String,
@@ -80,7 +82,7 @@ pub struct Direction {
 }
 
 /// What an example must get.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Expected {
     /// This candidate is recommended.
     Recommend(usize),
@@ -91,7 +93,7 @@ pub enum Expected {
 }
 
 /// A whole profile and the verdict it must get.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Example {
     /// Machine name.
     pub id: String,

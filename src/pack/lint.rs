@@ -28,7 +28,7 @@ const BUDGET: usize = 20_000;
 const MAX_NAMED_OPTIONS: usize = 10;
 
 /// Where each question, rule and candidate is written, for the warnings.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, serde::Serialize, serde::Deserialize)]
 pub(super) struct Places {
     /// By question index.
     pub questions: Vec<(String, Pos)>,

@@ -13,7 +13,7 @@ use std::path::{Component, Path, PathBuf};
 pub const DEFAULT_PACK_NAME: &str = "questions/backend-hiring.yaml";
 
 /// The default pack's files, compiled into the binary so that it works from any folder.
-const EMBEDDED: &[(&str, &str)] = &[
+pub(super) const EMBEDDED: &[(&str, &str)] = &[
     (
         DEFAULT_PACK_NAME,
         include_str!("../../questions/backend-hiring.yaml"),
@@ -55,8 +55,9 @@ fn render(d: &[Diagnostic]) -> String {
         .join("\n")
 }
 
-/// Load the default pack compiled into the binary.
-pub fn load_default() -> Result<Pack, LoadError> {
+/// Read the default pack from its texts compiled into the binary, as any pack is read.
+/// [`super::load_default`] gives the same pack without parsing.
+pub fn parse_default() -> Result<Pack, LoadError> {
     gather(vec![PathBuf::from(DEFAULT_PACK_NAME)], &|p: &Path| {
         let name = display(p);
         EMBEDDED

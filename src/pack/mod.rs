@@ -7,6 +7,7 @@
 
 mod advice;
 mod answer;
+pub mod compiled;
 mod condition;
 mod cost_order;
 mod expect;
@@ -22,16 +23,17 @@ pub use advice::{
     Weigh,
 };
 pub use answer::answer_from_node;
+pub use compiled::load_default;
 pub use condition::Condition;
 pub use cost_order::{CostEnd, CostOrder, per_person, seniority_factors};
 pub use expect::{Direction, Example, Expectations, Expected, Law, Trend};
-pub use load::{DEFAULT_PACK_NAME, LoadError, load_default, load_path, load_texts};
+pub use load::{DEFAULT_PACK_NAME, LoadError, load_path, load_texts, parse_default};
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
 /// A validated question pack.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Pack {
     /// Identity and settings.
     meta: Meta,
@@ -49,18 +51,24 @@ pub struct Pack {
     expectations: Expectations,
     /// Warnings found while loading (the pack works, but may hold a mistake).
     warnings: Vec<crate::diag::Diagnostic>,
+    /// Rebuilt by [`Pack::index`], like `impact_order`, rather than kept in an encoding.
+    #[serde(skip)]
     question_ids: HashMap<String, usize>,
+    #[serde(skip)]
     candidate_ids: HashMap<String, usize>,
-    /// The texts the pack was read from, as (file name, text), in reading order.
+    /// The texts the pack was read from, as (file name, text), in reading order. An
+    /// encoding keeps the names alone ([`compiled`]): the texts are in the binary.
+    #[serde(with = "compiled::names_only")]
     sources: Vec<(String, String)>,
     /// Where each question, rule and candidate is written, for [`Pack::lint`].
     places: lint::Places,
     /// Rule indices in order of impact (see [`Pack::rules_by_impact`]).
+    #[serde(skip)]
     impact_order: Vec<usize>,
 }
 
 /// A pack's identity and settings.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Meta {
     /// Short machine name, e.g. `backend-hiring`.
     pub id: String,
@@ -75,7 +83,7 @@ pub struct Meta {
 }
 
 /// One of the options being decided between.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Candidate {
     /// Machine name used in rules and outputs.
     pub id: String,
@@ -89,7 +97,7 @@ pub struct Candidate {
 }
 
 /// A group of questions shown under one heading.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Section {
     /// Machine name.
     pub id: String,
@@ -98,7 +106,7 @@ pub struct Section {
 }
 
 /// One question.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Question {
     /// Machine name, the key in answers files.
     pub id: String,
@@ -119,7 +127,7 @@ pub struct Question {
 }
 
 /// What kind of answer a question takes.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Kind {
     /// Exactly one of the choices.
     Single {
@@ -213,7 +221,7 @@ impl Kind {
 }
 
 /// One choice of a choice question.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Choice {
     /// Machine name, used in answers files and rules.
     pub id: String,
@@ -224,7 +232,9 @@ pub struct Choice {
 }
 
 /// An answer to one question, with choices as indices into the question's options.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Answer {
     /// The index of the chosen option.
     Choice(usize),
@@ -237,7 +247,7 @@ pub enum Answer {
 }
 
 /// A scoring rule: when its condition holds, it gives points and may veto.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Rule {
     /// Machine name, shown in outputs.
     pub id: String,

@@ -2,8 +2,8 @@
 //! roles, skills, next steps, warnings and what to weigh on a close call.
 
 use super::condition::Condition;
-use super::value::{Amount, Id, Int, Text};
-use crate::pack::{Band, RateUnit};
+use super::value::{Amount, BandText, Id, Int, Text};
+use crate::pack::RateUnit;
 use crate::yaml::de::{Entries, Items, Lenient, Located, Name};
 use schemars::JsonSchema;
 use serde::Deserialize;
@@ -59,7 +59,7 @@ pub struct RateRow {
     /// Label as published.
     pub label: Text,
     /// A `[low, high]` band for every column, by column id.
-    pub values: Located<Entries<Located<Name>, Lenient<Band>>>,
+    pub values: Located<Entries<Located<Name>, Lenient<BandText>>>,
 }
 
 /// How rates and answers combine into a cost estimate per candidate.

@@ -184,15 +184,25 @@ impl<'de> Deserialize<'de> for Amount {
     }
 }
 
-// A `[low, high]` band of figures, low first.
-schema!(Band => {
-    "type": "array",
-    "items": {"type": "number", "minimum": 0, "maximum": 1_000_000_000},
-    "minItems": 2,
-    "maxItems": 2
-});
+/// A `[low, high]` band of figures as written, low first.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct BandText(pub Band);
 
-impl<'de> Deserialize<'de> for Band {
+impl JsonSchema for BandText {
+    fn schema_name() -> Cow<'static, str> {
+        "Band".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "array",
+            "items": {"type": "number", "minimum": 0, "maximum": 1_000_000_000},
+            "minItems": 2,
+            "maxItems": 2
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for BandText {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         fn not_a_band<E: serde::de::Error>(found: &str) -> E {
             hinted(
@@ -202,11 +212,14 @@ impl<'de> Deserialize<'de> for Band {
         }
         struct V;
         impl<'de> Visitor<'de> for V {
-            type Value = Band;
+            type Value = BandText;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("a range `[low, high]`")
             }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Band, A::Error> {
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<BandText, A::Error> {
                 if seq.size_hint() != Some(2) {
                     return Err(not_a_band("a list"));
                 }
@@ -218,24 +231,24 @@ impl<'de> Deserialize<'de> for Band {
                 if low > high {
                     return Err(A::Error::custom("the low end is above the high end"));
                 }
-                Ok(Band { low, high })
+                Ok(BandText(Band { low, high }))
             }
-            fn visit_unit<E: serde::de::Error>(self) -> Result<Band, E> {
+            fn visit_unit<E: serde::de::Error>(self) -> Result<BandText, E> {
                 Err(not_a_band("nothing"))
             }
-            fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<Band, E> {
+            fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<BandText, E> {
                 Err(not_a_band("a yes/no value"))
             }
-            fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<Band, E> {
+            fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<BandText, E> {
                 Err(not_a_band("a whole number"))
             }
-            fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<Band, E> {
+            fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<BandText, E> {
                 Err(not_a_band("a decimal number"))
             }
-            fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<Band, E> {
+            fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<BandText, E> {
                 Err(not_a_band("text"))
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, _: A) -> Result<Band, A::Error> {
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, _: A) -> Result<BandText, A::Error> {
                 Err(not_a_band("a mapping"))
             }
         }

@@ -186,7 +186,7 @@ fn table(t: &Located<ra::RateTable>, d: &mut Diagnostics) -> RateTable {
                 .iter()
                 .find(|(k, _)| k.value.as_str() == c.id)
             {
-                Some((_, v)) => bands.push(v.as_given().copied().unwrap_or(zero)),
+                Some((_, v)) => bands.push(v.as_given().map_or(zero, |b| b.0)),
                 None => {
                     d.error(
                         values.pos,
