@@ -1,6 +1,7 @@
 //! Drawing: one module per screen, sharing the frame every screen has (title and rule at
 //! the top, a rule and the key hints at the bottom). Views only read the [`App`].
 
+mod chart;
 mod help;
 mod label;
 mod question;
@@ -124,7 +125,7 @@ pub(crate) fn result_room(app: &App) -> Room {
         (Some(area), Some(Page::Result(r))) => {
             let body = body(app, area);
             Room {
-                lines: recommendation::all_lines(app, &r.report, body.width).len(),
+                lines: recommendation::all_lines(app, r, body).len(),
                 rows: usize::from(body.height),
             }
         }
