@@ -403,10 +403,6 @@ pub const BINDINGS: &[Binding] = &[
     bind(END, "End G", A::Select(Move::Last), "go to the bottom", HOME_END),
     bind(HOME, "Home g", A::Scroll(Move::First), "go to the top", RESULT),
     bind(END, "End G", A::Scroll(Move::Last), "go to the bottom", RESULT),
-    bind(&[P(K::Char(']')), P(K::Char('+')), P(K::Char('='))], "] +", A::Horizon(1),
-        "more months of work on the chart (up to 60)", &[C::Chart]).hint("[ ]", "months"),
-    bind(&[P(K::Char('[')), P(K::Char('-'))], "[ -", A::Horizon(-1),
-        "fewer months of work on the chart", &[C::Chart]),
     ask(DIGIT, "1-9", E::Pick(0), "pick a choice by its number", &[C::Choice]).choices("pick"),
     ask(DIGIT, "1-9", E::Tick(0), "select or clear a choice by its number", &[C::Multiple]),
     ask(&[P(K::Char('y'))], "y", E::Yes, "answer yes (yes/no questions)", &[C::Choice]),
@@ -439,12 +435,17 @@ pub const BINDINGS: &[Binding] = &[
     // While a number is typed, letters are not commands: only ← and ⇧Tab go back.
     bind(&[P(K::Left), P(K::BackTab)], "← ⇧Tab", A::Back, "go back one question", &[C::Number])
         .hint("←", "back"),
+    // On the chart, the way back to the report is the hint kept longest.
+    bind(&[P(K::Char('c')), P(K::Esc)], "c Esc", A::Chart, "back to the report", &[C::Chart])
+        .hint("c", "report"),
     bind(BACK, "← ⇧Tab b", A::Back, "back to your answers, to change them", RESULT)
         .hint("b", "change answers"),
     bind(CHART, "c", A::Chart, "the cost of each option month by month, as a chart",
         &[C::Result]).hint("c", "cost chart"),
-    bind(&[P(K::Char('c')), P(K::Esc)], "c Esc", A::Chart, "back to the report", &[C::Chart])
-        .hint("c", "report"),
+    bind(&[P(K::Char(']')), P(K::Char('+')), P(K::Char('='))], "] +", A::Horizon(1),
+        "more months of work on the chart (up to 60)", &[C::Chart]).hint("[ ]", "months"),
+    bind(&[P(K::Char('[')), P(K::Char('-'))], "[ -", A::Horizon(-1),
+        "fewer months of work on the chart", &[C::Chart]),
     bind(SPACE, "Space", A::Play(Play::Pause), "pause, or play on", &[C::Replay])
         .hint("Space", "pause/play"),
     bind(&[P(K::Left)], "←", A::Play(Play::Back), "one step back (pauses)", &[C::Replay])
@@ -612,9 +613,9 @@ mod tests {
             words(C::Chart, 0),
             [
                 "↑↓ scroll",
-                "[ ] months",
-                "b change answers",
                 "c report",
+                "b change answers",
+                "[ ] months",
                 "e export",
                 "l label",
                 "? help",
