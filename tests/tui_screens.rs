@@ -536,3 +536,27 @@ fn cost_chart_at_the_smallest_size_asks_for_a_wider_window() {
     assert!(screen.contains("Widen the window"), "{screen}");
     insta::assert_snapshot!("chart_50x14", screen);
 }
+
+/// The README's captured chart is the screen as drawn today, so it stays true.
+#[test]
+fn the_readme_shows_the_cost_chart_as_drawn() {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+        .expect("the README");
+    let block = readme
+        .split("### Cost over time")
+        .nth(1)
+        .and_then(|rest| rest.split("```\n").nth(1))
+        .expect("the README shows the chart");
+    let pack = default_pack();
+    let app = chart(&pack, (80, 24), Theme::plain(), &[]);
+    let mut t = Terminal::new(TestBackend::new(80, 24)).expect("test backend");
+    t.draw(|f| view(&app, f)).expect("draw");
+    let buf = t.backend().buffer();
+    let screen: String = (0..24)
+        .map(|y| {
+            let row: String = (0..80).map(|x| buf[(x, y)].symbol().to_string()).collect();
+            format!("{}\n", row.trim_end())
+        })
+        .collect();
+    assert_eq!(block, screen);
+}

@@ -445,7 +445,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[P(K::Char(']')), P(K::Char('+')), P(K::Char('='))], "] +", A::Horizon(1),
         "more months of work on the chart (up to 60)", &[C::Chart]).hint("[ ]", "months"),
     bind(&[P(K::Char('[')), P(K::Char('-'))], "[ -", A::Horizon(-1),
-        "fewer months of work on the chart", &[C::Chart]),
+        "fewer months of work on the chart (down to 1)", &[C::Chart]),
     bind(SPACE, "Space", A::Play(Play::Pause), "pause, or play on", &[C::Replay])
         .hint("Space", "pause/play"),
     bind(&[P(K::Left)], "←", A::Play(Play::Back), "one step back (pauses)", &[C::Replay])
