@@ -698,5 +698,6 @@ fn a_pack_that_prices_nothing_has_no_chart_and_says_so() {
         app.notice(),
         Some("This pack prices no option, so there is no cost chart.")
     );
-    assert!(screen_text(&app, 80, 24).contains("c cost chart"));
+    // Nor does its hint line offer one.
+    assert!(!screen_text(&app, 80, 24).contains("c cost chart"));
 }

@@ -267,6 +267,17 @@ pub enum Hint {
     Keys(&'static str, &'static str),
     /// The numbers of the question's choices (`1-4`), doing this; left out with one choice.
     Choices(&'static str),
+    /// These keys, doing this, shown only when the result prices its options.
+    Priced(&'static str, &'static str),
+}
+
+/// What the screen in view has, for the hints that depend on it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Shown {
+    /// How many choices the question has (none off a question).
+    pub choices: usize,
+    /// Whether the result prices its options, so that it has a cost chart.
+    pub priced: bool,
 }
 
 /// One line of the key table.
@@ -317,6 +328,11 @@ const fn ask(
 impl Binding {
     const fn hint(mut self, keys: &'static str, what: &'static str) -> Binding {
         self.hint = Hint::Keys(keys, what);
+        self
+    }
+
+    const fn priced(mut self, keys: &'static str, what: &'static str) -> Binding {
+        self.hint = Hint::Priced(keys, what);
         self
     }
 
@@ -441,7 +457,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(BACK, "← ⇧Tab b", A::Back, "back to your answers, to change them", RESULT)
         .hint("b", "change answers"),
     bind(CHART, "c", A::Chart, "the cost of each option month by month, as a chart",
-        &[C::Result]).hint("c", "cost chart"),
+        &[C::Result]).priced("c", "cost chart"),
     bind(&[P(K::Char(']')), P(K::Char('+')), P(K::Char('='))], "] +", A::Horizon(1),
         "more months of work on the chart (up to 60)", &[C::Chart]).hint("[ ]", "months"),
     bind(&[P(K::Char('[')), P(K::Char('-'))], "[ -", A::Horizon(-1),
@@ -507,14 +523,16 @@ pub fn bindings(context: Context) -> impl Iterator<Item = &'static Binding> {
         .filter(move |b| b.contexts.contains(&context))
 }
 
-/// The hint line of `context`, as (keys, what) pairs; `choices` is the number of choices
-/// on a question, for `1-N pick`.
-pub fn hints(context: Context, choices: usize) -> Vec<(String, &'static str)> {
+/// The hint line of `context`, as (keys, what) pairs, for a screen that has what
+/// `shown` says (the choices of a question for `1-N pick`, a priced result for its chart).
+pub fn hints(context: Context, shown: Shown) -> Vec<(String, &'static str)> {
+    let choices = shown.choices;
     bindings(context)
         .filter_map(|b| match b.hint {
             Hint::None => None,
             Hint::Keys(k, what) => Some((k.to_string(), what)),
             Hint::Choices(what) => (choices > 1).then(|| (format!("1-{}", choices.min(9)), what)),
+            Hint::Priced(k, what) => shown.priced.then(|| (k.to_string(), what)),
         })
         .collect()
 }
@@ -588,10 +606,16 @@ mod tests {
     #[test]
     fn the_hint_line_comes_from_the_table() {
         let words = |c, n| -> Vec<String> {
-            hints(c, n)
-                .into_iter()
-                .map(|(k, w)| format!("{k} {w}"))
-                .collect()
+            hints(
+                c,
+                Shown {
+                    choices: n,
+                    priced: true,
+                },
+            )
+            .into_iter()
+            .map(|(k, w)| format!("{k} {w}"))
+            .collect()
         };
         assert_eq!(
             words(C::Choice, 3),

@@ -198,7 +198,11 @@ fn footer(app: &App, frame: &mut Frame, area: Rect, context: Context, choices: u
         height: 2,
     };
     let rule = Line::styled(format!(" {}", "─".repeat(w.saturating_sub(2))), t.dim);
-    let hints = hint_line(t, &keys::hints(context, choices), w.saturating_sub(2));
+    let shown = keys::Shown {
+        choices,
+        priced: app.report().is_some_and(|r| r.cost_over_time.is_some()),
+    };
+    let hints = hint_line(t, &keys::hints(context, shown), w.saturating_sub(2));
     frame.render_widget(Lines(vec![rule, hints]), rows);
 }
 
