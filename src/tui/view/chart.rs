@@ -22,8 +22,6 @@ const MAX_ROWS: usize = 16;
 const MAX_COLUMNS: usize = 100;
 /// Most labelled values on the money axis, above zero.
 const MAX_TICKS: i64 = 5;
-/// Lines of the chart that are not rows of values: heading, axis, month labels, legend.
-const FRAME_LINES: usize = 4;
 
 /// The vertical mark of a break-even month.
 const MARK: char = '┊';
@@ -239,8 +237,14 @@ pub(crate) fn lines(
     out.extend(super::wrapped(&heading, w, "  ", "  ", theme.heading));
     let names: Vec<&str> = t.series.iter().map(|s| s.name.as_str()).collect();
     let letters = letters(&names);
-    let words = mark_words(t);
-    let room = height.saturating_sub(FRAME_LINES + words.len() + 1);
+    let marks: Vec<Line<'static>> = mark_words(t)
+        .iter()
+        .flat_map(|line| super::wrapped(line, w, "  ", "  ", theme.text))
+        .collect();
+    let key = legend(t, theme, &letters, w);
+    // The rows of values that fit in view with the heading, the axis and its months, the
+    // legend and the words on the marks.
+    let room = height.saturating_sub(out.len() + 2 + key.len() + marks.len());
     if width < MIN_WIDTH {
         out.extend(super::wrapped(
             &format!("Widen the window to at least {MIN_WIDTH} columns to see the cost chart."),
@@ -270,11 +274,9 @@ pub(crate) fn lines(
         let columns = w.saturating_sub(label_w + 2);
         let p = plot(t, columns, room.min(MAX_ROWS));
         out.extend(draw(&p, t, theme, &letters, label_w));
-        out.extend(legend(t, theme, &letters, w));
+        out.extend(key);
     }
-    for line in &words {
-        out.extend(super::wrapped(line, w, "  ", "  ", theme.text));
-    }
+    out.extend(marks);
     out.push(Line::default());
     out.extend(words_below(t, theme, w));
     out
