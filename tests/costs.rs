@@ -374,3 +374,57 @@ fn break_even_one_senior_in_the_us() {
         "{freelance}"
     );
 }
+
+#[test]
+fn another_horizon_runs_the_series_further_and_leaves_the_break_even_alone() {
+    // Four mid-level engineers in Eastern Europe, costed as 6 months and shown over 24.
+    // In-house after 24 months of work: 4 × $4,700 + 24 × $23,833.33 = $590,800 low;
+    // 4 × $4,700 + 24 × $43,500 = $1,062,800 high.
+    let pack = pack();
+    let c = costs(&pack, &scenario(&pack, "outsource_smb_scaling"));
+    let costed = advice::over_time(&c, 6).unwrap();
+    let longer = costed.with_horizon(24);
+    assert_eq!((longer.horizon, longer.costed()), (24, 6));
+    let inh = longer
+        .series
+        .iter()
+        .find(|s| s.candidate == "in_house")
+        .unwrap();
+    assert_eq!(inh.months.len(), 24);
+    assert_eq!(inh.months[23], (590_800, 1_062_800));
+    assert_eq!(
+        inh.at(0.0),
+        (18_800.0, 18_800.0),
+        "the line starts at recruiting"
+    );
+    assert_eq!(
+        inh.months[..6],
+        costed
+            .series
+            .iter()
+            .find(|s| s.candidate == "in_house")
+            .unwrap()
+            .months[..]
+    );
+    assert_eq!(longer.against, costed.against);
+    // Month 11 is within 24 months, and beyond 3 months the words say "shown".
+    assert!(
+        longer
+            .break_even_words()
+            .iter()
+            .all(|w| !w.contains("beyond")),
+        "{:?}",
+        longer.break_even_words()
+    );
+    let shorter = costed.with_horizon(3);
+    assert!(
+        shorter
+            .break_even_words()
+            .iter()
+            .any(|w| w.contains("at mid rates, from month 4, beyond the 3 months shown:")),
+        "{:?}",
+        shorter.break_even_words()
+    );
+    // The horizon first asked for reads as before.
+    assert_eq!(costed.with_horizon(6), costed);
+}

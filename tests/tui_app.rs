@@ -614,3 +614,90 @@ fn help_pages_with_pgup_pgdn_and_jumps_with_home_end() {
         "help stays open"
     );
 }
+
+/// The default pack's result at 80×24, answered with Enter alone.
+fn priced_result() -> App {
+    let pack = Arc::new(hirewiz::pack::load_default().expect("the default pack loads"));
+    let mut app = app(pack);
+    enter_until(&mut app, Place::Result);
+    app
+}
+
+fn hint_row(screen: &str) -> &str {
+    screen.lines().last().unwrap_or_default()
+}
+
+#[test]
+fn the_horizon_keys_change_the_chart_and_the_hint_line() {
+    let mut app = priced_result();
+    let screen = screen_text(&app, 80, 24);
+    assert!(hint_row(&screen).contains("c cost chart"), "{screen}");
+    assert!(!hint_row(&screen).contains("months"), "{screen}");
+    // The horizon keys mean nothing on the report.
+    press(&mut app, &[Char(']')]);
+    assert_eq!(app.result().map(|r| r.horizon), Some(6));
+
+    press(&mut app, &[Char('c')]);
+    let six = screen_text(&app, 80, 24);
+    assert!(hint_row(&six).contains("[ ] months"), "{six}");
+    assert!(hint_row(&six).contains("c report"), "{six}");
+    assert!(six.contains("· 6 months (as costed)"), "{six}");
+    assert!(six.contains("┊ month 4: from here In-house costs less than Freelance"));
+
+    // Longer: 9 months, the axis ending on 9 and the money axis rising with it.
+    press(&mut app, &[Char(']')]);
+    assert_eq!(app.result().map(|r| r.horizon), Some(9));
+    let nine = screen_text(&app, 80, 24);
+    assert!(nine.contains("· 9 months "), "{nine}");
+    assert!(!nine.contains("(as costed)"), "{nine}");
+    let months = nine
+        .lines()
+        .find(|l| l.contains("months  0"))
+        .expect("the month labels");
+    assert!(
+        months.trim_end_matches(['"', ' ', '│', '┃']).ends_with('9'),
+        "{months}"
+    );
+    assert!(nine.contains("$125,000 ┤"), "{nine}");
+    assert_ne!(six, nine);
+
+    // Shorter, past the months costed: the break-even lies beyond the chart.
+    press(&mut app, &[Char('['), Char('-')]);
+    assert_eq!(app.result().map(|r| r.horizon), Some(3));
+    let three = screen_text(&app, 80, 24);
+    assert!(
+        three.contains("In-house against Freelance: never within 3 months (month 4 at mid"),
+        "{three}"
+    );
+    assert!(!three.contains("┊ month"), "{three}");
+
+    // Bounded: at 60 months it goes no further and says so.
+    for _ in 0..12 {
+        press(&mut app, &[Char('+')]);
+    }
+    assert_eq!(app.result().map(|r| r.horizon), Some(60));
+    assert_eq!(app.notice(), Some("The chart shows at most 60 months."));
+    for _ in 0..12 {
+        press(&mut app, &[Char('[')]);
+    }
+    assert_eq!(app.result().map(|r| r.horizon), Some(1));
+
+    // Back to the report, where it was left; the horizon stays for the words there.
+    press(&mut app, &[Esc]);
+    let report = screen_text(&app, 80, 24);
+    assert!(hint_row(&report).contains("c cost chart"), "{report}");
+    assert_eq!(app.result().map(|r| r.horizon), Some(1));
+}
+
+#[test]
+fn a_pack_that_prices_nothing_has_no_chart_and_says_so() {
+    let mut app = app(test_pack());
+    enter_until(&mut app, Place::Result);
+    press(&mut app, &[Char('c')]);
+    assert_eq!(
+        app.notice(),
+        Some("This pack prices no option, so there is no cost chart.")
+    );
+    // Nor does its hint line offer one.
+    assert!(!screen_text(&app, 80, 24).contains("c cost chart"));
+}

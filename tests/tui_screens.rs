@@ -440,3 +440,123 @@ fn review_with_a_long_answer_wrapped() {
     to_review(&mut app);
     insta::assert_snapshot!("review_long_answer_100x32", draw(&app, (100, 32)));
 }
+
+/// The default pack's result with the cost chart open, in `theme`, after `keys`.
+fn chart(pack: &Arc<Pack>, size: (u16, u16), theme: Theme, keys: &[Key]) -> App {
+    let mut app = App::new(pack.clone(), theme);
+    app.update(Msg::Resize(size.0, size.1));
+    to_result(&mut app);
+    app.update(Msg::Key(Char('c')));
+    for k in keys {
+        app.update(Msg::Key(*k));
+    }
+    app
+}
+
+/// The screen, then a map of its colours cell by cell (a letter per foreground colour,
+/// blank where none), so that a snapshot shows what colour adds to the text.
+fn draw_with_colours(app: &App, (w, h): (u16, u16)) -> String {
+    use ratatui::style::Color;
+    let mut t = Terminal::new(TestBackend::new(w, h)).expect("test backend");
+    t.draw(|f| view(app, f)).expect("draw");
+    let buf = t.backend().buffer().clone();
+    let mut out = t.backend().to_string();
+    out.push_str("\ncolours: c cyan, y yellow, m magenta, g green, b blue, r red, d dark grey\n");
+    for y in 0..h {
+        let row: String = (0..w)
+            .map(|x| match buf[(x, y)].fg {
+                Color::Cyan => 'c',
+                Color::Yellow => 'y',
+                Color::Magenta => 'm',
+                Color::Green => 'g',
+                Color::Blue => 'b',
+                Color::Red => 'r',
+                Color::DarkGray => 'd',
+                Color::Reset => ' ',
+                _ => '?',
+            })
+            .collect();
+        out.push_str(&format!("\"{row}\"\n"));
+    }
+    out
+}
+
+#[test]
+fn cost_chart_in_colour() {
+    let pack = default_pack();
+    for size in [(80, 24), (120, 40)] {
+        let app = chart(&pack, size, Theme::colour(), &[]);
+        insta::assert_snapshot!(
+            format!("chart_colour_{}x{}", size.0, size.1),
+            draw_with_colours(&app, size)
+        );
+    }
+}
+
+#[test]
+fn cost_chart_without_colour() {
+    let pack = default_pack();
+    for size in [(80, 24), (120, 40)] {
+        let app = chart(&pack, size, Theme::plain(), &[]);
+        let mut t = Terminal::new(TestBackend::new(size.0, size.1)).expect("test backend");
+        t.draw(|f| view(&app, f)).expect("draw");
+        let buf = t.backend().buffer();
+        assert!(
+            buf.content()
+                .iter()
+                .all(|c| c.fg == ratatui::style::Color::Reset
+                    && c.bg == ratatui::style::Color::Reset),
+            "no colour without colour"
+        );
+        insta::assert_snapshot!(
+            format!("chart_plain_{}x{}", size.0, size.1),
+            draw(&app, size)
+        );
+    }
+}
+
+#[test]
+fn cost_chart_over_two_years() {
+    let pack = default_pack();
+    let app = chart(
+        &pack,
+        (80, 24),
+        Theme::plain(),
+        &[Char(']'), Char(']'), Char(']'), Char(']')],
+    );
+    assert_eq!(app.result().map(|r| r.horizon), Some(24));
+    insta::assert_snapshot!("chart_24_months_80x24", draw(&app, (80, 24)));
+}
+
+#[test]
+fn cost_chart_at_the_smallest_size_asks_for_a_wider_window() {
+    let pack = default_pack();
+    let app = chart(&pack, (50, 14), Theme::plain(), &[]);
+    let screen = draw(&app, (50, 14));
+    assert!(screen.contains("Widen the window"), "{screen}");
+    insta::assert_snapshot!("chart_50x14", screen);
+}
+
+/// The README's captured chart is the screen as drawn today, so it stays true.
+#[test]
+fn the_readme_shows_the_cost_chart_as_drawn() {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+        .expect("the README");
+    let block = readme
+        .split("### Cost over time")
+        .nth(1)
+        .and_then(|rest| rest.split("```\n").nth(1))
+        .expect("the README shows the chart");
+    let pack = default_pack();
+    let app = chart(&pack, (80, 24), Theme::plain(), &[]);
+    let mut t = Terminal::new(TestBackend::new(80, 24)).expect("test backend");
+    t.draw(|f| view(&app, f)).expect("draw");
+    let buf = t.backend().buffer();
+    let screen: String = (0..24)
+        .map(|y| {
+            let row: String = (0..80).map(|x| buf[(x, y)].symbol().to_string()).collect();
+            format!("{}\n", row.trim_end())
+        })
+        .collect();
+    assert_eq!(block, screen);
+}

@@ -85,6 +85,23 @@ pub struct Series {
     pub name: String,
     /// Its cost after 1, 2, … `horizon` months of work: (low, high).
     pub months: Vec<(i64, i64)>,
+    /// The team's one-off cost, low and high, unrounded: the line's start.
+    #[serde(skip)]
+    one_off: (f64, f64),
+    /// The team's cost for each month of work, low and high, unrounded: its slope.
+    #[serde(skip)]
+    monthly: (f64, f64),
+}
+
+impl Series {
+    /// Its cost, low and high and unrounded, after `work` months of work (any fraction
+    /// of a month, from 0): what a chart draws between the whole months.
+    pub fn at(&self, work: f64) -> (f64, f64) {
+        (
+            self.one_off.0 + self.monthly.0 * work,
+            self.one_off.1 + self.monthly.1 * work,
+        )
+    }
 }
 
 /// Cost over time for the options the pack prices, with in-house's break-even months.
@@ -103,6 +120,10 @@ pub struct OverTime {
     /// Weeks before in-house work can start, what they are, and the months costed.
     #[serde(skip)]
     start: Option<(i64, String, f64)>,
+    /// The horizon first asked for (the months costed, in a report), so that words on
+    /// another horizon say "shown" where these say "costed".
+    #[serde(skip)]
+    costed: u32,
 }
 
 /// The month-by-month view of `costs` over `horizon` months of work. The option with a
@@ -116,18 +137,16 @@ pub fn over_time(costs: &Costs, horizon: u32) -> Option<OverTime> {
     let series = costs
         .estimates
         .iter()
-        .map(|e| Series {
-            candidate: e.id.clone(),
-            name: e.name.clone(),
-            months: (1..=horizon)
-                .map(|w| {
-                    let w = f64::from(w);
-                    (
-                        whole(e.one_off.0 + e.monthly.0 * w),
-                        whole(e.one_off.1 + e.monthly.1 * w),
-                    )
-                })
-                .collect(),
+        .map(|e| {
+            let mut s = Series {
+                candidate: e.id.clone(),
+                name: e.name.clone(),
+                months: Vec::new(),
+                one_off: e.one_off,
+                monthly: e.monthly,
+            };
+            s.months = months(&s, horizon);
+            s
         })
         .collect();
     let hire = costs
@@ -159,7 +178,18 @@ pub fn over_time(costs: &Costs, horizon: u32) -> Option<OverTime> {
                 .unwrap_or_else(|| "before work can start".to_string());
             h.delay_weeks.map(|d| (d, label, costs.months))
         }),
+        costed: horizon,
     })
+}
+
+/// A series' cumulative cost after 1, 2, … `horizon` whole months, in whole units.
+fn months(s: &Series, horizon: u32) -> Vec<(i64, i64)> {
+    (1..=horizon)
+        .map(|w| {
+            let (lo, hi) = s.at(f64::from(w));
+            (whole(lo), whole(hi))
+        })
+        .collect()
 }
 
 fn break_even(hire: &CostEstimate, other: &CostEstimate, rates: Rates) -> BreakEven {
@@ -182,6 +212,24 @@ fn break_even(hire: &CostEstimate, other: &CostEstimate, rates: Rates) -> BreakE
 }
 
 impl OverTime {
+    /// The same costs over `horizon` months of work (at least one): the series run to
+    /// it, and words on the break-even say whether a month lies beyond it. The
+    /// break-even months themselves do not depend on the horizon.
+    pub fn with_horizon(&self, horizon: u32) -> OverTime {
+        let horizon = horizon.max(1);
+        let mut t = self.clone();
+        t.horizon = horizon;
+        for s in &mut t.series {
+            s.months = months(s, horizon);
+        }
+        t
+    }
+
+    /// The horizon first asked for: the months costed, in a report.
+    pub fn costed(&self) -> u32 {
+        self.costed
+    }
+
     /// What the start delay means for the work costed: "In-house: about 6 weeks to fill
     /// the role (…), so of the 13 weeks costed (3 months) at most about 7 are its work;
     /// its costs here are for months of work done."
@@ -215,6 +263,11 @@ impl OverTime {
             return Vec::new();
         };
         let cur = self.currency.as_str();
+        let shown = if self.horizon == self.costed {
+            "costed"
+        } else {
+            "shown"
+        };
         self.against
             .iter()
             .map(|a| {
@@ -225,7 +278,7 @@ impl OverTime {
                         let saved = b.other_monthly - b.monthly;
                         let beyond = match b.month {
                             Some(m) if m > self.horizon => {
-                                format!(", beyond the {} months costed", self.horizon)
+                                format!(", beyond the {} months {}", self.horizon, shown)
                             }
                             _ => String::new(),
                         };

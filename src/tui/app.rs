@@ -155,9 +155,14 @@ impl App {
             Action::Scroll(m) => {
                 let room = view::result_room(self);
                 if let Some(Page::Result(r)) = self.page_mut() {
-                    r.scroll = room.scroll(r.scroll, m);
+                    match &mut r.pane {
+                        Pane::Report => r.scroll = room.scroll(r.scroll, m),
+                        Pane::Chart { scroll } => *scroll = room.scroll(*scroll, m),
+                    }
                 }
             }
+            Action::Chart => self.toggle_chart(),
+            Action::Horizon(dir) => self.horizon(dir),
             Action::Start => self.start(fx),
             Action::Back => self.back(fx),
             // Moving on from a question changed from the review returns there; the
@@ -203,6 +208,47 @@ impl App {
                 s.cursor = m.from(s.cursor, last, 1);
             }
             _ => {}
+        }
+    }
+
+    /// Show the cost chart in place of the report, or the report again; a pack that
+    /// prices nothing has no chart, and says so.
+    fn toggle_chart(&mut self) {
+        let Some(Page::Result(r)) = self.page_mut() else {
+            return;
+        };
+        r.pane = match r.pane {
+            Pane::Chart { .. } => Pane::Report,
+            Pane::Report if r.report.cost_over_time.is_some() => Pane::Chart { scroll: 0 },
+            Pane::Report => {
+                self.notice = Some("This pack prices no option, so there is no cost chart.".into());
+                return;
+            }
+        };
+    }
+
+    /// More or fewer months of work on the chart, within [`HORIZONS`].
+    fn horizon(&mut self, dir: i8) {
+        let Some(Page::Result(r)) = self.page_mut() else {
+            return;
+        };
+        let next = step_horizon(r.horizon, dir);
+        if next == r.horizon {
+            let (first, last) = (HORIZONS[0], HORIZONS[HORIZONS.len() - 1]);
+            self.notice = Some(if dir > 0 {
+                format!("The chart shows at most {last} months.")
+            } else {
+                format!("The chart shows at least {first} month.")
+            });
+            return;
+        }
+        r.horizon = next;
+        // The chart's length changes with the words under it: keep the scroll in range.
+        let room = view::result_room(self);
+        if let Some(Page::Result(r)) = self.page_mut()
+            && let Pane::Chart { scroll } = &mut r.pane
+        {
+            *scroll = (*scroll).min(room.max());
         }
     }
 

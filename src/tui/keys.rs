@@ -57,6 +57,8 @@ pub enum Context {
     Review,
     /// The recommendation.
     Result,
+    /// The cost chart of the recommendation.
+    Chart,
     /// The help overlay.
     Help,
     /// The question asking whether to quit.
@@ -79,6 +81,7 @@ impl Context {
             Context::Number => "number questions",
             Context::Review => "review",
             Context::Result => "result",
+            Context::Chart => "cost chart",
             Context::Help => "help",
             Context::Quit => "quit dialog",
             Context::TooSmall => "a terminal too small",
@@ -226,6 +229,10 @@ pub enum Action {
     Export,
     /// A control of the replay.
     Play(Play),
+    /// On the result: show the cost chart, or back to the report from it.
+    Chart,
+    /// On the cost chart: more months of work (1) or fewer (-1).
+    Horizon(i8),
 }
 
 impl Action {
@@ -260,6 +267,17 @@ pub enum Hint {
     Keys(&'static str, &'static str),
     /// The numbers of the question's choices (`1-4`), doing this; left out with one choice.
     Choices(&'static str),
+    /// These keys, doing this, shown only when the result prices its options.
+    Priced(&'static str, &'static str),
+}
+
+/// What the screen in view has, for the hints that depend on it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Shown {
+    /// How many choices the question has (none off a question).
+    pub choices: usize,
+    /// Whether the result prices its options, so that it has a cost chart.
+    pub priced: bool,
 }
 
 /// One line of the key table.
@@ -313,6 +331,11 @@ impl Binding {
         self
     }
 
+    const fn priced(mut self, keys: &'static str, what: &'static str) -> Binding {
+        self.hint = Hint::Priced(keys, what);
+        self
+    }
+
     const fn choices(mut self, what: &'static str) -> Binding {
         self.hint = Hint::Choices(what);
         self
@@ -337,6 +360,7 @@ const SCREENS: &[Context] = &[
     C::Number,
     C::Review,
     C::Result,
+    C::Chart,
     C::Replay,
 ];
 const EVERYWHERE: &[Context] = &[
@@ -348,6 +372,7 @@ const EVERYWHERE: &[Context] = &[
     C::Number,
     C::Review,
     C::Result,
+    C::Chart,
     C::Help,
     C::Quit,
     C::TooSmall,
@@ -365,6 +390,8 @@ const EXPORT: &[Pattern] = &[P(K::Char('e'))];
 const EXPORTS: &str = "export the report as Markdown beside the session file";
 const DOWN: &[Pattern] = &[P(K::Down), P(K::Char('j'))];
 const BACK: &[Pattern] = &[P(K::Left), P(K::BackTab), P(K::Char('b'))];
+const RESULT: &[Context] = &[C::Result, C::Chart];
+const CHART: &[Pattern] = &[P(K::Char('c'))];
 
 /// Every key binding, in the order the help overlay lists them and the hint line shows
 /// them.
@@ -374,8 +401,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(DOWN, "↓ j", A::Select(Move::Down), "move down", LISTS),
     bind(UP, "↑ k", A::Select(Move::Up), "move up", PICKER).hint("↑↓", "choose"),
     bind(DOWN, "↓ j", A::Select(Move::Down), "move down", PICKER),
-    bind(UP, "↑ k", A::Scroll(Move::Up), "scroll up", &[C::Result]).hint("↑↓", "scroll"),
-    bind(DOWN, "↓ j", A::Scroll(Move::Down), "scroll down", &[C::Result]),
+    bind(UP, "↑ k", A::Scroll(Move::Up), "scroll up", RESULT).hint("↑↓", "scroll"),
+    bind(DOWN, "↓ j", A::Scroll(Move::Down), "scroll down", RESULT),
     bind(UP, "↑ k", A::Scroll(Move::Up), "scroll up", &[C::Replay]),
     bind(DOWN, "↓ j", A::Scroll(Move::Down), "scroll down", &[C::Replay]),
     bind(UP, "↑ k", A::ScrollHelp(Move::Up), "scroll up", &[C::Help]).hint("↑↓", "scroll"),
@@ -384,14 +411,14 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[P(K::PageDown)], "PgDn", A::ScrollHelp(Move::PageDown), "scroll a page down", &[C::Help]),
     bind(HOME, "Home g", A::ScrollHelp(Move::First), "go to the top", &[C::Help]),
     bind(END, "End G", A::ScrollHelp(Move::Last), "go to the bottom", &[C::Help]),
-    bind(&[P(K::PageUp)], "PgUp", A::Scroll(Move::PageUp), "scroll a page up", &[C::Result]),
-    bind(&[P(K::PageDown)], "PgDn", A::Scroll(Move::PageDown), "scroll a page down", &[C::Result]),
+    bind(&[P(K::PageUp)], "PgUp", A::Scroll(Move::PageUp), "scroll a page up", RESULT),
+    bind(&[P(K::PageDown)], "PgDn", A::Scroll(Move::PageDown), "scroll a page down", RESULT),
     bind(&[P(K::PageUp)], "PgUp", A::Select(Move::PageUp), "move a page up", &[C::Review]),
     bind(&[P(K::PageDown)], "PgDn", A::Select(Move::PageDown), "move a page down", &[C::Review]),
     bind(HOME, "Home g", A::Select(Move::First), "go to the top", HOME_END),
     bind(END, "End G", A::Select(Move::Last), "go to the bottom", HOME_END),
-    bind(HOME, "Home g", A::Scroll(Move::First), "go to the top", &[C::Result]),
-    bind(END, "End G", A::Scroll(Move::Last), "go to the bottom", &[C::Result]),
+    bind(HOME, "Home g", A::Scroll(Move::First), "go to the top", RESULT),
+    bind(END, "End G", A::Scroll(Move::Last), "go to the bottom", RESULT),
     ask(DIGIT, "1-9", E::Pick(0), "pick a choice by its number", &[C::Choice]).choices("pick"),
     ask(DIGIT, "1-9", E::Tick(0), "select or clear a choice by its number", &[C::Multiple]),
     ask(&[P(K::Char('y'))], "y", E::Yes, "answer yes (yes/no questions)", &[C::Choice]),
@@ -424,8 +451,17 @@ pub const BINDINGS: &[Binding] = &[
     // While a number is typed, letters are not commands: only ← and ⇧Tab go back.
     bind(&[P(K::Left), P(K::BackTab)], "← ⇧Tab", A::Back, "go back one question", &[C::Number])
         .hint("←", "back"),
-    bind(BACK, "← ⇧Tab b", A::Back, "back to your answers, to change them", &[C::Result])
+    // On the chart, the way back to the report is the hint kept longest.
+    bind(&[P(K::Char('c')), P(K::Esc)], "c Esc", A::Chart, "back to the report", &[C::Chart])
+        .hint("c", "report"),
+    bind(BACK, "← ⇧Tab b", A::Back, "back to your answers, to change them", RESULT)
         .hint("b", "change answers"),
+    bind(CHART, "c", A::Chart, "the cost of each option month by month, as a chart",
+        &[C::Result]).priced("c", "cost chart"),
+    bind(&[P(K::Char(']')), P(K::Char('+')), P(K::Char('='))], "] +", A::Horizon(1),
+        "more months of work on the chart (up to 60)", &[C::Chart]).hint("[ ]", "months"),
+    bind(&[P(K::Char('[')), P(K::Char('-'))], "[ -", A::Horizon(-1),
+        "fewer months of work on the chart (down to 1)", &[C::Chart]),
     bind(SPACE, "Space", A::Play(Play::Pause), "pause, or play on", &[C::Replay])
         .hint("Space", "pause/play"),
     bind(&[P(K::Left)], "←", A::Play(Play::Back), "one step back (pauses)", &[C::Replay])
@@ -437,10 +473,10 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[P(K::Home)], "Home", A::Play(Play::First), "back to the start", &[C::Replay]),
     bind(&[P(K::End)], "End", A::Play(Play::Last), "skip to the result", &[C::Replay])
         .hint("End", "result"),
-    bind(EXPORT, "e", A::Export, EXPORTS, &[C::Result]).hint("e", "export"),
+    bind(EXPORT, "e", A::Export, EXPORTS, RESULT).hint("e", "export"),
     bind(EXPORT, "e", A::Export, EXPORTS, &[C::Replay]),
     bind(&[P(K::Char('l'))], "l", A::Name, "label the session with a client or project name",
-        &[C::Welcome, C::Resume, C::StartAfresh, C::Result]).hint("l", "label"),
+        &[C::Welcome, C::Resume, C::StartAfresh, C::Result, C::Chart]).hint("l", "label"),
     bind(&[Pattern::Printable], "letters", A::Type(' '), "type the label", &[C::Label]),
     bind(&[P(K::Left)], "←", A::Edit(Edit::Left), "move left", &[C::Label]).hint("←→", "move"),
     bind(&[P(K::Right)], "→", A::Edit(Edit::Right), "move right", &[C::Label]),
@@ -460,7 +496,7 @@ pub const BINDINGS: &[Binding] = &[
         .hint("y", "quit"),
     bind(&[P(K::Char('n')), P(K::Esc)], "n Esc", A::Close, "stay", &[C::Quit]).hint("n", "stay"),
     bind(&[P(K::Char('q'))], "q", A::Quit, "quit",
-        &[C::Welcome, C::Resume, C::StartAfresh, C::Result, C::TooSmall, C::Replay])
+        &[C::Welcome, C::Resume, C::StartAfresh, C::Result, C::Chart, C::TooSmall, C::Replay])
         .hint("q", "quit"),
     bind(&[P(K::Char('q'))], "q", A::AskQuit, "quit (asks first)",
         &[C::Choice, C::Multiple, C::Number, C::Review]).hint("q", "quit"),
@@ -487,14 +523,16 @@ pub fn bindings(context: Context) -> impl Iterator<Item = &'static Binding> {
         .filter(move |b| b.contexts.contains(&context))
 }
 
-/// The hint line of `context`, as (keys, what) pairs; `choices` is the number of choices
-/// on a question, for `1-N pick`.
-pub fn hints(context: Context, choices: usize) -> Vec<(String, &'static str)> {
+/// The hint line of `context`, as (keys, what) pairs, for a screen that has what
+/// `shown` says (the choices of a question for `1-N pick`, a priced result for its chart).
+pub fn hints(context: Context, shown: Shown) -> Vec<(String, &'static str)> {
+    let choices = shown.choices;
     bindings(context)
         .filter_map(|b| match b.hint {
             Hint::None => None,
             Hint::Keys(k, what) => Some((k.to_string(), what)),
             Hint::Choices(what) => (choices > 1).then(|| (format!("1-{}", choices.min(9)), what)),
+            Hint::Priced(k, what) => shown.priced.then(|| (k.to_string(), what)),
         })
         .collect()
 }
@@ -535,6 +573,11 @@ mod tests {
         assert_eq!(resolve(K::End, C::Replay), Some(A::Play(Play::Last)));
         assert_eq!(resolve(K::Right, C::Replay), Some(A::Play(Play::Forward)));
         assert_eq!(resolve(K::Char(' '), C::Replay), Some(A::Play(Play::Pause)));
+        assert_eq!(resolve(K::Char('c'), C::Result), Some(A::Chart));
+        assert_eq!(resolve(K::Esc, C::Chart), Some(A::Chart));
+        assert_eq!(resolve(K::Char(']'), C::Chart), Some(A::Horizon(1)));
+        assert_eq!(resolve(K::Char('-'), C::Chart), Some(A::Horizon(-1)));
+        assert_eq!(resolve(K::Char(']'), C::Result), None);
     }
 
     #[test]
@@ -563,10 +606,16 @@ mod tests {
     #[test]
     fn the_hint_line_comes_from_the_table() {
         let words = |c, n| -> Vec<String> {
-            hints(c, n)
-                .into_iter()
-                .map(|(k, w)| format!("{k} {w}"))
-                .collect()
+            hints(
+                c,
+                Shown {
+                    choices: n,
+                    priced: true,
+                },
+            )
+            .into_iter()
+            .map(|(k, w)| format!("{k} {w}"))
+            .collect()
         };
         assert_eq!(
             words(C::Choice, 3),
@@ -584,5 +633,18 @@ mod tests {
             ["Enter start", "l label", "? help", "q quit"]
         );
         assert_eq!(words(C::Quit, 0), ["y quit", "n stay"]);
+        assert_eq!(
+            words(C::Chart, 0),
+            [
+                "↑↓ scroll",
+                "c report",
+                "b change answers",
+                "[ ] months",
+                "e export",
+                "l label",
+                "? help",
+                "q quit"
+            ]
+        );
     }
 }

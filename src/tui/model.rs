@@ -180,8 +180,61 @@ pub struct ReviewState {
 pub struct ResultState {
     /// The report drawn.
     pub report: Arc<Report>,
-    /// How far it is scrolled, in rows.
+    /// How far the report is scrolled, in rows.
     pub scroll: u16,
+    /// Months of work the cost chart and the break-even words cover: the months costed
+    /// at first, changed by the horizon keys.
+    pub horizon: u32,
+    /// What the result screen shows: the report, or the cost chart.
+    pub pane: Pane,
+}
+
+/// What the result screen shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    /// The report.
+    Report,
+    /// The cost chart, scrolled this far (the report keeps its own place).
+    Chart {
+        /// Rows scrolled.
+        scroll: u16,
+    },
+}
+
+/// The horizons the keys step through, in months of work.
+pub const HORIZONS: [u32; 11] = [1, 2, 3, 6, 9, 12, 18, 24, 36, 48, 60];
+
+impl ResultState {
+    /// The result page for `report`, on the report, over the months costed.
+    pub fn new(report: Arc<Report>) -> ResultState {
+        let horizon = report.cost_over_time.as_ref().map_or(1, |t| t.horizon);
+        ResultState {
+            report,
+            scroll: 0,
+            horizon,
+            pane: Pane::Report,
+        }
+    }
+
+    /// The cost over time at the horizon chosen, when the pack prices the options.
+    pub fn over_time(&self) -> Option<crate::advice::OverTime> {
+        let t = self.report.cost_over_time.as_ref()?;
+        Some(if t.horizon == self.horizon {
+            t.clone()
+        } else {
+            t.with_horizon(self.horizon)
+        })
+    }
+}
+
+/// The next horizon from `h`, longer (`dir` > 0) or shorter, within [`HORIZONS`]; `h`
+/// itself at either end.
+pub fn step_horizon(h: u32, dir: i8) -> u32 {
+    if dir > 0 {
+        HORIZONS.iter().copied().find(|&s| s > h).unwrap_or(h)
+    } else {
+        HORIZONS.iter().rev().copied().find(|&s| s < h).unwrap_or(h)
+    }
 }
 
 /// A replay: the player and the page its current frame shows.
@@ -246,10 +299,9 @@ impl Page {
                 let pack = wizard.pack();
                 let effective = wizard.effective();
                 let verdict = score::score(pack, &effective);
-                Page::Result(ResultState {
-                    report: Arc::new(Report::build(pack, &effective, &verdict)),
-                    scroll: 0,
-                })
+                Page::Result(ResultState::new(Arc::new(Report::build(
+                    pack, &effective, &verdict,
+                ))))
             }
         }
     }
@@ -500,8 +552,19 @@ impl App {
     pub fn scroll(&self) -> u16 {
         match (&self.overlay, self.page()) {
             (Some(Overlay::Help { scroll }), _) => *scroll,
-            (_, Some(Page::Result(r))) => r.scroll,
+            (_, Some(Page::Result(r))) => match r.pane {
+                Pane::Report => r.scroll,
+                Pane::Chart { scroll } => scroll,
+            },
             _ => 0,
+        }
+    }
+
+    /// The result page's state, on the result screen.
+    pub fn result(&self) -> Option<&ResultState> {
+        match self.page() {
+            Some(Page::Result(r)) => Some(r),
+            _ => None,
         }
     }
 
@@ -561,7 +624,10 @@ impl App {
                 Kind::Single { .. } | Kind::YesNo => Context::Choice,
             },
             Screen::Wizard(Page::Review(_)) => Context::Review,
-            Screen::Wizard(Page::Result(_)) => Context::Result,
+            Screen::Wizard(Page::Result(r)) => match r.pane {
+                Pane::Report => Context::Result,
+                Pane::Chart { .. } => Context::Chart,
+            },
         }
     }
 }

@@ -39,6 +39,8 @@ pub struct Theme {
     pub good: Style,
     /// Points against.
     pub bad: Style,
+    /// The options of the cost chart, in turn; each is told apart by its letter too.
+    pub series: [Style; 6],
 }
 
 impl Theme {
@@ -71,6 +73,14 @@ impl Theme {
             track: s.fg(Color::DarkGray),
             good: s.fg(Color::Green),
             bad: s.fg(Color::Red),
+            series: [
+                s.fg(Color::Cyan),
+                s.fg(Color::Magenta),
+                s.fg(Color::Green),
+                s.fg(Color::Yellow),
+                s.fg(Color::Blue),
+                s.fg(Color::Red),
+            ],
         }
     }
 
@@ -95,6 +105,7 @@ impl Theme {
             track: s,
             good: s,
             bad: s,
+            series: [s; 6],
         }
     }
 }

@@ -91,7 +91,11 @@ pub(super) fn confirm_quit(app: &App, frame: &mut Frame, area: Rect) {
         lines.push(Line::styled(format!(" {l}"), style));
     }
     lines.push(Line::default());
-    lines.push(hint_line(t, &keys::hints(Context::Quit, 0), inner));
+    lines.push(hint_line(
+        t,
+        &keys::hints(Context::Quit, keys::Shown::default()),
+        inner,
+    ));
     let rect = centred(
         area,
         u16::try_from(width).unwrap_or(u16::MAX),

@@ -50,7 +50,11 @@ pub(super) fn draw(app: &App, input: &LabelInput, frame: &mut Frame, area: Rect)
         }
         lines.push(Line::default());
     }
-    lines.push(hint_line(t, &keys::hints(Context::Label, 0), inner));
+    lines.push(hint_line(
+        t,
+        &keys::hints(Context::Label, keys::Shown::default()),
+        inner,
+    ));
     let rect = centred(
         area,
         u16::try_from(width).unwrap_or(u16::MAX),

@@ -1,6 +1,7 @@
 //! Drawing: one module per screen, sharing the frame every screen has (title and rule at
 //! the top, a rule and the key hints at the bottom). Views only read the [`App`].
 
+mod chart;
 mod help;
 mod label;
 mod question;
@@ -124,7 +125,7 @@ pub(crate) fn result_room(app: &App) -> Room {
         (Some(area), Some(Page::Result(r))) => {
             let body = body(app, area);
             Room {
-                lines: recommendation::all_lines(app, &r.report, body.width).len(),
+                lines: recommendation::all_lines(app, r, body).len(),
                 rows: usize::from(body.height),
             }
         }
@@ -197,7 +198,11 @@ fn footer(app: &App, frame: &mut Frame, area: Rect, context: Context, choices: u
         height: 2,
     };
     let rule = Line::styled(format!(" {}", "─".repeat(w.saturating_sub(2))), t.dim);
-    let hints = hint_line(t, &keys::hints(context, choices), w.saturating_sub(2));
+    let shown = keys::Shown {
+        choices,
+        priced: app.report().is_some_and(|r| r.cost_over_time.is_some()),
+    };
+    let hints = hint_line(t, &keys::hints(context, shown), w.saturating_sub(2));
     frame.render_widget(Lines(vec![rule, hints]), rows);
 }
 

@@ -3,8 +3,9 @@
 //! skills and next steps. It scrolls when it does not fit.
 
 use super::scrolled;
+use crate::advice::OverTime;
 use crate::report::{Report, decisive_mark, money, signed};
-use crate::tui::model::{App, ResultState};
+use crate::tui::model::{App, Pane, ResultState};
 use crate::tui::text;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
@@ -18,15 +19,25 @@ const REASONS_WINNER: usize = 4;
 const REASONS_OTHER: usize = 3;
 
 pub(super) fn draw(app: &App, s: &ResultState, frame: &mut Frame, area: Rect) {
-    let lines = all_lines(app, &s.report, area.width);
-    scrolled(app.theme(), frame, area, lines, s.scroll);
+    let lines = all_lines(app, s, area);
+    let scroll = match s.pane {
+        Pane::Report => s.scroll,
+        Pane::Chart { scroll } => scroll,
+    };
+    scrolled(app.theme(), frame, area, lines, scroll);
 }
 
-/// Every line of the result screen at `width` columns: the report, and at the end of a
-/// replay how it compares with the result saved.
-pub(super) fn all_lines(app: &App, report: &Report, width: u16) -> Vec<Line<'static>> {
+/// Every line of the result screen in `area`: the cost chart when it shows; else the
+/// report, and at the end of a replay how it compares with the result saved.
+pub(super) fn all_lines(app: &App, s: &ResultState, area: Rect) -> Vec<Line<'static>> {
     let t = app.theme();
-    let mut lines = lines(report, t, usize::from(width));
+    let width = area.width;
+    let over_time = s.over_time();
+    if let (Pane::Chart { .. }, Some(o)) = (s.pane, &over_time) {
+        return super::chart::lines(o, t, usize::from(width), usize::from(area.height));
+    }
+    let report = &s.report;
+    let mut lines = lines(report, t, usize::from(width), over_time.as_ref());
     // At the end of a replay, how this result compares with the one saved follows the
     // headline.
     if let Some(p) = app.player().filter(|p| p.on_result()) {
@@ -42,8 +53,14 @@ pub(super) fn all_lines(app: &App, report: &Report, width: u16) -> Vec<Line<'sta
     lines
 }
 
-/// Every line of the result at `width` columns.
-pub(crate) fn lines(report: &Report, t: &Theme, width: usize) -> Vec<Line<'static>> {
+/// Every line of the result at `width` columns, the cost over time at the horizon
+/// chosen (`over_time`) saying when in-house starts and when it costs less.
+pub(crate) fn lines(
+    report: &Report,
+    t: &Theme,
+    width: usize,
+    over_time: Option<&OverTime>,
+) -> Vec<Line<'static>> {
     let w = width.saturating_sub(4).min(130);
     let mut out: Vec<Line<'static>> = Vec::new();
 
@@ -158,6 +175,9 @@ pub(crate) fn lines(report: &Report, t: &Theme, width: usize) -> Vec<Line<'stati
                 spans.push(Span::styled(part, t.dim));
                 out.push(Line::from(spans));
             }
+        }
+        if let Some(o) = over_time {
+            out.extend(super::chart::words_below(o, t, w));
         }
     }
 

@@ -23,7 +23,7 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect) {
         Line::styled("Make the window larger to carry on.", t.text),
         Line::default(),
         Line::from(
-            keys::hints(Context::TooSmall, 0)
+            keys::hints(Context::TooSmall, keys::Shown::default())
                 .into_iter()
                 .flat_map(|(k, what)| {
                     [
