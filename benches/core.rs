@@ -5,11 +5,27 @@
 use criterion::{Criterion, criterion_group, criterion_main};
 use hirewiz::answers::Answers;
 use hirewiz::pack;
-use hirewiz::score::score;
+use hirewiz::score::{Scorer, score};
 use std::hint::black_box;
 
 #[path = "support/large_pack.rs"]
 mod large_pack;
+#[path = "support/profiles.rs"]
+mod profiles;
+
+/// One evaluation (answers in force, then scores) of each of 1,000 varied profiles, with
+/// the scorer's buffers kept: criterion's time divided by 1,000 is one evaluation.
+fn evaluations(c: &mut Criterion, name: &str, p: &hirewiz::pack::Pack) {
+    let varied = profiles::random_profiles(p, 1_000, 1);
+    let mut scorer = Scorer::new();
+    c.bench_function(name, |b| {
+        b.iter(|| {
+            for answers in &varied {
+                black_box(scorer.evaluate(p, black_box(answers)));
+            }
+        })
+    });
+}
 
 fn default_pack(c: &mut Criterion) {
     c.bench_function("default pack: start-up (decode the compiled pack)", |b| {
@@ -23,6 +39,7 @@ fn default_pack(c: &mut Criterion) {
     c.bench_function("default pack: score", |b| {
         b.iter(|| black_box(score(&p, black_box(&eff))))
     });
+    evaluations(c, "default pack: 1,000 evaluations of varied profiles", &p);
     c.bench_function("default pack: effective answers + score", |b| {
         let answers = Answers::new(p.questions().len());
         b.iter(|| {
@@ -54,6 +71,7 @@ fn large_pack(c: &mut Criterion) {
         b.iter(|| black_box(score(&p, black_box(&eff))))
     });
     group.finish();
+    evaluations(c, "large pack: 1,000 evaluations of varied profiles", &p);
 }
 
 criterion_group!(benches, default_pack, large_pack);

@@ -242,6 +242,152 @@ pub fn score(pack: &Pack, effective: &[Option<Answer>]) -> Verdict {
     }
 }
 
+/// Scoring many profiles with one pack, as proving a pack does: the buffers of one
+/// evaluation are kept for the next, so that once they have grown, evaluating a
+/// profile (its answers in force, then its scores) allocates nothing. It decides as
+/// [`score`] does; [`Verdict`] says why, for a report.
+#[derive(Debug, Clone, Default)]
+pub struct Scorer {
+    effective: Vec<Option<Answer>>,
+    /// Lists of choices kept from answers no longer in force, to hold the next ones.
+    spare: Vec<Vec<usize>>,
+    scores: Vec<i64>,
+    vetoed: Vec<bool>,
+}
+
+/// What one evaluation decides: [`Verdict`]'s pick, margin and close call, without the
+/// reasons.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Outcome {
+    /// The recommended candidate, when one leads.
+    pub winner: Option<usize>,
+    /// Whether two or more candidates are level at the top.
+    pub tie: bool,
+    /// Whether the result is a close call (a tie is one).
+    pub close: bool,
+    /// Points between the first and the second in the ranking.
+    pub margin: i64,
+}
+
+impl Scorer {
+    /// A scorer with empty buffers.
+    pub fn new() -> Scorer {
+        Scorer::default()
+    }
+
+    /// Evaluate `answers`: the answers in force, as [`crate::answers::Answers::effective`]
+    /// gives them, then their scores.
+    pub fn evaluate(&mut self, pack: &Pack, answers: &crate::answers::Answers) -> Outcome {
+        self.fill(pack, answers);
+        self.score(pack)
+    }
+
+    /// The answers in force of the last evaluation.
+    pub fn effective(&self) -> &[Option<Answer>] {
+        &self.effective
+    }
+
+    /// Each candidate's points in the last evaluation.
+    pub fn scores(&self) -> &[i64] {
+        &self.scores
+    }
+
+    /// Whether each candidate was ruled out in the last evaluation.
+    pub fn vetoed(&self) -> &[bool] {
+        &self.vetoed
+    }
+
+    fn fill(&mut self, pack: &Pack, answers: &crate::answers::Answers) {
+        let questions = pack.questions();
+        let eff = &mut self.effective;
+        for slot in eff.iter_mut().skip(questions.len()) {
+            if let Some(Answer::Choices(v)) = slot.take() {
+                self.spare.push(v);
+            }
+        }
+        eff.truncate(questions.len());
+        eff.resize(questions.len(), None);
+        for (i, q) in questions.iter().enumerate() {
+            let asked = q.when.as_ref().is_none_or(|c| c.eval(&eff[..i]));
+            let given = asked.then(|| answers.get(i).unwrap_or(&q.default));
+            let slot = &mut eff[i];
+            if let (Some(Answer::Choices(into)), Some(Answer::Choices(from))) =
+                (slot.as_mut(), given)
+            {
+                into.clear();
+                into.extend_from_slice(from);
+                continue;
+            }
+            if let Some(Answer::Choices(v)) = slot.take() {
+                self.spare.push(v);
+            }
+            *slot = given.map(|a| match a {
+                Answer::Choices(from) => {
+                    let mut v = self.spare.pop().unwrap_or_default();
+                    v.clear();
+                    v.extend_from_slice(from);
+                    Answer::Choices(v)
+                }
+                other => other.clone(),
+            });
+        }
+    }
+
+    fn score(&mut self, pack: &Pack) -> Outcome {
+        let n = pack.candidates().len();
+        self.scores.clear();
+        self.scores.resize(n, 0);
+        self.vetoed.clear();
+        self.vetoed.resize(n, false);
+        for rule in pack.rules() {
+            if !rule.when.as_ref().is_none_or(|c| c.eval(&self.effective)) {
+                continue;
+            }
+            for &(c, p) in rule.points.iter() {
+                self.scores[c] = self.scores[c].saturating_add(p);
+            }
+            for &c in rule.vetoes.iter() {
+                self.vetoed[c] = true;
+            }
+        }
+        let (scores, vetoed) = (&self.scores, &self.vetoed);
+        // The first two of the ranking `score` sorts: not ruled out first, then by
+        // points, then by the pack's order.
+        let key = |c: usize| (vetoed[c], std::cmp::Reverse(scores[c]), c);
+        let (mut first, mut second): (Option<usize>, Option<usize>) = (None, None);
+        for c in 0..n {
+            if first.is_none_or(|f| key(c) < key(f)) {
+                second = first;
+                first = Some(c);
+            } else if second.is_none_or(|s| key(c) < key(s)) {
+                second = Some(c);
+            }
+        }
+        let margin = match (first, second) {
+            (Some(a), Some(b)) => scores[a].saturating_sub(scores[b]),
+            _ => 0,
+        };
+        let live = |c: &usize| !vetoed[*c];
+        let top = first.filter(live);
+        let tie = match (top, second.filter(live)) {
+            (Some(a), Some(b)) => scores[a] == scores[b],
+            _ => false,
+        };
+        let winner = top.filter(|_| !tie);
+        let close = tie
+            || (winner.is_some()
+                && margin >= 0
+                && margin < pack.meta().close_call
+                && !second.is_some_and(|b| vetoed[b]));
+        Outcome {
+            winner,
+            tie,
+            close,
+            margin,
+        }
+    }
+}
+
 /// "1 point", "7 points".
 pub fn points(n: i64) -> String {
     if n.abs() == 1 {
