@@ -428,3 +428,56 @@ fn another_horizon_runs_the_series_further_and_leaves_the_break_even_alone() {
     // The horizon first asked for reads as before.
     assert_eq!(costed.with_horizon(6), costed);
 }
+
+// ---------------------------------------------------------------------------------------
+// The guide's "30–50% lower" sentence, checked against its own regional table.
+
+#[test]
+fn the_guides_thirty_to_fifty_percent_sentence_is_checked_against_its_table() {
+    let pack = pack();
+    let claim = |c: &Costs| {
+        c.assumptions
+            .iter()
+            .find(|a| a.what.contains("30–50% cheaper"))
+            .map(|a| (a.what.clone(), a.source.clone()))
+    };
+    // Middles of the bands, Eastern Europe against the US and Western Europe:
+    //   salary   70,000 against 150,000 and 115,000: 1 − 70/150 = 53.3%, 1 − 70/115 = 39.1%
+    //   hourly       60 against     115 and      90: 47.8%, 33.3%
+    //   monthly   5,000 against   9,000 and   7,500: 44.4%, 33.3%
+    // so only the salary against the US (53%) falls outside 30–50%.
+    let ee = costs(&pack, &scenario(&pack, "outsource_smb_scaling"));
+    let (what, source) = claim(&ee).expect("an Eastern European profile gets the check");
+    assert!(
+        what.contains(
+            "Eastern Europe is below United States and Western Europe by 53% and 39% for \
+             In-house salary, 48% and 33% for Freelancer hourly rate and 44% and 33% for \
+             Outsourced monthly cost"
+        ),
+        "{what}"
+    );
+    assert!(
+        what.ends_with("outside the 30–50% it says: In-house salary against United States (53%)"),
+        "{what}"
+    );
+    assert!(source.contains("often 30–50% lower"), "{source}");
+    // The sentence is about Eastern Europe: a US profile is not told it.
+    let us = costs(&pack, &scenario(&pack, "in_house_enterprise_fintech"));
+    assert_eq!(claim(&us), None);
+}
+
+#[test]
+fn a_claim_about_rows_that_do_not_exist_is_refused_at_its_place() {
+    let text = std::fs::read_to_string("assets/rates.yaml")
+        .unwrap()
+        .replace("row: eastern_europe", "row: eastern_eurpoe")
+        .replace("below: [us, western_europe]", "below: [us, westen_europe]");
+    let files = vec![("rates.yaml".to_string(), text)];
+    let err = pack::load_texts(&files).unwrap_err().to_string();
+    assert!(
+        err.contains("error: unknown row `eastern_eurpoe` of table `by_region`")
+            && err.contains("did you mean `eastern_europe`?")
+            && err.contains("error: unknown row `westen_europe` of table `by_region`"),
+        "{err}"
+    );
+}

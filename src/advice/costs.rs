@@ -120,9 +120,8 @@ pub fn estimate(pack: &Pack, effective: &[Option<Answer>], verdict: &Verdict) ->
         _ => return None,
     };
     let region_table = rates.tables.get(model.region.table)?;
-    let row = region_table
-        .rows
-        .get(*model.region.rows.get(choice(model.region.question))?)?;
+    let row_index = *model.region.rows.get(choice(model.region.question))?;
+    let row = region_table.rows.get(row_index)?;
     let level = model.seniority.as_ref().map(|s| (s, choice(s.question)));
     let hours = model.hours_per_month.value;
 
@@ -336,6 +335,17 @@ pub fn estimate(pack: &Pack, effective: &[Option<Answer>], verdict: &Verdict) ->
             source: sources.join("; "),
         });
     }
+    for c in &rates.claims {
+        if c.table == model.region.table && c.row == row_index {
+            assumptions.push(Assumption {
+                what: claim_checked(c, region_table),
+                source: format!(
+                    "{}; checked against the table {}",
+                    c.source, region_table.title
+                ),
+            });
+        }
+    }
     estimates.sort_by_key(|e| verdict.ranking.iter().position(|&c| c == e.candidate));
     Some(Costs {
         currency: rates.currency.clone(),
@@ -345,6 +355,67 @@ pub fn estimate(pack: &Pack, effective: &[Option<Answer>], verdict: &Verdict) ->
         estimates,
         assumptions,
     })
+}
+
+/// A claim that one row is lower than others by a share in a range, checked against its
+/// table: each column's band middle in the row against the same in each other row,
+/// `1 − row ÷ other` as a whole percent, and whether every one falls in the range.
+fn claim_checked(c: &crate::pack::Claim, table: &crate::pack::RateTable) -> String {
+    let mid = |b: &Band| (b.low + b.high) / 2.0;
+    let row = &table.rows[c.row];
+    let others: Vec<&str> = c
+        .below
+        .iter()
+        .map(|&r| table.rows[r].label.as_str())
+        .collect();
+    let (lo, hi) = (c.by.low, c.by.high);
+    let mut parts = Vec::new();
+    let mut outside = Vec::new();
+    for (k, col) in table.columns.iter().enumerate() {
+        let mut shares = Vec::new();
+        for &r in &c.below {
+            let (Some(a), Some(b)) = (row.values.get(k), table.rows[r].values.get(k)) else {
+                continue;
+            };
+            if mid(b) <= 0.0 {
+                continue;
+            }
+            let share = whole(100.0 * (1.0 - mid(a) / mid(b)));
+            if (share as f64) < lo || (share as f64) > hi {
+                outside.push(format!(
+                    "{} against {} ({share}%)",
+                    col.label, table.rows[r].label
+                ));
+            }
+            shares.push(format!("{share}%"));
+        }
+        if !shares.is_empty() {
+            parts.push(format!("{} for {}", join_and(&shares), col.label));
+        }
+    }
+    let range = format!("{}–{}%", num(lo), num(hi));
+    let verdict = if outside.is_empty() {
+        format!("every one within the {range} it says")
+    } else {
+        format!("outside the {range} it says: {}", join_and(&outside))
+    };
+    format!(
+        "{}. In {}, at the middle of each band, {} is below {} by {}: {verdict}",
+        c.text,
+        table.title,
+        row.label,
+        join_and(&others.iter().map(|s| s.to_string()).collect::<Vec<_>>()),
+        join_and(&parts),
+    )
+}
+
+/// "a", "a and b", "a, b and c".
+fn join_and(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
 }
 
 /// How far apart two figures for one thing may be before the report says so.

@@ -34,6 +34,28 @@ pub struct Rates {
     pub currency: String,
     /// The tables, in the pack's order.
     pub tables: Vec<RateTable>,
+    /// What sources say of the tables' figures, checked against them in each report.
+    pub claims: Vec<Claim>,
+}
+
+/// A source's claim that one row of a table is lower than others by a share within a
+/// range (see [`crate::advice::costs`] for how it is checked).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Claim {
+    /// Machine name.
+    pub id: String,
+    /// Index of the table, in [`Rates::tables`].
+    pub table: usize,
+    /// Index of the row said to be lower.
+    pub row: usize,
+    /// Indices of the rows it is said to be lower than.
+    pub below: Vec<usize>,
+    /// By how much lower, in percent.
+    pub by: Band,
+    /// The claim as a sentence.
+    pub text: String,
+    /// Who says it.
+    pub source: String,
 }
 
 /// One published table: rows by columns of low–high bands.

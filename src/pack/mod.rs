@@ -18,7 +18,7 @@ mod resolve;
 pub mod schema;
 
 pub use advice::{
-    AdviceContent, Assumed, Band, Because, CostModel, CostRule, Delay, Duration, Factor,
+    AdviceContent, Assumed, Band, Because, Claim, CostModel, CostRule, Delay, Duration, Factor,
     RateColumn, RateRow, RateTable, RateUnit, Rates, Role, RowLookup, SeniorityScale, Skill, Step,
     Weigh,
 };

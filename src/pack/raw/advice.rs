@@ -17,6 +17,32 @@ pub struct Rates {
     /// The tables.
     #[schemars(required)]
     pub tables: Lenient<Items<RateTable>>,
+    /// What sources say of the tables' figures, checked against them.
+    pub claims: Lenient<Items<Claim>>,
+}
+
+/// What a source says of a table's figures, checked against the table: one row's
+/// figures are lower than other rows' by a share within a range, as "engineers in
+/// Eastern Europe are often 30–50% cheaper than in the US or Western Europe".
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(expecting = "a claim", deny_unknown_fields)]
+pub struct Claim {
+    /// Machine name.
+    pub id: Id,
+    /// The table the claim is about.
+    pub table: Located<Name>,
+    /// The row said to be lower.
+    pub row: Located<Name>,
+    /// The rows it is said to be lower than.
+    #[schemars(required, length(min = 1))]
+    pub below: Lenient<Items<Name>>,
+    /// By how much lower, in percent, as `[low, high]`.
+    #[schemars(required)]
+    pub by: Lenient<BandText>,
+    /// The claim as a sentence, in the pack's words.
+    pub text: Text,
+    /// Who says it.
+    pub source: Text,
 }
 
 /// One published table: rows by columns of low–high bands.

@@ -6,9 +6,9 @@ use super::{kept, text};
 use crate::diag::Diagnostics;
 use crate::pack::raw::{self, PackFile, advice as ra};
 use crate::pack::{
-    AdviceContent, Assumed, Band, Because, CostModel, CostRule, Delay, Duration, Factor, Kind,
-    RateColumn, RateRow, RateTable, RateUnit, Rates, Role, RowLookup, SeniorityScale, Skill, Step,
-    Weigh,
+    AdviceContent, Assumed, Band, Because, Claim, CostModel, CostRule, Delay, Duration, Factor,
+    Kind, RateColumn, RateRow, RateTable, RateUnit, Rates, Role, RowLookup, SeniorityScale, Skill,
+    Step, Weigh,
 };
 use crate::yaml::Pos;
 use crate::yaml::de::{Items, Lenient, Located, Name};
@@ -124,10 +124,61 @@ fn rates(r: &Located<ra::Rates>, d: &mut Diagnostics) -> Rates {
             tables.push(table);
         }
     }
+    let mut claims: Vec<Claim> = Vec::new();
+    let resolve = |c: &ra::Claim, d: &mut Diagnostics| claim(c, &tables, d);
+    list(&r.value.claims, "claims", d, resolve, &mut claims, |c| {
+        &c.id
+    });
     Rates {
         currency: r.value.currency.0.clone(),
         tables,
+        claims,
     }
+}
+
+/// A claim with its table and rows found by id, every problem told at its place.
+fn claim(c: &ra::Claim, tables: &[RateTable], d: &mut Diagnostics) -> Option<Claim> {
+    let ids: Vec<&str> = tables.iter().map(|t| t.id.as_str()).collect();
+    let Some(t) = ids.iter().position(|id| *id == c.table.value.as_str()) else {
+        let given = c.table.value.as_str();
+        let message = format!("unknown table `{given}`");
+        d.unknown(c.table.pos, message, given, ids.iter().copied(), None);
+        return None;
+    };
+    let rows: Vec<&str> = tables[t].rows.iter().map(|r| r.id.as_str()).collect();
+    let row_of = |name: &Located<Name>, d: &mut Diagnostics| {
+        let found = rows.iter().position(|id| *id == name.value.as_str());
+        if found.is_none() {
+            let given = name.value.as_str();
+            let message = format!("unknown row `{given}` of table `{}`", tables[t].id);
+            d.unknown(name.pos, message, given, rows.iter().copied(), None);
+        }
+        found
+    };
+    let row = row_of(&c.row, d);
+    let mut below = Vec::new();
+    for name in c.below.as_given().map_or(&[][..], |l| &l.items) {
+        if let Some(r) = row_of(name, d) {
+            below.push(r);
+        }
+    }
+    let by = c.by.as_given()?.0;
+    if by.high > 100.0 {
+        d.error(
+            c.table.key,
+            "a share lower than another row is at most 100 (percent)",
+        );
+        return None;
+    }
+    Some(Claim {
+        id: c.id.0.clone(),
+        table: t,
+        row: row?,
+        below,
+        by,
+        text: c.text.0.clone(),
+        source: c.source.0.clone(),
+    })
 }
 
 fn table(t: &Located<ra::RateTable>, d: &mut Diagnostics) -> RateTable {
