@@ -41,9 +41,29 @@ pub fn shown(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Longest name a message quotes whole.
+const EXCERPT_CHARS: usize = 40;
+
+/// `text` cut to its first few characters, with `…` where it was cut: how a message
+/// quotes a name it does not know, so that a file which is no YAML of ours (a key file,
+/// a password file) is never echoed at length. Escaping is still the writer's job.
+pub fn excerpt(text: &str) -> Cow<'_, str> {
+    match text.char_indices().nth(EXCERPT_CHARS) {
+        None => Cow::Borrowed(text),
+        Some((cut, _)) => Cow::Owned(format!("{}…", &text[..cut])),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn excerpts_are_short() {
+        assert_eq!(excerpt("promt"), "promt");
+        let long = "é".repeat(100);
+        assert_eq!(excerpt(&long), format!("{}…", "é".repeat(EXCERPT_CHARS)));
+    }
 
     #[test]
     fn plain_text_is_left_alone() {

@@ -25,7 +25,10 @@ pub use answer::answer_from_node;
 pub use condition::Condition;
 pub use cost_order::{CostEnd, CostOrder, per_person, seniority_factors};
 pub use expect::{Direction, Example, Expectations, Expected, Law, Trend};
-pub use load::{DEFAULT_PACK_NAME, LoadError, load_default, load_path, load_texts};
+pub use load::{
+    DEFAULT_PACK_NAME, IMPORTS_OUTSIDE_FLAG, Imports, LoadError, load_default, load_path,
+    load_path_with, load_texts,
+};
 
 use std::collections::HashMap;
 use std::sync::Arc;
