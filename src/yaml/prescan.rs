@@ -60,6 +60,15 @@ fn is_blank(b: Option<&u8>) -> bool {
     matches!(b, None | Some(b' ' | b'\t' | b'\r' | b'\n'))
 }
 
+/// The index of the first byte from `from` on that `stop` picks, or the text's end.
+#[inline]
+fn skip_to(bytes: &[u8], from: usize, stop: impl Fn(u8) -> bool) -> usize {
+    bytes
+        .get(from..)
+        .and_then(|rest| rest.iter().position(|&b| stop(b)))
+        .map_or(bytes.len(), |p| from + p)
+}
+
 fn is_flow_indicator(b: u8) -> bool {
     matches!(b, b',' | b'[' | b']' | b'{' | b'}')
 }
@@ -69,22 +78,29 @@ impl Scan<'_> {
         i - self.line_start
     }
 
+    #[inline]
     fn add(&mut self, n: usize, i: usize) -> Result<(), YamlError> {
         self.count += n;
         if self.count > self.limits.max_nodes {
-            return Err(YamlError::new(
-                pos_at(self.bytes, i),
-                format!(
-                    "the document expands to more than {} values",
-                    self.limits.max_nodes
-                ),
-            )
-            .hint("no pack, answers or session file holds this many; it is refused unread"));
+            return Err(self.over_budget(i));
         }
         Ok(())
     }
 
+    #[cold]
+    fn over_budget(&self, i: usize) -> YamlError {
+        YamlError::new(
+            pos_at(self.bytes, i),
+            format!(
+                "the document expands to more than {} values",
+                self.limits.max_nodes
+            ),
+        )
+        .hint("no pack, answers or session file holds this many; it is refused unread")
+    }
+
     /// A flow entry begins at `i`: what was pending counts.
+    #[inline]
     fn entry(&mut self, i: usize) -> Result<(), YamlError> {
         let n = std::mem::take(&mut self.pending);
         if n > 0 { self.add(n, i) } else { Ok(()) }
@@ -93,7 +109,8 @@ impl Scan<'_> {
     /// `---` or `...` at the start of a line.
     fn document_marker(&self, i: usize) -> bool {
         let b = self.bytes;
-        i == self.line_start
+        matches!(b[i], b'-' | b'.')
+            && i == self.line_start
             && (b[i..].starts_with(b"---") || b[i..].starts_with(b"..."))
             && is_blank(b.get(i + 3))
     }
@@ -193,8 +210,13 @@ fn floor(text: &str, limits: &Limits) -> Result<usize, YamlError> {
         }
         let next = bytes.get(i + 1);
         match mode {
-            Mode::Comment => i += 1,
+            // Runs of bytes that change nothing are skipped in one search each.
+            Mode::Comment => i = skip_to(bytes, i, |b| b == b'\n'),
             Mode::Single => {
+                if c != b'\'' {
+                    i = skip_to(bytes, i + 1, |b| b == b'\'' || b == b'\n');
+                    continue;
+                }
                 if c == b'\'' {
                     if next == Some(&b'\'') {
                         i += 1;
@@ -205,6 +227,10 @@ fn floor(text: &str, limits: &Limits) -> Result<usize, YamlError> {
                 i += 1;
             }
             Mode::Double => {
+                if !matches!(c, b'\\' | b'"') {
+                    i = skip_to(bytes, i + 1, |b| matches!(b, b'\\' | b'"' | b'\n'));
+                    continue;
+                }
                 match c {
                     b'\\' => i += 1,
                     b'"' => mode = Mode::Token,
@@ -214,6 +240,13 @@ fn floor(text: &str, limits: &Limits) -> Result<usize, YamlError> {
             }
             Mode::Plain => {
                 let flow = s.depth > 0;
+                let quiet = |b: u8| {
+                    !matches!(b, b' ' | b'\t' | b':' | b'\n') && !(flow && is_flow_indicator(b))
+                };
+                if quiet(c) {
+                    i = skip_to(bytes, i + 1, |b| !quiet(b));
+                    continue;
+                }
                 if (c == b' ' || c == b'\t') && next == Some(&b'#') {
                     mode = Mode::Comment;
                 } else if flow && is_flow_indicator(c) {
