@@ -106,7 +106,7 @@ pub fn deep_block(bytes: usize) -> String {
     while s.len() < bytes {
         s.push_str(&format!("d{i}:\n"));
         for line in unit.lines() {
-            s.push_str(" ");
+            s.push(' ');
             s.push_str(line);
             s.push('\n');
         }

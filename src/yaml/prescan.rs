@@ -240,21 +240,19 @@ fn floor(text: &str, limits: &Limits) -> Result<usize, YamlError> {
             }
             Mode::Plain => {
                 let flow = s.depth > 0;
-                let quiet = |b: u8| {
-                    !matches!(b, b' ' | b'\t' | b':' | b'\n') && !(flow && is_flow_indicator(b))
+                let loud = |b: u8| {
+                    matches!(b, b' ' | b'\t' | b':' | b'\n') || (flow && is_flow_indicator(b))
                 };
-                if quiet(c) {
-                    i = skip_to(bytes, i + 1, |b| !quiet(b));
+                if !loud(c) {
+                    i = skip_to(bytes, i + 1, loud);
                     continue;
                 }
+                let value = c == b':'
+                    && (is_blank(next) || (flow && next.is_some_and(|&b| is_flow_indicator(b))));
                 if (c == b' ' || c == b'\t') && next == Some(&b'#') {
                     mode = Mode::Comment;
-                } else if flow && is_flow_indicator(c) {
-                    mode = Mode::Token;
-                    continue;
-                } else if c == b':'
-                    && (is_blank(next) || (flow && next.is_some_and(|&b| is_flow_indicator(b))))
-                {
+                } else if (flow && is_flow_indicator(c)) || value {
+                    // The scalar ends here; the indicator is read as a token.
                     mode = Mode::Token;
                     continue;
                 }
