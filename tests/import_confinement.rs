@@ -126,6 +126,16 @@ fn a_folder_pack_cannot_hold_a_link_that_leads_outside() {
             "z.yaml: it is a link to a file outside",
         ))
         .stderr(predicate::str::contains(FLAG));
+    // A folder whose only file is such a link is refused too.
+    std::fs::remove_file(dir.path().join("pack.yaml")).expect("pack removed");
+    hirewiz()
+        .arg("check")
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "z.yaml: it is a link to a file outside",
+        ));
 }
 
 #[test]

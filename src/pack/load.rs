@@ -58,14 +58,18 @@ fn render(d: &[Diagnostic]) -> String {
 /// Load the default pack compiled into the binary. Its files are read from the binary,
 /// never from disk, so its `../assets` import needs no trust in any folder.
 pub fn load_default() -> Result<Pack, LoadError> {
-    gather(vec![PathBuf::from(DEFAULT_PACK_NAME)], &|p: &Path, _| {
-        let name = display(p);
-        EMBEDDED
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, t)| t.as_bytes().to_vec())
-            .ok_or_else(|| Refusal::new("no such file in the default pack"))
-    })
+    gather(
+        vec![PathBuf::from(DEFAULT_PACK_NAME)],
+        true,
+        &|p: &Path, _| {
+            let name = display(p);
+            EMBEDDED
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, t)| t.as_bytes().to_vec())
+                .ok_or_else(|| Refusal::new("no such file in the default pack"))
+        },
+    )
 }
 
 /// Where a pack on disk may import files from.
@@ -118,7 +122,7 @@ pub fn load_path_with(path: &Path, imports: Imports) -> Result<Pack, LoadError> 
         Imports::InsidePack => Some(pack_folder(path, is_dir)?),
         Imports::Anywhere => None,
     };
-    gather(roots, &|p: &Path, named: bool| {
+    gather(roots, !is_dir, &|p: &Path, named: bool| {
         let limits = Limits::default();
         match &inside {
             Some(folder) if !named => read_inside(p, folder, &limits),
@@ -270,11 +274,10 @@ impl Refusal {
 /// Reads one file of a pack; the flag is true for the file the user named itself.
 type Reader<'a> = &'a dyn Fn(&Path, bool) -> Result<Vec<u8>, Refusal>;
 
-/// Read the root files and, breadth first, everything they import.
-fn gather(roots: Vec<PathBuf>, read: Reader) -> Result<Pack, LoadError> {
-    // Only a pack named as one file has a file the user named; a folder's files are
-    // checked like imports, so a link in it cannot lead out either.
-    let named = roots.len() == 1;
+/// Read the root files and, breadth first, everything they import. `named` says that
+/// the one root is the file the user named; a folder's files are read like imports, so a
+/// link in it cannot lead out either.
+fn gather(roots: Vec<PathBuf>, named: bool, read: Reader) -> Result<Pack, LoadError> {
     let mut wave: Vec<(PathBuf, Option<(String, Pos)>)> =
         roots.into_iter().map(|p| (normalize(&p), None)).collect();
     let mut seen: Vec<PathBuf> = Vec::new();
