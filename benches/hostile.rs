@@ -16,6 +16,14 @@ fn shapes(c: &mut Criterion) {
         ("a million keys", hostile::keys(1_000_000)),
         ("10 MB flow list", hostile::flow(10_000_000)),
         ("billion laughs", hostile::laughs()),
+        ("15 MB tight flow list", hostile::flow_tight(15_000_000)),
+        ("15 MB of documents", hostile::documents(15_000_000)),
+        ("15 MB single scalar", hostile::scalar(15_000_000)),
+        ("15 MB of legal flow nesting", hostile::deep(15_000_000)),
+        (
+            "15 MB of legal block nesting",
+            hostile::deep_block(15_000_000),
+        ),
     ];
     let limits = Limits::default();
     let mut group = c.benchmark_group("hostile YAML");

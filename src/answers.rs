@@ -156,7 +156,10 @@ fn decode(pack: &Pack, root: &Node, d: &mut Diagnostics) -> Answers {
         for (k, _) in top {
             let key = k.scalar_text().unwrap_or_default();
             if key != "answers" && key != "pack" {
-                let msg = format!("unknown field `{key}` in the answers file");
+                let msg = format!(
+                    "unknown field `{}` in the answers file",
+                    crate::escape::excerpt(&key)
+                );
                 match suggest(&key, ["answers", "pack"]) {
                     Some(h) => d.error_hint(k.pos, msg, h),
                     None => d.error_hint(
@@ -206,7 +209,7 @@ fn decode(pack: &Pack, root: &Node, d: &mut Diagnostics) -> Answers {
     for (k, v) in entries {
         let qid = k.scalar_text().unwrap_or_default();
         let Some(q) = pack.question_index(&qid) else {
-            let msg = format!("unknown question `{qid}`");
+            let msg = format!("unknown question `{}`", crate::escape::excerpt(&qid));
             match suggest(&qid, pack.questions().iter().map(|q| q.id.as_str())) {
                 Some(h) => d.error_hint(k.pos, msg, h),
                 None => d.error(k.pos, msg),

@@ -41,6 +41,13 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "PATH")]
     pub pack: Option<PathBuf>,
 
+    /// Let the pack import files from outside its folder tree (without this, such an
+    /// import is refused): only for a pack whose author you trust. A pack's tree is the
+    /// folder of the pack file or folder named, or its parent when that folder is called
+    /// `questions`.
+    #[arg(long, global = true)]
+    pub allow_outside_imports: bool,
+
     /// Ask the questions as numbered plain-text prompts, one line at a time, with no
     /// colour or screen drawing: for screen readers, dumb terminals and piped input.
     /// Chosen by itself when TERM=dumb or when standard input is not a terminal (answers
@@ -56,6 +63,40 @@ pub struct Cli {
     /// What to do (default: start the wizard).
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+impl Cli {
+    /// The pack the command line names for every command but `check`, which may name
+    /// its own.
+    pub fn pack_choice(&self) -> PackChoice<'_> {
+        PackChoice {
+            path: self.pack.as_deref(),
+            imports: if self.allow_outside_imports {
+                pack::Imports::Anywhere
+            } else {
+                pack::Imports::InsidePack
+            },
+        }
+    }
+}
+
+/// A pack named on the command line (none: the built-in one), and how far its imports
+/// may reach.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PackChoice<'a> {
+    /// The pack file or folder.
+    pub path: Option<&'a Path>,
+    /// Where its imports may lead.
+    pub imports: pack::Imports,
+}
+
+impl PackChoice<'_> {
+    fn load(&self) -> Result<Pack, LoadError> {
+        match self.path {
+            Some(p) => pack::load_path_with(p, self.imports),
+            None => pack::load_default(),
+        }
+    }
 }
 
 /// The commands.
@@ -240,12 +281,8 @@ impl From<AnswersError> for Failure {
 }
 
 /// Load the pack named on the command line, or the built-in one.
-pub fn load_pack(path: Option<&Path>) -> Result<Arc<Pack>, Failure> {
-    let pack = match path {
-        Some(p) => pack::load_path(p)?,
-        None => pack::load_default()?,
-    };
-    Ok(Arc::new(pack))
+pub fn load_pack(choice: PackChoice) -> Result<Arc<Pack>, Failure> {
+    Ok(Arc::new(choice.load()?))
 }
 
 /// Write `text` to standard output (see [`crate::out::print`]), as a failure to report.
@@ -278,19 +315,16 @@ pub fn render(r: &Report, format: Format) -> String {
 }
 
 /// `hirewiz recommend`.
-pub fn recommend(pack: Option<&Path>, answers: &Path, format: Format) -> Result<(), Failure> {
+pub fn recommend(pack: PackChoice, answers: &Path, format: Format) -> Result<(), Failure> {
     let pack = load_pack(pack)?;
     let r = report_for(&pack, answers)?;
     print(&render(&r, format))
 }
 
 /// `hirewiz check`: print every problem, or a summary of a sound pack.
-pub fn check(path: Option<&Path>) -> Result<(), Failure> {
-    let loaded = match path {
-        Some(p) => pack::load_path(p),
-        None => pack::load_default(),
-    };
-    match loaded {
+pub fn check(choice: PackChoice) -> Result<(), Failure> {
+    let path = choice.path;
+    match choice.load() {
         Ok(p) => {
             let mut out = String::new();
             let warnings = p.lint();

@@ -68,6 +68,19 @@ fn any_escaped(bytes: &[u8]) -> bool {
     })
 }
 
+/// Longest name a message quotes whole.
+const EXCERPT_CHARS: usize = 40;
+
+/// `text` cut to its first few characters, with `…` where it was cut: how a message
+/// quotes a name it does not know, so that a file which is no YAML of ours (a key file,
+/// a password file) is never echoed at length. Escaping is still the writer's job.
+pub fn excerpt(text: &str) -> Cow<'_, str> {
+    match text.char_indices().nth(EXCERPT_CHARS) {
+        None => Cow::Borrowed(text),
+        Some((cut, _)) => Cow::Owned(format!("{}…", &text[..cut])),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -81,6 +94,13 @@ mod tests {
             let among = format!("a·{c}–z");
             assert_eq!(any_escaped(among.as_bytes()), needs_escape(c), "{:?}", c);
         }
+    }
+
+    #[test]
+    fn excerpts_are_short() {
+        assert_eq!(excerpt("promt"), "promt");
+        let long = "é".repeat(100);
+        assert_eq!(excerpt(&long), format!("{}…", "é".repeat(EXCERPT_CHARS)));
     }
 
     #[test]

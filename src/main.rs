@@ -9,14 +9,17 @@ fn main() {
     let cli = Cli::parse();
     let result = match &cli.command {
         Some(Command::Recommend { answers, format }) => {
-            cli::recommend(cli.pack.as_deref(), answers, *format)
+            cli::recommend(cli.pack_choice(), answers, *format)
         }
-        Some(Command::Check { path }) => cli::check(path.as_deref().or(cli.pack.as_deref())),
+        Some(Command::Check { path }) => cli::check(cli::PackChoice {
+            path: path.as_deref().or(cli.pack.as_deref()),
+            ..cli.pack_choice()
+        }),
         Some(Command::Sessions { format }) => {
             cli::sessions::sessions(cli.data_dir.as_deref(), *format)
         }
         Some(Command::Compare { a, b, format }) => {
-            cli::compare::compare(cli.pack.as_deref(), cli.data_dir.as_deref(), a, b, *format)
+            cli::compare::compare(cli.pack_choice(), cli.data_dir.as_deref(), a, b, *format)
         }
         Some(Command::Export {
             session,
@@ -24,14 +27,14 @@ fn main() {
             output,
             follow_link,
         }) => cli::sessions::export(
-            cli.pack.as_deref(),
+            cli.pack_choice(),
             cli.data_dir.as_deref(),
             session,
             *format,
             output.as_deref().map(|o| (o, *follow_link)),
         ),
         Some(Command::Resume { session }) if hirewiz::plain::wanted(cli.plain) => {
-            cli::load_pack(cli.pack.as_deref()).and_then(|pack| {
+            cli::load_pack(cli.pack_choice()).and_then(|pack| {
                 Ok(hirewiz::plain::resume_saving(
                     pack,
                     cli.data_dir.as_deref(),
@@ -41,7 +44,7 @@ fn main() {
         }
         Some(Command::Resume { session }) => wizard(&cli, Launch::Resume(session.clone())),
         Some(Command::Replay { session }) if hirewiz::plain::wanted(cli.plain) => {
-            cli::load_pack(cli.pack.as_deref()).and_then(|pack| {
+            cli::load_pack(cli.pack_choice()).and_then(|pack| {
                 Ok(hirewiz::plain::replay_printing(
                     pack,
                     cli.data_dir.as_deref(),
@@ -71,7 +74,7 @@ fn main() {
 /// The interactive wizard in the terminal (see [`hirewiz::tui`]): new, resumed or
 /// replayed, as `launch` says.
 fn wizard(cli: &Cli, launch: Launch) -> Result<(), Failure> {
-    let pack = cli::load_pack(cli.pack.as_deref())?;
+    let pack = cli::load_pack(cli.pack_choice())?;
     let options = hirewiz::tui::Options::from_env();
     match hirewiz::tui::run(pack, cli.data_dir.as_deref(), &launch, options)? {
         Exit::Quit => Ok(()),
@@ -84,6 +87,6 @@ fn wizard(cli: &Cli, launch: Launch) -> Result<(), Failure> {
 
 /// The wizard as plain numbered prompts (see [`hirewiz::plain`]).
 fn plain(cli: &Cli) -> Result<(), Failure> {
-    let pack = cli::load_pack(cli.pack.as_deref())?;
+    let pack = cli::load_pack(cli.pack_choice())?;
     Ok(hirewiz::plain::run_saving(pack, cli.data_dir.as_deref())?)
 }

@@ -1,7 +1,8 @@
 //! The one guarded door through which every YAML text enters and leaves hirewiz.
 //!
 //! Packs, answers files and session files are all read here: the text is size-capped,
-//! scanned for runaway nesting before any parser sees it, then parsed into a small tree
+//! scanned for runaway nesting and for more values than the budget before any parser
+//! sees it (`prescan`), then parsed into a small tree
 //! of [`Node`]s that remember their line and column, so that later stages can report
 //! every problem at its place. Aliases are expanded against a node budget, which turns
 //! an alias bomb into a prompt error instead of a hang. Typed values are read from that
@@ -10,6 +11,7 @@
 
 pub mod de;
 mod flow;
+mod prescan;
 
 use compact_str::CompactString;
 pub use de::Located;
@@ -219,7 +221,11 @@ pub fn check_text<'a>(bytes: &'a [u8], limits: &Limits) -> Result<&'a str, YamlE
 
 fn pos_at(bytes: &[u8], index: usize) -> Pos {
     let before = &bytes[..index.min(bytes.len())];
-    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    // A fold without an early exit, which the compiler turns into vector instructions.
+    let line = before
+        .iter()
+        .fold(0usize, |n, &b| n + usize::from(b == b'\n'))
+        + 1;
     let line_start = before
         .iter()
         .rposition(|&b| b == b'\n')
@@ -335,63 +341,19 @@ pub fn io_message(e: &std::io::Error) -> String {
     }
 }
 
-/// Refuse runaway flow nesting (`[[[[...`) before the parser spends time on it.
-///
-/// Quoted text and comments are skipped; block nesting is bounded by the tree builder.
-fn prescan_depth(text: &str, limits: &Limits) -> Result<(), YamlError> {
-    // Bytes, not characters: every byte that matters here is ASCII, and no byte of a
-    // multi-byte character can be mistaken for one.
-    let bytes = text.as_bytes();
-    let mut depth = 0usize;
-    let mut quote: Option<u8> = None;
-    let mut comment = false;
-    let mut prev = b'\n';
-    for (i, &c) in bytes.iter().enumerate() {
-        if c == b'\n' {
-            comment = false;
-            prev = c;
-            continue;
-        }
-        if comment {
-            continue;
-        }
-        match quote {
-            Some(q) => {
-                if c == q && !(q == b'"' && prev == b'\\') {
-                    quote = None;
-                }
-            }
-            None => match c {
-                b'#' if matches!(prev, b' ' | b'\t' | b'\r' | b'\n') => comment = true,
-                b'"' | b'\'' if depth > 0 || matches!(prev, b' ' | b'\t' | b'\n' | b':' | b'-') => {
-                    quote = Some(c)
-                }
-                b'[' | b'{' => {
-                    depth += 1;
-                    if depth > limits.max_depth {
-                        return Err(YamlError::new(
-                            pos_at(bytes, i),
-                            format!("nesting is deeper than {} levels", limits.max_depth),
-                        )
-                        .hint("packs, answers and sessions never need deep nesting"));
-                    }
-                }
-                b']' | b'}' => depth = depth.saturating_sub(1),
-                _ => {}
-            },
-        }
-        prev = c;
-    }
-    Ok(())
-}
-
 /// Parse a YAML text into a tree of located nodes, within `limits`.
 ///
 /// An empty document (only comments or blank lines) is an error, as is a stream with
 /// more than one document.
 pub fn parse(text: &str, limits: &Limits) -> Result<Node, YamlError> {
     check_text(text.as_bytes(), limits)?;
-    prescan_depth(text, limits)?;
+    prescan::prescan(text, limits)?;
+    build(text, limits)
+}
+
+/// Build the tree from the parser's events, counting every value against the budget as
+/// it arrives.
+fn build(text: &str, limits: &Limits) -> Result<Node, YamlError> {
     let mut builder = Builder {
         limits: *limits,
         anchors: std::collections::HashMap::new(),
@@ -420,6 +382,8 @@ pub fn parse(text: &str, limits: &Limits) -> Result<Node, YamlError> {
         };
         let pos = span_pos(&span);
         let done: Option<(Node, usize)> = match event {
+            // Refused as it starts, before a large second document is read at all.
+            Event::DocumentStart(_) if !docs.is_empty() => return Err(second_document(pos)),
             Event::StreamStart | Event::DocumentStart(_) | Event::Nothing => None,
             Event::DocumentEnd => None,
             Event::StreamEnd => break,
@@ -468,10 +432,7 @@ pub fn parse(text: &str, limits: &Limits) -> Result<Node, YamlError> {
         }
         let Some(open) = stack.last_mut() else {
             if !docs.is_empty() {
-                return Err(
-                    YamlError::new(node.pos, "the file holds more than one YAML document")
-                        .hint("remove the `---` separator and keep a single document"),
-                );
+                return Err(second_document(node.pos));
             }
             docs.push(node);
             continue;
@@ -594,6 +555,11 @@ impl Open {
             pos: self.pos,
         })
     }
+}
+
+fn second_document(pos: Pos) -> YamlError {
+    YamlError::new(pos, "the file holds more than one YAML document")
+        .hint("remove the `---` separator and keep a single document")
 }
 
 /// A key's identity for duplicate detection: its type and text (`1` and `"1"` differ).

@@ -56,3 +56,61 @@ pub fn laughs() -> String {
     }
     s
 }
+
+/// A flow list of about `bytes` bytes of one-digit items with no spaces: the most
+/// values a byte can hold.
+pub fn flow_tight(bytes: usize) -> String {
+    let mut s = String::with_capacity(bytes + 2);
+    s.push('[');
+    s.push_str(&"1,".repeat(bytes / 2));
+    s.push_str("1]\n");
+    s
+}
+
+/// About `bytes` bytes of one-key documents, each after a `---`.
+pub fn documents(bytes: usize) -> String {
+    "a: 1\n---\n".repeat(bytes / 9)
+}
+
+/// One plain scalar of about `bytes` bytes, the whole document.
+pub fn scalar(bytes: usize) -> String {
+    let mut s = "x".repeat(bytes);
+    s.push('\n');
+    s
+}
+
+/// About `bytes` bytes of flow lists nested 60 deep, within the nesting limit, side by
+/// side in one list.
+pub fn deep(bytes: usize) -> String {
+    let unit = format!("{}1{}", "[".repeat(60), "]".repeat(60));
+    let mut s = String::with_capacity(bytes + unit.len() + 2);
+    s.push('[');
+    while s.len() < bytes {
+        s.push_str(&unit);
+        s.push(',');
+    }
+    s.push_str("1]\n");
+    s
+}
+
+/// About `bytes` bytes of block mappings nested 60 deep, within the nesting limit, one
+/// after another.
+pub fn deep_block(bytes: usize) -> String {
+    let mut unit = String::new();
+    for level in 0..60 {
+        unit.push_str(&" ".repeat(level));
+        unit.push_str("k:\n");
+    }
+    let mut s = String::with_capacity(bytes + unit.len() * 2);
+    let mut i = 0;
+    while s.len() < bytes {
+        s.push_str(&format!("d{i}:\n"));
+        for line in unit.lines() {
+            s.push(' ');
+            s.push_str(line);
+            s.push('\n');
+        }
+        i += 1;
+    }
+    s
+}

@@ -18,7 +18,7 @@ pub enum CompareFormat {
 /// Read both sides against the pack, printing their warnings, and print the comparison.
 /// Each side is an answers file, a session file, or the id of a saved session.
 pub fn compare(
-    pack: Option<&Path>,
+    pack: super::PackChoice,
     data_dir: Option<&Path>,
     a: &Path,
     b: &Path,

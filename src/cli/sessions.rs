@@ -151,7 +151,7 @@ fn listing_json(store: &Store, listed: &[Listed]) -> String {
 /// pack, to standard output or `output`. Differences from the session as saved (another
 /// pack, another result, an unfinished session) are noted on standard error.
 pub fn export(
-    pack: Option<&Path>,
+    pack: super::PackChoice,
     data_dir: Option<&Path>,
     session: &str,
     format: Format,

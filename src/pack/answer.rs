@@ -28,8 +28,12 @@ pub(super) fn option_index(options: &[Choice], n: &Node) -> Result<usize, String
     options.iter().position(|c| c.id == s).ok_or_else(|| {
         let known: Vec<&str> = options.iter().map(|c| c.id.as_str()).collect();
         match suggest(s, known.iter().copied()) {
-            Some(h) => format!("unknown option `{s}`; {h}"),
-            None => format!("unknown option `{s}`; the options are {}", known.join(", ")),
+            Some(h) => format!("unknown option `{}`; {h}", crate::escape::excerpt(s)),
+            None => format!(
+                "unknown option `{}`; the options are {}",
+                crate::escape::excerpt(s),
+                known.join(", ")
+            ),
         }
     })
 }

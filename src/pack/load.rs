@@ -55,23 +55,53 @@ fn render(d: &[Diagnostic]) -> String {
         .join("\n")
 }
 
-/// Read the default pack from its texts compiled into the binary, as any pack is read.
-/// [`super::load_default`] gives the same pack without parsing.
+/// Read the default pack from its texts compiled into the binary, as any pack is read;
+/// [`super::load_default`] gives the same pack without parsing. Its files are read from
+/// the binary, never from disk, so its `../assets` import needs no trust in any folder.
 pub fn parse_default() -> Result<Pack, LoadError> {
-    gather(vec![PathBuf::from(DEFAULT_PACK_NAME)], &|p: &Path| {
-        let name = display(p);
-        EMBEDDED
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, t)| t.as_bytes().to_vec())
-            .ok_or_else(|| "no such file in the default pack".to_string())
-    })
+    gather(
+        vec![PathBuf::from(DEFAULT_PACK_NAME)],
+        true,
+        &|p: &Path, _| {
+            let name = display(p);
+            EMBEDDED
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, t)| t.as_bytes().to_vec())
+                .ok_or_else(|| Refusal::new("no such file in the default pack"))
+        },
+    )
 }
+
+/// Where a pack on disk may import files from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Imports {
+    /// Only from inside the pack's folder tree (see [`load_path`]).
+    #[default]
+    InsidePack,
+    /// From anywhere the user can read: for packs whose author is trusted.
+    Anywhere,
+}
+
+/// The command-line flag that lets a pack import from outside its folder, as hints name it.
+pub const IMPORTS_OUTSIDE_FLAG: &str = "--allow-outside-imports";
 
 /// Load a pack from a file (and the files it imports) or a folder (every `.yaml` and
 /// `.yml` file directly in it, in name order, and their imports).
+///
+/// Every file but the one named must lie inside the pack's folder tree once links and
+/// `..` are resolved: the folder of the named file (the named folder itself), or its
+/// parent when that folder is called `questions`, the layout of a pack project with
+/// `questions/` beside `assets/`. This keeps a pack from reading, and its errors from
+/// quoting, files such as `/etc/shadow`; [`load_path_with`] can lift it.
 pub fn load_path(path: &Path) -> Result<Pack, LoadError> {
-    let roots = if path.is_dir() {
+    load_path_with(path, Imports::InsidePack)
+}
+
+/// [`load_path`], with imports allowed as `imports` says.
+pub fn load_path_with(path: &Path, imports: Imports) -> Result<Pack, LoadError> {
+    let is_dir = path.is_dir();
+    let roots = if is_dir {
         let entries = std::fs::read_dir(path).map_err(|e| io(path, &e))?;
         let mut files: Vec<PathBuf> = entries
             .filter_map(Result::ok)
@@ -89,7 +119,60 @@ pub fn load_path(path: &Path) -> Result<Pack, LoadError> {
     } else {
         vec![path.to_path_buf()]
     };
-    gather(roots, &|p: &Path| yaml::read_file(p, &Limits::default()))
+    let inside = match imports {
+        Imports::InsidePack => Some(pack_folder(path, is_dir)?),
+        Imports::Anywhere => None,
+    };
+    gather(roots, !is_dir, &|p: &Path, named: bool| {
+        let limits = Limits::default();
+        match &inside {
+            Some(folder) if !named => read_inside(p, folder, &limits),
+            _ => yaml::read_file(p, &limits).map_err(Refusal::new),
+        }
+    })
+}
+
+/// The folder a pack's files must stay in, resolved: the folder named, or the folder of
+/// the file named; the parent of either when it is called `questions`.
+fn pack_folder(path: &Path, is_dir: bool) -> Result<PathBuf, LoadError> {
+    let folder = match (is_dir, path.parent()) {
+        (true, _) => path,
+        (false, Some(p)) if !p.as_os_str().is_empty() => p,
+        (false, _) => Path::new("."),
+    };
+    let folder = std::fs::canonicalize(folder).map_err(|e| io(folder, &e))?;
+    Ok(match folder.parent() {
+        Some(parent) if folder.file_name().is_some_and(|n| n == "questions") => {
+            parent.to_path_buf()
+        }
+        _ => folder,
+    })
+}
+
+/// Read a file of a pack only if it lies inside `folder` once resolved. What it is (a
+/// missing file, a pipe, a device) is told first, as the flag would not change that;
+/// the resolved path is what is read, so the place checked is the place read.
+fn read_inside(path: &Path, folder: &Path, limits: &Limits) -> Result<Vec<u8>, Refusal> {
+    let meta = std::fs::metadata(path).map_err(|e| Refusal::new(yaml::io_message(&e)))?;
+    if let Some(what) = yaml::not_regular(&meta.file_type()) {
+        return Err(Refusal::new(what));
+    }
+    let resolved = std::fs::canonicalize(path).map_err(|e| Refusal::new(yaml::io_message(&e)))?;
+    if !resolved.starts_with(folder) {
+        let how = if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+            "it is a link to a file"
+        } else {
+            "it is"
+        };
+        return Err(Refusal {
+            message: format!("{how} outside the pack's folder `{}`", display(folder)),
+            hint: Some(format!(
+                "a pack reads only files in its own folder tree; move the file there, \
+                 or pass {IMPORTS_OUTSIDE_FLAG} if you trust the pack"
+            )),
+        });
+    }
+    yaml::read_file(&resolved, limits).map_err(Refusal::new)
 }
 
 /// Load a pack from texts already in memory, as (name, text) pairs; imports are not
@@ -174,10 +257,28 @@ fn direction_controls(sources: &[(String, String)]) -> Vec<crate::diag::Diagnost
     found
 }
 
-type Reader<'a> = &'a dyn Fn(&Path) -> Result<Vec<u8>, String>;
+/// Why a file of a pack was not read, with what might fix it.
+struct Refusal {
+    message: String,
+    hint: Option<String>,
+}
 
-/// Read the root files and, breadth first, everything they import.
-fn gather(roots: Vec<PathBuf>, read: Reader) -> Result<Pack, LoadError> {
+impl Refusal {
+    fn new(message: impl Into<String>) -> Self {
+        Refusal {
+            message: message.into(),
+            hint: None,
+        }
+    }
+}
+
+/// Reads one file of a pack; the flag is true for the file the user named itself.
+type Reader<'a> = &'a dyn Fn(&Path, bool) -> Result<Vec<u8>, Refusal>;
+
+/// Read the root files and, breadth first, everything they import. `named` says that
+/// the one root is the file the user named; a folder's files are read like imports, so a
+/// link in it cannot lead out either.
+fn gather(roots: Vec<PathBuf>, named: bool, read: Reader) -> Result<Pack, LoadError> {
     let mut wave: Vec<(PathBuf, Option<(String, Pos)>)> =
         roots.into_iter().map(|p| (normalize(&p), None)).collect();
     let mut seen: Vec<PathBuf> = Vec::new();
@@ -199,16 +300,24 @@ fn gather(roots: Vec<PathBuf>, read: Reader) -> Result<Pack, LoadError> {
                     message: format!("a pack may be made of at most {MAX_FILES} files"),
                 });
             }
-            let bytes = match read(&path) {
+            let bytes = match read(&path, named && from.is_none()) {
                 Ok(b) => b,
-                Err(message) => match from {
+                Err(Refusal { message, hint }) => match from {
                     // A missing import is a problem in the importing file.
                     Some((file, pos)) => {
                         d.set_file(file);
-                        d.error(pos, format!("cannot import `{name}`: {message}"));
+                        let message = format!("cannot import `{name}`: {message}");
+                        match hint {
+                            Some(h) => d.error_hint(pos, message, h),
+                            None => d.error(pos, message),
+                        }
                         continue;
                     }
                     None => {
+                        let message = match hint {
+                            Some(h) => format!("{message}\n    hint: {h}"),
+                            None => message,
+                        };
                         return Err(LoadError::Io {
                             path: name,
                             message,

@@ -27,7 +27,10 @@ pub use compiled::load_default;
 pub use condition::Condition;
 pub use cost_order::{CostEnd, CostOrder, per_person, seniority_factors};
 pub use expect::{Direction, Example, Expectations, Expected, Law, Trend};
-pub use load::{DEFAULT_PACK_NAME, LoadError, load_path, load_texts, parse_default};
+pub use load::{
+    DEFAULT_PACK_NAME, IMPORTS_OUTSIDE_FLAG, Imports, LoadError, load_path, load_path_with,
+    load_texts, parse_default,
+};
 
 use std::collections::HashMap;
 use std::sync::Arc;

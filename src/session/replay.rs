@@ -202,7 +202,7 @@ impl PackChange {
 pub fn event_of(saved: &SavedEvent, pack: &Pack, pos: Pos) -> Result<Event, String> {
     let question = |id: &str| {
         pack.question_index(id).ok_or_else(|| {
-            let msg = format!("unknown question `{id}`");
+            let msg = format!("unknown question `{}`", crate::escape::excerpt(id));
             match suggest(id, pack.questions().iter().map(|q| q.id.as_str())) {
                 Some(h) => format!("{msg}; {h}"),
                 None => msg,

@@ -213,7 +213,10 @@ fn table(t: &Located<ra::RateTable>, d: &mut Diagnostics) -> RateTable {
             if !known.contains(&name) {
                 d.unknown(
                     k.pos,
-                    format!("unknown field `{name}` in a row's values"),
+                    format!(
+                        "unknown field `{}` in a row's values",
+                        crate::escape::excerpt(name)
+                    ),
                     name,
                     known.iter().copied(),
                     Some(format!(
@@ -298,7 +301,13 @@ fn table_index(name: &Located<Name>, rates: &Rates, d: &mut Diagnostics) -> Opti
     let i = rates.tables.iter().position(|x| x.id == t);
     if i.is_none() {
         let known = rates.tables.iter().map(|x| x.id.as_str());
-        d.unknown(name.pos, format!("unknown table `{t}`"), t, known, None);
+        d.unknown(
+            name.pos,
+            format!("unknown table `{}`", crate::escape::excerpt(t)),
+            t,
+            known,
+            None,
+        );
     }
     i
 }

@@ -33,7 +33,7 @@ impl Scope<'_> {
             let known = self.question_ids.iter().map(String::as_str);
             d.unknown(
                 name.pos,
-                format!("unknown question `{id}`"),
+                format!("unknown question `{}`", crate::escape::excerpt(id)),
                 id,
                 known,
                 None,
@@ -55,7 +55,7 @@ impl Scope<'_> {
             let known = self.candidate_ids.iter().map(String::as_str);
             d.unknown(
                 name.pos,
-                format!("{what}unknown candidate `{id}`"),
+                format!("{what}unknown candidate `{}`", crate::escape::excerpt(id)),
                 id,
                 known,
                 None,

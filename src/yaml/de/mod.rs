@@ -237,7 +237,7 @@ impl<'de, 's> NodeDe<'de, 's> {
             [init @ .., last] if !init.is_empty() => format!("{} and {last}", init.join(", ")),
             _ => known.join(""),
         };
-        let message = format!("unknown {noun} `{given}`");
+        let message = format!("unknown {noun} `{}`", crate::escape::excerpt(given));
         self.unknown(pos, message, given, known, format!("{plural}s are {all}"));
         Error::Reported
     }
@@ -249,7 +249,10 @@ impl<'de, 's> NodeDe<'de, 's> {
                 continue;
             }
             let name = k.scalar_text().unwrap_or_default();
-            let message = format!("unknown field `{name}` in {what}");
+            let message = format!(
+                "unknown field `{}` in {what}",
+                crate::escape::excerpt(&name)
+            );
             let otherwise = format!("the fields of {what} are: {}", known.join(", "));
             self.unknown(k.pos, message, &name, known, otherwise);
         }
