@@ -371,13 +371,29 @@ fn build(text: &str, limits: &Limits) -> Result<Node, YamlError> {
             Some(Ok(ev)) => ev,
             Some(Err(e)) => {
                 let m = e.marker();
-                return Err(YamlError::new(
-                    Pos {
-                        line: m.line() as u32,
-                        col: m.col() as u32 + 1,
-                    },
-                    format!("YAML syntax error: {}", e.info()),
-                ));
+                let at = Pos {
+                    line: m.line() as u32,
+                    col: m.col() as u32 + 1,
+                };
+                return Err(match unclosed_flow(text, &stack, at) {
+                    Some((open, bracket)) => {
+                        let close = if bracket == '[' { ']' } else { '}' };
+                        YamlError::new(
+                            open,
+                            format!(
+                                "YAML syntax error: this `{bracket}` is not closed on its line, \
+                                 and the text cannot be read on from {}:{} ({})",
+                                at.line,
+                                at.col,
+                                e.info()
+                            ),
+                        )
+                        .hint(format!(
+                            "close it with `{close}` on the same line, or write the items one a line"
+                        ))
+                    }
+                    None => YamlError::new(at, format!("YAML syntax error: {}", e.info())),
+                });
             }
         };
         let pos = span_pos(&span);
@@ -598,6 +614,40 @@ fn merge_into(entries: &mut Vec<(Node, Node)>, node: Node) -> Result<(), YamlErr
         }
     }
     Ok(())
+}
+
+/// Where a syntax error found at `at` most likely began: the innermost list or mapping
+/// still open there that was written in brackets, opened on an earlier line, and not
+/// closed on its own line (`drivers: [greenfield` with the `]` forgotten), with its
+/// bracket. The parser only stops where the text no longer fits, lines later.
+fn unclosed_flow(text: &str, stack: &[Open], at: Pos) -> Option<(Pos, char)> {
+    stack.iter().rev().find_map(|open| {
+        if open.pos.line >= at.line {
+            return None;
+        }
+        let line = text.lines().nth(open.pos.line as usize - 1)?;
+        let mut rest = line.chars().skip(open.pos.col as usize - 1);
+        let bracket = rest.next().filter(|c| matches!(c, '[' | '{'))?;
+        let (mut depth, mut quote, mut after_space) = (1usize, None::<char>, false);
+        for c in rest {
+            let spaced = std::mem::replace(&mut after_space, c == ' ' || c == '\t');
+            match (quote, c) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '\'' | '"') => quote = Some(c),
+                (None, '[' | '{') => depth += 1,
+                (None, ']' | '}') => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return None;
+                    }
+                }
+                (None, '#') if spaced => break,
+                _ => {}
+            }
+        }
+        Some((open.pos, bracket))
+    })
 }
 
 fn span_pos(span: &Span) -> Pos {
@@ -900,5 +950,25 @@ mod tests {
         assert!(e.message.contains("expands to more than 50 values"), "{e}");
         let small: String = (0..20).map(|i| format!("k{i}: {i}\n")).collect();
         assert!(parse(&small, &limits).is_ok());
+    }
+
+    #[test]
+    fn a_bracket_left_open_is_told_where_it_opens() {
+        let e = parse("a: 1\nlist: [x, y\nnext: 2\n", &Limits::default()).unwrap_err();
+        assert_eq!(e.pos, Pos { line: 2, col: 7 }, "{e}");
+        assert!(
+            e.message
+                .starts_with("YAML syntax error: this `[` is not closed on its line"),
+            "{e}"
+        );
+        let e = parse("m: {a: 1, b: [2, 3]\nnext: 2\n", &Limits::default()).unwrap_err();
+        assert_eq!(e.pos, Pos { line: 1, col: 4 }, "{e}");
+        assert!(e.hint.as_deref().unwrap_or("").contains("`}`"), "{e:?}");
+        // A bracket closed on its line is not blamed, whatever comes after; nor is one
+        // whose `]` follows a `#` that is part of a word.
+        for text in ["a: [x, '#', \"]\", y#z]\nb: : c\n", "a: [x]\n  - b: [\n"] {
+            let e = parse(text, &Limits::default()).unwrap_err();
+            assert!(!e.message.contains("not closed on its line"), "{text}: {e}");
+        }
     }
 }
