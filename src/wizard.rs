@@ -169,6 +169,50 @@ impl Wizard {
             .unwrap_or_else(|| self.pack.questions()[q].default.clone())
     }
 
+    /// Why the number of questions asked changed since `before` (the questions asked then,
+    /// as [`Wizard::visible`] gives them), naming those the last answer brought in or left
+    /// out, or `None` when it did not change: "Now 14 questions: “Which regulations apply to
+    /// your data?” is asked because of this answer."
+    pub fn total_change(&self, before: &[usize]) -> Option<String> {
+        let now = self.visible();
+        if now == before {
+            return None;
+        }
+        let prompt = |q: &usize| format!("“{}”", self.pack().questions()[*q].prompt);
+        let named = |qs: &[usize]| match qs {
+            [one] => prompt(one),
+            [first, rest @ ..] => format!("{} and {} more", prompt(first), rest.len()),
+            [] => String::new(),
+        };
+        let added: Vec<usize> = now
+            .iter()
+            .copied()
+            .filter(|q| !before.contains(q))
+            .collect();
+        let dropped: Vec<usize> = before
+            .iter()
+            .copied()
+            .filter(|q| !now.contains(q))
+            .collect();
+        let total = match now.len() {
+            1 => "Now 1 question".to_string(),
+            n => format!("Now {n} questions"),
+        };
+        let mut parts = Vec::new();
+        if !added.is_empty() {
+            let verb = if added.len() == 1 { "is" } else { "are" };
+            parts.push(format!(
+                "{} {verb} asked because of this answer",
+                named(&added)
+            ));
+        }
+        if !dropped.is_empty() {
+            let verb = if dropped.len() == 1 { "is" } else { "are" };
+            parts.push(format!("{} {verb} no longer asked", named(&dropped)));
+        }
+        Some(format!("{total}: {}.", parts.join("; ")))
+    }
+
     /// Where the current question stands among those asked now.
     pub fn progress(&self) -> Progress {
         let visible = self.visible();

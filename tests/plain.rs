@@ -73,6 +73,10 @@ fn piped_answers_reach_the_same_recommendation_as_the_text_report() {
     assert!(out.contains("Not accepted: must be 0 plus a multiple of 2.\nQuestion 3 of 4: How many days can you spare?"));
     assert!(out.contains("Not accepted: type a whole number from 0 to 30."));
     assert!(out.contains("\n\nQuestion 4 of 4: Must it be done this week?"));
+    // Choosing a large garden brings a question in, and the new total says why.
+    assert!(out.contains(
+        "Now 4 questions: “Must it be done this week?” is asked because of this answer.\n"
+    ));
     assert!(out.contains("Review your answers\n  1. How big is the garden? Large\n"));
 
     let report =

@@ -117,12 +117,26 @@ fn a_full_session_by_keys() {
     press(&mut app, &[Char('n')]);
     assert_eq!(app.place(), Place::Review);
     assert_eq!(app.review_rows().len(), 3);
-    assert!(!screen_text(&app, 80, 24).contains("Which regimes apply?"));
+    // The review lists it no more, and the notice says why the total changed.
+    assert_eq!(
+        app.notice(),
+        Some("Now 3 questions: “Which regimes apply?” is no longer asked.")
+    );
+    let review = screen_text(&app, 80, 24);
+    assert_eq!(
+        review.matches("Which regimes apply?").count(),
+        1,
+        "{review}"
+    );
 
     // And yes again brings it back with its earlier answer kept, so the wizard
     // returns straight to the review, where it shows.
     press(&mut app, &[Up, Up, Enter, Char('y')]);
     assert_eq!(app.place(), Place::Review);
+    assert_eq!(
+        app.notice(),
+        Some("Now 4 questions: “Which regimes apply?” is asked because of this answer.")
+    );
     assert_eq!(app.review_rows().len(), 4);
     let text = screen_text(&app, 80, 24);
     assert!(text.contains("Which regimes apply?"), "{text}");

@@ -257,10 +257,14 @@ pub fn run(
                     Ok(Line::Finish) => vec![Event::Finish],
                 };
                 for e in &events {
+                    let before = wizard.visible();
                     match wizard.apply(e) {
                         Ok(()) => {
                             observe(e, &wizard);
                             full = true;
+                            if let Some(why) = wizard.total_change(&before) {
+                                out.say(&format!("{why}\n"))?;
+                            }
                         }
                         Err(Rejected::AtStart) => {
                             out.say("This is the first question; there is nothing before it.\n")?;

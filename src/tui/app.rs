@@ -362,7 +362,11 @@ impl App {
     }
 
     fn event(&mut self, event: Event, fx: &mut Vec<Effect>) -> Result<(), Rejected> {
+        let before = self.wizard.visible();
         self.wizard.apply(&event)?;
+        if let Some(why) = self.wizard.total_change(&before) {
+            self.notice = Some(why);
+        }
         fx.push(Effect::Record {
             event,
             state: self.wizard.clone(),
