@@ -319,3 +319,51 @@ fn random_groups_cover_every_case() {
     eprintln!("changing {changing}, steady {steady}, pairs {pairs}, open {open}");
     assert!(changing > 10 && steady > 10 && pairs > 0 && open > 10);
 }
+
+/// A settled session starts from the profile and asks the open questions first, each in
+/// turn, then the questions after the last open one (the review counts every question
+/// as seen, so those cannot be passed beforehand), then shows the review.
+#[test]
+fn settling_asks_the_open_questions_first() {
+    use hirewiz::wizard::{Step, Wizard};
+    use std::sync::Arc;
+    let pack = Arc::new(test_pack().clone());
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    for _ in 0..100 {
+        let members: Vec<Answers> = (0..3 + next(3))
+            .map(|_| {
+                let mut a = Answers::new(pack.questions().len());
+                for (q, question) in pack.questions().iter().enumerate() {
+                    let all = every_answer(&question.kind);
+                    a.set(q, all[next(all.len()).min(2)].clone());
+                }
+                a
+            })
+            .collect();
+        let g = group::group(&pack, &members);
+        let open = g.open();
+        let mut w = Wizard::new(pack.clone());
+        for e in group::settle_events(&g.profile, &open) {
+            w.apply(&e).expect("every settle event is accepted");
+        }
+        assert_eq!(w.effective(), g.profile);
+        let mut asked = Vec::new();
+        while let Step::Question(q) = w.step() {
+            asked.push(q);
+            w.apply(&hirewiz::wizard::Event::Next).expect("next");
+        }
+        let last = open.iter().max().copied();
+        let mut expected = open.clone();
+        if let Some(last) = last {
+            expected.extend((last + 1..pack.questions().len()).filter(|&q| g.profile[q].is_some()));
+        }
+        assert_eq!(asked, expected);
+        assert_eq!(w.step(), Step::Review);
+    }
+}

@@ -6,6 +6,7 @@
 
 mod advice;
 pub mod compare;
+pub mod group;
 mod insight;
 pub mod json;
 pub mod markdown;

@@ -1,0 +1,671 @@
+//! Several people's answers to one decision, as text, Markdown or JSON (`hirewiz group`):
+//! who answered, where they disagree, each person's result, the group profile with its
+//! open questions, which disagreements change its result, and its costs and next steps.
+
+use super::{Report, State, json, markdown, points, text};
+use crate::answers::Answers;
+use crate::insight::group::{self, Group, Outcome, Swap};
+use crate::insight::join_and;
+use crate::pack::Pack;
+use crate::score::{Pick, score};
+use serde_json::{Value, json};
+use std::fmt::Write;
+use unicode_width::UnicodeWidthStr;
+
+/// One member as given to the report.
+#[derive(Debug, Clone)]
+pub struct MemberInput {
+    /// How they are named (told apart from the others already).
+    pub name: String,
+    /// Where their answers came from.
+    pub file: String,
+    /// The session's id, when the answers come from a session.
+    pub session: Option<String>,
+    /// What a reader should know about how their answers were read (another pack, an
+    /// unfinished session), each a sentence.
+    pub notes: Vec<String>,
+    /// Their answers given.
+    pub answers: Answers,
+}
+
+/// One member's line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MemberLine {
+    /// How they are named.
+    pub name: String,
+    /// Where their answers came from.
+    pub file: String,
+    /// The session's id, when a session.
+    pub session: Option<String>,
+    /// Notes on how their answers were read.
+    pub notes: Vec<String>,
+    /// The result of their own answers.
+    pub report: Report,
+}
+
+/// One question across the group, in words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuestionLine {
+    /// Question id.
+    pub question: String,
+    /// The question as asked.
+    pub prompt: String,
+    /// Each member's answer in words (`None`: not asked of them).
+    pub texts: Vec<Option<String>>,
+    /// Each member's answer as an answers file holds it (null: not asked).
+    pub values: Vec<Value>,
+    /// Whether the members asked disagree.
+    pub disagree: bool,
+    /// The profile's answer in words (`None`: the profile does not ask it).
+    pub consensus_text: Option<String>,
+    /// The profile's answer as an answers file holds it.
+    pub consensus: Value,
+    /// Whether no strict majority decided it.
+    pub open: bool,
+    /// Whether it is a number (its consensus is the median).
+    pub number: bool,
+}
+
+/// One swap (or pair) that changes the profile's result, in words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChangeLine {
+    /// The swaps: question id, answer as an answers file holds it, the members' names.
+    pub swaps: Vec<(String, Value, Vec<String>)>,
+    /// What the profile recommends with it (`None`: a tie or none fits).
+    pub recommendation: Option<String>,
+    /// How settled that is.
+    pub state: State,
+    /// The candidates level at the top, on a tie.
+    pub level: Vec<String>,
+    /// The whole statement.
+    pub sentence: String,
+}
+
+/// A group ready to show.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupReport {
+    /// Each member, in the order given.
+    pub members: Vec<MemberLine>,
+    /// Members left out, as (what was given, why).
+    pub left_out: Vec<(String, String)>,
+    /// Every question asked of anyone: disagreements first, then the pack's order.
+    pub questions: Vec<QuestionLine>,
+    /// The group profile's full report.
+    pub profile: Report,
+    /// Single swaps that change the profile's result.
+    pub changes: Vec<ChangeLine>,
+    /// When no single swap does: pairs that do.
+    pub pairs: Vec<ChangeLine>,
+    /// Whether every pair was tried.
+    pub pairs_complete: bool,
+    /// What the disagreements decide, in a sentence (after the changes, when any).
+    pub summary: String,
+    /// The model behind it, for whoever settles it.
+    pub group: Group,
+}
+
+impl GroupReport {
+    /// Group the members against `pack`; `left_out` names those that could not be read.
+    pub fn build(
+        pack: &Pack,
+        members: &[MemberInput],
+        left_out: Vec<(String, String)>,
+    ) -> GroupReport {
+        let answers: Vec<Answers> = members.iter().map(|m| m.answers.clone()).collect();
+        let g = group::group(pack, &answers);
+        let names: Vec<String> = members.iter().map(|m| m.name.clone()).collect();
+        let member_lines = members
+            .iter()
+            .zip(&g.members)
+            .map(|(m, r)| MemberLine {
+                name: m.name.clone(),
+                file: m.file.clone(),
+                session: m.session.clone(),
+                notes: m.notes.clone(),
+                report: Report::build_from(pack, &m.answers, &r.verdict),
+            })
+            .collect();
+        let questions = g
+            .rows
+            .iter()
+            .map(|r| {
+                let q = &pack.questions()[r.question];
+                QuestionLine {
+                    question: q.id.clone(),
+                    prompt: q.prompt.clone(),
+                    texts: r
+                        .answers
+                        .iter()
+                        .map(|a| a.as_ref().map(|a| q.describe(a)))
+                        .collect(),
+                    values: r
+                        .answers
+                        .iter()
+                        .map(|a| a.as_ref().map_or(Value::Null, |a| q.to_json(a)))
+                        .collect(),
+                    disagree: r.disagree,
+                    consensus_text: r.consensus.as_ref().map(|a| q.describe(a)),
+                    consensus: r.consensus.as_ref().map_or(Value::Null, |a| q.to_json(a)),
+                    open: r.open,
+                    number: matches!(q.kind, crate::pack::Kind::Number { .. }),
+                }
+            })
+            .collect();
+        let verdict = score(pack, &g.profile);
+        let profile = Report::build(pack, &g.profile, &verdict);
+        let changes: Vec<ChangeLine> = g
+            .changing()
+            .map(|t| change_line(pack, &names, &[&t.swap], &t.outcome, &g.outcome))
+            .collect();
+        let pairs: Vec<ChangeLine> = g
+            .pairs
+            .iter()
+            .map(|p| {
+                change_line(
+                    pack,
+                    &names,
+                    &[&p.swaps[0], &p.swaps[1]],
+                    &p.outcome,
+                    &g.outcome,
+                )
+            })
+            .collect();
+        let summary = summary(&g, &changes, &pairs);
+        GroupReport {
+            members: member_lines,
+            left_out,
+            questions,
+            profile,
+            changes,
+            pairs,
+            pairs_complete: g.pairs_complete,
+            summary,
+            group: g,
+        }
+    }
+
+    /// The members' names joined: "Ana, Ben and Cy".
+    pub fn names(&self) -> String {
+        let names: Vec<&str> = self.members.iter().map(|m| m.name.as_str()).collect();
+        join_and(&names)
+    }
+
+    /// The open questions the profile asks, as lines in words.
+    pub fn open_questions(&self) -> Vec<&QuestionLine> {
+        self.questions.iter().filter(|q| q.open).collect()
+    }
+
+    /// What the disagreements decide, as statements: one per change (or pair), then the
+    /// summary. A single change and the summary read as one sentence.
+    pub fn decide_lines(&self) -> Vec<String> {
+        let listed = if self.changes.is_empty() {
+            &self.pairs
+        } else {
+            &self.changes
+        };
+        if listed.len() == 1 && !self.changes.is_empty() {
+            let first = listed[0].sentence.trim_end_matches('.');
+            return vec![format!("{first}; {}", lower_first(&self.summary))];
+        }
+        let mut out: Vec<String> = listed.iter().map(|c| c.sentence.clone()).collect();
+        if self.changes.is_empty() {
+            // "No single disagreement changes it; these pairs do" reads before the pairs.
+            out.insert(0, self.summary.clone());
+        } else {
+            out.push(self.summary.clone());
+        }
+        out
+    }
+}
+
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// The summary that follows the changes listed.
+fn summary(g: &Group, changes: &[ChangeLine], pairs: &[ChangeLine]) -> String {
+    if !g.rows.iter().any(|r| r.disagree) {
+        return "Everyone gives the same answers to every question asked of them.".to_string();
+    }
+    if g.tried.is_empty() {
+        return "The disagreements are all on questions the group profile does not ask, so none of them changes its result.".to_string();
+    }
+    if !changes.is_empty() {
+        // "Every other question" is true only when no question has an answer that
+        // changes the result beside one that does not.
+        let mixed = g.tried.iter().any(|t| {
+            !t.changes
+                && g.tried
+                    .iter()
+                    .any(|u| u.changes && u.swap.question == t.swap.question)
+        });
+        return if mixed {
+            "Every other answer on which the team disagrees leaves the result as it is.".to_string()
+        } else {
+            "On every other question the disagreement does not change the result.".to_string()
+        };
+    }
+    if pairs.is_empty() {
+        return if g.pairs_complete {
+            "No disagreement changes the result, alone or two together.".to_string()
+        } else {
+            format!(
+                "No single disagreement changes the result, nor any of the {} pairs of them tried.",
+                group::PAIR_BUDGET
+            )
+        };
+    }
+    if pairs.len() >= group::PAIR_LIMIT || !g.pairs_complete {
+        format!(
+            "No single disagreement changes the result; the first {} pairs that do are listed.",
+            pairs.len()
+        )
+    } else {
+        "No single disagreement changes the result; every other pair of them leaves it as it is."
+            .to_string()
+    }
+}
+
+/// "If the team takes Ben's answer to “How tight is the budget?” (Tight), Freelance is the
+/// choice."
+fn change_line(
+    pack: &Pack,
+    names: &[String],
+    swaps: &[&Swap],
+    outcome: &Outcome,
+    base: &Outcome,
+) -> ChangeLine {
+    let cand = |c: usize| pack.candidates()[c].name.clone();
+    let parts: Vec<String> = swaps
+        .iter()
+        .map(|s| {
+            let q = &pack.questions()[s.question];
+            let who: Vec<&str> = s.members.iter().map(|&m| names[m].as_str()).collect();
+            let whose = match who.as_slice() {
+                [one] => format!("{one}'s answer"),
+                _ => format!("the answer of {}", join_and(&who)),
+            };
+            format!("{whose} to “{}” ({})", q.prompt, q.describe(&s.answer))
+        })
+        .collect();
+    let result = match (&outcome.verdict.pick, outcome.state) {
+        (Pick::One(c), State::Clear) if *outcome.pick() == *base.pick() => {
+            format!("{} is the choice by a clear margin", cand(*c))
+        }
+        (Pick::One(c), _) if *outcome.pick() == *base.pick() => format!(
+            "{} still leads, but it is a close call ({} ahead)",
+            cand(*c),
+            points(outcome.verdict.margin)
+        ),
+        (Pick::One(c), State::Clear) => format!("{} is the choice", cand(*c)),
+        (Pick::One(c), _) => format!(
+            "{} is the choice, though a close call ({} ahead)",
+            cand(*c),
+            points(outcome.verdict.margin)
+        ),
+        (Pick::Level(set), _) => {
+            let level: Vec<String> = set.iter().map(|&c| cand(c)).collect();
+            let level: Vec<&str> = level.iter().map(String::as_str).collect();
+            format!("no option leads: {} are level", join_and(&level))
+        }
+        (Pick::NoneFits, _) => "no option fits".to_string(),
+    };
+    ChangeLine {
+        swaps: swaps
+            .iter()
+            .map(|s| {
+                let q = &pack.questions()[s.question];
+                (
+                    q.id.clone(),
+                    q.to_json(&s.answer),
+                    s.members.iter().map(|&m| names[m].clone()).collect(),
+                )
+            })
+            .collect(),
+        recommendation: outcome
+            .verdict
+            .recommended()
+            .map(|c| pack.candidates()[c].id.clone()),
+        state: outcome.state,
+        level: outcome
+            .verdict
+            .level()
+            .iter()
+            .map(|&c| pack.candidates()[c].id.clone())
+            .collect(),
+        sentence: format!("If the team takes {}, {result}.", parts.join(" and ")),
+    }
+}
+
+/// "Outsource, clear", "Tie: In-house and Freelance", for the members' table.
+fn result_words(r: &Report) -> String {
+    match r.state {
+        State::Tie | State::NoneFits => r.pick_words(),
+        _ => format!("{} ({})", r.pick_words(), r.state.words()),
+    }
+}
+
+fn pad(s: &str, width: usize) -> String {
+    let mut out = s.to_string();
+    out.push_str(&" ".repeat(width.saturating_sub(s.width())));
+    out
+}
+
+/// The group as text.
+pub fn to_text(g: &GroupReport) -> String {
+    let mut s = String::new();
+    let p = &g.profile;
+    let _ = writeln!(
+        s,
+        "Group of {}: {} · {} {}",
+        g.members.len(),
+        g.names(),
+        p.pack.title,
+        p.pack.version
+    );
+    let _ = writeln!(s);
+    let _ = writeln!(s, "Who answered");
+    let wn = g.members.iter().map(|m| m.name.width()).max().unwrap_or(0);
+    for m in &g.members {
+        let from = match &m.session {
+            Some(id) if m.name != *id => format!("session {id}"),
+            _ => m.file.clone(),
+        };
+        let _ = writeln!(s, "  {}  {from}", pad(&m.name, wn));
+        for n in &m.notes {
+            let _ = writeln!(s, "  {}  {n}", pad("", wn));
+        }
+    }
+    for (given, _) in &g.left_out {
+        let _ = writeln!(s, "  Left out, as it cannot be read: {given}");
+    }
+
+    let disagree: Vec<&QuestionLine> = g.questions.iter().filter(|q| q.disagree).collect();
+    let wg = wn.max("Group".width());
+    let _ = writeln!(s);
+    if disagree.is_empty() {
+        let _ = writeln!(s, "Where they disagree: nowhere.");
+    } else {
+        let _ = writeln!(s, "Where they disagree");
+        for q in &disagree {
+            let _ = writeln!(s, "  {}", q.prompt);
+            for (m, t) in g.members.iter().zip(&q.texts) {
+                let t = t.as_deref().unwrap_or("(not asked)");
+                let _ = writeln!(s, "    {}  {t}", pad(&m.name, wg));
+            }
+            let c = q.consensus_text.as_deref().unwrap_or("(not asked)");
+            let _ = writeln!(s, "    {}  {c}{}", pad("Group", wg), open_mark(q));
+        }
+    }
+    let agreed: Vec<&QuestionLine> = g.questions.iter().filter(|q| !q.disagree).collect();
+    if !agreed.is_empty() {
+        let _ = writeln!(s);
+        let _ = writeln!(s, "Where they agree");
+        for q in agreed {
+            let c = q
+                .consensus_text
+                .as_deref()
+                .unwrap_or("(not asked in the profile)");
+            let _ = writeln!(s, "  {}  {c}{}", q.prompt, open_mark(q));
+        }
+    }
+
+    let _ = writeln!(s);
+    let _ = writeln!(s, "Each person's recommendation");
+    for m in &g.members {
+        let _ = writeln!(s, "  {}  {}", pad(&m.name, wn), result_words(&m.report));
+        let _ = writeln!(s, "  {}  {}", pad("", wn), m.report.margin_words());
+    }
+
+    let _ = writeln!(s);
+    let _ = writeln!(s, "The group profile");
+    let _ = writeln!(s, "  {}", p.headline());
+    let _ = writeln!(s, "  {}", p.margin_words());
+    let open = g.open_questions();
+    if open.is_empty() {
+        let _ = writeln!(s, "  Every question has a majority.");
+    } else {
+        let _ = writeln!(
+            s,
+            "  Open (no majority; the profile takes the answer shown until the team settles it):"
+        );
+        for q in open {
+            let c = q.consensus_text.as_deref().unwrap_or("");
+            let _ = writeln!(s, "    - {}  {c}{}", q.prompt, median_note(q));
+        }
+    }
+    let _ = writeln!(s, "  Scores");
+    let w = p
+        .standings
+        .iter()
+        .map(|c| c.name.width())
+        .max()
+        .unwrap_or(0);
+    for c in &p.standings {
+        let note = if c.vetoed { "  (ruled out)" } else { "" };
+        let _ = writeln!(s, "    {}  {:>5}{note}", pad(&c.name, w), c.score);
+    }
+
+    let _ = writeln!(s);
+    let _ = writeln!(s, "What the disagreements decide");
+    for line in g.decide_lines() {
+        let _ = writeln!(s, "  {line}");
+    }
+    text::cost_block(&mut s, p);
+    text::next_steps_block(&mut s, p);
+    s
+}
+
+fn open_mark(q: &QuestionLine) -> &'static str {
+    if !q.open {
+        ""
+    } else if q.number {
+        "  (open: the median)"
+    } else {
+        "  (open: no majority)"
+    }
+}
+
+fn median_note(q: &QuestionLine) -> &'static str {
+    if q.number { " (the median)" } else { "" }
+}
+
+/// The group as a Markdown memo a consultant can send.
+pub fn to_markdown(g: &GroupReport) -> String {
+    let cell = markdown::table_cell;
+    let mut s = String::new();
+    let p = &g.profile;
+    let _ = writeln!(s, "# Group decision: {}", p.headline());
+    let _ = writeln!(s);
+    let _ = writeln!(
+        s,
+        "{} people answered *{} {}*: {}.",
+        g.members.len(),
+        p.pack.title,
+        p.pack.version,
+        g.names()
+    );
+    let _ = writeln!(s);
+    let _ = writeln!(s, "## Who answered");
+    let _ = writeln!(s);
+    for m in &g.members {
+        let from = match &m.session {
+            Some(id) => format!("session `{id}`"),
+            None => format!("`{}`", m.file),
+        };
+        let _ = writeln!(s, "- **{}**: {from}", m.name);
+        for n in &m.notes {
+            let _ = writeln!(s, "  - {n}");
+        }
+    }
+    for (given, _) in &g.left_out {
+        let _ = writeln!(s, "- Left out, as it cannot be read: `{given}`");
+    }
+    let _ = writeln!(s);
+    let _ = writeln!(s, "## Where they differ");
+    let _ = writeln!(s);
+    let header: Vec<String> = g.members.iter().map(|m| cell(&m.name)).collect();
+    let _ = writeln!(s, "| Question | {} | Group |", header.join(" | "));
+    let _ = writeln!(s, "|---|{}---|", "---|".repeat(g.members.len()));
+    for q in &g.questions {
+        let texts: Vec<String> = q
+            .texts
+            .iter()
+            .map(|t| cell(t.as_deref().unwrap_or("(not asked)")))
+            .collect();
+        let prompt = if q.disagree {
+            format!("**{}**", cell(&q.prompt))
+        } else {
+            cell(&q.prompt)
+        };
+        let c = q.consensus_text.as_deref().unwrap_or("(not asked)");
+        let _ = writeln!(
+            s,
+            "| {prompt} | {} | {}{} |",
+            texts.join(" | "),
+            cell(c),
+            open_mark(q)
+        );
+    }
+    let _ = writeln!(s);
+    let _ = writeln!(s, "Questions in bold are those where they disagree.");
+    let _ = writeln!(s);
+    let _ = writeln!(s, "## Each person's recommendation");
+    let _ = writeln!(s);
+    for m in &g.members {
+        let _ = writeln!(
+            s,
+            "- **{}**: {}. {}",
+            m.name,
+            result_words(&m.report),
+            m.report.margin_words()
+        );
+    }
+    let _ = writeln!(s);
+    let _ = writeln!(s, "## The group recommendation");
+    let _ = writeln!(s);
+    let _ = writeln!(s, "**{}**", p.headline());
+    let _ = writeln!(s);
+    let _ = writeln!(s, "{}", p.margin_words());
+    let open = g.open_questions();
+    if !open.is_empty() {
+        let _ = writeln!(s);
+        let _ = writeln!(
+            s,
+            "Open questions (no majority; the profile takes the answer shown until the team settles it):"
+        );
+        let _ = writeln!(s);
+        for q in open {
+            let c = q.consensus_text.as_deref().unwrap_or("");
+            let _ = writeln!(s, "- {}: {c}{}", q.prompt, median_note(q));
+        }
+    }
+    let _ = writeln!(s);
+    let _ = writeln!(s, "| Option | Points | Note |");
+    let _ = writeln!(s, "|---|---:|---|");
+    for c in &p.standings {
+        let _ = writeln!(
+            s,
+            "| {} | {} | {} |",
+            cell(&c.name),
+            c.score,
+            p.standing_note(c)
+        );
+    }
+    let _ = writeln!(s);
+    let _ = writeln!(s, "## What the differences decide");
+    let _ = writeln!(s);
+    for line in g.decide_lines() {
+        let _ = writeln!(s, "- {line}");
+    }
+    markdown::cost_block(&mut s, p, "##");
+    markdown::next_steps_block(&mut s, p, "##");
+    let _ = writeln!(s);
+    let _ = writeln!(s, "_{} {}_", p.pack.title, p.pack.version);
+    s
+}
+
+/// The group as JSON for scripts; the same content as the text, in a fixed order.
+pub fn to_json(g: &GroupReport) -> String {
+    let members: Vec<Value> = g
+        .members
+        .iter()
+        .map(|m| {
+            let r = &m.report;
+            let mut scores = serde_json::Map::new();
+            for c in &r.standings {
+                scores.insert(c.id.clone(), c.score.into());
+            }
+            json!({
+                "name": m.name,
+                "file": m.file,
+                "session": m.session,
+                "notes": m.notes,
+                "state": r.state,
+                "recommendation": r.recommendation,
+                "level": r.level,
+                "margin": r.margin,
+                "scores": scores,
+                "sentence": r.margin_words(),
+            })
+        })
+        .collect();
+    let questions: Vec<Value> = g
+        .questions
+        .iter()
+        .map(|q| {
+            json!({
+                "question": q.question,
+                "disagree": q.disagree,
+                "open": q.open,
+                "answers": q.values,
+                "consensus": q.consensus,
+            })
+        })
+        .collect();
+    let change = |c: &ChangeLine| {
+        let swaps: Vec<Value> = c
+            .swaps
+            .iter()
+            .map(|(q, a, who)| json!({"question": q, "answer": a, "members": who}))
+            .collect();
+        json!({
+            "swaps": swaps,
+            "state": c.state,
+            "recommendation": c.recommendation,
+            "level": c.level,
+            "sentence": c.sentence,
+        })
+    };
+    let left_out: Vec<Value> = g
+        .left_out
+        .iter()
+        .map(|(given, reason)| json!({"given": given, "reason": reason}))
+        .collect();
+    let open: Vec<&str> = g
+        .open_questions()
+        .iter()
+        .map(|q| q.question.as_str())
+        .collect();
+    let v = json!({
+        "pack": {"id": g.profile.pack.id, "version": g.profile.pack.version},
+        "members": members,
+        "left_out": left_out,
+        "questions": questions,
+        "profile": {
+            "open": open,
+            "report": json::value(&g.profile),
+        },
+        "changes": g.changes.iter().map(change).collect::<Vec<_>>(),
+        "pairs": g.pairs.iter().map(change).collect::<Vec<_>>(),
+        "pairs_complete": g.pairs_complete,
+        "summary": g.summary,
+    });
+    let mut s = serde_json::to_string_pretty(&v).unwrap_or_else(|_| "{}".into());
+    s.push('\n');
+    s
+}
