@@ -363,3 +363,31 @@ fn settling_saves_a_session_that_asks_the_open_question_first() {
     );
     assert!(text.contains("Recommendation: In-house"), "{text}");
 }
+
+/// The README's sample is what `hirewiz group` prints today, up to where it is cut.
+#[test]
+fn the_readme_shows_what_group_prints() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let cmd = "$ hirewiz group docs/team/CTO.yaml docs/team/CFO.yaml docs/team/Founder.yaml\n";
+    let block = readme
+        .split(&format!("```\n{cmd}"))
+        .nth(1)
+        .and_then(|rest| rest.split("\n...\n```").next())
+        .expect("the README shows `hirewiz group`");
+    let out = Command::cargo_bin("hirewiz")
+        .unwrap()
+        .args([
+            "group",
+            "docs/team/CTO.yaml",
+            "docs/team/CFO.yaml",
+            "docs/team/Founder.yaml",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let printed = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        printed.starts_with(&format!("{block}\n")),
+        "the README's sample is out of date; it now reads:\n{printed}"
+    );
+}
