@@ -58,7 +58,7 @@ pub fn group(
             given.len()
         )));
     }
-    let names = distinct(&read.iter().map(|r| r.name.clone()).collect::<Vec<_>>());
+    let names = group::distinct(&read.iter().map(|r| r.name.clone()).collect::<Vec<_>>());
     let members: Vec<MemberInput> = read
         .into_iter()
         .zip(names)
@@ -73,7 +73,7 @@ pub fn group(
     if settle {
         let (id, path) = save_settled(&pack, data_dir, &report)?;
         let open = report.open_questions().len();
-        let words = settled_words(&id, &path, &settle_label(&report), open);
+        let words = settled_words(&id, &path, &report.settle_label(), open);
         match format {
             GroupFormat::Json => text = with_settled(&text, &id, &path, &report),
             GroupFormat::Markdown => text.push_str(&format!("\n{words}\n")),
@@ -148,46 +148,6 @@ fn answers_member(pack: &Pack, path: &Path) -> Result<Read, String> {
     })
 }
 
-/// Names told apart: every name given more than once is numbered in order, "Sam (1)",
-/// "Sam (2)", skipping numbers another member is already called by.
-pub fn distinct(names: &[String]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::with_capacity(names.len());
-    for (i, n) in names.iter().enumerate() {
-        if names.iter().filter(|m| *m == n).count() < 2 {
-            out.push(n.clone());
-            continue;
-        }
-        let mut k = names[..i].iter().filter(|m| *m == n).count() + 1;
-        loop {
-            let candidate = format!("{n} ({k})");
-            if !names.contains(&candidate) && !out.contains(&candidate) {
-                out.push(candidate);
-                break;
-            }
-            k += 1;
-        }
-    }
-    out
-}
-
-/// "Group: Ana, Ben, Cy", shortened to fit a label; "Group of 4" when the names cannot
-/// make one.
-fn settle_label(report: &GroupReport) -> String {
-    let names: Vec<&str> = report.members.iter().map(|m| m.name.as_str()).collect();
-    let full = format!("Group: {}", names.join(", "));
-    if Label::parse(&full).is_ok() {
-        return full;
-    }
-    let fallback = format!("Group of {}", names.len());
-    let mut short: String = full.chars().take(crate::session::MAX_LABEL - 1).collect();
-    short.push('…');
-    if Label::parse(&short).is_ok() {
-        short
-    } else {
-        fallback
-    }
-}
-
 /// Record the settle session: the profile's answers, the questions not open passed, the
 /// wizard at the first open question. Returns its id and file.
 fn save_settled(
@@ -196,7 +156,7 @@ fn save_settled(
     report: &GroupReport,
 ) -> Result<(String, PathBuf), Failure> {
     let store = Store::locate(data_dir)?;
-    let label = Label::parse(&settle_label(report)).ok();
+    let label = Label::parse(&report.settle_label()).ok();
     let mut rec = Recorder::start(store, pack, label);
     let mut w = Wizard::new(pack.clone());
     for e in settle_events(&report.group.profile, &report.group.open()) {
@@ -230,7 +190,7 @@ fn with_settled(text: &str, id: &str, path: &Path, report: &GroupReport) -> Stri
         serde_json::json!({
             "session": id,
             "file": path.to_string_lossy(),
-            "label": settle_label(report),
+            "label": report.settle_label(),
             "open": report.open_questions().iter().map(|q| q.question.clone()).collect::<Vec<_>>(),
         }),
     );

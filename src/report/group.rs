@@ -8,6 +8,7 @@ use crate::insight::group::{self, Group, Outcome, Swap};
 use crate::insight::join_and;
 use crate::pack::Pack;
 use crate::score::{Pick, score};
+use crate::session::Label;
 use serde_json::{Value, json};
 use std::fmt::Write;
 use unicode_width::UnicodeWidthStr;
@@ -668,4 +669,46 @@ pub fn to_json(g: &GroupReport) -> String {
     let mut s = serde_json::to_string_pretty(&v).unwrap_or_else(|_| "{}".into());
     s.push('\n');
     s
+}
+
+/// Names told apart: every name given more than once is numbered in order, "Sam (1)",
+/// "Sam (2)", skipping numbers another member is already called by.
+pub fn distinct(names: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(names.len());
+    for (i, n) in names.iter().enumerate() {
+        if names.iter().filter(|m| *m == n).count() < 2 {
+            out.push(n.clone());
+            continue;
+        }
+        let mut k = names[..i].iter().filter(|m| *m == n).count() + 1;
+        loop {
+            let candidate = format!("{n} ({k})");
+            if !names.contains(&candidate) && !out.contains(&candidate) {
+                out.push(candidate);
+                break;
+            }
+            k += 1;
+        }
+    }
+    out
+}
+
+impl GroupReport {
+    /// The label of a session settled from this group: "Group: Ana, Ben, Cy", shortened
+    /// to fit a label; "Group of 4" when the names cannot make one.
+    pub fn settle_label(&self) -> String {
+        let names: Vec<&str> = self.members.iter().map(|m| m.name.as_str()).collect();
+        let full = format!("Group: {}", names.join(", "));
+        if Label::parse(&full).is_ok() {
+            return full;
+        }
+        let fallback = format!("Group of {}", names.len());
+        let mut short: String = full.chars().take(crate::session::MAX_LABEL - 1).collect();
+        short.push('…');
+        if Label::parse(&short).is_ok() {
+            short
+        } else {
+            fallback
+        }
+    }
 }
