@@ -305,12 +305,7 @@ impl App {
         for e in events {
             let _ = self.event(e, fx);
         }
-        let open = report.open_questions().len();
-        self.notice = Some(match open {
-            0 => "Settling as a group: every question has a majority; check the answers and see the result.".to_string(),
-            1 => "Settling as a group: the open question comes first.".to_string(),
-            n => format!("Settling as a group: the {n} open questions come first."),
-        });
+        // The notice line then says the session is labelled as the group's.
         self.screen = Screen::Wizard(self.step_page());
     }
 
