@@ -621,6 +621,7 @@ pub fn to_json(g: &GroupReport) -> String {
         .map(|q| {
             json!({
                 "question": q.question,
+                "prompt": q.prompt,
                 "disagree": q.disagree,
                 "open": q.open,
                 "answers": q.values,
