@@ -66,9 +66,9 @@ pub fn group(
         .collect();
     let report = GroupReport::build(&pack, &members, left_out);
     let mut text = match format {
-        GroupFormat::Text => group::to_text(&report),
-        GroupFormat::Markdown => group::to_markdown(&report),
-        GroupFormat::Json => group::to_json(&report),
+        GroupFormat::Text => group::text::render(&report),
+        GroupFormat::Markdown => group::markdown::render(&report),
+        GroupFormat::Json => group::json::render(&report),
     };
     if settle {
         let (id, path) = save_settled(&pack, data_dir, &report)?;

@@ -108,7 +108,7 @@ pub(super) fn view_lines(app: &App, report: &GroupReport, width: usize) -> Vec<L
     let t = app.theme();
     let room = width.saturating_sub(3).max(10);
     let mut lines = Vec::new();
-    for raw in group::to_text(report).lines() {
+    for raw in group::text::render(report).lines() {
         if raw.is_empty() {
             lines.push(Line::default());
             continue;

@@ -2,16 +2,18 @@
 //! who answered, where they disagree, each person's result, the group profile with its
 //! open questions, which disagreements change its result, and its costs and next steps.
 
-use super::{Report, State, json, markdown, points, text};
+use super::{Report, State, points};
 use crate::answers::Answers;
 use crate::insight::group::{self, Group, Outcome, Swap};
 use crate::insight::join_and;
 use crate::pack::Pack;
 use crate::score::{Pick, score};
 use crate::session::Label;
-use serde_json::{Value, json};
-use std::fmt::Write;
-use unicode_width::UnicodeWidthStr;
+use serde_json::Value;
+
+pub mod json;
+pub mod markdown;
+pub mod text;
 
 /// One member as given to the report.
 #[derive(Debug, Clone)]
@@ -342,336 +344,6 @@ fn change_line(
     }
 }
 
-/// "Outsource, clear", "Tie: In-house and Freelance", for the members' table.
-fn result_words(r: &Report) -> String {
-    match r.state {
-        State::Tie | State::NoneFits => r.pick_words(),
-        _ => format!("{} ({})", r.pick_words(), r.state.words()),
-    }
-}
-
-fn pad(s: &str, width: usize) -> String {
-    let mut out = s.to_string();
-    out.push_str(&" ".repeat(width.saturating_sub(s.width())));
-    out
-}
-
-/// The group as text.
-pub fn to_text(g: &GroupReport) -> String {
-    let mut s = String::new();
-    let p = &g.profile;
-    let _ = writeln!(
-        s,
-        "Group of {}: {} · {} {}",
-        g.members.len(),
-        g.names(),
-        p.pack.title,
-        p.pack.version
-    );
-    let _ = writeln!(s);
-    let _ = writeln!(s, "Who answered");
-    let wn = g.members.iter().map(|m| m.name.width()).max().unwrap_or(0);
-    for m in &g.members {
-        let from = match &m.session {
-            Some(id) if m.name != *id => format!("session {id}"),
-            _ => m.file.clone(),
-        };
-        let _ = writeln!(s, "  {}  {from}", pad(&m.name, wn));
-        for n in &m.notes {
-            let _ = writeln!(s, "  {}  {n}", pad("", wn));
-        }
-    }
-    for (given, _) in &g.left_out {
-        let _ = writeln!(s, "  Left out, as it cannot be read: {given}");
-    }
-
-    let disagree: Vec<&QuestionLine> = g.questions.iter().filter(|q| q.disagree).collect();
-    let wg = wn.max("Group".width());
-    let _ = writeln!(s);
-    if disagree.is_empty() {
-        let _ = writeln!(s, "Where they disagree: nowhere.");
-    } else {
-        let _ = writeln!(s, "Where they disagree");
-        for q in &disagree {
-            let _ = writeln!(s, "  {}", q.prompt);
-            for (m, t) in g.members.iter().zip(&q.texts) {
-                let t = t.as_deref().unwrap_or("(not asked)");
-                let _ = writeln!(s, "    {}  {t}", pad(&m.name, wg));
-            }
-            let c = q.consensus_text.as_deref().unwrap_or("(not asked)");
-            let _ = writeln!(s, "    {}  {c}{}", pad("Group", wg), open_mark(q));
-        }
-    }
-    let agreed: Vec<&QuestionLine> = g.questions.iter().filter(|q| !q.disagree).collect();
-    if !agreed.is_empty() {
-        let _ = writeln!(s);
-        let _ = writeln!(s, "Where they agree");
-        for q in agreed {
-            let c = q
-                .consensus_text
-                .as_deref()
-                .unwrap_or("(not asked in the profile)");
-            let _ = writeln!(s, "  {}  {c}{}", q.prompt, open_mark(q));
-        }
-    }
-
-    let _ = writeln!(s);
-    let _ = writeln!(s, "Each person's recommendation");
-    for m in &g.members {
-        let _ = writeln!(s, "  {}  {}", pad(&m.name, wn), result_words(&m.report));
-        let _ = writeln!(s, "  {}  {}", pad("", wn), m.report.margin_words());
-    }
-
-    let _ = writeln!(s);
-    let _ = writeln!(s, "The group profile");
-    let _ = writeln!(s, "  {}", p.headline());
-    let _ = writeln!(s, "  {}", p.margin_words());
-    let open = g.open_questions();
-    if open.is_empty() {
-        let _ = writeln!(s, "  Every question has a majority.");
-    } else {
-        let _ = writeln!(
-            s,
-            "  Open (no majority; the profile takes the answer shown until the team settles it):"
-        );
-        for q in open {
-            let c = q.consensus_text.as_deref().unwrap_or("");
-            let _ = writeln!(s, "    - {}  {c}{}", q.prompt, median_note(q));
-        }
-    }
-    let _ = writeln!(s, "  Scores");
-    let w = p
-        .standings
-        .iter()
-        .map(|c| c.name.width())
-        .max()
-        .unwrap_or(0);
-    for c in &p.standings {
-        let note = if c.vetoed { "  (ruled out)" } else { "" };
-        let _ = writeln!(s, "    {}  {:>5}{note}", pad(&c.name, w), c.score);
-    }
-
-    let _ = writeln!(s);
-    let _ = writeln!(s, "What the disagreements decide");
-    for line in g.decide_lines() {
-        let _ = writeln!(s, "  {line}");
-    }
-    text::cost_block(&mut s, p);
-    text::next_steps_block(&mut s, p);
-    s
-}
-
-fn open_mark(q: &QuestionLine) -> &'static str {
-    if !q.open {
-        ""
-    } else if q.number {
-        "  (open: the median)"
-    } else {
-        "  (open: no majority)"
-    }
-}
-
-fn median_note(q: &QuestionLine) -> &'static str {
-    if q.number { " (the median)" } else { "" }
-}
-
-/// The group as a Markdown memo a consultant can send.
-pub fn to_markdown(g: &GroupReport) -> String {
-    let cell = markdown::table_cell;
-    let mut s = String::new();
-    let p = &g.profile;
-    let _ = writeln!(s, "# Group decision: {}", p.headline());
-    let _ = writeln!(s);
-    let _ = writeln!(
-        s,
-        "{} people answered *{} {}*: {}.",
-        g.members.len(),
-        p.pack.title,
-        p.pack.version,
-        g.names()
-    );
-    let _ = writeln!(s);
-    let _ = writeln!(s, "## Who answered");
-    let _ = writeln!(s);
-    for m in &g.members {
-        let from = match &m.session {
-            Some(id) => format!("session `{id}`"),
-            None => format!("`{}`", m.file),
-        };
-        let _ = writeln!(s, "- **{}**: {from}", m.name);
-        for n in &m.notes {
-            let _ = writeln!(s, "  - {n}");
-        }
-    }
-    for (given, _) in &g.left_out {
-        let _ = writeln!(s, "- Left out, as it cannot be read: `{given}`");
-    }
-    let _ = writeln!(s);
-    let _ = writeln!(s, "## Where they differ");
-    let _ = writeln!(s);
-    let header: Vec<String> = g.members.iter().map(|m| cell(&m.name)).collect();
-    let _ = writeln!(s, "| Question | {} | Group |", header.join(" | "));
-    let _ = writeln!(s, "|---|{}---|", "---|".repeat(g.members.len()));
-    for q in &g.questions {
-        let texts: Vec<String> = q
-            .texts
-            .iter()
-            .map(|t| cell(t.as_deref().unwrap_or("(not asked)")))
-            .collect();
-        let prompt = if q.disagree {
-            format!("**{}**", cell(&q.prompt))
-        } else {
-            cell(&q.prompt)
-        };
-        let c = q.consensus_text.as_deref().unwrap_or("(not asked)");
-        let _ = writeln!(
-            s,
-            "| {prompt} | {} | {}{} |",
-            texts.join(" | "),
-            cell(c),
-            open_mark(q)
-        );
-    }
-    let _ = writeln!(s);
-    let _ = writeln!(s, "Questions in bold are those where they disagree.");
-    let _ = writeln!(s);
-    let _ = writeln!(s, "## Each person's recommendation");
-    let _ = writeln!(s);
-    for m in &g.members {
-        let _ = writeln!(
-            s,
-            "- **{}**: {}. {}",
-            m.name,
-            result_words(&m.report),
-            m.report.margin_words()
-        );
-    }
-    let _ = writeln!(s);
-    let _ = writeln!(s, "## The group recommendation");
-    let _ = writeln!(s);
-    let _ = writeln!(s, "**{}**", p.headline());
-    let _ = writeln!(s);
-    let _ = writeln!(s, "{}", p.margin_words());
-    let open = g.open_questions();
-    if !open.is_empty() {
-        let _ = writeln!(s);
-        let _ = writeln!(
-            s,
-            "Open questions (no majority; the profile takes the answer shown until the team settles it):"
-        );
-        let _ = writeln!(s);
-        for q in open {
-            let c = q.consensus_text.as_deref().unwrap_or("");
-            let _ = writeln!(s, "- {}: {c}{}", q.prompt, median_note(q));
-        }
-    }
-    let _ = writeln!(s);
-    let _ = writeln!(s, "| Option | Points | Note |");
-    let _ = writeln!(s, "|---|---:|---|");
-    for c in &p.standings {
-        let _ = writeln!(
-            s,
-            "| {} | {} | {} |",
-            cell(&c.name),
-            c.score,
-            p.standing_note(c)
-        );
-    }
-    let _ = writeln!(s);
-    let _ = writeln!(s, "## What the differences decide");
-    let _ = writeln!(s);
-    for line in g.decide_lines() {
-        let _ = writeln!(s, "- {line}");
-    }
-    markdown::cost_block(&mut s, p, "##");
-    markdown::next_steps_block(&mut s, p, "##");
-    let _ = writeln!(s);
-    let _ = writeln!(s, "_{} {}_", p.pack.title, p.pack.version);
-    s
-}
-
-/// The group as JSON for scripts; the same content as the text, in a fixed order.
-pub fn to_json(g: &GroupReport) -> String {
-    let members: Vec<Value> = g
-        .members
-        .iter()
-        .map(|m| {
-            let r = &m.report;
-            let mut scores = serde_json::Map::new();
-            for c in &r.standings {
-                scores.insert(c.id.clone(), c.score.into());
-            }
-            json!({
-                "name": m.name,
-                "file": m.file,
-                "session": m.session,
-                "notes": m.notes,
-                "state": r.state,
-                "recommendation": r.recommendation,
-                "level": r.level,
-                "margin": r.margin,
-                "scores": scores,
-                "sentence": r.margin_words(),
-            })
-        })
-        .collect();
-    let questions: Vec<Value> = g
-        .questions
-        .iter()
-        .map(|q| {
-            json!({
-                "question": q.question,
-                "prompt": q.prompt,
-                "disagree": q.disagree,
-                "open": q.open,
-                "answers": q.values,
-                "consensus": q.consensus,
-            })
-        })
-        .collect();
-    let change = |c: &ChangeLine| {
-        let swaps: Vec<Value> = c
-            .swaps
-            .iter()
-            .map(|(q, a, who)| json!({"question": q, "answer": a, "members": who}))
-            .collect();
-        json!({
-            "swaps": swaps,
-            "state": c.state,
-            "recommendation": c.recommendation,
-            "level": c.level,
-            "sentence": c.sentence,
-        })
-    };
-    let left_out: Vec<Value> = g
-        .left_out
-        .iter()
-        .map(|(given, reason)| json!({"given": given, "reason": reason}))
-        .collect();
-    let open: Vec<&str> = g
-        .open_questions()
-        .iter()
-        .map(|q| q.question.as_str())
-        .collect();
-    let v = json!({
-        "pack": {"id": g.profile.pack.id, "version": g.profile.pack.version},
-        "members": members,
-        "left_out": left_out,
-        "questions": questions,
-        "profile": {
-            "open": open,
-            "report": json::value(&g.profile),
-        },
-        "changes": g.changes.iter().map(change).collect::<Vec<_>>(),
-        "pairs": g.pairs.iter().map(change).collect::<Vec<_>>(),
-        "pairs_complete": g.pairs_complete,
-        "summary": g.summary,
-    });
-    let mut s = serde_json::to_string_pretty(&v).unwrap_or_else(|_| "{}".into());
-    s.push('\n');
-    s
-}
-
 /// Names told apart: every name given more than once is numbered in order, "Sam (1)",
 /// "Sam (2)", skipping numbers another member is already called by.
 pub fn distinct(names: &[String]) -> Vec<String> {
@@ -712,4 +384,26 @@ impl GroupReport {
             fallback
         }
     }
+}
+
+/// "Outsource, clear", "Tie: In-house and Freelance", for the members' table.
+pub(super) fn result_words(r: &Report) -> String {
+    match r.state {
+        State::Tie | State::NoneFits => r.pick_words(),
+        _ => format!("{} ({})", r.pick_words(), r.state.words()),
+    }
+}
+
+pub(super) fn open_mark(q: &QuestionLine) -> &'static str {
+    if !q.open {
+        ""
+    } else if q.number {
+        "  (open: the median)"
+    } else {
+        "  (open: no majority)"
+    }
+}
+
+pub(super) fn median_note(q: &QuestionLine) -> &'static str {
+    if q.number { " (the median)" } else { "" }
 }
