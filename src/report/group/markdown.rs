@@ -9,7 +9,7 @@ pub fn render(g: &GroupReport) -> String {
     let cell = markdown::table_cell;
     let mut s = String::new();
     let p = &g.profile;
-    let _ = writeln!(s, "# Group decision: {}", p.headline());
+    let _ = writeln!(s, "# Group decision: {}", p.pick_words());
     let _ = writeln!(s);
     let _ = writeln!(
         s,
@@ -91,7 +91,7 @@ pub fn render(g: &GroupReport) -> String {
         let _ = writeln!(s);
         for q in open {
             let c = q.consensus_text.as_deref().unwrap_or("");
-            let _ = writeln!(s, "- {}: {c}{}", q.prompt, median_note(q));
+            let _ = writeln!(s, "- {} **{c}**{}", q.prompt, median_note(q));
         }
     }
     let _ = writeln!(s);
