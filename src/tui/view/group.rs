@@ -126,16 +126,11 @@ pub(super) fn view_lines(app: &App, report: &GroupReport, width: usize) -> Vec<L
             ]));
             continue;
         }
-        let indent = raw.len() - raw.trim_start().len();
+        // A deep indent (under a long name) would leave a sliver: keep half the width.
+        let indent = (raw.len() - raw.trim_start().len()).min(room / 2);
         let lead = format!(" {}", " ".repeat(indent));
         let more = format!("{lead}  ");
-        lines.extend(wrapped(
-            raw.trim_start(),
-            room.saturating_sub(indent),
-            &lead,
-            &more,
-            style,
-        ));
+        lines.extend(wrapped(raw.trim_start(), room, &lead, &more, style));
     }
     lines
 }
