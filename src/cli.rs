@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 pub mod compare;
+pub mod group;
 pub mod sessions;
 
 pub mod shell;
@@ -123,6 +124,22 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = compare::CompareFormat::Text)]
         format: compare::CompareFormat,
+    },
+    /// Several people's sessions (or answers files) side by side: where they disagree,
+    /// each person's result, the group's consensus profile with its open questions, and
+    /// which disagreements change the group's result. Sessions saved with another pack
+    /// are re-scored with the current one; a member that cannot be read is left out.
+    Group {
+        /// Two or more session ids (or the start of them), session files or answers files.
+        #[arg(value_name = "ID|FILE", num_args = 2.., required = true)]
+        members: Vec<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = group::GroupFormat::Text)]
+        format: group::GroupFormat,
+        /// Also save a new session pre-filled with the group profile, labelled as the
+        /// group's, which asks the open questions first (`hirewiz resume ID`).
+        #[arg(long)]
+        settle: bool,
     },
     /// Check a question pack and report every problem with its place.
     Check {

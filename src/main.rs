@@ -21,6 +21,17 @@ fn main() {
         Some(Command::Compare { a, b, format }) => {
             cli::compare::compare(cli.pack_choice(), cli.data_dir.as_deref(), a, b, *format)
         }
+        Some(Command::Group {
+            members,
+            format,
+            settle,
+        }) => cli::group::group(
+            cli.pack_choice(),
+            cli.data_dir.as_deref(),
+            members,
+            *format,
+            *settle,
+        ),
         Some(Command::Export {
             session,
             format,

@@ -23,6 +23,8 @@ fn completions_know_every_command_and_the_global_flags() {
         assert!(script.contains(marker), "{shell}");
         for word in [
             "recommend",
+            "group",
+            "settle",
             "check",
             "schema",
             "completions",
@@ -58,6 +60,7 @@ fn the_man_page_documents_commands_options_and_exit_codes() {
         "\\-\\-plain",
         ".SH COMMANDS",
         "\\fBhirewiz schema\\fR",
+        "\\fBhirewiz group [\\-\\-format FORMAT] [\\-\\-settle] MEMBERS\\fR",
         "\\fBhirewiz recommend \\-\\-answers FILE [\\-\\-format FORMAT]\\fR",
         ".SH KEYS",
         "\\fBCtrl\\-C\\fR",

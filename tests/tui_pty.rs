@@ -487,3 +487,57 @@ fn the_welcome_picker_moves_by_keys_and_starts_the_chosen_session() {
     run.send("\x03");
     assert_eq!(run.wait_exit(), 130);
 }
+
+#[test]
+fn three_plain_sessions_grouped_from_the_welcome_screen_and_settled_to_a_result() {
+    let data = tempfile::tempdir().expect("a temporary data folder");
+    let dir = data.path().to_string_lossy().to_string();
+    // Three people answer line by line, each differently.
+    for input in [
+        "1\n\n3\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n",
+        "2\n\n1\n\n\n\n1\n\n\n\n\n\n\n\n\n\n\n",
+        "\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n",
+    ] {
+        let out = assert_cmd::Command::cargo_bin("hirewiz")
+            .expect("binary")
+            .args(["--plain", "--data-dir", &dir])
+            .write_stdin(input)
+            .output()
+            .expect("plain mode runs");
+        assert_eq!(out.status.code(), Some(0), "{out:?}");
+    }
+    let mut run = Running::start(&["--data-dir", &dir]);
+    run.screen.wait_text("Press Enter to start");
+    run.send("t");
+    run.screen.wait_text("Decide as a team");
+    // Pick all three (Space, Down) and show the group.
+    run.send(" ");
+    run.send("\x1b[B");
+    run.send(" ");
+    run.send("\x1b[B");
+    run.send(" ");
+    run.screen.wait_text("3 picked.");
+    run.send("\r");
+    let view = run.screen.wait_text("Where they disagree");
+    assert!(view.contains("Group of 3:"), "{view}");
+    // Settle: a new session labelled as the group's, then on to its result.
+    run.send("s");
+    let first = run.screen.wait_text("Labelled “Group: ");
+    assert!(first.contains("Question "), "{first}");
+    let result = run.enter_to_result();
+    assert!(result.contains("Recommendation:"), "{result}");
+    run.send("q");
+    assert_eq!(run.wait_exit(), 0, "exit status");
+    let listed = assert_cmd::Command::cargo_bin("hirewiz")
+        .expect("binary")
+        .args(["--data-dir", &dir, "sessions"])
+        .output()
+        .expect("sessions lists");
+    let listed = String::from_utf8_lossy(&listed.stdout).to_string();
+    assert!(
+        listed
+            .lines()
+            .any(|l| l.contains("Group: ") && l.contains("complete")),
+        "{listed}"
+    );
+}

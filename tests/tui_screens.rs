@@ -560,3 +560,85 @@ fn the_readme_shows_the_cost_chart_as_drawn() {
         .collect();
     assert_eq!(block, screen);
 }
+
+/// The three people of `docs/team` as saved sessions offered for a group, and one file
+/// that could not be read.
+fn team_app(size: (u16, u16)) -> App {
+    use hirewiz::tui::app::GroupMember;
+    let pack = default_pack();
+    let members: Vec<GroupMember> = ["CTO", "CFO", "Founder"]
+        .iter()
+        .enumerate()
+        .map(|(i, who)| {
+            let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("docs/team/{who}.yaml"));
+            let file = hirewiz::answers::read_path(&pack, &path).expect("team answers");
+            GroupMember {
+                id: format!("20261201-090{i}-team"),
+                label: Some(who.to_string()),
+                file: format!("sessions/20261201-090{i}-team.yaml"),
+                finished: true,
+                answers: file.answers,
+                notes: Vec::new(),
+            }
+        })
+        .collect();
+    let mut app = after(&pack, size, &[Char('t')]);
+    app.update(Msg::Sessions(members, 1));
+    app
+}
+
+#[test]
+fn group_screens() {
+    for size in [(80, 24), (120, 40)] {
+        let mut app = team_app(size);
+        for k in [Char(' '), Down, Char(' '), Down, Char(' ')] {
+            app.update(Msg::Key(k));
+        }
+        assert_eq!(app.place(), Place::Group);
+        insta::assert_snapshot!(
+            format!("group_pick_{}x{}", size.0, size.1),
+            draw(&app, size)
+        );
+        app.update(Msg::Key(Enter));
+        insta::assert_snapshot!(
+            format!("group_view_{}x{}", size.0, size.1),
+            draw(&app, size)
+        );
+        // Where the disagreements are weighed: scrolled to the end of that section.
+        for _ in 0..200 {
+            if draw(&app, size).contains("On every other question") {
+                break;
+            }
+            app.update(Msg::Key(Down));
+        }
+        insta::assert_snapshot!(
+            format!("group_view_decide_{}x{}", size.0, size.1),
+            draw(&app, size)
+        );
+    }
+}
+
+#[test]
+fn a_group_needs_two_sessions_and_settles_into_the_wizard() {
+    let size = (80, 24);
+    let mut app = team_app(size);
+    app.update(Msg::Key(Char(' ')));
+    app.update(Msg::Key(Enter));
+    assert!(draw(&app, size).contains("Pick at least two sessions"));
+    for k in [Down, Char(' '), Down, Char(' '), Enter] {
+        app.update(Msg::Key(k));
+    }
+    let fx = app.update(Msg::Key(Char('s')));
+    assert!(!fx.is_empty(), "settling records the pre-filled session");
+    // The one open question (team size) is asked first.
+    let q = app.pack().question_index("team_size").expect("team_size");
+    assert_eq!(app.place(), Place::Question(q));
+    assert_eq!(app.label(), Some("Group: CTO, CFO, Founder"));
+    let mut seen = 0;
+    while app.place() != Place::Result && seen < 40 {
+        app.update(Msg::Key(Enter));
+        seen += 1;
+    }
+    assert_eq!(app.place(), Place::Result);
+    assert!(draw(&app, size).contains("Recommendation: In-house"));
+}

@@ -21,11 +21,14 @@
 
 pub(crate) mod alternatives;
 mod compare;
+pub mod group;
 mod probe;
+mod state;
 mod words;
 
 pub use compare::{Comparison, Difference, compare};
 pub use probe::Outcome;
+pub use state::{State, state};
 pub use words::{close_call_sentence, join_and, pair_sentence, what_if_sentence};
 
 use crate::answers::Answers;

@@ -190,13 +190,7 @@ pub fn to_text(c: &ComparisonReport) -> String {
 
 /// How settled a result is: "clear", "close call", "tie" or "none fits".
 fn state_words(r: &Report) -> String {
-    match r.state {
-        super::State::Clear => "clear",
-        super::State::CloseCall => "close call",
-        super::State::Tie => "tie",
-        super::State::NoneFits => "none fits",
-    }
-    .to_string()
+    r.state.words().to_string()
 }
 
 fn margin(r: &Report) -> String {

@@ -66,9 +66,51 @@ pub fn render(r: &Report) -> String {
             let _ = writeln!(s, "- {}", more_words(e.more, e.more_points));
         }
     }
+    cost_block(&mut s, r, "##");
+    if let Some(role) = &r.role {
+        let _ = writeln!(s);
+        let _ = writeln!(s, "## {}: {}", role.heading, role.title);
+        let _ = writeln!(s);
+        let _ = writeln!(s, "{} {}", role.reason, role.summary);
+    }
+    if !r.skills.is_empty() {
+        let _ = writeln!(s);
+        let _ = writeln!(s, "## Screen for");
+        let _ = writeln!(s);
+        for k in &r.skills {
+            let _ = writeln!(s, "- **{}**: {}. {}", k.name, k.items.join(", "), k.why);
+        }
+    }
+    next_steps_block(&mut s, r, "##");
+    let change = r.what_would_change();
+    let _ = writeln!(s);
+    let _ = writeln!(s, "## {}", change.heading);
+    let _ = writeln!(s);
+    for line in change.lines {
+        let _ = writeln!(s, "- {line}");
+    }
+    if let Some(c) = change.closing {
+        let _ = writeln!(s, "{}{c}", if s.ends_with("\n\n") { "" } else { "\n" });
+    }
+    let _ = writeln!(s);
+    let _ = writeln!(s, "## Your answers");
+    let _ = writeln!(s);
+    let _ = writeln!(s, "| Question | Answer |");
+    let _ = writeln!(s, "|---|---|");
+    for a in &r.answers {
+        let _ = writeln!(s, "| {} | {} |", cell(&a.prompt), cell(&a.text));
+    }
+    let _ = writeln!(s);
+    let _ = writeln!(s, "_{} {}_", r.pack.title, r.pack.version);
+    s
+}
+
+/// The cost section under a heading of `level` (`##`): costs side by side with their
+/// arithmetic, the assumptions and cost over time; nothing when no option is priced.
+pub fn cost_block(s: &mut String, r: &Report, level: &str) {
     if !r.costs.is_empty() {
         let _ = writeln!(s);
-        let _ = writeln!(s, "## Cost estimate");
+        let _ = writeln!(s, "{level} Cost estimate");
         let _ = writeln!(s);
         if let Some(b) = &r.cost_basis {
             let _ = writeln!(s, "{b}");
@@ -105,7 +147,7 @@ pub fn render(r: &Report) -> String {
         }
         if let Some(t) = &r.cost_over_time {
             let _ = writeln!(s);
-            let _ = writeln!(s, "### Cost over time");
+            let _ = writeln!(s, "{level}# Cost over time");
             let _ = writeln!(s);
             let table = super::over_time_table(t);
             for (i, row) in table.iter().enumerate() {
@@ -125,47 +167,21 @@ pub fn render(r: &Report) -> String {
             }
         }
     }
-    if let Some(role) = &r.role {
-        let _ = writeln!(s);
-        let _ = writeln!(s, "## {}: {}", role.heading, role.title);
-        let _ = writeln!(s);
-        let _ = writeln!(s, "{} {}", role.reason, role.summary);
-    }
-    if !r.skills.is_empty() {
-        let _ = writeln!(s);
-        let _ = writeln!(s, "## Screen for");
-        let _ = writeln!(s);
-        for k in &r.skills {
-            let _ = writeln!(s, "- **{}**: {}. {}", k.name, k.items.join(", "), k.why);
-        }
-    }
+}
+
+/// The next steps under a heading of `level`, numbered; nothing when there are none.
+pub fn next_steps_block(s: &mut String, r: &Report, level: &str) {
     if !r.next_steps.is_empty() {
         let _ = writeln!(s);
-        let _ = writeln!(s, "## Next steps");
+        let _ = writeln!(s, "{level} Next steps");
         let _ = writeln!(s);
         for (i, step) in r.next_steps.iter().enumerate() {
             let _ = writeln!(s, "{}. {step}", i + 1);
         }
     }
-    let change = r.what_would_change();
-    let _ = writeln!(s);
-    let _ = writeln!(s, "## {}", change.heading);
-    let _ = writeln!(s);
-    for line in change.lines {
-        let _ = writeln!(s, "- {line}");
-    }
-    if let Some(c) = change.closing {
-        let _ = writeln!(s, "{}{c}", if s.ends_with("\n\n") { "" } else { "\n" });
-    }
-    let _ = writeln!(s);
-    let _ = writeln!(s, "## Your answers");
-    let _ = writeln!(s);
-    let _ = writeln!(s, "| Question | Answer |");
-    let _ = writeln!(s, "|---|---|");
-    for a in &r.answers {
-        let _ = writeln!(s, "| {} | {} |", cell(&a.prompt), cell(&a.text));
-    }
-    let _ = writeln!(s);
-    let _ = writeln!(s, "_{} {}_", r.pack.title, r.pack.version);
-    s
+}
+
+/// Escape the characters that would break a Markdown table cell (for other memos).
+pub fn table_cell(s: &str) -> String {
+    cell(s)
 }

@@ -6,6 +6,7 @@
 
 mod advice;
 pub mod compare;
+pub mod group;
 mod insight;
 pub mod json;
 pub mod markdown;
@@ -13,7 +14,7 @@ pub mod text;
 
 use crate::answers::Answers;
 use crate::pack::{Answer, Pack};
-use crate::score::{Pick, Verdict};
+use crate::score::Verdict;
 use serde::Serialize;
 
 pub use insight::{
@@ -73,21 +74,8 @@ pub struct Report {
     pub decisive_rules: Vec<String>,
 }
 
-/// The kind of result a report shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum State {
-    /// One option leads, by at least the pack's close-call margin, and no single answer
-    /// moved one step along its scale changes it.
-    Clear,
-    /// One option leads, but by less than the close-call margin, or one answer moved one
-    /// step would change the result.
-    CloseCall,
-    /// Two or more options are level at the top: no winner is named.
-    Tie,
-    /// Every option is ruled out by the answers.
-    NoneFits,
-}
+/// The kind of result a report shows (see [`crate::insight::State`]).
+pub use crate::insight::State;
 
 /// One candidate's explanation, as the text and Markdown reports list it.
 #[derive(Debug, Clone, PartialEq)]
@@ -306,14 +294,7 @@ impl Report {
             })
             .collect();
         let ins = crate::insight::analyse(pack, given);
-        let state = match &verdict.pick {
-            Pick::NoneFits => State::NoneFits,
-            Pick::Level(_) => State::Tie,
-            Pick::One(_) if verdict.close || ins.what_if.iter().any(|w| w.change.size == 1) => {
-                State::CloseCall
-            }
-            Pick::One(_) => State::Clear,
-        };
+        let state = State::of(verdict, &ins);
         // The advice weighs the leaders against each other whenever the result is not clear.
         let mut judged = verdict.clone();
         judged.close = matches!(state, State::CloseCall | State::Tie);

@@ -49,6 +49,46 @@ pub fn render(r: &Report) -> String {
             let _ = writeln!(s, "        {}", more_words(e.more, e.more_points));
         }
     }
+    cost_block(&mut s, r);
+    if let Some(role) = &r.role {
+        let _ = writeln!(s);
+        let _ = writeln!(s, "{}: {}", role.heading, role.title);
+        let _ = writeln!(s, "  {}", role.reason);
+        let _ = writeln!(s, "  {}", role.summary);
+    }
+    if !r.skills.is_empty() {
+        let _ = writeln!(s);
+        let _ = writeln!(s, "Screen for");
+        for k in &r.skills {
+            let _ = writeln!(s, "  - {}: {}", k.name, k.items.join(", "));
+            if !k.why.is_empty() {
+                let _ = writeln!(s, "    {}", k.why);
+            }
+        }
+    }
+    next_steps_block(&mut s, r);
+    let change = r.what_would_change();
+    let _ = writeln!(s);
+    let _ = writeln!(s, "{}", change.heading);
+    for line in change.lines {
+        let _ = writeln!(s, "  - {line}");
+    }
+    if let Some(c) = change.closing {
+        let _ = writeln!(s, "  {c}");
+    }
+    let _ = writeln!(s);
+    let _ = writeln!(s, "Your answers");
+    for a in &r.answers {
+        let _ = writeln!(s, "  {}  {}", a.prompt, a.text);
+    }
+    let _ = writeln!(s);
+    let _ = writeln!(s, "{} {}", r.pack.title, r.pack.version);
+    s
+}
+
+/// The costs side by side with their arithmetic, cost over time and the assumptions,
+/// after a blank line; nothing when the pack prices no option.
+pub fn cost_block(s: &mut String, r: &Report) {
     if !r.costs.is_empty() {
         let _ = writeln!(s);
         match &r.cost_basis {
@@ -119,22 +159,10 @@ pub fn render(r: &Report) -> String {
             }
         }
     }
-    if let Some(role) = &r.role {
-        let _ = writeln!(s);
-        let _ = writeln!(s, "{}: {}", role.heading, role.title);
-        let _ = writeln!(s, "  {}", role.reason);
-        let _ = writeln!(s, "  {}", role.summary);
-    }
-    if !r.skills.is_empty() {
-        let _ = writeln!(s);
-        let _ = writeln!(s, "Screen for");
-        for k in &r.skills {
-            let _ = writeln!(s, "  - {}: {}", k.name, k.items.join(", "));
-            if !k.why.is_empty() {
-                let _ = writeln!(s, "    {}", k.why);
-            }
-        }
-    }
+}
+
+/// The next steps, numbered, after a blank line; nothing when there are none.
+pub fn next_steps_block(s: &mut String, r: &Report) {
     if !r.next_steps.is_empty() {
         let _ = writeln!(s);
         let _ = writeln!(s, "Next steps");
@@ -142,21 +170,4 @@ pub fn render(r: &Report) -> String {
             let _ = writeln!(s, "  {}. {step}", i + 1);
         }
     }
-    let change = r.what_would_change();
-    let _ = writeln!(s);
-    let _ = writeln!(s, "{}", change.heading);
-    for line in change.lines {
-        let _ = writeln!(s, "  - {line}");
-    }
-    if let Some(c) = change.closing {
-        let _ = writeln!(s, "  {c}");
-    }
-    let _ = writeln!(s);
-    let _ = writeln!(s, "Your answers");
-    for a in &r.answers {
-        let _ = writeln!(s, "  {}  {}", a.prompt, a.text);
-    }
-    let _ = writeln!(s);
-    let _ = writeln!(s, "{} {}", r.pack.title, r.pack.version);
-    s
 }

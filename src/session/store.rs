@@ -678,6 +678,6 @@ fn sync_dir(_dir: &Path) -> std::io::Result<()> {
 }
 
 /// A path as messages show it.
-pub(crate) fn shown(p: &Path) -> String {
+pub fn shown(p: &Path) -> String {
     p.to_string_lossy().to_string()
 }

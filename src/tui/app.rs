@@ -9,12 +9,13 @@
 
 pub use super::model::*;
 
-use super::keys::{self, Action, Answering, Context, Key, Move, Play};
+use super::keys::{self, Action, Answering, Context, Grouping, Key, Move, Play};
 use super::player::Player;
 use super::text::capitalise;
 use super::view;
 use crate::pack::{Answer, Kind};
 use crate::report::Report;
+use crate::report::group::{GroupReport, MemberInput};
 use crate::score;
 use crate::session::Label;
 use crate::wizard::{Event, Rejected, Step, Wizard};
@@ -40,6 +41,9 @@ pub enum Msg {
     Notice(String),
     /// Text pasted into the terminal (bracketed paste): never read as keys.
     Paste(String),
+    /// The saved sessions that can be grouped, newest first, and how many files could
+    /// not be read.
+    Sessions(Vec<GroupMember>, usize),
 }
 
 /// Something the app asks of the world outside it, performed by the I/O loop.
@@ -58,6 +62,8 @@ pub enum Effect {
     Resume(String),
     /// Write this report as Markdown beside the session file.
     Export(Arc<Report>),
+    /// List the saved sessions, played back on the pack, for the group screen.
+    ListSessions,
 }
 
 impl App {
@@ -77,6 +83,7 @@ impl App {
             Msg::SaveFailed(why) => self.unsaved = Some(why),
             Msg::Notice(text) => self.notice = Some(text),
             Msg::Paste(text) => self.paste(&text),
+            Msg::Sessions(members, unreadable) => self.sessions(members, unreadable),
         }
         self.remember();
         // The page follows the wizard to its step, fresh when the step changed.
@@ -152,6 +159,14 @@ impl App {
             Action::Edit(e) => self.edit_label(|input| input.edit(e)),
             Action::SaveLabel => self.save_label(fx),
             Action::Select(m) => self.select(m),
+            Action::Scroll(m) if self.place() == Place::Group => {
+                let room = view::group_room(self);
+                if let Screen::Group(g) = &mut self.screen
+                    && let GroupPane::View { scroll, .. } = &mut g.pane
+                {
+                    *scroll = room.scroll(*scroll, m);
+                }
+            }
             Action::Scroll(m) => {
                 let room = view::result_room(self);
                 if let Some(Page::Result(r)) = self.page_mut() {
@@ -194,7 +209,104 @@ impl App {
                 Play::Slower => player.slower(),
             }),
             Action::Answer(a) => self.answering(a, fx),
+            Action::Group(g) => self.grouping(g, fx),
         }
+    }
+
+    /// The sessions listed for a group arrive: the picker shows them, if the welcome
+    /// screen that asked is still up.
+    fn sessions(&mut self, members: Vec<GroupMember>, unreadable: usize) {
+        if !matches!(self.screen, Screen::Welcome(_)) {
+            return;
+        }
+        self.screen = Screen::Group(Box::new(GroupState {
+            picked: vec![false; members.len()],
+            members,
+            cursor: 0,
+            unreadable,
+            message: None,
+            pane: GroupPane::Pick,
+        }));
+    }
+
+    fn grouping(&mut self, g: Grouping, fx: &mut Vec<Effect>) {
+        if g == Grouping::Open {
+            fx.push(Effect::ListSessions);
+            return;
+        }
+        let Screen::Group(state) = &mut self.screen else {
+            return;
+        };
+        state.message = None;
+        match (g, &state.pane) {
+            (Grouping::Toggle, GroupPane::Pick) => {
+                if let Some(p) = state.picked.get_mut(state.cursor) {
+                    *p = !*p;
+                }
+            }
+            (Grouping::Show, GroupPane::Pick) => {
+                let chosen: Vec<&GroupMember> = state
+                    .members
+                    .iter()
+                    .zip(&state.picked)
+                    .filter(|(_, p)| **p)
+                    .map(|(m, _)| m)
+                    .collect();
+                if chosen.len() < 2 {
+                    state.message =
+                        Some("Pick at least two sessions with Space, then press Enter.".into());
+                    return;
+                }
+                let names = crate::report::group::distinct(
+                    &chosen
+                        .iter()
+                        .map(|m| m.label.clone().unwrap_or_else(|| m.id.clone()))
+                        .collect::<Vec<_>>(),
+                );
+                let inputs: Vec<MemberInput> = chosen
+                    .iter()
+                    .zip(names)
+                    .map(|(m, name)| MemberInput {
+                        name,
+                        file: m.file.clone(),
+                        session: Some(m.id.clone()),
+                        notes: m.notes.clone(),
+                        answers: m.answers.clone(),
+                    })
+                    .collect();
+                let report = GroupReport::build(self.wizard.pack(), &inputs, Vec::new());
+                state.pane = GroupPane::View {
+                    report: Arc::new(report),
+                    scroll: 0,
+                };
+            }
+            (Grouping::Leave, GroupPane::View { .. }) => state.pane = GroupPane::Pick,
+            (Grouping::Leave, GroupPane::Pick) => {
+                self.screen = Screen::Welcome(WelcomeState::default());
+            }
+            (Grouping::Settle, GroupPane::View { report, .. }) => {
+                let report = report.clone();
+                self.settle(&report, fx);
+            }
+            _ => {}
+        }
+    }
+
+    /// A new session pre-filled with the group profile, labelled as the group's, at its
+    /// first open question (see [`crate::insight::group::settle_events`]).
+    fn settle(&mut self, report: &GroupReport, fx: &mut Vec<Effect>) {
+        let label = Label::parse(&report.settle_label()).ok();
+        self.label = label.as_ref().map(|l| l.as_str().to_string());
+        fx.push(Effect::Label(label));
+        self.wizard = Wizard::new(self.wizard.pack().clone());
+        self.drafts.clear();
+        let events =
+            crate::insight::group::settle_events(&report.group.profile, &report.group.open());
+        for e in events {
+            let _ = self.event(e, fx);
+        }
+        // The notice line then says the session is labelled as the group's.
+        self.screen = Screen::Wizard(self.step_page());
     }
 
     fn select(&mut self, m: Move) {
@@ -202,6 +314,7 @@ impl App {
         let page = view::review_page(self, m == Move::PageUp);
         match &mut self.screen {
             Screen::Welcome(w) => w.cursor = m.from(w.cursor, w.offers.len(), 1),
+            Screen::Group(g) => g.cursor = m.from(g.cursor, g.members.len().saturating_sub(1), 1),
             Screen::Wizard(Page::Review(r)) => r.cursor = m.from(r.cursor, rows, page),
             Screen::Wizard(Page::Question(s)) => {
                 let last = choices(&self.wizard.pack().questions()[s.q].kind).saturating_sub(1);

@@ -6,7 +6,7 @@
 //! loop); the recorder keeps every event in memory meanwhile, so nothing typed is lost.
 //! Outcomes go back to the app as [`Msg`]s.
 
-use super::app::{App, Effect, Msg};
+use super::app::{App, Effect, GroupMember, Msg};
 use crate::pack::Pack;
 use crate::report::{Report, markdown};
 use crate::session::store::{self, write_report};
@@ -129,8 +129,52 @@ impl Autosave {
                     }
                 }
                 Effect::Export(report) => self.export(&report, app),
+                Effect::ListSessions => {
+                    let (members, unreadable) = self.group_members();
+                    tell(app, Msg::Sessions(members, unreadable));
+                }
             }
         }
+    }
+
+    /// Every saved session, played back on the pack, for the group screen; and how many
+    /// files (or sessions that no longer play back) could not be read.
+    fn group_members(&self) -> (Vec<GroupMember>, usize) {
+        let Some(store) = &self.store else {
+            return (Vec::new(), 0);
+        };
+        let Ok(listed) = store.list() else {
+            return (Vec::new(), 0);
+        };
+        let mut members = Vec::new();
+        let mut unreadable = 0;
+        for l in listed {
+            let crate::session::Listed::Session(summary) = l else {
+                unreadable += 1;
+                continue;
+            };
+            let shown = store::shown(&summary.path);
+            let read = store::read_file(&summary.path).and_then(|s| {
+                crate::session::replay::replay(&s, self.pack.clone(), &shown).map(|r| (s, r))
+            });
+            let Ok((session, played)) = read else {
+                unreadable += 1;
+                continue;
+            };
+            let unfinished = session.status == crate::session::Status::InProgress;
+            let notes = crate::session::replay::compare(&session, &played)
+                .remarks(unfinished)
+                .warnings;
+            members.push(GroupMember {
+                id: session.id.to_string(),
+                label: session.label.as_ref().map(|l| l.as_str().to_string()),
+                file: shown,
+                finished: !unfinished,
+                answers: played.final_state().answers().clone(),
+                notes,
+            });
+        }
+        (members, unreadable)
     }
 
     fn label(&mut self, label: Option<Label>, app: &mut App) {

@@ -69,6 +69,10 @@ pub enum Context {
     Label,
     /// Playing a saved session back.
     Replay,
+    /// Picking the sessions of a group.
+    GroupPick,
+    /// The group view of the sessions picked.
+    GroupView,
 }
 
 impl Context {
@@ -87,6 +91,8 @@ impl Context {
             Context::TooSmall => "a terminal too small",
             Context::Label => "label dialog",
             Context::Replay => "replay",
+            Context::GroupPick => "group picker",
+            Context::GroupView => "group view",
         }
     }
 }
@@ -185,6 +191,21 @@ pub enum Answering {
     Details,
 }
 
+/// What a key does on the group screens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Grouping {
+    /// From the welcome screen: pick saved sessions to see side by side.
+    Open,
+    /// Pick or drop the highlighted session.
+    Toggle,
+    /// Show the group of the sessions picked.
+    Show,
+    /// Back: from the group view to the picker, from the picker to the welcome screen.
+    Leave,
+    /// Start a new session pre-filled with the group profile, its open questions first.
+    Settle,
+}
+
 /// What a key asks for. Each action belongs to the screen or overlay whose context
 /// binds it, so it has one meaning.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -233,6 +254,8 @@ pub enum Action {
     Chart,
     /// On the cost chart: more months of work (1) or fewer (-1).
     Horizon(i8),
+    /// Something done on the group screens.
+    Group(Grouping),
 }
 
 impl Action {
@@ -345,12 +368,14 @@ impl Binding {
 use Action as A;
 use Answering as E;
 use Context as C;
+use Grouping as G;
 use Key as K;
 use Pattern::Key as P;
 
 const QUESTIONS: &[Context] = &[C::Choice, C::Multiple, C::Number];
 const LISTS: &[Context] = &[C::Choice, C::Multiple, C::Review];
-const PICKER: &[Context] = &[C::Resume, C::StartAfresh];
+const PICKER: &[Context] = &[C::Resume, C::StartAfresh, C::GroupPick];
+const WELCOME: &[Context] = &[C::Welcome, C::Resume, C::StartAfresh];
 const SCREENS: &[Context] = &[
     C::Welcome,
     C::Resume,
@@ -362,6 +387,8 @@ const SCREENS: &[Context] = &[
     C::Result,
     C::Chart,
     C::Replay,
+    C::GroupPick,
+    C::GroupView,
 ];
 const EVERYWHERE: &[Context] = &[
     C::Welcome,
@@ -378,8 +405,17 @@ const EVERYWHERE: &[Context] = &[
     C::TooSmall,
     C::Label,
     C::Replay,
+    C::GroupPick,
+    C::GroupView,
 ];
-const HOME_END: &[Context] = &[C::Choice, C::Multiple, C::Review, C::Resume, C::StartAfresh];
+const HOME_END: &[Context] = &[
+    C::Choice,
+    C::Multiple,
+    C::Review,
+    C::Resume,
+    C::StartAfresh,
+    C::GroupPick,
+];
 const UP: &[Pattern] = &[P(K::Up), P(K::Char('k'))];
 const HOME: &[Pattern] = &[P(K::Home), P(K::Char('g'))];
 const END: &[Pattern] = &[P(K::End), P(K::Char('G'))];
@@ -391,6 +427,7 @@ const EXPORTS: &str = "export the report as Markdown beside the session file";
 const DOWN: &[Pattern] = &[P(K::Down), P(K::Char('j'))];
 const BACK: &[Pattern] = &[P(K::Left), P(K::BackTab), P(K::Char('b'))];
 const RESULT: &[Context] = &[C::Result, C::Chart];
+const SCROLLED: &[Context] = &[C::Result, C::Chart, C::GroupView];
 const CHART: &[Pattern] = &[P(K::Char('c'))];
 
 /// Every key binding, in the order the help overlay lists them and the hint line shows
@@ -401,8 +438,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(DOWN, "↓ j", A::Select(Move::Down), "move down", LISTS),
     bind(UP, "↑ k", A::Select(Move::Up), "move up", PICKER).hint("↑↓", "choose"),
     bind(DOWN, "↓ j", A::Select(Move::Down), "move down", PICKER),
-    bind(UP, "↑ k", A::Scroll(Move::Up), "scroll up", RESULT).hint("↑↓", "scroll"),
-    bind(DOWN, "↓ j", A::Scroll(Move::Down), "scroll down", RESULT),
+    bind(UP, "↑ k", A::Scroll(Move::Up), "scroll up", SCROLLED).hint("↑↓", "scroll"),
+    bind(DOWN, "↓ j", A::Scroll(Move::Down), "scroll down", SCROLLED),
     bind(UP, "↑ k", A::Scroll(Move::Up), "scroll up", &[C::Replay]),
     bind(DOWN, "↓ j", A::Scroll(Move::Down), "scroll down", &[C::Replay]),
     bind(UP, "↑ k", A::ScrollHelp(Move::Up), "scroll up", &[C::Help]).hint("↑↓", "scroll"),
@@ -411,14 +448,14 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[P(K::PageDown)], "PgDn", A::ScrollHelp(Move::PageDown), "scroll a page down", &[C::Help]),
     bind(HOME, "Home g", A::ScrollHelp(Move::First), "go to the top", &[C::Help]),
     bind(END, "End G", A::ScrollHelp(Move::Last), "go to the bottom", &[C::Help]),
-    bind(&[P(K::PageUp)], "PgUp", A::Scroll(Move::PageUp), "scroll a page up", RESULT),
-    bind(&[P(K::PageDown)], "PgDn", A::Scroll(Move::PageDown), "scroll a page down", RESULT),
+    bind(&[P(K::PageUp)], "PgUp", A::Scroll(Move::PageUp), "scroll a page up", SCROLLED),
+    bind(&[P(K::PageDown)], "PgDn", A::Scroll(Move::PageDown), "scroll a page down", SCROLLED),
     bind(&[P(K::PageUp)], "PgUp", A::Select(Move::PageUp), "move a page up", &[C::Review]),
     bind(&[P(K::PageDown)], "PgDn", A::Select(Move::PageDown), "move a page down", &[C::Review]),
     bind(HOME, "Home g", A::Select(Move::First), "go to the top", HOME_END),
     bind(END, "End G", A::Select(Move::Last), "go to the bottom", HOME_END),
-    bind(HOME, "Home g", A::Scroll(Move::First), "go to the top", RESULT),
-    bind(END, "End G", A::Scroll(Move::Last), "go to the bottom", RESULT),
+    bind(HOME, "Home g", A::Scroll(Move::First), "go to the top", SCROLLED),
+    bind(END, "End G", A::Scroll(Move::Last), "go to the bottom", SCROLLED),
     ask(DIGIT, "1-9", E::Pick(0), "pick a choice by its number", &[C::Choice]).choices("pick"),
     ask(DIGIT, "1-9", E::Tick(0), "select or clear a choice by its number", &[C::Multiple]),
     ask(&[P(K::Char('y'))], "y", E::Yes, "answer yes (yes/no questions)", &[C::Choice]),
@@ -473,6 +510,17 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[P(K::Home)], "Home", A::Play(Play::First), "back to the start", &[C::Replay]),
     bind(&[P(K::End)], "End", A::Play(Play::Last), "skip to the result", &[C::Replay])
         .hint("End", "result"),
+    bind(SPACE, "Space", A::Group(G::Toggle), "pick or drop the highlighted session",
+        &[C::GroupPick]).hint("Space", "pick"),
+    bind(ENTER, "Enter", A::Group(G::Show), "show the sessions picked side by side",
+        &[C::GroupPick]).hint("Enter", "group view"),
+    bind(&[P(K::Char('s'))], "s", A::Group(G::Settle),
+        "settle: a new session pre-filled with the group profile, open questions first",
+        &[C::GroupView]).hint("s", "settle"),
+    bind(&[P(K::Esc)], "Esc", A::Group(G::Leave), "back", &[C::GroupPick, C::GroupView])
+        .hint("Esc", "back"),
+    bind(&[P(K::Char('t'))], "t", A::Group(G::Open),
+        "decide as a team: pick saved sessions to see side by side", WELCOME),
     bind(EXPORT, "e", A::Export, EXPORTS, RESULT).hint("e", "export"),
     bind(EXPORT, "e", A::Export, EXPORTS, &[C::Replay]),
     bind(&[P(K::Char('l'))], "l", A::Name, "label the session with a client or project name",
@@ -496,7 +544,8 @@ pub const BINDINGS: &[Binding] = &[
         .hint("y", "quit"),
     bind(&[P(K::Char('n')), P(K::Esc)], "n Esc", A::Close, "stay", &[C::Quit]).hint("n", "stay"),
     bind(&[P(K::Char('q'))], "q", A::Quit, "quit",
-        &[C::Welcome, C::Resume, C::StartAfresh, C::Result, C::Chart, C::TooSmall, C::Replay])
+        &[C::Welcome, C::Resume, C::StartAfresh, C::Result, C::Chart, C::TooSmall, C::Replay,
+          C::GroupPick, C::GroupView])
         .hint("q", "quit"),
     bind(&[P(K::Char('q'))], "q", A::AskQuit, "quit (asks first)",
         &[C::Choice, C::Multiple, C::Number, C::Review]).hint("q", "quit"),

@@ -117,6 +117,8 @@ pub enum Place {
     Review,
     /// The recommendation.
     Result,
+    /// Several people's sessions side by side.
+    Group,
 }
 
 /// The screen showing, with what only it needs.
@@ -128,6 +130,56 @@ pub enum Screen {
     Wizard(Page),
     /// A saved session played back on the wizard's own pages.
     Replay(Box<ReplayState>),
+    /// Several people's sessions: picked from a list, then side by side.
+    Group(Box<GroupState>),
+}
+
+/// A saved session offered for a group, played back on the pack in use.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GroupMember {
+    /// Its id.
+    pub id: String,
+    /// Its label.
+    pub label: Option<String>,
+    /// Its file.
+    pub file: String,
+    /// Whether it reached its result.
+    pub finished: bool,
+    /// Its answers given, as its replay ends.
+    pub answers: crate::answers::Answers,
+    /// What to know about how it was read (another pack, unfinished), as sentences.
+    pub notes: Vec<String>,
+}
+
+/// The group screens: the sessions offered, those picked, and what shows.
+#[derive(Debug, Clone)]
+pub struct GroupState {
+    /// Every session that could be read, newest first.
+    pub members: Vec<GroupMember>,
+    /// Which are picked, by index into `members`.
+    pub picked: Vec<bool>,
+    /// The highlighted session.
+    pub cursor: usize,
+    /// How many session files could not be read.
+    pub unreadable: usize,
+    /// Why Enter did nothing, if it did not.
+    pub message: Option<String>,
+    /// The picker, or the group of those picked.
+    pub pane: GroupPane,
+}
+
+/// What the group screen shows.
+#[derive(Debug, Clone)]
+pub enum GroupPane {
+    /// The list to pick from.
+    Pick,
+    /// The group of the sessions picked, scrolled by `scroll` rows.
+    View {
+        /// The group, as the `hirewiz group` command reports it.
+        report: Arc<crate::report::group::GroupReport>,
+        /// How far it is scrolled.
+        scroll: u16,
+    },
 }
 
 /// The welcome screen: the unfinished sessions offered, newest first, then "start a new
@@ -424,7 +476,7 @@ impl App {
     /// The page showing, on a step of the wizard or of a replay.
     pub fn page(&self) -> Option<&Page> {
         match &self.screen {
-            Screen::Welcome(_) => None,
+            Screen::Welcome(_) | Screen::Group(_) => None,
             Screen::Wizard(p) => Some(p),
             Screen::Replay(r) => Some(&r.page),
         }
@@ -432,7 +484,7 @@ impl App {
 
     pub(super) fn page_mut(&mut self) -> Option<&mut Page> {
         match &mut self.screen {
-            Screen::Welcome(_) => None,
+            Screen::Welcome(_) | Screen::Group(_) => None,
             Screen::Wizard(p) => Some(p),
             Screen::Replay(r) => Some(&mut r.page),
         }
@@ -440,6 +492,9 @@ impl App {
 
     /// Where the user is.
     pub fn place(&self) -> Place {
+        if let Screen::Group(_) = &self.screen {
+            return Place::Group;
+        }
         match self.page() {
             None => Place::Welcome,
             Some(Page::Question(s)) => Place::Question(s.q),
@@ -525,6 +580,7 @@ impl App {
     pub fn cursor(&self) -> usize {
         match (&self.screen, self.page()) {
             (Screen::Welcome(w), _) => w.cursor,
+            (Screen::Group(g), _) => g.cursor,
             (_, Some(Page::Question(s))) => s.cursor,
             (_, Some(Page::Review(s))) => s.cursor,
             _ => 0,
@@ -548,8 +604,13 @@ impl App {
         }
     }
 
-    /// How far the help (when open) or the result is scrolled, in rows.
+    /// How far the help (when open), the result or the group view is scrolled, in rows.
     pub fn scroll(&self) -> u16 {
+        if let (None, Screen::Group(g)) = (&self.overlay, &self.screen)
+            && let GroupPane::View { scroll, .. } = g.pane
+        {
+            return scroll;
+        }
         match (&self.overlay, self.page()) {
             (Some(Overlay::Help { scroll }), _) => *scroll,
             (_, Some(Page::Result(r))) => match r.pane {
@@ -618,6 +679,10 @@ impl App {
             Screen::Welcome(w) if w.cursor < w.offers.len() => Context::Resume,
             Screen::Welcome(_) => Context::StartAfresh,
             Screen::Replay(_) => Context::Replay,
+            Screen::Group(g) => match g.pane {
+                GroupPane::Pick => Context::GroupPick,
+                GroupPane::View { .. } => Context::GroupView,
+            },
             Screen::Wizard(Page::Question(s)) => match self.pack().questions()[s.q].kind {
                 Kind::Multiple { .. } => Context::Multiple,
                 Kind::Number { .. } => Context::Number,

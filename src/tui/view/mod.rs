@@ -2,6 +2,7 @@
 //! the top, a rule and the key hints at the bottom). Views only read the [`App`].
 
 mod chart;
+mod group;
 mod help;
 mod label;
 mod question;
@@ -35,11 +36,13 @@ pub fn view(app: &App, frame: &mut Frame) {
         }
         Place::Review => "Review".to_string(),
         Place::Result => "Result".to_string(),
+        Place::Group => "Group".to_string(),
     };
     header(app, frame, area, &right);
     let body = body(app, area);
     match (app.screen(), app.page()) {
         (Screen::Welcome(w), _) => welcome::draw(app, w, frame, body),
+        (Screen::Group(g), _) => group::draw(app, g, frame, body),
         (_, Some(Page::Question(s))) => question::draw(app, s, frame, body),
         (_, Some(Page::Review(s))) => review::draw(app, s, frame, body),
         (_, Some(Page::Result(s))) => recommendation::draw(app, s, frame, body),
@@ -129,6 +132,23 @@ pub(crate) fn result_room(app: &App) -> Room {
                 rows: usize::from(body.height),
             }
         }
+        _ => Room::UNKNOWN,
+    }
+}
+
+/// The room of the group view.
+pub(crate) fn group_room(app: &App) -> Room {
+    match (screen_area(app), app.screen()) {
+        (Some(area), Screen::Group(g)) => match &g.pane {
+            model::GroupPane::View { report, .. } => {
+                let body = body(app, area);
+                Room {
+                    lines: group::view_lines(app, report, usize::from(body.width)).len(),
+                    rows: usize::from(body.height),
+                }
+            }
+            model::GroupPane::Pick => Room::UNKNOWN,
+        },
         _ => Room::UNKNOWN,
     }
 }
