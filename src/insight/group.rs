@@ -55,7 +55,7 @@ pub struct Row {
     pub question: usize,
     /// Each member's answer in force (`None`: not asked of them).
     pub answers: Vec<Option<Answer>>,
-    /// Whether the members asked give two or more different answers.
+    /// Whether the members' answers in force differ, "not asked" counting as one.
     pub disagree: bool,
     /// The profile's answer in force (`None`: the profile does not ask it).
     pub consensus: Option<Answer>,
@@ -221,7 +221,9 @@ pub fn group(pack: &Pack, members: &[Answers]) -> Group {
             if asked.is_empty() && profile[q].is_none() {
                 return None;
             }
-            let disagree = asked.iter().any(|a| *a != asked[0]);
+            // Asked of one member and not of another is a difference too: "they agree"
+            // would be false of it.
+            let disagree = answers.iter().any(|a| *a != answers[0]);
             Some(Row {
                 question: q,
                 disagree,
