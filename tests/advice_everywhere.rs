@@ -8,6 +8,9 @@ use hirewiz::report::{Report, State, compare::ComparisonReport, json, markdown, 
 use hirewiz::score::{self, Pick};
 use std::sync::OnceLock;
 
+#[path = "../benches/support/profiles.rs"]
+mod profiles;
+
 fn pack() -> &'static Pack {
     static PACK: OnceLock<Pack> = OnceLock::new();
     PACK.get_or_init(|| pack::load_default().expect("the default pack loads"))
@@ -257,38 +260,7 @@ fn the_hipaa_reason_speaks_of_outside_firms_only() {
 
 /// `count` random, valid answers to every question of the default pack.
 fn random_profiles(count: usize, seed: u64) -> Vec<Answers> {
-    let p = pack();
-    let mut x = seed
-        .wrapping_mul(6364136223846793005)
-        .wrapping_add(1442695040888963407);
-    let mut next = move |n: usize| {
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        (x % n.max(1) as u64) as usize
-    };
-    (0..count)
-        .map(|_| {
-            let mut a = Answers::new(p.questions().len());
-            for (q, question) in p.questions().iter().enumerate() {
-                let v = match &question.kind {
-                    Kind::Single { options } => Answer::Choice(next(options.len())),
-                    Kind::YesNo => Answer::Bool(next(2) == 1),
-                    Kind::Number { min, max, .. } => {
-                        Answer::Number(min + next((max - min + 1) as usize) as i64)
-                    }
-                    Kind::Multiple { options, min, max } => loop {
-                        let set: Vec<usize> = (0..options.len()).filter(|_| next(2) == 1).collect();
-                        if set.len() >= *min && set.len() <= *max {
-                            break Answer::Choices(set);
-                        }
-                    },
-                };
-                a.set(q, v);
-            }
-            a
-        })
-        .collect()
+    profiles::random_profiles(pack(), count, seed)
 }
 
 // ---------------------------------------------------------------------------------------
