@@ -520,7 +520,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[P(K::Esc)], "Esc", A::Group(G::Leave), "back", &[C::GroupPick, C::GroupView])
         .hint("Esc", "back"),
     bind(&[P(K::Char('t'))], "t", A::Group(G::Open),
-        "decide as a team: pick saved sessions to see side by side", WELCOME),
+        "decide as a team: pick saved sessions to see side by side", WELCOME)
+        .hint("t", "team"),
     bind(EXPORT, "e", A::Export, EXPORTS, RESULT).hint("e", "export"),
     bind(EXPORT, "e", A::Export, EXPORTS, &[C::Replay]),
     bind(&[P(K::Char('l'))], "l", A::Name, "label the session with a client or project name",
@@ -679,7 +680,7 @@ mod tests {
         );
         assert_eq!(
             words(C::Welcome, 0),
-            ["Enter start", "l label", "? help", "q quit"]
+            ["Enter start", "t team", "l label", "? help", "q quit"]
         );
         assert_eq!(words(C::Quit, 0), ["y quit", "n stay"]);
         assert_eq!(
