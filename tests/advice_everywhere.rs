@@ -797,3 +797,18 @@ fn cost_over_time_adds_up_to_the_estimate_and_break_even_follows_from_its_figure
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// The JSON text is written straight from the report: it is the JSON value, printed.
+
+#[test]
+fn the_json_text_is_the_json_value_printed() {
+    let p = pack();
+    for a in random_profiles(300, 47) {
+        let eff = a.effective(p);
+        let v = score::score(p, &eff);
+        let r = Report::build(p, &eff, &v);
+        let printed = serde_json::to_string_pretty(&json::value(&r)).unwrap() + "\n";
+        assert_eq!(json::render(&r), printed);
+    }
+}
