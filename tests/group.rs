@@ -6,13 +6,17 @@
 use hirewiz::answers::Answers;
 use hirewiz::insight::group::{self, Group};
 use hirewiz::insight::{self, State};
-use hirewiz::pack::{self, Answer, Kind, Pack};
+use hirewiz::pack::{self, Answer, Pack};
 use hirewiz::report::Report;
 use hirewiz::score::{Pick, score};
 use proptest::prelude::*;
 use proptest::sample::Index;
 use std::path::Path;
 use std::sync::OnceLock;
+
+#[path = "support/answers.rs"]
+mod support;
+use support::{every_answer, profile};
 
 fn test_pack() -> &'static Pack {
     static P: OnceLock<Pack> = OnceLock::new();
@@ -24,36 +28,8 @@ fn default_pack() -> &'static Pack {
     P.get_or_init(|| pack::load_default().expect("default pack"))
 }
 
-fn every_answer(kind: &Kind) -> Vec<Answer> {
-    match kind {
-        Kind::Single { options } => (0..options.len()).map(Answer::Choice).collect(),
-        Kind::YesNo => vec![Answer::Bool(false), Answer::Bool(true)],
-        Kind::Number { min, max, step, .. } => (0..)
-            .map(|k| min + k * step)
-            .take_while(|n| n <= max)
-            .map(Answer::Number)
-            .collect(),
-        Kind::Multiple { options, min, max } => (0u32..1 << options.len().min(10))
-            .map(|m| {
-                (0..options.len())
-                    .filter(|i| m & (1 << i) != 0)
-                    .collect::<Vec<_>>()
-            })
-            .filter(|s| s.len() >= *min && s.len() <= *max)
-            .map(Answer::Choices)
-            .collect(),
-    }
-}
-
 fn member(pack: &Pack, picks: &[Option<Index>]) -> Answers {
-    let mut a = Answers::new(pack.questions().len());
-    for (q, question) in pack.questions().iter().enumerate() {
-        if let Some(Some(i)) = picks.get(q) {
-            let all = every_answer(&question.kind);
-            a.set(q, i.get(&all).clone());
-        }
-    }
-    a
+    profile(pack, picks)
 }
 
 /// Members that agree often: each answer is one of two shared picks or a pick of its own,

@@ -11,6 +11,10 @@ use proptest::sample::Index;
 use std::path::Path;
 use std::sync::OnceLock;
 
+#[path = "support/answers.rs"]
+mod support;
+use support::{every_answer, profile};
+
 fn test_pack() -> &'static Pack {
     static P: OnceLock<Pack> = OnceLock::new();
     P.get_or_init(|| pack::load_path(Path::new("tests/packs/insight.yaml")).expect("test pack"))
@@ -26,41 +30,6 @@ fn pairs_pack() -> &'static Pack {
 fn default_pack() -> &'static Pack {
     static P: OnceLock<Pack> = OnceLock::new();
     P.get_or_init(|| pack::load_default().expect("default pack"))
-}
-
-/// Every valid answer to a question: all options, every number on the grid, every
-/// allowed set.
-fn every_answer(kind: &Kind) -> Vec<Answer> {
-    match kind {
-        Kind::Single { options } => (0..options.len()).map(Answer::Choice).collect(),
-        Kind::YesNo => vec![Answer::Bool(false), Answer::Bool(true)],
-        Kind::Number { min, max, step, .. } => (0..)
-            .map(|k| min + k * step)
-            .take_while(|n| n <= max)
-            .map(Answer::Number)
-            .collect(),
-        Kind::Multiple { options, min, max } => (0u32..1 << options.len())
-            .map(|m| {
-                (0..options.len())
-                    .filter(|i| m & (1 << i) != 0)
-                    .collect::<Vec<_>>()
-            })
-            .filter(|s| s.len() >= *min && s.len() <= *max)
-            .map(Answer::Choices)
-            .collect(),
-    }
-}
-
-/// Answers from random picks; a question left unanswered takes its default.
-fn profile(pack: &Pack, picks: &[Option<Index>]) -> Answers {
-    let mut a = Answers::new(pack.questions().len());
-    for (q, question) in pack.questions().iter().enumerate() {
-        if let Some(Some(i)) = picks.get(q) {
-            let all = every_answer(&question.kind);
-            a.set(q, i.get(&all).clone());
-        }
-    }
-    a
 }
 
 fn picks(n: usize) -> impl Strategy<Value = Vec<Option<Index>>> {
