@@ -8,52 +8,15 @@
 use criterion::{Criterion, criterion_group, criterion_main};
 use hirewiz::answers::Answers;
 use hirewiz::insight;
-use hirewiz::pack::{self, Answer, Kind, Pack};
+use hirewiz::pack::{self, Pack};
 use std::hint::black_box;
+
+#[path = "support/profiles.rs"]
+mod support;
 
 /// Varied answer sets from a fixed-seed generator, so every run measures the same work.
 fn profiles(p: &Pack, n: usize) -> Vec<Answers> {
-    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-    let mut next = move |m: usize| {
-        seed = seed
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        ((seed >> 33) as usize) % m.max(1)
-    };
-    (0..n)
-        .map(|_| {
-            let mut a = Answers::new(p.questions().len());
-            for (i, q) in p.questions().iter().enumerate() {
-                let answer = match &q.kind {
-                    Kind::Single { options } => Answer::Choice(next(options.len())),
-                    Kind::YesNo => Answer::Bool(next(2) == 1),
-                    Kind::Number { min, max, step, .. } => {
-                        let steps = ((max - min) / step) as usize + 1;
-                        Answer::Number(min + step * next(steps) as i64)
-                    }
-                    Kind::Multiple { options, min, max } => {
-                        let mut set: Vec<usize> =
-                            (0..options.len()).filter(|_| next(2) == 1).collect();
-                        set.truncate(*max);
-                        for o in 0..options.len() {
-                            if set.len() >= *min {
-                                break;
-                            }
-                            if !set.contains(&o) {
-                                set.push(o);
-                            }
-                        }
-                        set.sort_unstable();
-                        Answer::Choices(set)
-                    }
-                };
-                if q.check(&answer).is_ok() {
-                    a.set(i, answer);
-                }
-            }
-            a
-        })
-        .collect()
+    support::random_profiles(p, n, 0x9e37_79b9_7f4a_7c15)
 }
 
 fn analysis(c: &mut Criterion) {
