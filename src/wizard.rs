@@ -34,6 +34,10 @@ pub enum Event {
     Back,
     /// Go to a question to change its answer; moving on afterwards returns to the review.
     Jump(usize),
+    /// Take the answers given so far as settled elsewhere (a group's profile), except
+    /// these questions: they are asked, in order, and then the review. Every other
+    /// question asked counts as seen.
+    Settle(Vec<usize>),
     /// Finish: every question not answered takes its default.
     Finish,
 }
@@ -58,14 +62,24 @@ pub enum Rejected {
     NotHere,
 }
 
+/// Why moving on visits only the questions not yet seen, and then the review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Detour {
+    /// A jump from the review to change an answer.
+    FromReview,
+    /// A session pre-filled with settled answers: its open questions are being asked.
+    Settling,
+}
+
 /// The wizard's state: the pack, the answers given and the current step.
 #[derive(Debug, Clone)]
 pub struct Wizard {
     pack: Arc<Pack>,
     answers: Answers,
     step: Step,
-    /// Set by a jump from the review: moving on returns there once nothing new is asked.
-    returning: bool,
+    /// Set by a jump from the review or a settle: moving on returns to the review once
+    /// nothing new is asked.
+    detour: Option<Detour>,
     /// Questions the user has been shown (passed through, or seen on the review): after a
     /// jump, moving on stops only at questions not yet seen.
     seen: Vec<bool>,
@@ -76,7 +90,7 @@ impl PartialEq for Wizard {
         Arc::ptr_eq(&self.pack, &other.pack)
             && self.answers == other.answers
             && self.step == other.step
-            && self.returning == other.returning
+            && self.detour == other.detour
             && self.seen == other.seen
     }
 }
@@ -109,7 +123,7 @@ impl Wizard {
             pack,
             answers,
             step: Step::Review,
-            returning: false,
+            detour: None,
             seen,
         };
         w.step = w
@@ -144,7 +158,21 @@ impl Wizard {
 
     /// Whether moving on from the current question returns to the review.
     pub fn returning(&self) -> bool {
-        self.returning
+        self.detour.is_some()
+    }
+
+    /// Why moving on returns to the review, when it does.
+    pub fn detour(&self) -> Option<Detour> {
+        self.detour
+    }
+
+    /// The questions asked now that have not been seen yet: during a settle, the open
+    /// questions still to come.
+    pub fn unseen(&self) -> Vec<usize> {
+        self.visible()
+            .into_iter()
+            .filter(|&q| !self.seen[q])
+            .collect()
     }
 
     /// The answers in force (see [`Answers::effective`]).
@@ -275,7 +303,7 @@ impl Wizard {
             Event::Next => match self.step {
                 Step::Question(q) => {
                     self.seen[q] = true;
-                    let next = if self.returning {
+                    let next = if self.detour.is_some() {
                         self.visible().into_iter().find(|&v| v > q && !self.seen[v])
                     } else {
                         self.next_visible_after(Some(q))
@@ -305,7 +333,7 @@ impl Wizard {
                     match last {
                         Some(l) => {
                             self.step = Step::Question(l);
-                            self.returning = false;
+                            self.detour = None;
                             Ok(())
                         }
                         None => Err(Rejected::AtStart),
@@ -326,7 +354,25 @@ impl Wizard {
                     return Err(Rejected::Hidden(question.id.clone()));
                 }
                 self.step = Step::Question(*q);
-                self.returning = true;
+                self.detour = Some(Detour::FromReview);
+                Ok(())
+            }
+            Event::Settle(open) => {
+                if let Some(&q) = open.iter().find(|&&q| q >= self.seen.len()) {
+                    return Err(Rejected::NoSuchQuestion(q));
+                }
+                let visible = self.visible();
+                let first = visible.iter().copied().find(|q| open.contains(q));
+                for q in visible {
+                    self.seen[q] = !open.contains(&q);
+                }
+                match first {
+                    Some(q) => {
+                        self.step = Step::Question(q);
+                        self.detour = Some(Detour::Settling);
+                    }
+                    None => self.enter_review(),
+                }
                 Ok(())
             }
             Event::Finish => {
@@ -343,7 +389,7 @@ impl Wizard {
             self.seen[q] = true;
         }
         self.step = Step::Review;
-        self.returning = false;
+        self.detour = None;
     }
 
     fn next_visible_after(&self, q: Option<usize>) -> Option<usize> {

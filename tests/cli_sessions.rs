@@ -338,3 +338,37 @@ fn the_table_stays_aligned_when_a_hand_edited_file_holds_control_characters() {
         }
     }
 }
+
+/// An export made from the result screen is in the session's history: the listing and a
+/// plain resume say so, and replay lists it at its place.
+#[test]
+fn an_exported_session_is_listed_and_replayed_as_exported() {
+    let f = Fixture::new();
+    let pack = pack();
+    let mut rec = Recorder::start(f.store(), &pack, None);
+    walk(pack.clone(), &winding_walk(&pack), |e, w| {
+        rec.record(e, w).unwrap();
+    });
+    rec.exported("sessions/acme.md").unwrap();
+    let id = rec.session().id.to_string();
+    drop(rec);
+    let listed = f.cmd().arg("sessions").output().unwrap();
+    let listed = String::from_utf8(listed.stdout).unwrap();
+    assert!(
+        listed
+            .lines()
+            .any(|l| l.contains(&id) && l.contains("complete, exported")),
+        "{listed}"
+    );
+    let json = f.cmd().args(["sessions", "--format", "json"]).output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert!(v["sessions"][0]["exported"].is_string(), "{v}");
+    let out = f.cmd().args(["replay", &id, "--plain"]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("] Exported the report to sessions/acme.md."), "{text}");
+    let reached = text.find("] Reached the result: ").expect("reaching the result");
+    assert!(reached < text.find("] Exported").unwrap(), "{text}");
+    let out = f.cmd().args(["resume", &id, "--plain"]).write_stdin("").output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("the report was exported"), "{text}");
+}

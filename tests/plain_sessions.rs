@@ -194,6 +194,7 @@ fn replay_prints_the_session_as_a_transcript_ending_on_its_result() {
         "] Is the work regulated? No",
         "] Went from the review to change “How long is the work?”.",
         "] How long is the work? Short",
+        "] Reached the result: ",
         "Same pack and same result as when the session was saved.",
     ] {
         assert!(out.contains(line), "missing {line:?} in:\n{out}");

@@ -32,6 +32,10 @@ fn describe(s: &Session) -> Value {
                 SavedEvent::Answer { question, answer } => (Some(question.clone()), Some(answer.clone())),
                 SavedEvent::Jump { question } => (Some(question.clone()), None),
                 SavedEvent::Next | SavedEvent::Back | SavedEvent::Finish => (None, None),
+                // Written since the fixtures were: kept apart so the fixtures' text is unchanged.
+                SavedEvent::Settle { questions } => (None, Some(json!(questions))),
+                SavedEvent::Label { label } => (None, Some(json!(label))),
+                SavedEvent::Export { file } => (None, Some(json!(file))),
             };
             json!({
                 "at": r.at.unix(), "event": r.event.name(), "question": question,

@@ -91,7 +91,7 @@ fn replay_with_back_steps_and_changed_answers_reproduces_the_final_state() {
     assert!(r.skipped.is_empty());
     assert_eq!(r.steps.len(), events.len());
     for (step, (event, state)) in r.steps.iter().zip(events.iter().zip(&states)) {
-        assert_eq!(&step.event, event);
+        assert_eq!(step.event.step(), Some(event));
         assert_eq!(&step.state, state, "after {event:?}");
     }
     assert_eq!(r.final_state(), &last);
@@ -157,8 +157,10 @@ fn a_removed_question_is_skipped_on_a_changed_pack_and_resume_forks() {
     assert_eq!(again.final_state(), r.final_state());
 }
 
+/// Reaching the result and pressing `b` to look again leaves the session finished: the
+/// listing says complete and replay does not call it "saved before its result".
 #[test]
-fn going_back_from_the_result_reopens_the_session() {
+fn going_back_from_the_result_leaves_the_session_finished() {
     let (_dir, store) = store();
     let pack = pack();
     let mut rec = Recorder::start(store.clone(), &pack, None);
@@ -166,11 +168,138 @@ fn going_back_from_the_result_reopens_the_session() {
         rec.record(e, w).unwrap();
     });
     assert_eq!(rec.session().status, Status::Complete);
-    w.apply(&Event::Back).unwrap();
-    rec.record(&Event::Back, &w).unwrap();
+    let result = rec.session().result.clone();
+    // Back to the review, back to the last question, and forward again without a change.
+    for e in [Event::Back, Event::Back, Event::Next] {
+        w.apply(&e).unwrap();
+        rec.record(&e, &w).unwrap();
+        assert_eq!(rec.session().status, Status::Complete, "after {e:?}");
+    }
+    let s = store.load(&rec.session().id).unwrap();
+    assert_eq!(s.status, Status::Complete);
+    assert_eq!(s.result, result);
+    let r = replay::replay(&s, pack.clone(), "s").unwrap();
+    assert!(r.finished());
+    assert_eq!(r.final_state().step(), Step::Review);
+    let remarks = replay::compare(&s, &r).remarks(s.status == Status::InProgress);
+    assert!(
+        !remarks.warnings.iter().any(|w| w.contains("before its result")),
+        "{remarks:?}"
+    );
+}
+
+/// A changed answer after the result has no result yet: the session is unfinished
+/// again, and resume offers it.
+#[test]
+fn changing_an_answer_after_the_result_reopens_the_session() {
+    let (_dir, store) = store();
+    let pack = pack();
+    let mut rec = Recorder::start(store.clone(), &pack, None);
+    let mut w = walk(pack.clone(), &winding_walk(&pack), |e, w| {
+        rec.record(e, w).unwrap();
+    });
+    let Step::Done = w.step() else { panic!() };
+    let changed = Event::Answer {
+        question: q(&pack, "has_lead"),
+        answer: hirewiz::pack::Answer::Bool(false),
+    };
+    for e in [Event::Back, Event::Jump(q(&pack, "has_lead")), changed] {
+        w.apply(&e).unwrap();
+        rec.record(&e, &w).unwrap();
+    }
     let s = store.load(&rec.session().id).unwrap();
     assert_eq!(s.status, Status::InProgress);
     assert!(s.result.is_none());
+    let r = replay::replay(&s, pack.clone(), "s").unwrap();
+    assert!(!r.finished());
+    assert_eq!(store.to_resume(None).unwrap().0.id, s.id);
+    // Answering it back as it was still leaves it to be finished again.
+    let back = Event::Answer {
+        question: q(&pack, "has_lead"),
+        answer: hirewiz::pack::Answer::Bool(true),
+    };
+    w.apply(&back).unwrap();
+    rec.record(&back, &w).unwrap();
+    assert_eq!(rec.session().status, Status::InProgress);
+    for e in [Event::Next, Event::Next] {
+        w.apply(&e).unwrap();
+        rec.record(&e, &w).unwrap();
+    }
+    assert_eq!(w.step(), Step::Done);
+    assert_eq!(rec.session().status, Status::Complete);
+}
+
+/// Labels and exports are kept in the history: the file reads back, replay lists them
+/// at their place without changing a state, and the listing tells an export.
+#[test]
+fn labels_and_exports_are_recorded_events() {
+    use hirewiz::session::SavedEvent;
+    use hirewiz::session::replay::Played;
+    let (_dir, store) = store();
+    let pack = pack();
+    let events = winding_walk(&pack);
+    let mut rec = Recorder::start(store.clone(), &pack, None);
+    let w = walk(pack.clone(), &events[..2], |e, w| {
+        rec.record(e, w).unwrap();
+    });
+    rec.set_label(Some("Acme")).unwrap();
+    // The same label again records nothing.
+    rec.set_label(Some("Acme")).unwrap();
+    let mut w2 = w.clone();
+    for e in &events[2..] {
+        w2.apply(e).unwrap();
+        rec.record(e, &w2).unwrap();
+    }
+    rec.exported("acme.md").unwrap();
+    rec.set_label(None).unwrap();
+    let s = store.load(&rec.session().id).unwrap();
+    let notes: Vec<&SavedEvent> = s.history.iter().map(|r| &r.event).filter(|e| !e.is_step()).collect();
+    assert_eq!(
+        notes,
+        [
+            &SavedEvent::Label { label: Some("Acme".into()) },
+            &SavedEvent::Export { file: "acme.md".into() },
+            &SavedEvent::Label { label: None },
+        ]
+    );
+    assert_eq!(s.history.len(), events.len() + 3);
+    assert_eq!(s.status, Status::Complete);
+    let r = replay::replay(&s, pack.clone(), "s").unwrap();
+    assert_eq!(r.steps.len(), events.len() + 3);
+    assert_eq!(r.steps[2].event, Played::Labelled(Some("Acme".into())));
+    assert_eq!(r.steps[2].state, r.steps[1].state);
+    assert!(r.finished());
+    let listed = store.list().unwrap();
+    let [session::Listed::Session(summary)] = &listed[..] else { panic!("{listed:?}") };
+    assert!(summary.exported.is_some());
+    let said = s.milestones().unwrap();
+    assert!(said.starts_with("Its result, ") && said.contains("the report was exported"), "{said}");
+}
+
+/// Leaving out detours keeps the status: a stretch from the review to the result and
+/// back is not a detour once the result was reached.
+#[test]
+fn leaving_out_detours_keeps_a_finished_session_finished() {
+    let (_dir, store) = store();
+    let pack = pack();
+    let mut rec = Recorder::start(store.clone(), &pack, None);
+    let mut w = walk(pack.clone(), &winding_walk(&pack), |e, w| {
+        rec.record(e, w).unwrap();
+    });
+    for e in [Event::Back, Event::Back, Event::Next] {
+        w.apply(&e).unwrap();
+        rec.record(&e, &w).unwrap();
+    }
+    rec.exported("x.md").unwrap();
+    let s = rec.session().clone();
+    let shorter = replay::without_detours(&s, pack.clone()).unwrap();
+    assert!(shorter.len() < s.history.len());
+    let mut compact = s.clone();
+    compact.history = shorter;
+    let r = replay::replay(&compact, pack.clone(), "s").unwrap();
+    assert!(r.finished());
+    assert_eq!(r.final_state(), &w);
+    assert!(compact.history.iter().any(|e| !e.event.is_step()));
 }
 
 #[test]

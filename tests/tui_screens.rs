@@ -634,11 +634,18 @@ fn a_group_needs_two_sessions_and_settles_into_the_wizard() {
     let q = app.pack().question_index("team_size").expect("team_size");
     assert_eq!(app.place(), Place::Question(q));
     assert_eq!(app.label(), Some("Group: CTO, CFO, Founder"));
-    let mut seen = 0;
-    while app.place() != Place::Result && seen < 40 {
-        app.update(Msg::Key(Enter));
-        seen += 1;
-    }
+    let screen = draw(&app, size);
+    assert!(
+        screen.contains("Settling the group's answers: this is the last open question."),
+        "{screen}"
+    );
+    assert!(!screen.contains("Editing from the review"), "{screen}");
+    insta::assert_snapshot!("group_settle_question_80x24", screen);
+    // Its answer taken, the review follows: the questions the group agreed on are not
+    // asked again.
+    app.update(Msg::Key(Enter));
+    assert_eq!(app.place(), Place::Review);
+    app.update(Msg::Key(Enter));
     assert_eq!(app.place(), Place::Result);
     assert!(draw(&app, size).contains("Recommendation: In-house"));
 }

@@ -281,7 +281,9 @@ fn a_label_given_before_quitting_is_kept_as_a_session_to_resume() {
     assert!(note.contains("“Acme Corp” saved in"), "{note}");
     let s = only_session(dir.path());
     assert_eq!(s.label.as_ref().map(|l| l.as_str()), Some("Acme Corp"));
-    assert!(s.history.is_empty());
+    // Its one recorded event is the label: no step of the wizard yet.
+    assert!(s.history.iter().all(|r| !r.event.is_step()), "{:?}", s.history);
+    assert_eq!(s.history.len(), 1);
     assert_eq!(s.status, Status::InProgress);
 
     // The next run offers it first, and resuming it starts at the first question with
@@ -306,7 +308,8 @@ fn a_label_given_before_quitting_is_kept_as_a_session_to_resume() {
         1,
         "the same session goes on"
     );
-    assert_eq!(only_session(dir.path()).history.len(), 2);
+    // The label, then the answer and the move on.
+    assert_eq!(only_session(dir.path()).history.len(), 3);
 }
 
 #[test]
@@ -336,6 +339,20 @@ fn export_writes_markdown_beside_the_session_and_shows_where() {
     // The notice goes with the next key.
     run.press(&[Down]);
     assert_eq!(run.app.notice(), None);
+    // The export is in the session's history, and going back from the result to look
+    // again leaves the session finished.
+    run.press(&[Char('b')]);
+    assert_eq!(run.app.place(), Place::Review);
+    let s = only_session(dir.path());
+    assert_eq!(s.status, Status::Complete);
+    assert!(s.result.is_some());
+    assert!(
+        s.history
+            .iter()
+            .any(|r| matches!(&r.event, hirewiz::session::SavedEvent::Export { file } if file.ends_with(".md"))),
+        "{:?}",
+        s.history
+    );
 }
 
 #[test]

@@ -76,7 +76,10 @@ fn table(store: &Store, listed: &[Listed]) -> String {
                 s.id.to_string(),
                 s.label.clone().unwrap_or_else(|| "-".into()),
                 short_time(s),
-                status_words(s.status).into(),
+                match s.exported {
+                    Some(_) => format!("{}, exported", status_words(s.status)),
+                    None => status_words(s.status).into(),
+                },
                 format!("{} {}", s.pack.id, s.pack.version),
                 s.recommendation.clone().unwrap_or_else(|| "-".into()),
             ]),
@@ -129,6 +132,7 @@ fn listing_json(store: &Store, listed: &[Listed]) -> String {
                 "recommendation": s.recommendation,
                 "answered": s.answered,
                 "events": s.events,
+                "exported": s.exported.map(|t| t.to_string()),
                 "file": s.path.to_string_lossy(),
             })),
             Listed::Unreadable { path, reason } => unreadable.push(json!({

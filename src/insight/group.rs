@@ -308,16 +308,11 @@ pub fn group(pack: &Pack, members: &[Answers]) -> Group {
 }
 
 /// The wizard events that start a session pre-filled with `profile` (answers in force)
-/// in which the `open` questions are asked first. Every answer is given; every question
-/// before the last open one that is not open is passed once (a jump to it and on); the
-/// wizard then stands at the first open question, so that moving on asks each open
-/// question in turn. The wizard ends a pass at the review, which counts every question as
-/// seen, so the questions after the last open one cannot be passed beforehand: they
-/// follow the open ones, with their answers filled in, before the review. With nothing
-/// open, every question is passed and the session stands at the review.
+/// in which the `open` questions are asked first: every answer given, then a settle that
+/// leaves the open ones to be asked, in order, before the review. With nothing open, the
+/// session stands at the review.
 pub fn settle_events(profile: &[Option<Answer>], open: &[usize]) -> Vec<Event> {
     let asked = |q: usize| profile.get(q).is_some_and(Option::is_some);
-    let open: Vec<usize> = open.iter().copied().filter(|&q| asked(q)).collect();
     let mut events: Vec<Event> = profile
         .iter()
         .enumerate()
@@ -328,16 +323,9 @@ pub fn settle_events(profile: &[Option<Answer>], open: &[usize]) -> Vec<Event> {
             })
         })
         .collect();
-    let last_open = open.iter().max().copied();
-    for q in (0..profile.len()).filter(|&q| asked(q) && !open.contains(&q)) {
-        if last_open.is_none_or(|l| q < l) {
-            events.push(Event::Jump(q));
-            events.push(Event::Next);
-        }
-    }
-    if let Some(&first) = open.iter().min() {
-        events.push(Event::Jump(first));
-    }
+    events.push(Event::Settle(
+        open.iter().copied().filter(|&q| asked(q)).collect(),
+    ));
     events
 }
 

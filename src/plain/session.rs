@@ -6,7 +6,7 @@ use super::{Clean, PlainError, run_stdio};
 use crate::pack::Pack;
 use crate::report::{self, Report};
 use crate::score;
-use crate::session::replay::{Comparison, compare, replay};
+use crate::session::replay::{Comparison, Played, compare, replay};
 use crate::session::store::{find_anywhere, shown};
 use crate::session::{Recorder, Replay, Session, Status, Store, Timestamp};
 use crate::wizard::{Event, Step, Wizard};
@@ -92,10 +92,15 @@ fn resumed_words(session: &Session, state: &Wizard) -> String {
         Step::Review => "at the review".to_string(),
         Step::Done => "and finished; here is its result with the pack as it is now".to_string(),
     };
-    format!(
+    let mut words = format!(
         "Going on with session {}{label}: {answers}, {at}.",
         session.id
-    )
+    );
+    if let Some(m) = session.milestones() {
+        words.push(' ');
+        words.push_str(&m);
+    }
+    words
 }
 
 /// `hirewiz replay ID --plain`: the session's events as a transcript, how its result
@@ -132,23 +137,33 @@ pub fn transcript(session: &Session, played: &Replay, comparison: &Comparison) -
     let mut previous = &played.start;
     for step in &played.steps {
         let line = match &step.event {
-            Event::Answer { question, answer } => {
+            Played::Step(Event::Answer { question, answer }) => {
                 let q = &pack.questions()[*question];
                 format!("{} {}", q.prompt, q.describe(answer))
             }
-            Event::Next => {
+            Played::Step(Event::Next) if step.state.step() == Step::Done => {
+                format!("Reached the result: {}.", result_name(&step.state, step.at))
+            }
+            Played::Step(Event::Next) => {
                 previous = &step.state;
                 continue;
             }
-            Event::Back => match previous.step() {
+            Played::Step(Event::Back) => match previous.step() {
+                Step::Done => "Went back from the result to the review.".to_string(),
                 Step::Review => "Went back from the review.".to_string(),
                 _ => "Went back.".to_string(),
             },
-            Event::Jump(q) => format!(
+            Played::Step(Event::Jump(q)) => format!(
                 "Went from the review to change “{}”.",
                 pack.questions()[*q].prompt
             ),
-            Event::Finish => "Finished.".to_string(),
+            Played::Step(Event::Finish) => {
+                format!("Finished: {}.", result_name(&step.state, step.at))
+            }
+            Played::Step(Event::Settle(open)) => settle_words(pack, open),
+            Played::Labelled(Some(l)) => format!("Labelled “{l}”."),
+            Played::Labelled(None) => "Removed the label.".to_string(),
+            Played::Exported(file) => format!("Exported the report to {file}."),
         };
         n += 1;
         let _ = writeln!(s, "{n:>3}. [{}] {line}", clock(step.at));
@@ -185,6 +200,30 @@ pub fn transcript(session: &Session, played: &Replay, comparison: &Comparison) -
         );
     }
     s
+}
+
+/// The recommendation `state` scores to, as the result screen heads it.
+fn result_name(state: &Wizard, at: Timestamp) -> String {
+    let pack = state.pack();
+    let verdict = score::score(pack, &state.effective());
+    crate::session::SavedResult::of(pack, &verdict, at).winner_name()
+}
+
+/// What a settle did, in a sentence.
+pub(crate) fn settle_words(pack: &Pack, open: &[usize]) -> String {
+    let prompts: Vec<String> = open
+        .iter()
+        .filter_map(|&q| pack.questions().get(q))
+        .map(|q| format!("“{}”", q.prompt))
+        .collect();
+    match prompts.len() {
+        0 => "Took the group's answers; none was left open.".to_string(),
+        1 => format!("Took the group's answers, leaving {} open.", prompts[0]),
+        n => format!(
+            "Took the group's answers, leaving {n} open: {}.",
+            prompts.join(", ")
+        ),
+    }
 }
 
 /// ` “Acme”` after a session's id, or nothing when it has no label.

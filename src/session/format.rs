@@ -99,6 +99,27 @@ struct Entry {
         deserialize_with = "nothing_or"
     )]
     answer: Option<AnswerValue>,
+    /// The open questions of a `settle`.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "nothing_or"
+    )]
+    questions: Option<Vec<String>>,
+    /// The label of a `label` event; without it, the label was removed.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "nothing_or"
+    )]
+    label: Option<String>,
+    /// Where an `export` wrote the report.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "nothing_or"
+    )]
+    file: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -109,6 +130,9 @@ enum EventName {
     Back,
     Jump,
     Finish,
+    Settle,
+    Label,
+    Export,
 }
 
 impl EventName {
@@ -119,6 +143,9 @@ impl EventName {
             EventName::Back => "back",
             EventName::Jump => "jump",
             EventName::Finish => "finish",
+            EventName::Settle => "settle",
+            EventName::Label => "label",
+            EventName::Export => "export",
         }
     }
 }
@@ -232,23 +259,42 @@ impl File {
 
 impl Entry {
     fn of(r: &Recorded) -> Entry {
-        let (event, question, answer) = match &r.event {
-            SavedEvent::Answer { question, answer } => (
-                EventName::Answer,
-                Some(question.clone()),
-                Some(AnswerValue(answer.clone())),
-            ),
-            SavedEvent::Next => (EventName::Next, None, None),
-            SavedEvent::Back => (EventName::Back, None, None),
-            SavedEvent::Jump { question } => (EventName::Jump, Some(question.clone()), None),
-            SavedEvent::Finish => (EventName::Finish, None, None),
-        };
-        Entry {
+        let mut e = Entry {
             at: r.at,
-            event,
-            question,
-            answer,
-        }
+            event: EventName::Next,
+            question: None,
+            answer: None,
+            questions: None,
+            label: None,
+            file: None,
+        };
+        e.event = match &r.event {
+            SavedEvent::Answer { question, answer } => {
+                e.question = Some(question.clone());
+                e.answer = Some(AnswerValue(answer.clone()));
+                EventName::Answer
+            }
+            SavedEvent::Next => EventName::Next,
+            SavedEvent::Back => EventName::Back,
+            SavedEvent::Jump { question } => {
+                e.question = Some(question.clone());
+                EventName::Jump
+            }
+            SavedEvent::Finish => EventName::Finish,
+            SavedEvent::Settle { questions } => {
+                e.questions = Some(questions.clone());
+                EventName::Settle
+            }
+            SavedEvent::Label { label } => {
+                e.label = label.clone();
+                EventName::Label
+            }
+            SavedEvent::Export { file } => {
+                e.file = Some(file.clone());
+                EventName::Export
+            }
+        };
+        e
     }
 }
 
@@ -455,29 +501,56 @@ fn resolve(file: File, root: &Node, d: &mut Diagnostics) -> Session {
 /// An event's fields as its kind needs them.
 fn recorded(entry: Located<Entry>, d: &mut Diagnostics) -> Option<Recorded> {
     let Located { pos, value: e, .. } = entry;
-    let (wants_question, wants_answer) = match e.event {
-        EventName::Answer => (true, true),
-        EventName::Jump => (true, false),
-        EventName::Next | EventName::Back | EventName::Finish => (false, false),
+    use EventName as N;
+    // Which of the optional keys each kind needs; a `label` event may have its key or
+    // not (a removed label).
+    let wants = |key: &str| -> Option<bool> {
+        Some(match (e.event, key) {
+            (N::Answer, "question" | "answer") | (N::Jump, "question") => true,
+            (N::Settle, "questions") | (N::Export, "file") => true,
+            (N::Label, "label") => return None,
+            _ => false,
+        })
     };
-    for (key, wanted, given) in [
-        ("question", wants_question, e.question.is_some()),
-        ("answer", wants_answer, e.answer.is_some()),
+    let mut fine = true;
+    for (key, given) in [
+        ("question", e.question.is_some()),
+        ("answer", e.answer.is_some()),
+        ("questions", e.questions.is_some()),
+        ("label", e.label.is_some()),
+        ("file", e.file.is_some()),
     ] {
-        if wanted && !given {
-            d.error(pos, format!("`{key}` is missing"));
-        } else if given && !wanted {
-            d.error(pos, format!("a `{}` event has no `{key}`", e.event.word()));
+        match wants(key) {
+            Some(true) if !given => d.error(pos, format!("`{key}` is missing")),
+            Some(false) if given => {
+                d.error(pos, format!("a `{}` event has no `{key}`", e.event.word()));
+            }
+            _ => continue,
         }
+        fine = false;
+    }
+    if let Some(Err(why)) = e.label.as_deref().map(Label::parse) {
+        d.error(pos, format!("`label`: {why}"));
+        fine = false;
+    }
+    if !fine {
+        return None;
     }
     let event = match (e.event, e.question, e.answer) {
-        (EventName::Answer, Some(question), Some(AnswerValue(answer))) => {
+        (N::Answer, Some(question), Some(AnswerValue(answer))) => {
             SavedEvent::Answer { question, answer }
         }
-        (EventName::Jump, Some(question), None) => SavedEvent::Jump { question },
-        (EventName::Next, None, None) => SavedEvent::Next,
-        (EventName::Back, None, None) => SavedEvent::Back,
-        (EventName::Finish, None, None) => SavedEvent::Finish,
+        (N::Jump, Some(question), _) => SavedEvent::Jump { question },
+        (N::Next, ..) => SavedEvent::Next,
+        (N::Back, ..) => SavedEvent::Back,
+        (N::Finish, ..) => SavedEvent::Finish,
+        (N::Settle, ..) => SavedEvent::Settle {
+            questions: e.questions.unwrap_or_default(),
+        },
+        (N::Label, ..) => SavedEvent::Label { label: e.label },
+        (N::Export, ..) => SavedEvent::Export {
+            file: e.file.unwrap_or_default(),
+        },
         // Told above.
         _ => return None,
     };

@@ -139,6 +139,22 @@ pub enum SavedEvent {
     },
     /// Finished.
     Finish,
+    /// Took the answers so far as settled elsewhere, asking these questions first.
+    Settle {
+        /// The ids of the questions left open.
+        questions: Vec<String>,
+    },
+    /// Labelled, or the label removed. Not a step of the wizard: recorded so that
+    /// replay and the listing can tell what happened.
+    Label {
+        /// The label given; `None` when it was removed.
+        label: Option<String>,
+    },
+    /// The report exported. Not a step of the wizard, like `Label`.
+    Export {
+        /// Where it was written, as shown to the user.
+        file: String,
+    },
 }
 
 impl SavedEvent {
@@ -164,7 +180,15 @@ impl SavedEvent {
             Event::Back => SavedEvent::Back,
             Event::Jump(q) => SavedEvent::Jump { question: id(*q) },
             Event::Finish => SavedEvent::Finish,
+            Event::Settle(open) => SavedEvent::Settle {
+                questions: open.iter().map(|&q| id(q)).collect(),
+            },
         }
+    }
+
+    /// Whether the event is a step of the wizard (not a label or an export).
+    pub fn is_step(&self) -> bool {
+        !matches!(self, SavedEvent::Label { .. } | SavedEvent::Export { .. })
     }
 
     /// The word used for this event in session files.
@@ -175,6 +199,9 @@ impl SavedEvent {
             SavedEvent::Back => "back",
             SavedEvent::Jump { .. } => "jump",
             SavedEvent::Finish => "finish",
+            SavedEvent::Settle { .. } => "settle",
+            SavedEvent::Label { .. } => "label",
+            SavedEvent::Export { .. } => "export",
         }
     }
 }
@@ -335,12 +362,31 @@ impl Session {
         self.sync(wizard, at);
     }
 
+    /// Record a label given or removed, or an export: not a step of the wizard, so
+    /// answers, status and result stay as they are.
+    pub fn note(&mut self, event: SavedEvent, at: Timestamp) {
+        debug_assert!(!event.is_step());
+        self.history.push(Recorded {
+            at,
+            event,
+            pos: Pos::default(),
+        });
+        self.updated = self.updated.max(at);
+    }
+
     /// Bring answers, status and result in line with `wizard`, as of `at`.
+    ///
+    /// A session is complete once the result is reached, and stays complete while no
+    /// answer changes: stepping back to look at the review or a question leaves it
+    /// finished. A changed answer has no result yet, so it makes the session unfinished
+    /// again (replay applies the same rule, [`replay::Replay::finished`]).
     pub fn sync(&mut self, wizard: &Wizard, at: Timestamp) {
         let pack = wizard.pack();
         self.updated = self.updated.max(at);
-        self.answers = given_answers(wizard);
-        let done = wizard.step() == Step::Done;
+        let answers = given_answers(wizard);
+        let unchanged = same_answers(&answers, &self.answers);
+        self.answers = answers;
+        let done = wizard.step() == Step::Done || (self.status == Status::Complete && unchanged);
         self.status = if done {
             Status::Complete
         } else {
@@ -358,10 +404,49 @@ impl Session {
         }
     }
 
+    /// What the history says happened beyond the answers, in a sentence, or `None`:
+    /// "Its result, Outsource, was reached 2025-06-01 14:30 UTC; the report was exported
+    /// 2025-06-01 14:32 UTC."
+    pub fn milestones(&self) -> Option<String> {
+        let when = |t: Timestamp| {
+            let (y, mo, d, h, mi, _) = t.civil();
+            format!("{y:04}-{mo:02}-{d:02} {h:02}:{mi:02} UTC")
+        };
+        let mut said = Vec::new();
+        if let Some(r) = &self.result {
+            said.push(format!(
+                "its result, {}, was reached {}",
+                r.winner_name(),
+                when(r.at)
+            ));
+        }
+        let exported = self
+            .history
+            .iter()
+            .rfind(|r| matches!(r.event, SavedEvent::Export { .. }));
+        if let Some(e) = exported {
+            said.push(format!("the report was exported {}", when(e.at)));
+        }
+        let first = said.first_mut()?;
+        if let Some(c) = first.get(..1) {
+            *first = c.to_uppercase() + &first[1..];
+        }
+        Some(format!("{}.", said.join("; ")))
+    }
+
     /// The recommended candidate's name, when complete.
     pub fn recommendation(&self) -> Option<String> {
         self.result.as_ref().map(SavedResult::winner_name)
     }
+}
+
+/// Whether two lists of saved answers hold the same answers, in the same order.
+pub fn same_answers(a: &[SavedAnswer], b: &[SavedAnswer]) -> bool {
+    a.len() == b.len()
+        && a
+            .iter()
+            .zip(b)
+            .all(|(x, y)| x.question == y.question && x.value == y.value)
 }
 
 /// The answers given and in force, as a session's `answers:` holds them.

@@ -136,10 +136,15 @@ impl Recorder {
             .iter()
             .map(|s| Recorded {
                 at: s.at,
-                event: SavedEvent::of(&s.event, pack),
+                event: s.event.saved(pack),
                 pos: Pos::default(),
             })
             .collect();
+        // Finished before (the result reached, no answer changed since) stays finished.
+        if replay.finished() {
+            fresh.answers = super::given_answers(replay.final_state());
+            fresh.status = Status::Complete;
+        }
         fresh.sync(replay.final_state(), now);
         let mut me = Recorder::new(store, fresh, None);
         me.dirty = true;
@@ -239,10 +244,44 @@ impl Recorder {
                 })
             })
             .transpose()?;
-        self.session.label = label;
-        self.session.updated = self.session.updated.max(Timestamp::now());
+        let was = std::mem::replace(&mut self.session.label, label.clone());
+        if was == label {
+            return self.save();
+        }
+        let note = SavedEvent::Label {
+            label: label.map(|l| l.as_str().to_string()),
+        };
+        self.note(note).inspect_err(|e| {
+            if matches!(e, SessionError::Full { .. }) {
+                self.session.label = was;
+            }
+        })
+    }
+
+    /// Record that the report was exported to `file` (as shown to the user), and save.
+    pub fn exported(&mut self, file: &str) -> Result<PathBuf, SessionError> {
+        self.note(SavedEvent::Export {
+            file: file.to_string(),
+        })
+    }
+
+    /// Record a label or an export, which changes no answer, and save; refused with
+    /// [`SessionError::Full`] when the file would grow past its cap.
+    fn note(&mut self, event: SavedEvent) -> Result<PathBuf, SessionError> {
+        let updated = self.session.updated;
+        let was_dirty = self.dirty;
+        self.session.note(event, Timestamp::now());
         self.dirty = true;
-        self.save()
+        let written = format::write(&self.session, &mut self.lines);
+        if let Err(full) = self.capped(written.clone()) {
+            self.session.history.pop();
+            self.session.updated = updated;
+            self.dirty = was_dirty;
+            // The lines written include the note: start them afresh.
+            self.lines = Default::default();
+            return Err(full);
+        }
+        self.save_written(written)
     }
 
     /// Save what is in memory (again); cheap when nothing changed since the last save.

@@ -18,6 +18,38 @@ use crate::wizard::{Event, Step, Wizard};
 use crate::yaml::Pos;
 use std::sync::Arc;
 
+/// What a recorded event did, played back.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Played {
+    /// A step of the wizard, in the pack's indices.
+    Step(Event),
+    /// The session was labelled (`None`: its label removed).
+    Labelled(Option<String>),
+    /// The report was exported to this file.
+    Exported(String),
+}
+
+impl Played {
+    /// The wizard's event, when it was a step of the wizard.
+    pub fn step(&self) -> Option<&Event> {
+        match self {
+            Played::Step(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// The event as a session records it.
+    pub fn saved(&self, pack: &Pack) -> SavedEvent {
+        match self {
+            Played::Step(e) => SavedEvent::of(e, pack),
+            Played::Labelled(label) => SavedEvent::Label {
+                label: label.clone(),
+            },
+            Played::Exported(file) => SavedEvent::Export { file: file.clone() },
+        }
+    }
+}
+
 /// One event of a replay and the state it led to.
 #[derive(Debug, Clone)]
 pub struct ReplayStep {
@@ -25,9 +57,9 @@ pub struct ReplayStep {
     pub index: usize,
     /// When it happened.
     pub at: Timestamp,
-    /// The event, in the pack's indices.
-    pub event: Event,
-    /// The wizard after it.
+    /// What it did.
+    pub event: Played,
+    /// The wizard after it (as before it, for a label or an export).
     pub state: Wizard,
 }
 
@@ -86,9 +118,25 @@ impl Replay {
         self.steps.last().map_or(&self.start, |s| &s.state)
     }
 
-    /// Whether the replay reached the result screen.
+    /// Whether the session is finished: the result was reached, and no answer has
+    /// changed since (going back to look does not reopen it; see [`Session::sync`]).
     pub fn finished(&self) -> bool {
-        self.final_state().step() == Step::Done
+        finished(&self.start, &self.steps)
+    }
+
+    /// When the result was last reached (as [`Replay::finished`] counts it), if it was.
+    pub fn reached(&self) -> Option<Timestamp> {
+        let mut at = None;
+        let mut before = &self.start;
+        for s in &self.steps {
+            if s.state.step() == Step::Done {
+                at = at.or(Some(s.at));
+            } else if changed_answers(before, &s.state) {
+                at = None;
+            }
+            before = &s.state;
+        }
+        at
     }
 }
 
@@ -198,7 +246,40 @@ impl PackChange {
     }
 }
 
-/// Map one saved event to a wizard event of `pack`.
+/// Whether `steps`, played from `start`, end finished: the result reached and no answer
+/// changed since.
+fn finished(start: &Wizard, steps: &[ReplayStep]) -> bool {
+    let mut done = false;
+    let mut before = start;
+    for s in steps {
+        if s.state.step() == Step::Done {
+            done = true;
+        } else if changed_answers(before, &s.state) {
+            done = false;
+        }
+        before = &s.state;
+    }
+    done
+}
+
+/// Whether the answers given differ between two states, as the session's `answers:`
+/// would record them.
+fn changed_answers(before: &Wizard, after: &Wizard) -> bool {
+    before.answers() != after.answers()
+        && !super::same_answers(&given_answers(before), &given_answers(after))
+}
+
+/// Map one saved event to what it does on `pack`.
+pub fn played_of(saved: &SavedEvent, pack: &Pack, pos: Pos) -> Result<Played, String> {
+    Ok(match saved {
+        SavedEvent::Label { label } => Played::Labelled(label.clone()),
+        SavedEvent::Export { file } => Played::Exported(file.clone()),
+        step => Played::Step(event_of(step, pack, pos)?),
+    })
+}
+
+/// Map one saved event to a wizard event of `pack`; a label or an export is no event of
+/// the wizard, and is refused.
 pub fn event_of(saved: &SavedEvent, pack: &Pack, pos: Pos) -> Result<Event, String> {
     let question = |id: &str| {
         pack.question_index(id).ok_or_else(|| {
@@ -227,6 +308,15 @@ pub fn event_of(saved: &SavedEvent, pack: &Pack, pos: Pos) -> Result<Event, Stri
         SavedEvent::Back => Event::Back,
         SavedEvent::Jump { question: id } => Event::Jump(question(id)?),
         SavedEvent::Finish => Event::Finish,
+        SavedEvent::Settle { questions } => Event::Settle(
+            questions
+                .iter()
+                .map(|id| question(id))
+                .collect::<Result<_, _>>()?,
+        ),
+        SavedEvent::Label { .. } | SavedEvent::Export { .. } => {
+            return Err(format!("a `{}` event is not a step", saved.name()));
+        }
     })
 }
 
@@ -244,11 +334,12 @@ pub fn replay(session: &Session, pack: Arc<Pack>, file: &str) -> Result<Replay, 
     let mut steps = Vec::with_capacity(session.history.len());
     let mut skipped = Vec::new();
     for (index, rec) in session.history.iter().enumerate() {
-        let played = event_of(&rec.event, &pack, rec.pos).and_then(|event| {
-            state
-                .apply(&event)
-                .map(|()| event)
-                .map_err(|e| format!("the `{}` event cannot be played: {e}", rec.event.name()))
+        let played = played_of(&rec.event, &pack, rec.pos).and_then(|played| match &played {
+            Played::Step(event) => state
+                .apply(event)
+                .map(|()| played)
+                .map_err(|e| format!("the `{}` event cannot be played: {e}", rec.event.name())),
+            _ => Ok(played),
         });
         match played {
             Ok(event) => steps.push(ReplayStep {
@@ -274,7 +365,7 @@ pub fn replay(session: &Session, pack: Arc<Pack>, file: &str) -> Result<Replay, 
             );
         }
         if skipped.is_empty() {
-            check_snapshot(session, &state, &mut d);
+            check_snapshot(session, &state, finished(&start, &steps), &mut d);
         }
         if d.has_errors() {
             return Err(SessionError::Invalid(d.into_sorted()));
@@ -292,7 +383,7 @@ pub fn replay(session: &Session, pack: Arc<Pack>, file: &str) -> Result<Replay, 
 }
 
 /// The saved answers and status must be what the history leads to.
-fn check_snapshot(session: &Session, state: &Wizard, d: &mut Diagnostics) {
+fn check_snapshot(session: &Session, state: &Wizard, done: bool, d: &mut Diagnostics) {
     let replayed = given_answers(state);
     for saved in &session.answers {
         match replayed.iter().find(|a| a.question == saved.question) {
@@ -324,7 +415,6 @@ fn check_snapshot(session: &Session, state: &Wizard, d: &mut Diagnostics) {
             );
         }
     }
-    let done = state.step() == Step::Done;
     if done != (session.status == super::Status::Complete) {
         d.error(
             Pos { line: 1, col: 1 },
@@ -370,27 +460,46 @@ pub fn compare(session: &Session, replay: &Replay) -> Comparison {
 /// session file may have.
 pub fn without_detours(session: &Session, pack: Arc<Pack>) -> Option<Vec<Recorded>> {
     use std::collections::HashMap;
-    // States are told apart by what can be hashed, then compared whole.
-    type Key = (Step, bool, Vec<Option<crate::pack::Answer>>);
+    // States are told apart by what can be hashed, then compared whole. Whether the
+    // session is finished there is part of it, so that leaving out a stretch never
+    // changes the status the history ends with.
+    type Key = (
+        Step,
+        Option<crate::wizard::Detour>,
+        Vec<Option<crate::pack::Answer>>,
+        bool,
+    );
     let start = Wizard::new(pack.clone());
     // One entry a question.
     let questions = start.effective().len();
-    let key = |w: &Wizard| -> Key {
+    let key = |w: &Wizard, done: bool| -> Key {
         let answers = (0..questions)
             .map(|q| w.answers().get(q).cloned())
             .collect();
-        (w.step(), w.returning(), answers)
+        (w.step(), w.detour(), answers, done)
     };
     let mut states = vec![start];
-    let mut keys = vec![key(&states[0])];
+    let mut keys = vec![key(&states[0], false)];
     let mut kept: Vec<Recorded> = Vec::new();
     let mut at: HashMap<Key, Vec<usize>> = HashMap::new();
     at.entry(keys[0].clone()).or_default().push(0);
+    // Labels and exports are no steps: they are kept, each after the steps kept before it.
+    let mut notes: Vec<(usize, Recorded)> = Vec::new();
     for rec in &session.history {
+        if !rec.event.is_step() {
+            notes.push((kept.len(), rec.clone()));
+            continue;
+        }
         let event = event_of(&rec.event, &pack, rec.pos).ok()?;
-        let mut next = states.last()?.clone();
+        let before = states.last()?;
+        let mut next = before.clone();
         next.apply(&event).ok()?;
-        let k = key(&next);
+        let done = match keys.last()?.3 {
+            _ if next.step() == Step::Done => true,
+            _ if changed_answers(before, &next) => false,
+            done => done,
+        };
+        let k = key(&next, done);
         let earlier = at
             .get(&k)
             .and_then(|places| places.iter().copied().find(|&p| states[p] == next));
@@ -403,6 +512,9 @@ pub fn without_detours(session: &Session, pack: Arc<Pack>) -> Option<Vec<Recorde
                 }
                 states.truncate(p + 1);
                 kept.truncate(p);
+                for (after, _) in &mut notes {
+                    *after = (*after).min(p);
+                }
             }
             None => {
                 at.entry(k.clone()).or_default().push(states.len());
@@ -411,6 +523,9 @@ pub fn without_detours(session: &Session, pack: Arc<Pack>) -> Option<Vec<Recorde
                 kept.push(rec.clone());
             }
         }
+    }
+    for (after, note) in notes.into_iter().rev() {
+        kept.insert(after, note);
     }
     Some(kept)
 }

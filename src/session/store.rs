@@ -67,6 +67,8 @@ pub struct Summary {
     pub answered: usize,
     /// How many events its history holds.
     pub events: usize,
+    /// When the report was last exported, if it was.
+    pub exported: Option<Timestamp>,
     /// Its file.
     pub path: PathBuf,
 }
@@ -84,6 +86,11 @@ impl Summary {
             recommendation: session.recommendation(),
             answered: session.answers.len(),
             events: session.history.len(),
+            exported: session
+                .history
+                .iter()
+                .rfind(|r| matches!(r.event, super::SavedEvent::Export { .. }))
+                .map(|r| r.at),
             path,
         }
     }

@@ -73,6 +73,7 @@ impl Autosave {
 
     fn resume(&mut self, store: Store, session: Session, replay: &Replay) -> Option<String> {
         let old = session.id.clone();
+        let milestones = session.milestones();
         let recorder = Recorder::resume(store, session, replay);
         let notice = match (&replay.pack_change, recorder.in_use()) {
             (Some(change), _) => Some(format!(
@@ -85,7 +86,7 @@ impl Autosave {
                 "{e}: going on as session {}; {old} is left to it",
                 recorder.session().id
             )),
-            (None, None) => None,
+            (None, None) => milestones,
         };
         self.recorder = Some(recorder);
         notice
@@ -220,9 +221,17 @@ impl Autosave {
         let text = markdown::render(report);
         let notice = match write_report(&path, &text, None) {
             Ok(()) => format!("Exported to {}", path.display()),
-            Err(e) => format!("Cannot export to {}: {e}", path.display()),
+            Err(e) => {
+                tell(app, Msg::Notice(format!("Cannot export to {}: {e}", path.display())));
+                return;
+            }
         };
         tell(app, Msg::Notice(notice));
+        // Kept in the session's history, so that replay and the listing say so.
+        if let Some(r) = self.recorder.as_mut() {
+            let saved = r.exported(&store::shown(&path));
+            self.after_save(saved, app);
+        }
     }
 
     fn after_save(&mut self, saved: Result<PathBuf, SessionError>, app: &mut App) {

@@ -3,6 +3,7 @@
 //! app shows the frame at the position on the real screens, and the I/O loop sends a
 //! tick when [`Player::interval`] has passed.
 
+use crate::session::replay::Played;
 use crate::session::{Comparison, Replay, Session, Status};
 use crate::wizard::{Event, Step, Wizard};
 use std::time::Duration;
@@ -19,7 +20,7 @@ pub struct Player {
     frames: Vec<Wizard>,
     /// The event that led to each frame (`None` for the first, and for the closing frame
     /// of a session that was never finished).
-    events: Vec<Option<Event>>,
+    events: Vec<Option<Played>>,
     pos: usize,
     playing: bool,
     speed: usize,
@@ -45,8 +46,10 @@ impl Player {
             frames.push(s.state.clone());
             events.push(Some(s.event.clone()));
         }
-        let unfinished = !replay.finished();
-        if unfinished && let Ok(done) = replay.final_state().update(&Event::Finish) {
+        // Ended away from the result (unfinished, or stepped back from it): the closing
+        // frame is the result.
+        let away = replay.final_state().step() != Step::Done;
+        if away && let Ok(done) = replay.final_state().update(&Event::Finish) {
             frames.push(done);
             events.push(None);
         }
@@ -74,7 +77,7 @@ impl Player {
     }
 
     /// The event that led to the frame shown, if any.
-    pub fn event(&self) -> Option<&Event> {
+    pub fn event(&self) -> Option<&Played> {
         self.events[self.pos].as_ref()
     }
 

@@ -5,6 +5,7 @@ use super::{follow, scrolled, wrapped};
 use crate::pack::{Answer, Kind};
 use crate::tui::model::{App, Draft, QuestionState};
 use crate::tui::text;
+use crate::wizard::Detour;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -49,15 +50,17 @@ pub(super) fn draw(app: &App, s: &QuestionState, frame: &mut Frame, area: Rect) 
 
     let tw = w.saturating_sub(6).min(MAX_TEXT);
     let mut lines: Vec<Line<'static>> = vec![Line::default()];
-    if app.wizard().returning() {
-        // Said above the prompt, before the blank line that sets it off.
-        lines = wrapped(
-            "Editing from the review — Enter returns there, Esc leaves the answer as it was.",
-            tw,
-            "   ",
-            "   ",
-            t.heading,
-        );
+    // Said above the prompt, before the blank line that sets it off.
+    let banner = match app.wizard().detour() {
+        Some(Detour::FromReview) => Some(
+            "Editing from the review — Enter returns there, Esc leaves the answer as it was."
+                .to_string(),
+        ),
+        Some(Detour::Settling) => Some(settling_words(app.wizard().unseen().len())),
+        None => None,
+    };
+    if let Some(banner) = banner {
+        lines = wrapped(&banner, tw, "   ", "   ", t.heading);
         lines.push(Line::default());
     }
     lines.extend(wrapped(&question.prompt, tw, "   ", "   ", t.prompt));
@@ -210,4 +213,14 @@ pub(super) fn draw(app: &App, s: &QuestionState, frame: &mut Frame, area: Rect) 
     }
     let offset = follow(focus.0, focus.1, usize::from(body.height));
     scrolled(t, frame, body, lines, offset);
+}
+
+/// The banner over an open question of a settled session: how many are left, this one
+/// included, and that the rest keeps the group's answers.
+fn settling_words(left: usize) -> String {
+    let left = match left {
+        0 | 1 => "this is the last open question".to_string(),
+        n => format!("{n} open questions left, this one included"),
+    };
+    format!("Settling the group's answers: {left}. The rest keep the group's answers; the review follows.")
 }

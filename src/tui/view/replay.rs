@@ -6,7 +6,8 @@ use crate::session::SavedResult;
 use crate::tui::player::Player;
 use crate::tui::text;
 use crate::tui::theme::Theme;
-use crate::wizard::Event;
+use crate::session::replay::Played;
+use crate::wizard::{Event, Step};
 use ratatui::text::{Line, Span};
 
 /// `▶ Replay · step 5 of 26 · answered · 1×` on the left, the session on the right.
@@ -21,11 +22,16 @@ pub(super) fn status(t: &Theme, p: &Player, width: usize) -> Line<'static> {
     let what = match p.event() {
         None if p.position() == 0 => "the start",
         None => "finished with the answers given",
-        Some(Event::Answer { .. }) => "answered",
-        Some(Event::Next) => "moved on",
-        Some(Event::Back) => "went back",
-        Some(Event::Jump(_)) => "went to change an answer",
-        Some(Event::Finish) => "finished",
+        Some(Played::Step(Event::Answer { .. })) => "answered",
+        Some(Played::Step(Event::Next)) if p.frame().step() == Step::Done => "result",
+        Some(Played::Step(Event::Next)) => "moved on",
+        Some(Played::Step(Event::Back)) => "went back",
+        Some(Played::Step(Event::Jump(_))) => "went to change an answer",
+        Some(Played::Step(Event::Finish)) => "finished",
+        Some(Played::Step(Event::Settle(_))) => "took the group's answers",
+        Some(Played::Labelled(Some(_))) => "labelled",
+        Some(Played::Labelled(None)) => "label removed",
+        Some(Played::Exported(_)) => "exported the report",
     };
     let left = format!(
         " {mark} Replay · {state} · step {} of {} · {what} · {}",
