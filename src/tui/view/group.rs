@@ -126,8 +126,10 @@ pub(super) fn view_lines(app: &App, report: &GroupReport, width: usize) -> Vec<L
             ]));
             continue;
         }
-        // A deep indent (under a long name) would leave a sliver: keep half the width.
-        let indent = (raw.len() - raw.trim_start().len()).min(room / 2);
+        // A deep indent (under a long name) would leave a sliver: keep half the width,
+        // and in a narrow window no more than a short step in from the name.
+        let cap = if room < 60 { 6 } else { room / 2 };
+        let indent = (raw.len() - raw.trim_start().len()).min(cap);
         let lead = format!(" {}", " ".repeat(indent));
         let more = format!("{lead}  ");
         lines.extend(wrapped(raw.trim_start(), room, &lead, &more, style));
