@@ -89,6 +89,26 @@ fn review() {
     });
 }
 
+/// The result screen carries what the text report has: the cost assumptions with their
+/// sources, the in-house start delay, and every answer given.
+#[test]
+fn the_result_screen_shows_the_assumptions_the_delay_and_the_answers() {
+    let pack = default_pack();
+    let size = (100, 300);
+    let mut app = after(&pack, size, &[]);
+    to_result(&mut app);
+    let screen = draw(&app, size);
+    let report = app.report().expect("a report");
+    let text = hirewiz::report::text::render(report);
+    for needle in ["Assumptions", "Your answers", "US Bureau of Labor Statistics", "weeks"] {
+        assert!(screen.contains(needle), "{needle:?} missing:\n{screen}");
+        assert!(text.contains(needle), "{needle:?} not in the text report");
+    }
+    for a in &report.answers {
+        assert!(screen.contains(&a.prompt), "{} missing", a.prompt);
+    }
+}
+
 #[test]
 fn recommendation() {
     let pack = default_pack();

@@ -179,6 +179,14 @@ pub(crate) fn lines(
         if let Some(o) = over_time {
             out.extend(super::chart::words_below(o, t, w));
         }
+        // Where every figure comes from, as the text report gives it.
+        if !report.cost_assumptions.is_empty() {
+            out.push(Line::styled("  Assumptions", t.heading));
+            for a in &report.cost_assumptions {
+                let line = format!("{}: {}", a.what, a.source);
+                out.extend(super::wrapped(&line, w, "  · ", "    ", t.dim));
+            }
+        }
     }
 
     // What to hire for and what to do next.
@@ -218,6 +226,29 @@ pub(crate) fn lines(
     }
     if let Some(c) = &change.closing {
         out.extend(super::wrapped(c, w, "    ", "    ", t.dim));
+    }
+    // The answers it stands on, so that a forwarded screen reads on its own.
+    if !report.answers.is_empty() {
+        out.push(Line::default());
+        out.push(Line::styled("  Your answers", t.heading));
+        let prompt_w = report
+            .answers
+            .iter()
+            .map(|a| text::width(&a.prompt))
+            .max()
+            .unwrap_or(0);
+        // Prompt and answer side by side when both fit; else the answer under its prompt.
+        let side = prompt_w + 2 <= w / 2;
+        for a in &report.answers {
+            if side {
+                let lead = format!("  {}  ", text::pad(&a.prompt, prompt_w));
+                let more = " ".repeat(text::width(&lead));
+                out.extend(super::wrapped(&a.text, w, &lead, &more, t.text));
+            } else {
+                out.extend(super::wrapped(&a.prompt, w, "  ", "  ", t.dim));
+                out.extend(super::wrapped(&a.text, w, "    ", "    ", t.text));
+            }
+        }
     }
     out
 }
