@@ -360,15 +360,29 @@ fn an_exported_session_is_listed_and_replayed_as_exported() {
             .any(|l| l.contains(&id) && l.contains("complete, exported")),
         "{listed}"
     );
-    let json = f.cmd().args(["sessions", "--format", "json"]).output().unwrap();
+    let json = f
+        .cmd()
+        .args(["sessions", "--format", "json"])
+        .output()
+        .unwrap();
     let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     assert!(v["sessions"][0]["exported"].is_string(), "{v}");
     let out = f.cmd().args(["replay", &id, "--plain"]).output().unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("] Exported the report to sessions/acme.md."), "{text}");
-    let reached = text.find("] Reached the result: ").expect("reaching the result");
+    assert!(
+        text.contains("] Exported the report to sessions/acme.md."),
+        "{text}"
+    );
+    let reached = text
+        .find("] Reached the result: ")
+        .expect("reaching the result");
     assert!(reached < text.find("] Exported").unwrap(), "{text}");
-    let out = f.cmd().args(["resume", &id, "--plain"]).write_stdin("").output().unwrap();
+    let out = f
+        .cmd()
+        .args(["resume", &id, "--plain"])
+        .write_stdin("")
+        .output()
+        .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("the report was exported"), "{text}");
 }

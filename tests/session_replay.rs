@@ -183,7 +183,10 @@ fn going_back_from_the_result_leaves_the_session_finished() {
     assert_eq!(r.final_state().step(), Step::Review);
     let remarks = replay::compare(&s, &r).remarks(s.status == Status::InProgress);
     assert!(
-        !remarks.warnings.iter().any(|w| w.contains("before its result")),
+        !remarks
+            .warnings
+            .iter()
+            .any(|w| w.contains("before its result")),
         "{remarks:?}"
     );
 }
@@ -253,12 +256,21 @@ fn labels_and_exports_are_recorded_events() {
     rec.exported("acme.md").unwrap();
     rec.set_label(None).unwrap();
     let s = store.load(&rec.session().id).unwrap();
-    let notes: Vec<&SavedEvent> = s.history.iter().map(|r| &r.event).filter(|e| !e.is_step()).collect();
+    let notes: Vec<&SavedEvent> = s
+        .history
+        .iter()
+        .map(|r| &r.event)
+        .filter(|e| !e.is_step())
+        .collect();
     assert_eq!(
         notes,
         [
-            &SavedEvent::Label { label: Some("Acme".into()) },
-            &SavedEvent::Export { file: "acme.md".into() },
+            &SavedEvent::Label {
+                label: Some("Acme".into())
+            },
+            &SavedEvent::Export {
+                file: "acme.md".into()
+            },
             &SavedEvent::Label { label: None },
         ]
     );
@@ -270,10 +282,15 @@ fn labels_and_exports_are_recorded_events() {
     assert_eq!(r.steps[2].state, r.steps[1].state);
     assert!(r.finished());
     let listed = store.list().unwrap();
-    let [session::Listed::Session(summary)] = &listed[..] else { panic!("{listed:?}") };
+    let [session::Listed::Session(summary)] = &listed[..] else {
+        panic!("{listed:?}")
+    };
     assert!(summary.exported.is_some());
     let said = s.milestones().unwrap();
-    assert!(said.starts_with("Its result, ") && said.contains("the report was exported"), "{said}");
+    assert!(
+        said.starts_with("Its result, ") && said.contains("the report was exported"),
+        "{said}"
+    );
 }
 
 /// Leaving out detours keeps the status: a stretch from the review to the result and

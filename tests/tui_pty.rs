@@ -42,6 +42,15 @@ impl Screen {
         self.wait_for(needle, |t| t.contains(needle))
     }
 
+    /// Take in a frame still arriving: every chunk of output until none comes for a
+    /// moment (a frame larger than one read comes in several). The screen as it then is.
+    fn settled(&mut self) -> String {
+        while let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(150)) {
+            self.parser.process(&bytes);
+        }
+        self.parser.screen().contents()
+    }
+
     /// Read whatever is left once the program has ended.
     fn drain(&mut self) {
         while let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(500)) {
@@ -417,6 +426,182 @@ fn pasted_command_letters_neither_quit_nor_move_on() {
     );
     w.send("q");
     assert_eq!(w.wait_exit(), 0);
+}
+
+/// Paste `text` (bracketed, as a terminal sends a paste) and wait for `notice`; then
+/// clear the notice with a key that does nothing there, so the next paste is seen anew.
+fn paste_and_see(w: &mut Running, text: &str, notice: &str) -> String {
+    w.send(&format!("\x1b[200~{text}\x1b[201~"));
+    let after = w.screen.wait_text(notice);
+    assert!(
+        w.child.try_wait().expect("status").is_none(),
+        "a paste of {text:?} ended the wizard"
+    );
+    // `x` is bound to nothing on these screens: the notice goes with it.
+    w.send("x");
+    w.screen
+        .wait_for("the notice to clear", |t| !t.contains(notice));
+    after
+}
+
+/// On every screen and dialog, a paste of command letters (q quits, y confirms, b goes
+/// back, digits pick, Enter moves on) is ignored with a notice, or goes into the text
+/// field that is open, and nothing quits, moves on or changes.
+#[test]
+fn a_paste_of_command_letters_on_every_screen_presses_no_key() {
+    const IGNORED: &str = "Paste ignored";
+    const LETTERS: &str = "query yes 1 2 3 b jk g\r";
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().to_string_lossy().to_string();
+    // One earlier session, so that the group picker has two to offer later.
+    let plain = assert_cmd::Command::cargo_bin("hirewiz")
+        .expect("binary")
+        .args(["--data-dir", &data, "--plain"])
+        .write_stdin("2\n".to_string() + &"\n".repeat(30))
+        .output()
+        .expect("plain run");
+    assert!(plain.status.success());
+    let mut w = Running::start(&["--data-dir", &data]);
+    w.screen.wait_text("Press Enter to start");
+
+    // The welcome screen, its help and its label dialog.
+    let after = paste_and_see(&mut w, LETTERS, IGNORED);
+    assert!(after.contains("Press Enter to start"), "{after}");
+    w.send("?");
+    w.screen.wait_text(" Keys");
+    let after = paste_and_see(&mut w, LETTERS, IGNORED);
+    assert!(after.contains(" Keys"), "{after}");
+    w.send("\x1b");
+    w.screen
+        .wait_for("the help to close", |t| !t.contains(" Keys"));
+    w.send("l");
+    w.screen.wait_text("Label this session");
+    w.send("\x1b[200~query\x1b[201~");
+    let after = w.screen.wait_text("query");
+    assert!(after.contains("Label this session"), "{after}");
+    w.send("\x1b");
+    w.screen.wait_for("the label dialog to close", |t| {
+        !t.contains("Label this session")
+    });
+
+    // Every question: its number stays, nothing is ticked or typed.
+    w.enter_and_move_on();
+    let mut numbers_seen = 0;
+    let mut yes_no_seen = 0;
+    loop {
+        let now = w.screen.settled();
+        if now.contains("See the result") {
+            break;
+        }
+        let number = question_number(&now);
+        assert!(number.is_some(), "{now}");
+        if now.contains("From 1 to") {
+            numbers_seen += 1;
+            let after = paste_and_see(&mut w, "query", "Only digits can be pasted");
+            assert_eq!(question_number(&after), number, "{after}");
+            // Digits go in, as typed.
+            w.send("\x1b[200~12\x1b[201~");
+            w.screen.wait_text("›  12▏");
+            w.send("\x7f\x7f1");
+            w.screen.wait_text("›  1▏");
+        } else {
+            yes_no_seen += usize::from(now.contains("Yes") && now.contains("No"));
+            let before: Vec<String> = now.lines().map(str::to_string).collect();
+            let after = paste_and_see(&mut w, LETTERS, IGNORED);
+            assert_eq!(question_number(&after), number, "{after}");
+            // The options read as before: nothing ticked or moved.
+            let options = |lines: &[String]| -> Vec<String> {
+                lines
+                    .iter()
+                    .filter(|l| l.contains('[') || l.contains('›'))
+                    .map(|l| l.trim_end().to_string())
+                    .collect()
+            };
+            let after_lines: Vec<String> = w
+                .screen
+                .parser
+                .screen()
+                .contents()
+                .lines()
+                .map(str::to_string)
+                .collect();
+            assert_eq!(options(&before), options(&after_lines), "{after}");
+        }
+        w.enter_and_move_on();
+    }
+    assert!(
+        numbers_seen >= 1 && yes_no_seen >= 1,
+        "{numbers_seen} {yes_no_seen}"
+    );
+
+    // The review, and the quit dialog over it.
+    let after = paste_and_see(&mut w, LETTERS, IGNORED);
+    assert!(after.contains("See the result"), "{after}");
+    w.send("q");
+    w.screen.wait_text(" Quit ");
+    let after = paste_and_see(&mut w, "y", IGNORED);
+    assert!(after.contains(" Quit "), "{after}");
+    w.send("n");
+    w.screen
+        .wait_for("the quit dialog to close", |t| !t.contains(" Quit "));
+
+    // The result, and its cost chart.
+    w.send("\r");
+    w.screen.wait_text("Recommendation:");
+    let after = paste_and_see(&mut w, LETTERS, IGNORED);
+    assert!(after.contains("Recommendation:"), "{after}");
+    w.send("c");
+    w.screen.wait_text("months");
+    let after = paste_and_see(&mut w, LETTERS, IGNORED);
+    assert!(after.contains("months"), "{after}");
+    w.send("c");
+    w.screen.wait_text("Recommendation:");
+    w.send("q");
+    assert_eq!(w.wait_exit(), 0);
+
+    // The group picker and the group view.
+    let mut g = Running::start(&["--data-dir", &data]);
+    g.screen.wait_text("Press Enter to start");
+    g.send("t");
+    g.screen.wait_text("Decide as a team");
+    let after = paste_and_see(&mut g, LETTERS, IGNORED);
+    assert!(after.contains("Decide as a team"), "{after}");
+    assert!(!after.contains("[x]"), "a paste picked a session: {after}");
+    g.send(" ");
+    g.send("\x1b[B");
+    g.send(" ");
+    g.screen.wait_text("2 picked.");
+    g.send("\r");
+    g.screen.wait_text("Where they");
+    let after = paste_and_see(&mut g, LETTERS, IGNORED);
+    assert!(after.contains("Group of 2"), "{after}");
+    g.send("q");
+    assert_eq!(g.wait_exit(), 0);
+
+    // The replay screen.
+    let listed = assert_cmd::Command::cargo_bin("hirewiz")
+        .expect("binary")
+        .args(["--data-dir", &data, "sessions", "--format", "json"])
+        .output()
+        .expect("sessions");
+    let v: serde_json::Value = serde_json::from_slice(&listed.stdout).expect("json");
+    let id = v["sessions"][0]["id"].as_str().expect("an id").to_string();
+    let mut r = Running::start(&["--data-dir", &data, "replay", &id]);
+    r.screen.wait_text("Replay");
+    r.send(" "); // pause, so the screen holds still
+    let paused = r.screen.wait_text("paused");
+    let step = |t: &str| {
+        t.lines()
+            .find(|l| l.contains("Replay ·"))
+            .map(str::to_string)
+    };
+    let before = step(&paused);
+    paste_and_see(&mut r, LETTERS, IGNORED);
+    // The notice gone, the status line is back: still paused, at the same step.
+    let after = r.screen.wait_text("paused");
+    assert_eq!(step(&after), before, "{after}");
+    r.send("q");
+    assert_eq!(r.wait_exit(), 0);
 }
 
 /// Save an unfinished session of the default pack labelled `label`, last changed

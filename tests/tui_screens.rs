@@ -100,7 +100,12 @@ fn the_result_screen_shows_the_assumptions_the_delay_and_the_answers() {
     let screen = draw(&app, size);
     let report = app.report().expect("a report");
     let text = hirewiz::report::text::render(report);
-    for needle in ["Assumptions", "Your answers", "US Bureau of Labor Statistics", "weeks"] {
+    for needle in [
+        "Assumptions",
+        "Your answers",
+        "US Bureau of Labor Statistics",
+        "weeks",
+    ] {
         assert!(screen.contains(needle), "{needle:?} missing:\n{screen}");
         assert!(text.contains(needle), "{needle:?} not in the text report");
     }

@@ -282,7 +282,11 @@ fn a_label_given_before_quitting_is_kept_as_a_session_to_resume() {
     let s = only_session(dir.path());
     assert_eq!(s.label.as_ref().map(|l| l.as_str()), Some("Acme Corp"));
     // Its one recorded event is the label: no step of the wizard yet.
-    assert!(s.history.iter().all(|r| !r.event.is_step()), "{:?}", s.history);
+    assert!(
+        s.history.iter().all(|r| !r.event.is_step()),
+        "{:?}",
+        s.history
+    );
     assert_eq!(s.history.len(), 1);
     assert_eq!(s.status, Status::InProgress);
 

@@ -443,8 +443,7 @@ impl Session {
 /// Whether two lists of saved answers hold the same answers, in the same order.
 pub fn same_answers(a: &[SavedAnswer], b: &[SavedAnswer]) -> bool {
     a.len() == b.len()
-        && a
-            .iter()
+        && a.iter()
             .zip(b)
             .all(|(x, y)| x.question == y.question && x.value == y.value)
 }

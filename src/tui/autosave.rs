@@ -222,7 +222,10 @@ impl Autosave {
         let notice = match write_report(&path, &text, None) {
             Ok(()) => format!("Exported to {}", path.display()),
             Err(e) => {
-                tell(app, Msg::Notice(format!("Cannot export to {}: {e}", path.display())));
+                tell(
+                    app,
+                    Msg::Notice(format!("Cannot export to {}: {e}", path.display())),
+                );
                 return;
             }
         };

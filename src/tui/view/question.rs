@@ -222,5 +222,7 @@ fn settling_words(left: usize) -> String {
         0 | 1 => "this is the last open question".to_string(),
         n => format!("{n} open questions left, this one included"),
     };
-    format!("Settling the group's answers: {left}. The rest keep the group's answers; the review follows.")
+    format!(
+        "Settling the group's answers: {left}. The rest keep the group's answers; the review follows."
+    )
 }

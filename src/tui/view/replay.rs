@@ -3,10 +3,10 @@
 
 use super::wrapped;
 use crate::session::SavedResult;
+use crate::session::replay::Played;
 use crate::tui::player::Player;
 use crate::tui::text;
 use crate::tui::theme::Theme;
-use crate::session::replay::Played;
 use crate::wizard::{Event, Step};
 use ratatui::text::{Line, Span};
 
