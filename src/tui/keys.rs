@@ -587,9 +587,50 @@ pub fn hints(context: Context, shown: Shown) -> Vec<(String, &'static str)> {
         .collect()
 }
 
+/// The few keys the welcome screen names before the first question, each as the key
+/// table writes it in help (for moving, as its hint line does, both ways in one), with
+/// the words the welcome uses.
+pub fn summary() -> Vec<(&'static str, &'static str)> {
+    // (what, where, written as the hint line writes it, words)
+    const SHOWN: &[(Action, Context, bool, &str)] = &[
+        (A::Select(Move::Up), C::Choice, true, "move between choices"),
+        (A::Answer(E::Confirm), C::Choice, false, "pick and continue"),
+        (A::Back, C::Choice, false, "go back, change an answer"),
+        (A::Help, C::Choice, false, "every key, at any time"),
+    ];
+    SHOWN
+        .iter()
+        .filter_map(|&(action, context, as_hint, words)| {
+            let b = bindings(context).find(|b| b.action == action)?;
+            let keys = match b.hint {
+                Hint::Keys(k, _) if as_hint => k,
+                _ => b.label,
+            };
+            Some((keys, words))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_welcome_summary_is_drawn_from_the_table() {
+        let shown = summary();
+        assert_eq!(
+            shown.iter().map(|(k, _)| *k).collect::<Vec<_>>(),
+            ["↑↓", "Enter", "← ⇧Tab b", "?"]
+        );
+        // Each key named does what the summary says on a question.
+        assert_eq!(resolve(K::Up, C::Choice), Some(A::Select(Move::Up)));
+        assert_eq!(resolve(K::Down, C::Choice), Some(A::Select(Move::Down)));
+        assert_eq!(resolve(K::Enter, C::Choice), Some(A::Answer(E::Confirm)));
+        assert_eq!(resolve(K::Left, C::Choice), Some(A::Back));
+        assert_eq!(resolve(K::BackTab, C::Choice), Some(A::Back));
+        assert_eq!(resolve(K::Char('b'), C::Choice), Some(A::Back));
+        assert_eq!(resolve(K::Char('?'), C::Choice), Some(A::Help));
+    }
 
     #[test]
     fn keys_resolve_by_context() {

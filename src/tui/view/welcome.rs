@@ -76,15 +76,11 @@ pub(super) fn draw(app: &App, w: &WelcomeState, frame: &mut Frame, area: Rect) {
         t.text,
     ));
     lines.push(Line::default());
-    let keys = [
-        ("↑ ↓", "move between choices"),
-        ("Enter", "pick and continue"),
-        ("← b", "go back, change an answer"),
-        ("?", "every key, at any time"),
-    ];
+    let keys = crate::tui::keys::summary();
+    let key_w = keys.iter().map(|(k, _)| text::width(k)).max().unwrap_or(0) + 2;
     let key = |k: &str, what: &str| {
         vec![
-            Span::styled(format!("{k:<7}"), t.key),
+            Span::styled(text::pad(k, key_w), t.key),
             Span::styled(text::pad(what, 28), t.text),
         ]
     };
