@@ -289,7 +289,16 @@ impl Wizard {
                     return Err(Rejected::Hidden(question.id.clone()));
                 }
                 question.check(answer).map_err(Rejected::Invalid)?;
+                let before = self.effective();
                 self.answers.set(q, answer.clone());
+                // A question this answer leaves out is asked again should it come back,
+                // its earlier answer then the suggestion.
+                let after = self.effective();
+                for (i, (was, now)) in before.iter().zip(&after).enumerate() {
+                    if was.is_some() && now.is_none() {
+                        self.seen[i] = false;
+                    }
+                }
                 // A changed answer may hide the question we stand on: move past it.
                 if let Step::Question(cur) = self.step
                     && self.effective()[cur].is_none()

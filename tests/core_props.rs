@@ -229,6 +229,51 @@ fn a_jump_from_the_review_returns_there_after_any_newly_asked_question() {
     assert_eq!(w.step(), Step::Review);
 }
 
+/// A question that comes back (compliance ticked again, say) is asked again from the
+/// review, its earlier answer shown as the suggestion, not refilled silently.
+#[test]
+fn a_question_that_reappears_is_asked_again_with_its_earlier_answer() {
+    let pack = Arc::new(pack::load_path(Path::new("tests/packs/datastore")).unwrap());
+    let needs = pack.question_index("needs").unwrap();
+    let regions = pack.question_index("region_count").unwrap();
+    let global = pack.questions()[needs]
+        .kind
+        .options()
+        .iter()
+        .position(|o| o.id == "global")
+        .unwrap();
+    let tick = |w: &mut Wizard, on: bool| {
+        w.apply(&Event::Answer {
+            question: needs,
+            answer: Answer::Choices(if on { vec![global] } else { vec![] }),
+        })
+        .unwrap();
+    };
+    let mut w = Wizard::new(pack.clone());
+    tick(&mut w, true);
+    w.apply(&Event::Answer {
+        question: regions,
+        answer: Answer::Number(7),
+    })
+    .unwrap();
+    w.apply(&Event::Finish).unwrap();
+    w.apply(&Event::Back).unwrap();
+    // Untick from the review: the question goes; tick again: it comes back and is asked.
+    for _ in 0..2 {
+        w.apply(&Event::Jump(needs)).unwrap();
+        tick(&mut w, false);
+        w.apply(&Event::Next).unwrap();
+        assert_eq!(w.step(), Step::Review);
+        w.apply(&Event::Jump(needs)).unwrap();
+        tick(&mut w, true);
+        w.apply(&Event::Next).unwrap();
+        assert_eq!(w.step(), Step::Question(regions));
+        assert_eq!(w.shown_answer(regions), Answer::Number(7));
+        w.apply(&Event::Next).unwrap();
+        assert_eq!(w.step(), Step::Review);
+    }
+}
+
 #[test]
 fn back_at_the_first_question_is_refused_and_changes_nothing() {
     for pack in packs() {

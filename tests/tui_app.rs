@@ -129,14 +129,18 @@ fn a_full_session_by_keys() {
         "{review}"
     );
 
-    // And yes again brings it back with its earlier answer kept, so the wizard
-    // returns straight to the review, where it shows.
+    // And yes again brings it back: it is asked again, its earlier answer the
+    // suggestion, and Enter keeps it and returns to the review.
     press(&mut app, &[Up, Up, Enter, Char('y')]);
-    assert_eq!(app.place(), Place::Review);
+    assert_eq!(app.place(), question(&app, "regimes"));
     assert_eq!(
         app.notice(),
         Some("Now 4 questions: “Which regimes apply?” is asked because of this answer.")
     );
+    let asked = screen_text(&app, 80, 24);
+    assert!(asked.contains("[x] Payments"), "{asked}");
+    press(&mut app, &[Enter]);
+    assert_eq!(app.place(), Place::Review);
     assert_eq!(app.review_rows().len(), 4);
     let text = screen_text(&app, 80, 24);
     assert!(text.contains("Which regimes apply?"), "{text}");
