@@ -666,6 +666,9 @@ fn a_group_needs_two_sessions_and_settles_into_the_wizard() {
     );
     assert!(!screen.contains("Editing from the review"), "{screen}");
     insta::assert_snapshot!("group_settle_question_80x24", screen);
+    app.update(Msg::Resize(50, 14));
+    insta::assert_snapshot!("group_settle_question_50x14", draw(&app, (50, 14)));
+    app.update(Msg::Resize(size.0, size.1));
     // Its answer taken, the review follows: the questions the group agreed on are not
     // asked again.
     app.update(Msg::Key(Enter));
