@@ -102,8 +102,9 @@ pub struct Progress {
     pub index: usize,
     /// How many questions are asked with the answers in force.
     pub total: usize,
-    /// How many of those have an answer given: what the progress gauge shows, so it
-    /// reads 0% before the first answer and 100% only once every question is answered.
+    /// How many of those have an answer given and confirmed (moved on from): what the
+    /// progress gauge shows, so it reads 0% before the first answer and 100% only once
+    /// every question is answered, at the review.
     pub answered: usize,
 }
 
@@ -252,9 +253,16 @@ impl Wizard {
                 .map_or(total, |p| p + 1),
             Step::Review | Step::Done => total,
         };
+        // Answered and moved on from: a question being answered (or, in a settled
+        // session, left open) counts once it is confirmed, and the one on screen does
+        // not, so 100% means the review.
+        let current = match self.step {
+            Step::Question(q) => Some(q),
+            Step::Review | Step::Done => None,
+        };
         let answered = visible
             .iter()
-            .filter(|&&q| self.answers.get(q).is_some())
+            .filter(|&&q| self.answers.get(q).is_some() && self.seen[q] && Some(q) != current)
             .count();
         Progress {
             index,

@@ -58,7 +58,7 @@ fn any_answer(seed: u64) -> Answer {
 
 fn event(pack: &Pack, kind: u8, q: usize, seed: u64) -> Event {
     let q = q % (pack.questions().len() + 2); // sometimes a question that does not exist
-    match kind % 7 {
+    match kind % 8 {
         0 | 1 if q < pack.questions().len() => Event::Answer {
             question: q,
             answer: if kind % 2 == 0 {
@@ -74,6 +74,13 @@ fn event(pack: &Pack, kind: u8, q: usize, seed: u64) -> Event {
         2 | 3 => Event::Next,
         4 => Event::Back,
         5 => Event::Jump(q),
+        // A settle leaving some questions open (by the seed's bits), at times one that
+        // does not exist.
+        6 => Event::Settle(
+            (0..pack.questions().len() + 1)
+                .filter(|i| seed >> (i % 64) & 1 == 1)
+                .collect(),
+        ),
         _ => Event::Finish,
     }
 }
@@ -135,6 +142,8 @@ proptest! {
                     prop_assert!(w.effective()[q].is_some(), "standing on hidden question {}", q);
                     let p = w.progress();
                     prop_assert!(p.index >= 1 && p.index <= p.total);
+                    // 100% is the review's alone.
+                    prop_assert!(p.percent() < 100, "100% on a question: {:?}", p);
                 }
                 // The pure update agrees with apply.
                 prop_assert_eq!(before.update(&e).unwrap_or(before.clone()), w.clone());
