@@ -1,5 +1,7 @@
 //! A generated pack of 1,000 questions and 10,000 rules, for benchmarks and the test that
-//! keeps it loadable. Shared by `benches/core.rs` and `tests/large_pack.rs`.
+//! keeps it loadable. Shared by `benches/core.rs`, `benches/recommend.rs` and
+//! `tests/large_pack.rs`, each using part of it.
+#![allow(dead_code)]
 
 /// The YAML text of a large pack: `questions` questions (single, multiple, number and
 /// yes/no in turn, some shown only on an earlier answer) in sections of 25, and `rules`
