@@ -33,6 +33,10 @@ pub(super) fn fill(report: &mut Report, advice: &Advice, heading: &str) {
                 source: a.source.clone(),
             })
             .collect();
+        report.cost_seniority_basis = costs.seniority_basis.as_ref().map(|a| CostAssumption {
+            what: a.what.clone(),
+            source: a.source.clone(),
+        });
     }
     report.role = advice.role.as_ref().map(|r| Role {
         heading: heading.to_string(),

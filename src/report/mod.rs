@@ -50,6 +50,10 @@ pub struct Report {
     pub cost_basis: Option<String>,
     /// Every figure the cost arithmetic assumes, with its source.
     pub cost_assumptions: Vec<CostAssumption>,
+    /// The assumption behind the seniority scaling, also in `cost_assumptions`: the
+    /// result screen shows it beside the costs, where it limits what they say.
+    #[serde(skip)]
+    pub cost_seniority_basis: Option<CostAssumption>,
     /// Cost month by month of work over the months costed, and when hiring in-house
     /// becomes the cheaper way to have the work done.
     pub cost_over_time: Option<crate::advice::OverTime>,
@@ -320,6 +324,7 @@ impl Report {
             costs: Vec::new(),
             cost_basis: None,
             cost_assumptions: Vec::new(),
+            cost_seniority_basis: None,
             cost_over_time: None,
             role: None,
             skills: Vec::new(),
