@@ -91,6 +91,9 @@ fn collect(c: &Condition, out: &mut [Tested]) {
         }
         // Reads single choice questions only, whose every option is tried anyway.
         Condition::OneOf { .. } | Condition::Cost { .. } => {}
+        // Where a budget's amount or the team size changes what fits depends on the
+        // other answers, so no fixed cut can say; the proof works those out per profile.
+        Condition::Budget { .. } => {}
     }
 }
 
