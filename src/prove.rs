@@ -21,8 +21,8 @@
 use crate::answers::Answers;
 use crate::insight::alternatives::{self, MAX_PROOF_OPTIONS};
 use crate::pack::{Answer, Condition, CostOrder, Example, Expected, Kind, Pack, Trend};
-use std::sync::Arc;
 use crate::score::{self, Pick};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// The most profiles one proof walks; a larger space is reported, not half-checked.
@@ -595,7 +595,10 @@ fn budget_order(pack: &Pack) -> Option<Arc<CostOrder>> {
             _ => None,
         }
     }
-    pack.rules().iter().filter_map(|r| r.when.as_ref()).find_map(find)
+    pack.rules()
+        .iter()
+        .filter_map(|r| r.when.as_ref())
+        .find_map(find)
 }
 
 /// Whether a condition holds a budget test.
@@ -770,7 +773,12 @@ fn direction(pack: &Pack, d: usize, values: &[Vec<Answer>]) -> Option<Failure> {
         all.dedup();
         all
     };
-    let dynamic = amount.map(|a| (a, &amounts as &dyn Fn(&mut Vec<Option<Answer>>) -> Vec<Answer>));
+    let dynamic = amount.map(|a| {
+        (
+            a,
+            &amounts as &dyn Fn(&mut Vec<Option<Answer>>) -> Vec<Answer>,
+        )
+    });
     let mut eff: Vec<Option<Answer>> = vec![None; pack.questions().len()];
     // The first combination found, and the standings along the question there.
     let mut found: Option<(Profile, Vec<Option<i64>>)> = None;
@@ -891,11 +899,7 @@ fn every_number(q: &crate::pack::Question) -> Option<Vec<Answer>> {
     };
     let step = step.max(1);
     let count = (max - min) / step + 1;
-    (count <= 10_000).then(|| {
-        (0..count)
-            .map(|k| Answer::Number(min + k * step))
-            .collect()
-    })
+    (count <= 10_000).then(|| (0..count).map(|k| Answer::Number(min + k * step)).collect())
 }
 
 /// Score an example and compare with what it expects.

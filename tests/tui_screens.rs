@@ -401,7 +401,10 @@ fn the_result_screen_says_how_seniority_scaled_each_rate_and_on_what_assumption(
             screen.contains("Senior rates scaled from Mid-Level Engineer"),
             "{screen}"
         );
-        insta::assert_snapshot!(format!("recommendation_seniority_{}x{}", size.0, size.1), screen);
+        insta::assert_snapshot!(
+            format!("recommendation_seniority_{}x{}", size.0, size.1),
+            screen
+        );
     }
 }
 

@@ -5,10 +5,12 @@
 //! and figure comes from the pack's advice content; nothing here knows the default pack,
 //! so a pack without advice content gets empty advice, not an error.
 
+mod budget;
 mod costs;
 mod guidance;
 mod over_time;
 
+pub use budget::{BudgetCheck, BudgetFit, check as budget_check};
 pub use costs::{CostEstimate, Costs, SeniorityNote, estimate, money};
 pub use guidance::{RoleAdvice, SkillAdvice, StepAdvice, next_steps, role, skills, warnings};
 pub use over_time::{Against, BreakEven, OverTime, Rates, Series, over_time};

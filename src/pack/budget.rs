@@ -114,7 +114,10 @@ mod tests {
                 basis: BudgetBasis::PerMonth
             })
         );
-        assert_eq!(given(2, Some(40_000)).map(|f| f.basis), Some(BudgetBasis::Total));
+        assert_eq!(
+            given(2, Some(40_000)).map(|f| f.basis),
+            Some(BudgetBasis::Total)
+        );
     }
 
     #[test]
@@ -140,8 +143,14 @@ mod tests {
         };
         assert_eq!(total.over(36.0), 240_000.0);
         // $220,800 over 6 months needs $36,800 a month.
-        assert_eq!(Figure::amount_to_fit(BudgetBasis::PerMonth, 220_800.0, 6.0), 36_800.0);
-        assert_eq!(Figure::amount_to_fit(BudgetBasis::Total, 220_800.0, 6.0), 220_800.0);
+        assert_eq!(
+            Figure::amount_to_fit(BudgetBasis::PerMonth, 220_800.0, 6.0),
+            36_800.0
+        );
+        assert_eq!(
+            Figure::amount_to_fit(BudgetBasis::Total, 220_800.0, 6.0),
+            220_800.0
+        );
         assert_eq!(mid(161_800, 279_801), 220_800.5);
     }
 }

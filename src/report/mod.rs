@@ -57,6 +57,8 @@ pub struct Report {
     /// Cost month by month of work over the months costed, and when hiring in-house
     /// becomes the cheaper way to have the work done.
     pub cost_over_time: Option<crate::advice::OverTime>,
+    /// The budget figure given, and which options fit within it and by how much.
+    pub budget: Option<crate::advice::BudgetCheck>,
     /// The role to hire for, when the pack advises one.
     pub role: Option<Role>,
     /// Skills to screen for.
@@ -326,6 +328,7 @@ impl Report {
             cost_assumptions: Vec::new(),
             cost_seniority_basis: None,
             cost_over_time: None,
+            budget: None,
             role: None,
             skills: Vec::new(),
             next_steps: Vec::new(),

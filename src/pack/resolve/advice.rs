@@ -407,7 +407,10 @@ fn budget(
     let per_month = option(&raw.per_month, d);
     let total = option(&raw.total, d);
     if per_month.is_some() && per_month == total {
-        d.error(raw.total.pos, "`per_month` and `total` must be two different options");
+        d.error(
+            raw.total.pos,
+            "`per_month` and `total` must be two different options",
+        );
         return None;
     }
     Some(crate::pack::BudgetModel {

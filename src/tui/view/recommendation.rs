@@ -186,6 +186,14 @@ pub(crate) fn lines(
                 }
             }
         }
+        // The budget given: which options fit within it, and by how much.
+        if let Some(b) = &report.budget {
+            out.extend(super::wrapped(&b.heading(), w, "  ", "  ", t.heading));
+            out.extend(super::wrapped(&b.summary(), w, "  ", "  ", t.text));
+            for line in b.sentences() {
+                out.extend(super::wrapped(&line, w, "  · ", "    ", t.text));
+            }
+        }
         // Where the scaling rests on an assumption rather than the guide's figures.
         if let Some(a) = &report.cost_seniority_basis {
             out.extend(super::wrapped(
