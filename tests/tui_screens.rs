@@ -408,6 +408,38 @@ fn the_result_screen_says_how_seniority_scaled_each_rate_and_on_what_assumption(
     }
 }
 
+#[test]
+fn the_result_screen_says_which_options_fit_the_budget_given() {
+    // Four engineers in Eastern Europe for 6 months on $30,000 a month ($180,000): only
+    // Outsource ($120,000 at the middle of its range) fits.
+    let pack = default_pack();
+    for size in [(80, 24), (120, 40)] {
+        let mut app = answered_app(
+            &pack,
+            size,
+            "answers: {team_size: 4, region: eastern_europe, budget_figure: per_month, \
+             budget_amount: 30000}\n",
+        );
+        let mut screen = draw(&app, size);
+        for _ in 0..200 {
+            if screen.contains("Budget: $30,000 a month") {
+                break;
+            }
+            app.update(Msg::Key(Down));
+            screen = draw(&app, size);
+        }
+        for _ in 0..8 {
+            app.update(Msg::Key(Down));
+        }
+        let screen = draw(&app, size);
+        assert!(
+            screen.contains("Within it: Outsource. Over it: In-house and Freelance."),
+            "{screen}"
+        );
+        insta::assert_snapshot!(format!("recommendation_budget_{}x{}", size.0, size.1), screen);
+    }
+}
+
 const SMALL: [(u16, u16); 2] = [(50, 14), (80, 24)];
 
 /// Sessions offered on the welcome screen: "Acme Corp", changed ten minutes ago and
