@@ -436,7 +436,10 @@ fn the_result_screen_says_which_options_fit_the_budget_given() {
             screen.contains("Within it: Outsource. Over it: In-house and Freelance."),
             "{screen}"
         );
-        insta::assert_snapshot!(format!("recommendation_budget_{}x{}", size.0, size.1), screen);
+        insta::assert_snapshot!(
+            format!("recommendation_budget_{}x{}", size.0, size.1),
+            screen
+        );
     }
 }
 

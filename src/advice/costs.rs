@@ -33,8 +33,6 @@ pub struct Costs {
     /// level other than the reference is costed: where the scaling stops being the
     /// guide's own figures.
     pub seniority_basis: Option<Assumption>,
-    /// The budget figure given, and which options fit within it.
-    pub budget: Option<super::BudgetCheck>,
 }
 
 /// A figure the arithmetic rests on, in words, with where it comes from.
@@ -360,12 +358,6 @@ pub fn estimate(pack: &Pack, effective: &[Option<Answer>], verdict: &Verdict) ->
         }
     }
     estimates.sort_by_key(|e| verdict.ranking.iter().position(|&c| c == e.candidate));
-    // Read from the answers in force: a budget question not asked gives no figure.
-    let budget = model
-        .budget
-        .as_ref()
-        .and_then(|b| b.figure(effective))
-        .map(|f| super::budget::check(f, months, cur, &estimates));
     Some(Costs {
         currency: rates.currency.clone(),
         team,
@@ -374,7 +366,6 @@ pub fn estimate(pack: &Pack, effective: &[Option<Answer>], verdict: &Verdict) ->
         estimates,
         assumptions,
         seniority_basis,
-        budget,
     })
 }
 

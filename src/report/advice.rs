@@ -25,7 +25,7 @@ pub(super) fn fill(report: &mut Report, advice: &Advice, heading: &str) {
         // Over the months costed, at least one.
         let horizon = costs.months.ceil().clamp(1.0, 600.0) as u32;
         report.cost_over_time = crate::advice::over_time(costs, horizon);
-        report.budget = costs.budget.clone();
+        report.budget = advice.budget.clone();
         report.cost_assumptions = costs
             .assumptions
             .iter()
