@@ -7,7 +7,6 @@ use hirewiz::pack::{self, Answer, Kind, Pack, Trend};
 use hirewiz::prove;
 use hirewiz::report::{Report, json, markdown, text};
 use hirewiz::score;
-use std::path::Path;
 use std::process::Command;
 
 /// Two options priced by the month, one with a hiring cost; a budget a month or in all,
@@ -433,5 +432,48 @@ fn recommend_reads_a_budget_from_an_answers_file() {
         json["answers"].get("budget").is_none(),
         "the band is not asked"
     );
-    let _ = Path::new("");
+}
+
+#[test]
+fn plain_mode_takes_a_budget_figure_or_goes_on_without_one() {
+    let data = tempfile::tempdir().unwrap();
+    let plain = |input: &str| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_hirewiz"))
+            .arg("--plain")
+            .env("HIREWIZ_DATA_DIR", data.path())
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        use std::io::Write;
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    // Eight questions on their suggested answers, then a month's budget of $30,000 and
+    // four engineers; the rest as suggested.
+    let with = plain("\n\n\n\n\n\n\n\n2\n30000\n\n4\n\n\n\n");
+    assert!(
+        with.contains("“How tight is the budget?” is no longer asked"),
+        "{with}"
+    );
+    assert!(
+        with.contains("Budget: $30,000 a month, $30,000 × 6 = $180,000 over the 6 months costed"),
+        "{with}"
+    );
+    // Enter alone keeps "No figure": the band is asked and no budget is reported.
+    let without = plain(&"\n".repeat(20));
+    assert!(without.contains("How tight is the budget?"), "{without}");
+    assert!(!without.contains("Budget:"), "{without}");
 }
