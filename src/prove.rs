@@ -20,8 +20,9 @@
 
 use crate::answers::Answers;
 use crate::insight::alternatives::{self, MAX_PROOF_OPTIONS};
-use crate::pack::{Answer, Condition, Example, Expected, Pack, Trend};
+use crate::pack::{Answer, Condition, CostOrder, Example, Expected, Kind, Pack, Trend};
 use crate::score::{self, Pick};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// The most profiles one proof walks; a larger space is reported, not half-checked.
@@ -173,13 +174,21 @@ struct Space<'a> {
     /// Scratch totals for the leaves, reused.
     leaf_points: Vec<i64>,
     leaf_vetoes: Vec<u32>,
+    /// The estimates budget tests read, when a rule holds one.
+    budget: Option<Arc<CostOrder>>,
+    /// The budget's amount question, when it is tried in the last stage.
+    amount: Option<usize>,
+    /// The team size question budget tests read: tried across its stretch in the last
+    /// stage, since what fits a budget changes with every engineer.
+    team: Option<usize>,
 }
 
 /// Cost-only answers that fire the same late rules.
 #[derive(Debug, Clone)]
 struct Class {
-    /// One such combination, as (question, answer).
-    answers: Vec<(usize, Answer)>,
+    /// One such combination, as (question, answer; `None` when not asked), with the
+    /// team size within its stretch when budget tests read it.
+    answers: Vec<(usize, Option<Answer>)>,
     points: Vec<i64>,
     vetoes: Vec<u32>,
 }
@@ -216,10 +225,27 @@ impl<'a> Space<'a> {
         for d in &pack.expectations().directions {
             direct[d.question] = true;
         }
-        let cost_only = |q: usize| costly[q] && !direct[q] && pack.questions()[q].when.is_none();
+        // A cost-only question may be asked on a condition over direct questions alone,
+        // which the last stage then tests.
+        let cost_only = |q: usize| {
+            costly[q]
+                && !direct[q]
+                && pack.questions()[q]
+                    .when
+                    .as_ref()
+                    .is_none_or(|w| w.questions().iter().all(|&x| direct[x]))
+        };
+        let budget = budget_order(pack);
+        let amount = budget.as_ref().and_then(|o| o.budget()).map(|b| b.amount);
+        let team = budget
+            .as_ref()
+            .and_then(|o| o.budget_questions().next())
+            .filter(|&t| Some(t) != amount);
         let mut order: Vec<usize> = (0..nq).filter(|&q| !cost_only(q)).collect();
         let split = order.len();
-        order.extend((0..nq).filter(|&q| cost_only(q)));
+        // The budget's amount last: the amounts worth trying follow from the others.
+        order.extend((0..nq).filter(|&q| cost_only(q) && Some(q) != amount));
+        order.extend((0..nq).filter(|&q| cost_only(q) && Some(q) == amount));
 
         let total: f64 = order
             .iter()
@@ -286,6 +312,9 @@ impl<'a> Space<'a> {
             law_fail: vec![None; laws.len()],
             leaf_points: Vec::with_capacity(n),
             leaf_vetoes: Vec::with_capacity(n),
+            budget,
+            amount: amount.filter(|&a| pos[a] >= split),
+            team,
         })
     }
 
@@ -366,17 +395,22 @@ impl<'a> Space<'a> {
         let classes = std::mem::take(&mut self.memo[at].1);
         let mut points = std::mem::take(&mut self.leaf_points);
         let mut vetoes = std::mem::take(&mut self.leaf_vetoes);
+        // The team size a class may set, put back after each leaf.
+        let team_now = self.team.and_then(|t| self.eff[t].clone());
         for class in &classes {
             points.clear();
             vetoes.clear();
             points.extend((0..n).map(|i| self.points[base + i].saturating_add(class.points[i])));
             vetoes.extend((0..n).map(|i| self.vetoes[base + i] + class.vetoes[i]));
             for (q, a) in &class.answers {
-                self.eff[*q] = Some(a.clone());
+                self.eff[*q].clone_from(a);
             }
             self.leaf(&points, &vetoes);
             for (q, _) in &class.answers {
                 self.eff[*q] = None;
+            }
+            if let Some(t) = self.team {
+                self.eff[t].clone_from(&team_now);
             }
         }
         self.leaf_points = points;
@@ -387,60 +421,139 @@ impl<'a> Space<'a> {
     /// Every combination of the cost-only answers, grouped by the late rules it fires.
     fn classes(&mut self) -> Vec<Class> {
         let late_qs: Vec<usize> = self.order[self.split..].to_vec();
-        let sizes: Vec<usize> = late_qs
-            .iter()
-            .map(|&q| self.values[q].len().max(1))
-            .collect();
-        let combos: usize = sizes.iter().product();
         let mut out: Vec<(Vec<bool>, Class)> = Vec::new();
-        for k in 0..combos {
-            let mut rest = k;
-            let mut answers = Vec::with_capacity(late_qs.len());
-            for (i, &q) in late_qs.iter().enumerate().rev() {
-                let a = self.values[q][rest % sizes[i]].clone();
-                rest /= sizes[i];
-                self.eff[q] = Some(a.clone());
-                answers.push((q, a));
+        // Budget tests tell every team size apart, while the direct tests treat its whole
+        // stretch alike: each size of the stretch is tried here.
+        let team = self.team.filter(|_| self.budget.is_some());
+        let team_now = team.and_then(|t| self.eff[t].clone());
+        let sizes: Vec<Option<Answer>> = match (team, &team_now) {
+            (Some(t), Some(Answer::Number(n))) => self.stretch(t, *n),
+            _ => vec![None],
+        };
+        let mut answers = Vec::with_capacity(late_qs.len() + 1);
+        for size in sizes {
+            answers.clear();
+            if let (Some(t), Some(a)) = (team, &size) {
+                self.eff[t] = Some(a.clone());
+                answers.push((t, Some(a.clone())));
             }
-            answers.reverse();
-            let laws = &self.pack.expectations().laws;
-            let fired: Vec<bool> = self
-                .late
-                .iter()
-                .map(|&r| {
-                    self.pack.rules()[r]
-                        .when
-                        .as_ref()
-                        .is_none_or(|c| c.eval(&self.eff))
-                })
-                .chain(
-                    self.late_laws
-                        .iter()
-                        .map(|&l| laws[l].when.as_ref().is_none_or(|c| c.eval(&self.eff))),
-                )
-                .collect();
-            if out.iter().any(|(f, _)| *f == fired) {
-                continue;
-            }
-            let mut points = vec![0; self.n];
-            let mut vetoes = vec![0; self.n];
-            // `fired` holds the late rules first, then the late laws.
-            for (&r, _) in self.late.iter().zip(&fired).filter(|(_, f)| **f) {
-                apply(self.pack, r, &mut points, &mut vetoes);
-            }
-            out.push((
-                fired,
-                Class {
-                    answers,
-                    points,
-                    vetoes,
-                },
-            ));
+            self.combine(&late_qs, 0, &mut answers, &mut out);
         }
         for &q in &late_qs {
             self.eff[q] = None;
         }
+        if let Some(t) = team {
+            self.eff[t] = team_now;
+        }
         out.into_iter().map(|(_, c)| c).collect()
+    }
+
+    /// The grid values of the team size's stretch that begins at `n`.
+    fn stretch(&self, t: usize, n: i64) -> Vec<Option<Answer>> {
+        let Kind::Number { max, step, .. } = self.pack.questions()[t].kind else {
+            return vec![Some(Answer::Number(n))];
+        };
+        let next = self.values[t]
+            .iter()
+            .filter_map(|a| match a {
+                Answer::Number(x) if *x > n => Some(*x),
+                _ => None,
+            })
+            .min()
+            .unwrap_or(max.saturating_add(1));
+        let step = step.max(1);
+        let mut out = Vec::new();
+        let mut v = n;
+        while v < next && v <= max {
+            out.push(Some(Answer::Number(v)));
+            v = v.saturating_add(step);
+        }
+        out
+    }
+
+    /// The amounts worth trying for the budget: the smallest, and for each option the
+    /// first amount on the grid from which it fits, with the one below it.
+    fn amounts(&self, q: usize) -> Vec<Answer> {
+        let (Some(order), Kind::Number { min, max, step, .. }) =
+            (&self.budget, &self.pack.questions()[q].kind)
+        else {
+            return self.values[q].clone();
+        };
+        amounts_worth_trying(order, &self.eff, *min, *max, *step)
+    }
+
+    /// Every combination of the late questions from `i` on, the fired rules of each.
+    fn combine(
+        &mut self,
+        qs: &[usize],
+        i: usize,
+        answers: &mut Vec<(usize, Option<Answer>)>,
+        out: &mut Vec<(Vec<bool>, Class)>,
+    ) {
+        let Some(&q) = qs.get(i) else {
+            self.class(answers, out);
+            return;
+        };
+        let asked = self.pack.questions()[q]
+            .when
+            .as_ref()
+            .is_none_or(|c| c.eval(&self.eff));
+        if !asked {
+            self.eff[q] = None;
+            answers.push((q, None));
+            self.combine(qs, i + 1, answers, out);
+            answers.pop();
+            return;
+        }
+        let values = if Some(q) == self.amount {
+            self.amounts(q)
+        } else {
+            self.values[q].clone()
+        };
+        for a in values {
+            self.eff[q] = Some(a.clone());
+            answers.push((q, Some(a)));
+            self.combine(qs, i + 1, answers, out);
+            answers.pop();
+        }
+        self.eff[q] = None;
+    }
+
+    /// Record the combination in `answers` unless one firing the same rules is kept.
+    fn class(&self, answers: &[(usize, Option<Answer>)], out: &mut Vec<(Vec<bool>, Class)>) {
+        let laws = &self.pack.expectations().laws;
+        let fired: Vec<bool> = self
+            .late
+            .iter()
+            .map(|&r| {
+                self.pack.rules()[r]
+                    .when
+                    .as_ref()
+                    .is_none_or(|c| c.eval(&self.eff))
+            })
+            .chain(
+                self.late_laws
+                    .iter()
+                    .map(|&l| laws[l].when.as_ref().is_none_or(|c| c.eval(&self.eff))),
+            )
+            .collect();
+        if out.iter().any(|(f, _)| *f == fired) {
+            return;
+        }
+        let mut points = vec![0; self.n];
+        let mut vetoes = vec![0; self.n];
+        // `fired` holds the late rules first, then the late laws.
+        for (&r, _) in self.late.iter().zip(&fired).filter(|(_, f)| **f) {
+            apply(self.pack, r, &mut points, &mut vetoes);
+        }
+        out.push((
+            fired,
+            Class {
+                answers: answers.to_vec(),
+                points,
+                vetoes,
+            },
+        ));
     }
 
     fn leaf(&mut self, points: &[i64], vetoes: &[u32]) {
@@ -472,6 +585,63 @@ impl<'a> Space<'a> {
     }
 }
 
+/// The estimates a budget test of the pack reads, if a rule holds one.
+fn budget_order(pack: &Pack) -> Option<Arc<CostOrder>> {
+    fn find(c: &Condition) -> Option<Arc<CostOrder>> {
+        match c {
+            Condition::All(parts) | Condition::Any(parts) => parts.iter().find_map(find),
+            Condition::Not(p) => find(p),
+            Condition::Budget { order, .. } => Some(Arc::clone(order)),
+            _ => None,
+        }
+    }
+    pack.rules()
+        .iter()
+        .filter_map(|r| r.when.as_ref())
+        .find_map(find)
+}
+
+/// Whether a condition holds a budget test.
+fn reads_budget(c: &Condition) -> bool {
+    match c {
+        Condition::All(parts) | Condition::Any(parts) => parts.iter().any(reads_budget),
+        Condition::Not(p) => reads_budget(p),
+        Condition::Budget { .. } => true,
+        _ => false,
+    }
+}
+
+/// The budget amounts that tell apart every set of options fitting, for the answers in
+/// `eff`: the smallest allowed, and for each option the first grid amount from which it
+/// fits and the one before it (so a figure worked out in floating point cannot fall on
+/// the wrong side). Every allowed amount scores like one of these.
+fn amounts_worth_trying(
+    order: &CostOrder,
+    eff: &[Option<Answer>],
+    min: i64,
+    max: i64,
+    step: i64,
+) -> Vec<Answer> {
+    let step = step.max(1);
+    let mut out = vec![min];
+    for a in order.amounts_to_fit(eff) {
+        let k = ((a - min as f64) / step as f64).ceil();
+        if !k.is_finite() || k <= 0.0 {
+            continue;
+        }
+        let k = k as i64;
+        for v in [k - 1, k] {
+            let x = min.saturating_add(v.saturating_mul(step));
+            if x >= min && x <= max {
+                out.push(x);
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out.into_iter().map(Answer::Number).collect()
+}
+
 /// Add rule `r`'s points and vetoes to the totals.
 fn apply(pack: &Pack, r: usize, points: &mut [i64], vetoes: &mut [u32]) {
     let rule = &pack.rules()[r];
@@ -491,6 +661,17 @@ fn mark(c: &Condition, direct: &mut [bool], costly: &mut [bool]) {
         }
         Condition::Not(p) => mark(p, direct, costly),
         Condition::Cost { .. } => c.questions().into_iter().for_each(|q| costly[q] = true),
+        // The amount is tried per profile, in the last stage; the team size and the
+        // budget's basis are walked with the direct questions (the team size then across
+        // its stretch, in the last stage).
+        Condition::Budget { order, .. } => {
+            c.questions().into_iter().for_each(|q| costly[q] = true);
+            for q in order.budget_questions() {
+                if order.budget().is_none_or(|b| b.amount != q) {
+                    direct[q] = true;
+                }
+            }
+        }
         _ => c.questions().into_iter().for_each(|q| direct[q] = true),
     }
 }
@@ -545,16 +726,64 @@ fn direction(pack: &Pack, d: usize, values: &[Vec<Answer>]) -> Option<Failure> {
         }
     }
     need[q] = false;
-    let others: Vec<usize> = (0..pack.questions().len()).filter(|&x| need[x]).collect();
+    let mut others: Vec<usize> = (0..pack.questions().len()).filter(|&x| need[x]).collect();
+    // Budget tests tell every team size apart and need the amounts that change what fits
+    // worked out from the other answers: the team size is tried at every value, the
+    // amount last, at the amounts that matter for any answer along the question.
+    let budget = rules
+        .iter()
+        .any(|&r| pack.rules()[r].when.as_ref().is_some_and(reads_budget))
+        .then(|| budget_order(pack))
+        .flatten();
+    let mut values = values.to_vec();
+    let mut amount = None;
+    if let Some(order) = &budget {
+        amount = order.budget().map(|b| b.amount);
+        for t in order.budget_questions().filter(|&t| Some(t) != amount) {
+            if let Some(every) = every_number(&pack.questions()[t]) {
+                values[t] = every;
+            }
+        }
+        if let Some(a) = amount {
+            others.retain(|&x| x != a);
+            if need[a] {
+                others.push(a);
+            }
+        }
+    }
+    let values = values.as_slice();
     let mut along = values[q].clone();
     if law.downward {
         along.reverse();
     }
+    let amounts = |eff: &mut Vec<Option<Answer>>| -> Vec<Answer> {
+        let (Some(order), Some(a)) = (&budget, amount) else {
+            return Vec::new();
+        };
+        let Kind::Number { min, max, step, .. } = pack.questions()[a].kind else {
+            return values[a].clone();
+        };
+        let mut all = Vec::new();
+        for v in &along {
+            eff[q] = Some(v.clone());
+            all.extend(amounts_worth_trying(order, eff, min, max, step));
+        }
+        eff[q] = None;
+        all.sort();
+        all.dedup();
+        all
+    };
+    let dynamic = amount.map(|a| {
+        (
+            a,
+            &amounts as &dyn Fn(&mut Vec<Option<Answer>>) -> Vec<Answer>,
+        )
+    });
     let mut eff: Vec<Option<Answer>> = vec![None; pack.questions().len()];
     // The first combination found, and the standings along the question there.
     let mut found: Option<(Profile, Vec<Option<i64>>)> = None;
     let mut count = 0u64;
-    walk_some(pack, &others, 0, values, &mut eff, &mut |eff| {
+    walk_some(pack, &others, 0, values, dynamic, &mut eff, &mut |eff| {
         if !pack.questions()[q]
             .when
             .as_ref()
@@ -626,12 +855,17 @@ fn direction(pack: &Pack, d: usize, values: &[Vec<Answer>]) -> Option<Failure> {
     })
 }
 
-/// Every combination of answers to `qs` (in the order asked, `None` where not asked).
+/// The values worked out from the answers before it, for one question: the budget's
+/// amount.
+type Dynamic<'a> = Option<(usize, &'a dyn Fn(&mut Vec<Option<Answer>>) -> Vec<Answer>)>;
+
+/// Every combination of answers to `qs` (in the order given, `None` where not asked).
 fn walk_some(
     pack: &Pack,
     qs: &[usize],
     i: usize,
     values: &[Vec<Answer>],
+    dynamic: Dynamic,
     eff: &mut Vec<Option<Answer>>,
     f: &mut dyn FnMut(&[Option<Answer>]),
 ) {
@@ -644,14 +878,28 @@ fn walk_some(
         .as_ref()
         .is_none_or(|c| c.eval(eff))
     {
-        for v in &values[q] {
-            eff[q] = Some(v.clone());
-            walk_some(pack, qs, i + 1, values, eff, f);
+        let tried = match dynamic {
+            Some((d, make)) if d == q => make(eff),
+            _ => values[q].clone(),
+        };
+        for v in tried {
+            eff[q] = Some(v);
+            walk_some(pack, qs, i + 1, values, dynamic, eff, f);
         }
         eff[q] = None;
     } else {
-        walk_some(pack, qs, i + 1, values, eff, f);
+        walk_some(pack, qs, i + 1, values, dynamic, eff, f);
     }
+}
+
+/// Every value of a number question, when there are few enough to try each.
+fn every_number(q: &crate::pack::Question) -> Option<Vec<Answer>> {
+    let Kind::Number { min, max, step, .. } = q.kind else {
+        return None;
+    };
+    let step = step.max(1);
+    let count = (max - min) / step + 1;
+    (count <= 10_000).then(|| (0..count).map(|k| Answer::Number(min + k * step)).collect())
 }
 
 /// Score an example and compare with what it expects.

@@ -60,22 +60,23 @@ fn four_mid_level_engineers_in_eastern_europe_for_six_months() {
 }
 
 #[test]
-fn six_senior_engineers_in_the_us_for_a_year() {
-    // 6 engineers, ongoing costed as 12 months, United States, senior: each model's rate
-    // is scaled by its row of the seniority table, senior band over mid-level band.
+fn six_senior_engineers_in_the_us_for_three_years() {
+    // 6 engineers, ongoing costed over its 36-month horizon, United States, senior: each
+    // model's rate is scaled by its row of the seniority table, senior band over mid-level.
     // In-house ×100/60 and ×150/90 (both 5/3):
-    //   6 × ($120,000 × 5/3 × 1.43 + $4,700) = 6 × ($286,000 + $4,700) = $1,744,200;
-    //   6 × ($180,000 × 5/3 × 1.45 + $4,700) = 6 × ($435,000 + $4,700) = $2,638,200.
+    //   6 × ($120,000 ÷ 12 × 36 × 5/3 × 1.43 + $4,700) = 6 × ($858,000 + $4,700) = $5,176,200;
+    //   6 × ($180,000 ÷ 12 × 36 × 5/3 × 1.45 + $4,700) = 6 × ($1,305,000 + $4,700) = $7,858,200.
     // Freelance ×80/50 = 1.6 and ×130/80 = 1.625:
-    //   6 × $80 × 160 × 12 × 1.6 = 6 × $245,760 = $1,474,560;
-    //   6 × $150 × 160 × 12 × 1.625 = 6 × $468,000 = $2,808,000.
+    //   6 × $80 × 160 × 36 × 1.6 = 6 × $737,280 = $4,423,680;
+    //   6 × $150 × 160 × 36 × 1.625 = 6 × $1,404,000 = $8,424,000.
     // Outsource ×50/30 = 5/3 and ×90/60 = 1.5:
-    //   6 × $6,000 × 12 × 5/3 = $720,000;  6 × $12,000 × 12 × 1.5 = $1,296,000.
+    //   6 × $6,000 × 36 × 5/3 = $2,160,000;  6 × $12,000 × 36 × 1.5 = $3,888,000.
     let pack = pack();
     let c = costs(&pack, &scenario(&pack, "in_house_enterprise_fintech"));
-    assert_eq!(range(&c, "in_house"), (1_744_200, 2_638_200));
-    assert_eq!(range(&c, "freelance"), (1_474_560, 2_808_000));
-    assert_eq!(range(&c, "outsource"), (720_000, 1_296_000));
+    assert_eq!(c.months, 36.0);
+    assert_eq!(range(&c, "in_house"), (5_176_200, 7_858_200));
+    assert_eq!(range(&c, "freelance"), (4_423_680, 8_424_000));
+    assert_eq!(range(&c, "outsource"), (2_160_000, 3_888_000));
     let outsource = c.estimates.iter().find(|e| e.id == "outsource").unwrap();
     let note = outsource.seniority.as_ref().expect("senior is scaled");
     assert!(
@@ -120,10 +121,14 @@ fn totals_scale_with_team_size_and_duration() {
         assert_eq!(range(&eight, &e.id), (e.low * 2, e.high * 2), "{}", e.id);
     }
     let mut ongoing = base.clone();
-    ongoing.set(eng, Answer::Choice(2)); // costed as 12 months instead of 6
-    let year = costs(&pack, &ongoing);
-    assert_eq!(range(&year, "outsource"), (144_000, 336_000));
-    assert_eq!(range(&year, "freelance"), (307_200, 614_400));
+    // Ongoing is costed over 36 months instead of 6, six times as long:
+    // Outsource 4 × $3,000 × 36 = $432,000 and 4 × $7,000 × 36 = $1,008,000;
+    // Freelance 4 × $40 × 160 × 36 = $921,600 and 4 × $80 × 160 × 36 = $1,843,200.
+    ongoing.set(eng, Answer::Choice(2));
+    let years = costs(&pack, &ongoing);
+    assert_eq!(years.months, 36.0);
+    assert_eq!(range(&years, "outsource"), (432_000, 1_008_000));
+    assert_eq!(range(&years, "freelance"), (921_600, 1_843_200));
 }
 
 #[test]
@@ -144,7 +149,7 @@ fn every_assumption_names_its_source() {
         .collect();
     for needle in [
         "160 working hours",
-        "costed as 12 months",
+        "costed as 36 months",
         "employer overhead",
         "recruiting",
         "6 weeks",

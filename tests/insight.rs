@@ -70,7 +70,7 @@ fn check_singles(pack: &Pack, answers: &Answers) -> Result<Insight, TestCaseErro
         prop_assert_eq!(v.tie, w.outcome.tie);
         prop_assert_eq!(
             w.change.size,
-            insight::change_size(pack, q, cur, &w.change.answer)
+            insight::change_size_in(pack, &eff, q, cur, &w.change.answer)
         );
     }
     for pair in ins.what_if.windows(2) {
@@ -88,7 +88,7 @@ fn check_singles(pack: &Pack, answers: &Answers) -> Result<Insight, TestCaseErro
             if v.pick == base.pick {
                 continue;
             }
-            let size = insight::change_size(pack, q, cur, &alt);
+            let size = insight::change_size_in(pack, &eff, q, cur, &alt);
             let covered = ins.what_if.iter().any(|w| {
                 w.change.question == q
                     && w.outcome.pick == v.pick
@@ -239,8 +239,8 @@ fn check_pairs(pack: &Pack, answers: &Answers, ins: &Insight) -> Result<(), Test
                     if v.pick == base.pick {
                         continue;
                     }
-                    let size = insight::change_size(pack, q1, cur1, &a1)
-                        + insight::change_size(pack, q2, cur2, &a2);
+                    let size = insight::change_size_in(pack, &eff, q1, cur1, &a1)
+                        + insight::change_size_in(pack, &eff1, q2, cur2, &a2);
                     smallest = Some(smallest.map_or(size, |s| s.min(size)));
                     if full && size >= last {
                         continue;

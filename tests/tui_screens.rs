@@ -348,7 +348,12 @@ fn recommendation_on_a_close_call_scrolled_to_what_would_change_it() {
 fn tie_app(pack: &Arc<Pack>, size: (u16, u16)) -> App {
     let text = "pack: backend-hiring\nanswers: {drivers: [greenfield], engagement: short, \
                 complexity: small, company_stage: startup, hiring_capacity: none, urgency: soon}\n";
-    let answers = hirewiz::answers::read_text(pack, "tie", text)
+    answered_app(pack, size, text)
+}
+
+/// The result for an answers file's `text`, replayed into a wizard.
+fn answered_app(pack: &Arc<Pack>, size: (u16, u16), text: &str) -> App {
+    let answers = hirewiz::answers::read_text(pack, "answers", text)
         .unwrap()
         .answers;
     let events: Vec<hirewiz::wizard::Event> = (0..pack.questions().len())
@@ -387,6 +392,80 @@ fn recommendation_on_a_tie() {
         assert!(r.tie && r.recommendation.is_none(), "{}", r.headline());
         app
     });
+}
+
+#[test]
+fn the_result_screen_says_how_seniority_scaled_each_rate_and_on_what_assumption() {
+    // Two senior engineers in Asia: the in-house step is the guide's US row, applied to an
+    // Asian salary, and the screen says so beside the costs, as the text report does.
+    let pack = default_pack();
+    for size in [(80, 24), (120, 40)] {
+        let mut app = answered_app(
+            &pack,
+            size,
+            "answers: {team_size: 2, seniority: senior, region: asia}\n",
+        );
+        let mut screen = draw(&app, size);
+        for _ in 0..200 {
+            if screen.contains("Seniority: In-House (US)") {
+                break;
+            }
+            app.update(Msg::Key(Down));
+            screen = draw(&app, size);
+        }
+        assert!(
+            screen.contains("Seniority: In-House (US)"),
+            "the in-house note never shows:\n{screen}"
+        );
+        // On to the end of that note and the assumption the scaling rests on.
+        for _ in 0..8 {
+            app.update(Msg::Key(Down));
+        }
+        let screen = draw(&app, size);
+        assert!(
+            screen.contains("Senior rates scaled from Mid-Level Engineer"),
+            "{screen}"
+        );
+        insta::assert_snapshot!(
+            format!("recommendation_seniority_{}x{}", size.0, size.1),
+            screen
+        );
+    }
+}
+
+#[test]
+fn the_result_screen_says_which_options_fit_the_budget_given() {
+    // Four engineers in Eastern Europe for 6 months on $30,000 a month ($180,000): only
+    // Outsource ($120,000 at the middle of its range) fits.
+    let pack = default_pack();
+    for size in [(80, 24), (120, 40)] {
+        let mut app = answered_app(
+            &pack,
+            size,
+            "answers: {team_size: 4, region: eastern_europe, budget_figure: per_month, \
+             budget_amount: 30000}\n",
+        );
+        let mut screen = draw(&app, size);
+        for _ in 0..200 {
+            if screen.contains("Budget: $30,000 a month") {
+                break;
+            }
+            app.update(Msg::Key(Down));
+            screen = draw(&app, size);
+        }
+        for _ in 0..8 {
+            app.update(Msg::Key(Down));
+        }
+        let screen = draw(&app, size);
+        assert!(
+            screen.contains("Within it: Outsource. Over it: In-house and Freelance."),
+            "{screen}"
+        );
+        insta::assert_snapshot!(
+            format!("recommendation_budget_{}x{}", size.0, size.1),
+            screen
+        );
+    }
 }
 
 const SMALL: [(u16, u16); 2] = [(50, 14), (80, 24)];

@@ -29,6 +29,10 @@ pub struct Costs {
     pub estimates: Vec<CostEstimate>,
     /// Every figure the arithmetic assumes, with its source.
     pub assumptions: Vec<Assumption>,
+    /// The assumption behind scaling for seniority (also among `assumptions`), when a
+    /// level other than the reference is costed: where the scaling stops being the
+    /// guide's own figures.
+    pub seniority_basis: Option<Assumption>,
 }
 
 /// A figure the arithmetic rests on, in words, with where it comes from.
@@ -315,17 +319,24 @@ pub fn estimate(pack: &Pack, effective: &[Option<Answer>], verdict: &Verdict) ->
             },
         );
     }
+    let mut seniority_basis = None;
     if let Some((s, i)) = level
         && s.columns.get(i) != Some(&s.reference)
+        && let Some(reference) = rates
+            .tables
+            .get(s.table)
+            .and_then(|t| t.columns.get(s.reference))
     {
-        assumptions.push(Assumption {
+        let a = Assumption {
             what: format!(
                 "{} rates scaled from {}",
                 pack.questions()[s.question].describe(&Answer::Choice(i)),
-                rates.tables[s.table].columns[s.reference].label
+                reference.label
             ),
             source: s.source.clone(),
-        });
+        };
+        assumptions.push(a.clone());
+        seniority_basis = Some(a);
     }
     if !rates.tables.is_empty() {
         let titles: Vec<&str> = rates.tables.iter().map(|t| t.title.as_str()).collect();
@@ -354,6 +365,7 @@ pub fn estimate(pack: &Pack, effective: &[Option<Answer>], verdict: &Verdict) ->
         basis: basis.join(" · "),
         estimates,
         assumptions,
+        seniority_basis,
     })
 }
 
@@ -497,7 +509,7 @@ fn band(b: Band, cur: &str) -> String {
 }
 
 /// A figure that may hold cents: whole units when it is whole.
-fn amount(x: f64, cur: &str) -> String {
+pub(super) fn amount(x: f64, cur: &str) -> String {
     if (x - x.round()).abs() < 1e-9 {
         money(whole(x), cur)
     } else {

@@ -5,10 +5,12 @@
 //! and figure comes from the pack's advice content; nothing here knows the default pack,
 //! so a pack without advice content gets empty advice, not an error.
 
+mod budget;
 mod costs;
 mod guidance;
 mod over_time;
 
+pub use budget::{BudgetCheck, BudgetFit, check as budget_check};
 pub use costs::{CostEstimate, Costs, SeniorityNote, estimate, money};
 pub use guidance::{RoleAdvice, SkillAdvice, StepAdvice, next_steps, role, skills, warnings};
 pub use over_time::{Against, BreakEven, OverTime, Rates, Series, over_time};
@@ -21,6 +23,8 @@ use crate::score::Verdict;
 pub struct Advice {
     /// Cost estimates, when the pack has a cost model.
     pub costs: Option<Costs>,
+    /// The budget figure given, and which options fit within it.
+    pub budget: Option<BudgetCheck>,
     /// The role to hire for, when the pack has roles and one applies.
     pub role: Option<RoleAdvice>,
     /// Skills to screen for, in the pack's order.
@@ -33,8 +37,19 @@ pub struct Advice {
 
 /// Gather all advice for `verdict`, reached from the answers in force `effective`.
 pub fn advise(pack: &Pack, effective: &[Option<Answer>], verdict: &Verdict) -> Advice {
+    let costs = estimate(pack, effective, verdict);
+    // Read from the answers in force: a budget question not asked gives no figure.
+    let budget = pack
+        .advice()
+        .costs
+        .as_ref()
+        .and_then(|m| m.budget.as_ref())
+        .and_then(|b| b.figure(effective))
+        .zip(costs.as_ref())
+        .map(|(f, c)| budget::check(f, c.months, &c.currency, &c.estimates));
     Advice {
-        costs: estimate(pack, effective, verdict),
+        costs,
+        budget,
         role: role(pack, effective),
         skills: skills(pack, effective),
         next_steps: next_steps(pack, effective, verdict),

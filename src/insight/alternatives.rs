@@ -91,7 +91,94 @@ fn collect(c: &Condition, out: &mut [Tested]) {
         }
         // Reads single choice questions only, whose every option is tried anyway.
         Condition::OneOf { .. } | Condition::Cost { .. } => {}
+        // Where a budget's amount or the team size changes what fits depends on the
+        // other answers, so no fixed cut can say; the proof works those out per profile.
+        Condition::Budget { .. } => {}
     }
+}
+
+/// What the tests look at for these answers in force: `tested` with, for a pack whose
+/// rules test a budget figure, the amounts and team sizes at which an option starts or
+/// stops fitting the budget, which depend on the other answers and so cannot be cut once
+/// for the pack.
+pub(crate) fn at(pack: &Pack, tested: &[Tested], effective: &[Option<Answer>]) -> Vec<Tested> {
+    let mut out = tested.to_vec();
+    let Some(order) = budget_order(pack) else {
+        return out;
+    };
+    let Some(budget) = order.budget() else {
+        return out;
+    };
+    let fitting = |eff: &[Option<Answer>]| -> Vec<bool> {
+        order
+            .estimates(eff)
+            .iter()
+            .map(|e| order.fits(e.0, eff) == Some(true))
+            .collect()
+    };
+    // The amount: the first grid amount from which each option fits.
+    if let (Some(t), Kind::Number { min, step, .. }) = (
+        out.get_mut(budget.amount),
+        &pack.questions()[budget.amount].kind,
+    ) {
+        let step = step.max(&1);
+        for a in order.amounts_to_fit(effective) {
+            let k = ((a - *min as f64) / *step as f64).ceil();
+            if k.is_finite() && k > 0.0 {
+                t.cuts
+                    .push(min.saturating_add((k as i64).saturating_mul(*step)));
+            }
+        }
+        t.cuts.sort_unstable();
+        t.cuts.dedup();
+    }
+    // The team size: every size at which what fits changes.
+    for q in order
+        .budget_questions()
+        .filter(|&q| q != budget.amount && q != budget.basis)
+    {
+        let Kind::Number { min, max, step, .. } = pack.questions()[q].kind else {
+            continue;
+        };
+        if order.budget().and_then(|b| b.figure(effective)).is_none() {
+            continue;
+        }
+        let step = step.max(1);
+        if (max - min) / step > 10_000 {
+            continue;
+        }
+        let mut eff = effective.to_vec();
+        let mut before: Option<Vec<bool>> = None;
+        let mut n = min;
+        while n <= max {
+            eff[q] = Some(Answer::Number(n));
+            let now = fitting(&eff);
+            if before.as_ref().is_some_and(|b| *b != now) {
+                out[q].cuts.push(n);
+            }
+            before = Some(now);
+            n += step;
+        }
+        out[q].cuts.sort_unstable();
+        out[q].cuts.dedup();
+    }
+    out
+}
+
+/// The estimates a budget test of the pack reads, if a rule holds one.
+fn budget_order(pack: &Pack) -> Option<std::sync::Arc<crate::pack::CostOrder>> {
+    fn find(c: &Condition) -> Option<std::sync::Arc<crate::pack::CostOrder>> {
+        match c {
+            Condition::All(parts) | Condition::Any(parts) => parts.iter().find_map(find),
+            Condition::Not(p) => find(p),
+            Condition::Budget { order, .. } => Some(std::sync::Arc::clone(order)),
+            _ => None,
+        }
+    }
+    pack.rules()
+        .iter()
+        .filter_map(|r| r.when.as_ref())
+        .find_map(find)
 }
 
 /// Every answer worth trying instead of `current`, with its size, in a fixed order.

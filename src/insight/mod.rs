@@ -147,6 +147,7 @@ fn changes_with(
     tested: &[alternatives::Tested],
     effective: &[Option<Answer>],
 ) -> Vec<Change> {
+    let tested = &alternatives::at(pack, tested, effective);
     let mut out = Vec::new();
     for (q, (question, current)) in pack.questions().iter().zip(effective).enumerate() {
         let Some(current) = current else { continue };
@@ -165,6 +166,22 @@ fn changes_with(
 /// what-if ordering measures it, for any two valid answers.
 pub fn change_size(pack: &Pack, question: usize, from: &Answer, to: &Answer) -> u32 {
     let tested = alternatives::tested(pack);
+    match (pack.questions().get(question), tested.get(question)) {
+        (Some(q), Some(t)) => alternatives::size(q, t, from, to),
+        _ => 0,
+    }
+}
+
+/// [`change_size`] where the other answers in force are `effective`: where a budget's
+/// amount or the team size crosses what fits depends on them.
+pub fn change_size_in(
+    pack: &Pack,
+    effective: &[Option<Answer>],
+    question: usize,
+    from: &Answer,
+    to: &Answer,
+) -> u32 {
+    let tested = alternatives::at(pack, &alternatives::tested(pack), effective);
     match (pack.questions().get(question), tested.get(question)) {
         (Some(q), Some(t)) => alternatives::size(q, t, from, to),
         _ => 0,

@@ -131,6 +131,8 @@ pub struct CostModel {
     pub duration: Duration,
     /// Hours worked in a month, for hourly rates.
     pub hours_per_month: Assumed,
+    /// Where a budget figure comes from, when the pack asks for one.
+    pub budget: Option<super::BudgetModel>,
     /// The arithmetic for each candidate that has one, in the pack's order.
     pub models: Vec<CostRule>,
 }

@@ -54,6 +54,16 @@ pub enum Condition {
         /// The order for every combination of the answers the estimate reads.
         order: Arc<CostOrder>,
     },
+    /// A budget figure is given and this candidate's estimate fits within it (`within`),
+    /// or is over it (not `within`), by the middle of its estimate.
+    Budget {
+        /// Candidate index.
+        candidate: usize,
+        /// Whether the test is for fitting within the budget.
+        within: bool,
+        /// The estimates for every combination of the answers they read.
+        order: Arc<CostOrder>,
+    },
 }
 
 impl Condition {
@@ -83,6 +93,11 @@ impl Condition {
                 end,
                 order,
             } => order.at(*end, answers) == Some(*candidate),
+            Condition::Budget {
+                candidate,
+                within,
+                order,
+            } => order.fits(*candidate, answers) == Some(*within),
         }
     }
 
@@ -104,6 +119,10 @@ impl Condition {
             | Condition::Contains { question, .. }
             | Condition::Range { question, .. } => out.push(*question),
             Condition::Cost { order, .. } => out.extend(order.questions()),
+            Condition::Budget { order, .. } => {
+                out.extend(order.questions());
+                out.extend(order.budget_questions());
+            }
         }
     }
 }

@@ -5,6 +5,7 @@
 //! not depend on the team size: it is worked out per person, once at load, for every
 //! combination of the answers the arithmetic reads (length, region, seniority).
 
+use super::budget::{BudgetModel, Figure, fits, mid};
 use super::{Answer, CostModel, CostRule, Kind, Question, RateUnit, Rates};
 
 /// Per person, low and high: the running cost over `months` (seniority and loading
@@ -67,6 +68,14 @@ pub struct CostOrder {
     /// candidate whose mid-point per person is strictly lowest, and the one whose is
     /// strictly highest, where one is.
     ends: Vec<[Option<usize>; 2]>,
+    /// By combination: each priced candidate's total per person, low and high.
+    per_person: Vec<Vec<(usize, f64, f64)>>,
+    /// Months costed, by option of the duration question.
+    months: Vec<f64>,
+    /// The team size question and its default, when the model reads one.
+    team: Option<(usize, i64)>,
+    /// Where a budget figure comes from, when the pack asks for one.
+    budget: Option<BudgetModel>,
 }
 
 /// Which end of the cost order a test looks at.
@@ -101,6 +110,7 @@ impl CostOrder {
         }
         let combos: usize = inputs.iter().map(|i| i.1.max(1)).product();
         let mut ends = Vec::with_capacity(combos);
+        let mut per_persons = Vec::with_capacity(combos);
         for k in 0..combos {
             let mut rest = k;
             let mut pick = vec![0usize; inputs.len()];
@@ -110,14 +120,16 @@ impl CostOrder {
             }
             let months = model.duration.months.get(pick[0]).map_or(0.0, |a| a.value);
             let seniority = model.seniority.as_ref().map(|_| pick[2]);
-            let mids: Vec<(usize, f64)> = model
+            let totals: Vec<(usize, f64, f64)> = model
                 .models
                 .iter()
                 .filter_map(|m| {
                     per_person(model, rates, m, months, pick[1], seniority)
-                        .map(|(lo, hi)| (m.candidate, lo + hi))
+                        .map(|(lo, hi)| (m.candidate, lo, hi))
                 })
                 .collect();
+            let mids: Vec<(usize, f64)> = totals.iter().map(|t| (t.0, t.1 + t.2)).collect();
+            per_persons.push(totals);
             let only = |at: f64| -> Option<usize> {
                 let mut it = mids.iter().filter(|x| x.1 == at).map(|x| x.0);
                 match (it.next(), it.next()) {
@@ -129,7 +141,18 @@ impl CostOrder {
             let high = mids.iter().map(|x| x.1).fold(f64::NEG_INFINITY, f64::max);
             ends.push([only(low), only(high)]);
         }
-        Ok(CostOrder { inputs, ends })
+        let team = model.team.and_then(|q| match &questions[q].default {
+            Answer::Number(n) => Some((q, *n)),
+            _ => None,
+        });
+        Ok(CostOrder {
+            inputs,
+            ends,
+            per_person: per_persons,
+            months: model.duration.months.iter().map(|m| m.value).collect(),
+            team,
+            budget: model.budget.clone(),
+        })
     }
 
     /// The questions the order reads.
@@ -140,6 +163,13 @@ impl CostOrder {
     /// The one cheapest (or dearest) candidate for these answers in force, if one is (a
     /// question not asked counts with its default, as the estimate counts it).
     pub fn at(&self, end: CostEnd, answers: &[Option<Answer>]) -> Option<usize> {
+        self.ends
+            .get(self.combination(answers))
+            .and_then(|e| e[end as usize])
+    }
+
+    /// The combination of the answers read, as an index into `ends` and `per_person`.
+    fn combination(&self, answers: &[Option<Answer>]) -> usize {
         let mut k = 0usize;
         for &(q, n, default) in &self.inputs {
             let i = match answers.get(q).and_then(Option::as_ref) {
@@ -148,6 +178,82 @@ impl CostOrder {
             };
             k = k * n.max(1) + i;
         }
-        self.ends.get(k).and_then(|e| e[end as usize])
+        k
+    }
+
+    /// The questions a budget test reads beyond those of the order: the team size, the
+    /// budget's basis and its amount.
+    pub fn budget_questions(&self) -> impl Iterator<Item = usize> + '_ {
+        self.team
+            .map(|t| t.0)
+            .into_iter()
+            .chain(self.budget.iter().flat_map(|b| [b.basis, b.amount]))
+    }
+
+    /// Where the budget figure comes from, when the pack asks for one.
+    pub fn budget(&self) -> Option<&BudgetModel> {
+        self.budget.as_ref()
+    }
+
+    /// The months costed for these answers.
+    pub fn months(&self, answers: &[Option<Answer>]) -> f64 {
+        let Some(&(q, n, default)) = self.inputs.first() else {
+            return 0.0;
+        };
+        let i = match answers.get(q).and_then(Option::as_ref) {
+            Some(Answer::Choice(i)) if *i < n => *i,
+            _ => default,
+        };
+        self.months.get(i).copied().unwrap_or(0.0)
+    }
+
+    /// Each priced candidate's estimate for the team, low and high in whole units, as the
+    /// cost block prints it.
+    pub fn estimates(&self, answers: &[Option<Answer>]) -> Vec<(usize, i64, i64)> {
+        let team = self.team.map_or(1, |(q, default)| {
+            match answers.get(q).and_then(Option::as_ref) {
+                Some(Answer::Number(n)) => (*n).max(0),
+                _ => default.max(0),
+            }
+        }) as f64;
+        let whole = |x: f64| if x.is_finite() { x.round() as i64 } else { 0 };
+        self.per_person
+            .get(self.combination(answers))
+            .map_or_else(Vec::new, |v| {
+                v.iter()
+                    .map(|&(c, lo, hi)| (c, whole(lo * team), whole(hi * team)))
+                    .collect()
+            })
+    }
+
+    /// Whether `candidate`'s estimate fits within the budget given; `None` when no figure
+    /// is given or the candidate is not priced.
+    pub fn fits(&self, candidate: usize, answers: &[Option<Answer>]) -> Option<bool> {
+        let figure = self.budget.as_ref()?.figure(answers)?;
+        let (_, low, high) = self
+            .estimates(answers)
+            .into_iter()
+            .find(|e| e.0 == candidate)?;
+        Some(fits(figure.over(self.months(answers)), low, high))
+    }
+
+    /// For the budget basis given, the amount from which each priced candidate fits, in
+    /// these answers' combination (not rounded to the amount question's grid): what a
+    /// proof needs to try every budget that changes what fits. Empty without a basis
+    /// that gives a figure.
+    pub fn amounts_to_fit(&self, answers: &[Option<Answer>]) -> Vec<f64> {
+        let Some(b) = &self.budget else {
+            return Vec::new();
+        };
+        let basis = match answers.get(b.basis).and_then(Option::as_ref) {
+            Some(Answer::Choice(i)) if *i == b.per_month => super::BudgetBasis::PerMonth,
+            Some(Answer::Choice(i)) if *i == b.total => super::BudgetBasis::Total,
+            _ => return Vec::new(),
+        };
+        let months = self.months(answers);
+        self.estimates(answers)
+            .into_iter()
+            .map(|(_, low, high)| Figure::amount_to_fit(basis, mid(low, high), months))
+            .collect()
     }
 }

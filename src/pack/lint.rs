@@ -204,7 +204,7 @@ fn collect_atoms<'a>(c: &'a Condition, out: &mut Vec<Vec<&'a Condition>>) {
                 list.push(c);
             }
         }
-        Condition::Cost { .. } => {
+        Condition::Cost { .. } | Condition::Budget { .. } => {
             for q in c.questions() {
                 if let Some(list) = out.get_mut(q) {
                     list.push(c);
@@ -229,6 +229,16 @@ fn numbers(min: i64, max: i64, step: i64, atoms: &[&Condition]) -> Vec<Answer> {
                 value: Answer::Number(v),
                 ..
             } => cuts.extend([*v, v.saturating_add(1)]),
+            // A budget test compares sums of several answers: try the ends and values
+            // doubling between them, which reach every order of magnitude.
+            Condition::Budget { .. } => {
+                let mut v = min.max(1);
+                while v < max {
+                    cuts.push(v);
+                    v = v.saturating_mul(2);
+                }
+                cuts.push(max);
+            }
             _ => {}
         }
     }
@@ -557,7 +567,7 @@ fn eval3(c: &Condition, st: &State) -> Option<bool> {
             .copied()
             .unwrap_or(false)
             .then(|| c.eval(&st.answers)),
-        Condition::Cost { .. } => c
+        Condition::Cost { .. } | Condition::Budget { .. } => c
             .questions()
             .iter()
             .all(|q| st.settled.get(*q).copied().unwrap_or(false))

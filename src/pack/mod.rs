@@ -7,6 +7,7 @@
 
 mod advice;
 mod answer;
+mod budget;
 pub mod compiled;
 mod condition;
 mod cost_order;
@@ -23,6 +24,7 @@ pub use advice::{
     Weigh,
 };
 pub use answer::answer_from_node;
+pub use budget::{BudgetBasis, BudgetModel, Figure, fits, mid};
 pub use compiled::load_default;
 pub use condition::Condition;
 pub use cost_order::{CostEnd, CostOrder, per_person, seniority_factors};

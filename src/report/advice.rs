@@ -25,6 +25,7 @@ pub(super) fn fill(report: &mut Report, advice: &Advice, heading: &str) {
         // Over the months costed, at least one.
         let horizon = costs.months.ceil().clamp(1.0, 600.0) as u32;
         report.cost_over_time = crate::advice::over_time(costs, horizon);
+        report.budget = advice.budget.clone();
         report.cost_assumptions = costs
             .assumptions
             .iter()
@@ -33,6 +34,10 @@ pub(super) fn fill(report: &mut Report, advice: &Advice, heading: &str) {
                 source: a.source.clone(),
             })
             .collect();
+        report.cost_seniority_basis = costs.seniority_basis.as_ref().map(|a| CostAssumption {
+            what: a.what.clone(),
+            source: a.source.clone(),
+        });
     }
     report.role = advice.role.as_ref().map(|r| Role {
         heading: heading.to_string(),

@@ -54,7 +54,7 @@ fn list<T, I: Iterator<Item = T>>(i: I) -> List<I> {
 impl Serialize for Doc<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let r = self.0;
-        let mut d = s.serialize_struct("Report", 25)?;
+        let mut d = s.serialize_struct("Report", 26)?;
         d.serialize_field(
             "pack",
             &pairs([("id", &r.pack.id), ("version", &r.pack.version)].into_iter()),
@@ -83,6 +83,7 @@ impl Serialize for Doc<'_> {
         d.serialize_field("cost_basis", &r.cost_basis)?;
         d.serialize_field("cost_assumptions", &r.cost_assumptions)?;
         d.serialize_field("cost_over_time", &r.cost_over_time)?;
+        d.serialize_field("budget", &r.budget)?;
         d.serialize_field("role", &r.role)?;
         d.serialize_field("skills", &r.skills)?;
         d.serialize_field("next_steps", &r.next_steps)?;

@@ -131,6 +131,14 @@ pub fn cost_block(s: &mut String, r: &Report, level: &str) {
                 cell(&c.arithmetic)
             );
         }
+        if let Some(b) = &r.budget {
+            let _ = writeln!(s);
+            let _ = writeln!(s, "**{}.** {}", b.heading(), b.summary());
+            let _ = writeln!(s);
+            for line in b.sentences() {
+                let _ = writeln!(s, "- {line}");
+            }
+        }
         let notes: Vec<&String> = r
             .costs
             .iter()

@@ -50,9 +50,15 @@ pub struct Report {
     pub cost_basis: Option<String>,
     /// Every figure the cost arithmetic assumes, with its source.
     pub cost_assumptions: Vec<CostAssumption>,
+    /// The assumption behind the seniority scaling, also in `cost_assumptions`: the
+    /// result screen shows it beside the costs, where it limits what they say.
+    #[serde(skip)]
+    pub cost_seniority_basis: Option<CostAssumption>,
     /// Cost month by month of work over the months costed, and when hiring in-house
     /// becomes the cheaper way to have the work done.
     pub cost_over_time: Option<crate::advice::OverTime>,
+    /// The budget figure given, and which options fit within it and by how much.
+    pub budget: Option<crate::advice::BudgetCheck>,
     /// The role to hire for, when the pack advises one.
     pub role: Option<Role>,
     /// Skills to screen for.
@@ -320,7 +326,9 @@ impl Report {
             costs: Vec::new(),
             cost_basis: None,
             cost_assumptions: Vec::new(),
+            cost_seniority_basis: None,
             cost_over_time: None,
+            budget: None,
             role: None,
             skills: Vec::new(),
             next_steps: Vec::new(),

@@ -117,6 +117,13 @@ pub fn cost_block(s: &mut String, r: &Report) {
                 let _ = writeln!(s, "  {:<w$}  {n}", "");
             }
         }
+        if let Some(b) = &r.budget {
+            let _ = writeln!(s, "{}", b.heading());
+            let _ = writeln!(s, "  {}", b.summary());
+            for line in b.sentences() {
+                let _ = writeln!(s, "  - {line}");
+            }
+        }
         if let Some(t) = &r.cost_over_time {
             let _ = writeln!(s);
             let _ = writeln!(s, "Cost over time");

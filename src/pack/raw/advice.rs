@@ -103,8 +103,28 @@ pub struct Costs {
     pub duration: Located<Duration>,
     /// Hours worked in a month, for hourly rates.
     pub hours_per_month: Assumed,
+    /// A budget figure the estimates are checked against, when the user gives one.
+    pub budget: Lenient<Located<Budget>>,
     /// The arithmetic for each candidate that has one.
     pub models: Items<CostModel>,
+}
+
+/// Where a budget figure comes from: a number question holding the amount, in the rates'
+/// currency, and a single choice question saying what the amount covers. Any other option
+/// of that question means no figure, and the amount question should then not be asked.
+/// An option fits the budget when the middle of its estimate is within it.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(expecting = "`budget`", deny_unknown_fields)]
+pub struct Budget {
+    /// The number question giving the amount.
+    pub amount: Located<Name>,
+    /// The single choice question saying what the amount covers.
+    pub basis: Located<Name>,
+    /// The option of `basis` meaning a month's budget, compared with each estimate
+    /// spread over the months costed (its total ÷ the months).
+    pub per_month: Located<Name>,
+    /// The option of `basis` meaning a budget for the whole of the months costed.
+    pub total: Located<Name>,
 }
 
 /// A table row chosen by a single choice question.

@@ -35,6 +35,13 @@ pub enum Condition {
     Cheapest(Located<Name>),
     /// In a rule only: the cost estimate shows this candidate strictly dearest.
     Dearest(Located<Name>),
+    /// In a rule only: a budget figure is given (`costs.budget`) and the middle of this
+    /// candidate's estimate is within it (`within_budget: candidate_id`). Fails when no
+    /// figure is given.
+    WithinBudget(Located<Name>),
+    /// In a rule only: a budget figure is given and the middle of this candidate's
+    /// estimate is above it. Fails when no figure is given.
+    OverBudget(Located<Name>),
 }
 
 /// The bounds of a `range` test; either may be left open, not both.

@@ -348,6 +348,7 @@ fn costs(
         .and_then(|s| seniority(s, rates, scope, d));
     let duration = duration(&raw.duration, scope, d);
     let hours_per_month = assumed(&raw.hours_per_month);
+    let budget = raw.budget.as_given().and_then(|b| budget(b, scope, d));
     let region_table = region.as_ref().map(|r| &rates.tables[r.table]);
     let seniority_table = seniority.as_ref().map(|s| &rates.tables[s.table]);
     let mut models: Vec<CostRule> = Vec::new();
@@ -367,7 +368,56 @@ fn costs(
         seniority,
         duration: duration?,
         hours_per_month,
+        budget,
         models,
+    })
+}
+
+/// The budget figure's two questions, and the options of the second that give one.
+fn budget(
+    b: &Located<ra::Budget>,
+    scope: &Scope,
+    d: &mut Diagnostics,
+) -> Option<crate::pack::BudgetModel> {
+    let raw = &b.value;
+    let amount = scope.question(&raw.amount, d).and_then(|q| {
+        if matches!(scope.kinds[q], Kind::Number { .. }) {
+            Some(q)
+        } else {
+            d.error(
+                raw.amount.pos,
+                format!(
+                    "`amount` must name a number question; `{}` is not",
+                    scope.question_ids[q]
+                ),
+            );
+            None
+        }
+    });
+    let (basis, options) = single(&raw.basis, scope, d)?;
+    let option = |name: &Located<Name>, d: &mut Diagnostics| {
+        let id = name.value.as_str();
+        let i = options.iter().position(|o| o == id);
+        if i.is_none() {
+            let msg = format!("`{}` has no option `{id}`", scope.question_ids[basis]);
+            d.unknown(name.pos, msg, id, options.iter().map(String::as_str), None);
+        }
+        i
+    };
+    let per_month = option(&raw.per_month, d);
+    let total = option(&raw.total, d);
+    if per_month.is_some() && per_month == total {
+        d.error(
+            raw.total.pos,
+            "`per_month` and `total` must be two different options",
+        );
+        return None;
+    }
+    Some(crate::pack::BudgetModel {
+        amount: amount?,
+        basis,
+        per_month: per_month?,
+        total: total?,
     })
 }
 

@@ -136,6 +136,41 @@ impl Scope<'_> {
                     order,
                 })
             }
+            RawCondition::WithinBudget(name) | RawCondition::OverBudget(name) => {
+                let (op, within) = match c {
+                    RawCondition::WithinBudget(_) => ("within_budget", true),
+                    _ => ("over_budget", false),
+                };
+                let Some(order) = self.costs else {
+                    d.error_hint(
+                        name.key,
+                        format!("`{op}` can only be tested in rules"),
+                        "a question's `when` may test earlier answers only",
+                    );
+                    return None;
+                };
+                let order = match order {
+                    Ok(o) => Arc::clone(o),
+                    Err(why) => {
+                        d.error(name.key, why.clone());
+                        return None;
+                    }
+                };
+                if order.budget().is_none() {
+                    d.error_hint(
+                        name.key,
+                        format!("`{op}` needs a budget figure to test"),
+                        "add `budget:` to `costs`, naming the amount and basis questions",
+                    );
+                    return None;
+                }
+                let candidate = self.candidate_in(&format!("`{op}`: "), name, d)?;
+                Some(Condition::Budget {
+                    candidate,
+                    within,
+                    order,
+                })
+            }
             RawCondition::Equals(test) => {
                 let (question, kind) = self.tested(&test.key, asker, d)?;
                 let value = &test.value.0;

@@ -175,6 +175,34 @@ pub(crate) fn lines(
                 spans.push(Span::styled(part, t.dim));
                 out.push(Line::from(spans));
             }
+            // How seniority scaled this rate, as the text report says it.
+            if let Some(note) = &c.seniority {
+                let room = w.saturating_sub(lead).max(10);
+                for part in text::wrap(&format!("Seniority: {note}"), room) {
+                    out.push(Line::from(vec![
+                        Span::raw(" ".repeat(lead)),
+                        Span::styled(part, t.dim),
+                    ]));
+                }
+            }
+        }
+        // The budget given: which options fit within it, and by how much.
+        if let Some(b) = &report.budget {
+            out.extend(super::wrapped(&b.heading(), w, "  ", "  ", t.heading));
+            out.extend(super::wrapped(&b.summary(), w, "  ", "  ", t.text));
+            for line in b.sentences() {
+                out.extend(super::wrapped(&line, w, "  · ", "    ", t.text));
+            }
+        }
+        // Where the scaling rests on an assumption rather than the guide's figures.
+        if let Some(a) = &report.cost_seniority_basis {
+            out.extend(super::wrapped(
+                &format!("{}: {}", a.what, a.source),
+                w,
+                "  ",
+                "  ",
+                t.dim,
+            ));
         }
         if let Some(o) = over_time {
             out.extend(super::chart::words_below(o, t, w));
