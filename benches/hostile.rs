@@ -17,12 +17,12 @@ fn shapes(c: &mut Criterion) {
         ("10 MB flow list", hostile::flow(10_000_000)),
         ("billion laughs", hostile::laughs()),
         (
-            "a 100,000-value anchor aliased 20 times",
-            hostile::wide_aliases(100_000, 20),
+            "a 1,000-value anchor aliased 1,000 times",
+            hostile::wide_aliases(1_000, 1_000),
         ),
         (
-            "10,000 anchors nested 60 deep",
-            hostile::anchored_nesting(10_000),
+            "1,000 units of anchors nested 60 deep",
+            hostile::anchored_nesting(1_000),
         ),
         ("15 MB tight flow list", hostile::flow_tight(15_000_000)),
         ("15 MB of documents", hostile::documents(15_000_000)),

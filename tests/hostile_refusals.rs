@@ -59,15 +59,15 @@ fn alias_bombs_are_refused_at_the_alias_that_crosses_the_repeat_budget() {
         &hostile::laughs(),
         &format!("hostile.yaml:6:8: error: {over}"),
     );
-    // 100,000 values are copied for the anchor, so its first alias goes over.
+    // 1,000 values are copied for the anchor and 1,001 for each alias: the 199th is over.
     refused(
         "a wide anchor aliased often",
-        &hostile::wide_aliases(100_000, 20),
-        &format!("hostile.yaml:2:8: error: {over}"),
+        &hostile::wide_aliases(1_000, 1_000),
+        &format!("hostile.yaml:2:800: error: {over}"),
     );
     refused(
         "anchors nested in anchors",
-        &hostile::anchored_nesting(10_000),
+        &hostile::anchored_nesting(1_000),
         over,
     );
 }
