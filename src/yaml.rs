@@ -4,8 +4,9 @@
 //! scanned for runaway nesting and for more values than the budget before any parser
 //! sees it (`prescan`), then parsed into a small tree
 //! of [`Node`]s that remember their line and column, so that later stages can report
-//! every problem at its place. Aliases are expanded against a node budget, which turns
-//! an alias bomb into a prompt error instead of a hang. Typed values are read from that
+//! every problem at its place. Aliases are expanded against the node budget and a far
+//! smaller budget of copies ([`MAX_REPEATED`]), which turns an alias bomb into a prompt
+//! error instead of a hang. Typed values are read from that
 //! tree ([`de`]), and writing YAML (session files) lives here too, so swapping the
 //! YAML library touches this module alone.
 
