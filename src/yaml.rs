@@ -222,18 +222,34 @@ pub fn check_text<'a>(bytes: &'a [u8], limits: &Limits) -> Result<&'a str, YamlE
 
 fn pos_at(bytes: &[u8], index: usize) -> Pos {
     let before = &bytes[..index.min(bytes.len())];
-    // A fold without an early exit, which the compiler turns into vector instructions.
+    // Folds without an early exit, which the compiler turns into vector instructions: a
+    // place far into a long line (a 15 MB flow list) costs a byte or so a byte.
     let line = before
         .iter()
         .fold(0usize, |n, &b| n + usize::from(b == b'\n'))
         + 1;
+    // The line's start: the last block that holds a line break (a word-wide search),
+    // then the break in it.
+    const BLOCK: usize = 4096;
     let line_start = before
+        .rchunks(BLOCK)
+        .enumerate()
+        .find_map(|(k, block)| {
+            if !block.contains(&b'\n') {
+                return None;
+            }
+            let start = before.len() - k * BLOCK - block.len();
+            block
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map(|i| start + i + 1)
+        })
+        .unwrap_or(0);
+    // Characters, not bytes: every byte but a UTF-8 continuation byte starts one. The
+    // text before `index` is valid UTF-8 (`check_text` asks only up to the first bad byte).
+    let col = before[line_start..]
         .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
-    let col = String::from_utf8_lossy(&before[line_start..])
-        .chars()
-        .count()
+        .fold(0usize, |n, &b| n + usize::from(b & 0xc0 != 0x80))
         + 1;
     Pos {
         line: line as u32,
@@ -937,6 +953,29 @@ mod tests {
         assert_eq!(b.get("k").unwrap().pos, Pos { line: 1, col: 11 });
         let e = p("a: 1\nb: *nowhere\n").unwrap_err();
         assert_eq!(e.pos.line, 2);
+    }
+
+    #[test]
+    fn a_place_is_counted_in_lines_and_characters() {
+        let naive = |text: &str, i: usize| {
+            let before = &text[..i];
+            let line = before.matches('\n').count() + 1;
+            let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            Pos {
+                line: line as u32,
+                col: col as u32,
+            }
+        };
+        let long = format!("a\n{}\n{}é\n", "é".repeat(5000), "x".repeat(9000));
+        for text in ["", "a", "\n", "ab\ncd", "é\nçé", long.as_str()] {
+            for (i, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                assert_eq!(
+                    pos_at(text.as_bytes(), i),
+                    naive(text, i),
+                    "{i} in {text:?}"
+                );
+            }
+        }
     }
 
     #[test]
