@@ -16,6 +16,14 @@ fn shapes(c: &mut Criterion) {
         ("a million keys", hostile::keys(1_000_000)),
         ("10 MB flow list", hostile::flow(10_000_000)),
         ("billion laughs", hostile::laughs()),
+        (
+            "a 1,000-value anchor aliased 1,000 times",
+            hostile::wide_aliases(1_000, 1_000),
+        ),
+        (
+            "1,000 units of anchors nested 60 deep",
+            hostile::anchored_nesting(1_000),
+        ),
         ("15 MB tight flow list", hostile::flow_tight(15_000_000)),
         ("15 MB of documents", hostile::documents(15_000_000)),
         ("15 MB single scalar", hostile::scalar(15_000_000)),

@@ -96,9 +96,28 @@ fn hostile_shapes_are_parsed_or_refused_as_they_should_be() {
         ("15 MB of items", hostile::items(15_000_000)),
         ("a million keys", hostile::keys(1_000_000)),
         ("a 10 MB flow list", hostile::flow(10_000_000)),
-        ("billion laughs", hostile::laughs()),
     ] {
         let e = parse(&text).expect_err(name);
         assert!(e.message.contains("expands to more than"), "{name}: {e}");
+    }
+    for (name, text) in [
+        ("billion laughs", hostile::laughs()),
+        (
+            "a wide anchor aliased often",
+            hostile::wide_aliases(1_000, 1_000),
+        ),
+        (
+            "anchors nested in anchors",
+            hostile::anchored_nesting(1_000),
+        ),
+    ] {
+        let Err(e) = parse(&text) else {
+            panic!("{name} is read")
+        };
+        let expect = format!(
+            "anchors and aliases repeat more than {} values",
+            yaml::MAX_REPEATED
+        );
+        assert_eq!(e.message, expect, "{name}");
     }
 }

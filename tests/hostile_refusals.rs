@@ -52,6 +52,27 @@ fn a_huge_block_list_or_mapping_is_refused_at_the_budget() {
 }
 
 #[test]
+fn alias_bombs_are_refused_at_the_alias_that_crosses_the_repeat_budget() {
+    let over = "anchors and aliases repeat more than 200000 values";
+    refused(
+        "billion laughs",
+        &hostile::laughs(),
+        &format!("hostile.yaml:6:8: error: {over}"),
+    );
+    // 1,000 values are copied for the anchor and 1,001 for each alias: the 199th is over.
+    refused(
+        "a wide anchor aliased often",
+        &hostile::wide_aliases(1_000, 1_000),
+        &format!("hostile.yaml:2:800: error: {over}"),
+    );
+    refused(
+        "anchors nested in anchors",
+        &hostile::anchored_nesting(1_000),
+        over,
+    );
+}
+
+#[test]
 fn many_documents_are_refused_at_the_second() {
     refused(
         "15 MB of documents",

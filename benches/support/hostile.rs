@@ -57,6 +57,21 @@ pub fn laughs() -> String {
     s
 }
 
+/// One anchored list of `width` values, aliased `times` times in another: a wide anchor
+/// repeated rather than nested.
+pub fn wide_aliases(width: usize, times: usize) -> String {
+    let items = vec!["x"; width].join(", ");
+    let refs = vec!["*w"; times].join(", ");
+    format!("wide: &w [{items}]\nrefs: [{refs}]\n")
+}
+
+/// `units` flow lists nested 60 deep with an anchor at every level, side by side: no
+/// alias at all, but each anchor keeps a copy of all it holds.
+pub fn anchored_nesting(units: usize) -> String {
+    let unit = format!("{}1{}", "[&a ".repeat(60), "]".repeat(60));
+    format!("[{}]\n", vec![unit.as_str(); units].join(", "))
+}
+
 /// A flow list of about `bytes` bytes of one-digit items with no spaces: the most
 /// values a byte can hold.
 pub fn flow_tight(bytes: usize) -> String {

@@ -54,6 +54,8 @@ struct Scan<'a> {
     line_start: usize,
     /// A flow collection opened, or a comma read, that counts once an entry follows.
     pending: usize,
+    /// Whether the document's top value has been counted.
+    top_counted: bool,
 }
 
 fn is_blank(b: Option<&u8>) -> bool {
@@ -71,6 +73,16 @@ fn skip_to(bytes: &[u8], from: usize, stop: impl Fn(u8) -> bool) -> usize {
 
 fn is_flow_indicator(b: u8) -> bool {
     matches!(b, b',' | b'[' | b']' | b'{' | b'}')
+}
+
+/// Where a plain scalar may end or change in block context.
+fn block_loud(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b':' | b'\n')
+}
+
+/// Where a plain scalar may end or change in flow context.
+fn flow_loud(b: u8) -> bool {
+    block_loud(b) || is_flow_indicator(b)
 }
 
 impl Scan<'_> {
@@ -104,6 +116,77 @@ impl Scan<'_> {
     fn entry(&mut self, i: usize) -> Result<(), YamlError> {
         let n = std::mem::take(&mut self.pending);
         if n > 0 { self.add(n, i) } else { Ok(()) }
+    }
+
+    /// The first token of the document, at `i`: its top value counts.
+    #[inline]
+    fn top(&mut self, i: usize) -> Result<(), YamlError> {
+        if self.top_counted {
+            return Ok(());
+        }
+        self.top_counted = true;
+        self.add(1, i)
+    }
+
+    /// `[` or `{` at `i`.
+    #[inline]
+    fn open(&mut self, i: usize) -> Result<(), YamlError> {
+        self.entry(i)?;
+        self.depth += 1;
+        if self.depth > self.limits.max_depth {
+            return Err(too_deep(pos_at(self.bytes, i), self.limits.max_depth));
+        }
+        self.pending = 1;
+        self.token_col = self.col(i);
+        self.line_has_token = true;
+        Ok(())
+    }
+
+    /// `]` or `}`.
+    #[inline]
+    fn close(&mut self) {
+        self.pending = 0;
+        self.depth = self.depth.saturating_sub(1);
+    }
+
+    /// `- ` in block context, at `i`: the entry's value.
+    #[inline]
+    fn dash(&mut self, i: usize) -> Result<(), YamlError> {
+        self.add(1, i)?;
+        self.floor = self.col(i) as isize;
+        self.line_has_token = false;
+        Ok(())
+    }
+
+    /// `: ` in block context, at `i`: a key and its value.
+    #[inline]
+    fn key(&mut self, i: usize) -> Result<(), YamlError> {
+        self.add(2, i)?;
+        self.floor = if self.line_has_token {
+            self.token_col
+        } else {
+            self.col(i)
+        } as isize;
+        self.line_has_token = false;
+        Ok(())
+    }
+
+    /// A scalar, anchor, tag or alias starts at `i`.
+    #[inline]
+    fn word(&mut self, i: usize) -> Result<(), YamlError> {
+        self.entry(i)?;
+        if !self.line_has_token {
+            self.token_col = self.col(i);
+            self.line_has_token = true;
+        }
+        Ok(())
+    }
+
+    /// A line break at `i`.
+    #[inline]
+    fn newline(&mut self, i: usize) {
+        self.line_start = i + 1;
+        self.line_has_token = false;
     }
 
     /// `---` or `...` at the start of a line.
@@ -146,11 +229,14 @@ impl Scan<'_> {
 
 /// Refuse runaway flow nesting and a text over the node budget; see the module's notes.
 pub(super) fn prescan(text: &str, limits: &Limits) -> Result<(), YamlError> {
-    floor(text, limits).map(|_| ())
+    floor(text, limits, true).map(|_| ())
 }
 
-/// The floor of the values `text` holds, or why it is refused.
-fn floor(text: &str, limits: &Limits) -> Result<usize, YamlError> {
+/// The floor of the values `text` holds, or why it is refused. With `fast`, runs of the
+/// commonest tokens are read by the tight loops [`Scan::flow_run`] and
+/// [`Scan::block_run`]; without, by the general loop alone, which the tests hold them
+/// to: the answer is the same either way.
+fn floor(text: &str, limits: &Limits, fast: bool) -> Result<usize, YamlError> {
     let bytes = text.as_bytes();
     let mut s = Scan {
         bytes,
@@ -162,16 +248,15 @@ fn floor(text: &str, limits: &Limits) -> Result<usize, YamlError> {
         line_has_token: false,
         line_start: 0,
         pending: 0,
+        top_counted: false,
     };
     let mut mode = Mode::Token;
     let mut at_line_start = true;
-    let mut top_counted = false;
     let mut i = 0;
     while i < bytes.len() {
         let c = bytes[i];
         if c == b'\n' {
-            s.line_start = i + 1;
-            s.line_has_token = false;
+            s.newline(i);
             if mode == Mode::Comment {
                 mode = Mode::Token;
             }
@@ -195,7 +280,7 @@ fn floor(text: &str, limits: &Limits) -> Result<usize, YamlError> {
             }
             if mode == Mode::Token && s.depth == 0 {
                 if s.document_marker(i) {
-                    if top_counted {
+                    if s.top_counted {
                         // A second document: the parser refuses it as it starts.
                         break;
                     }
@@ -208,6 +293,18 @@ fn floor(text: &str, limits: &Limits) -> Result<usize, YamlError> {
                 }
             }
         }
+        if fast && mode == Mode::Token {
+            let (j, m, line_start) = if s.depth > 0 {
+                let (j, m) = s.flow_run(i)?;
+                (j, m, false)
+            } else {
+                s.block_run(i)?
+            };
+            if j > i {
+                (i, mode, at_line_start) = (j, m, line_start);
+                continue;
+            }
+        }
         let next = bytes.get(i + 1);
         match mode {
             // Runs of bytes that change nothing are skipped in one search each.
@@ -217,12 +314,10 @@ fn floor(text: &str, limits: &Limits) -> Result<usize, YamlError> {
                     i = skip_to(bytes, i + 1, |b| b == b'\'' || b == b'\n');
                     continue;
                 }
-                if c == b'\'' {
-                    if next == Some(&b'\'') {
-                        i += 1;
-                    } else {
-                        mode = Mode::Token;
-                    }
+                if next == Some(&b'\'') {
+                    i += 1;
+                } else {
+                    mode = Mode::Token;
                 }
                 i += 1;
             }
@@ -240,9 +335,7 @@ fn floor(text: &str, limits: &Limits) -> Result<usize, YamlError> {
             }
             Mode::Plain => {
                 let flow = s.depth > 0;
-                let loud = |b: u8| {
-                    matches!(b, b' ' | b'\t' | b':' | b'\n') || (flow && is_flow_indicator(b))
-                };
+                let loud = if flow { flow_loud } else { block_loud };
                 if !loud(c) {
                     i = skip_to(bytes, i + 1, loud);
                     continue;
@@ -263,50 +356,27 @@ fn floor(text: &str, limits: &Limits) -> Result<usize, YamlError> {
                     i += 1;
                     continue;
                 }
-                if !top_counted && c != b'#' {
-                    top_counted = true;
-                    s.add(1, i)?;
+                if c != b'#' {
+                    s.top(i)?;
                 }
                 let flow = s.depth > 0;
-                let col = s.col(i);
                 match c {
                     b'#' => mode = Mode::Comment,
-                    b'[' | b'{' => {
-                        s.entry(i)?;
-                        s.depth += 1;
-                        if s.depth > limits.max_depth {
-                            return Err(too_deep(pos_at(bytes, i), limits.max_depth));
-                        }
-                        s.pending = 1;
-                        s.token_col = col;
-                        s.line_has_token = true;
-                    }
-                    b']' | b'}' => {
-                        s.pending = 0;
-                        s.depth = s.depth.saturating_sub(1);
-                    }
+                    b'[' | b'{' => s.open(i)?,
+                    b']' | b'}' => s.close(),
                     b',' if flow => {
                         s.entry(i)?;
                         s.pending = 1;
                     }
-                    b'-' if !flow && is_blank(next) => {
-                        s.add(1, i)?;
-                        s.floor = col as isize;
-                        s.line_has_token = false;
-                    }
+                    b'-' if !flow && is_blank(next) => s.dash(i)?,
                     b'?' if is_blank(next) => {
                         if !flow {
-                            s.floor = col as isize;
+                            s.floor = s.col(i) as isize;
                             s.line_has_token = false;
                         }
                     }
-                    b':' if flow || is_blank(next) => {
-                        if !flow {
-                            s.add(2, i)?;
-                            s.floor = if s.line_has_token { s.token_col } else { col } as isize;
-                            s.line_has_token = false;
-                        }
-                    }
+                    b':' if flow => {}
+                    b':' if is_blank(next) => s.key(i)?,
                     b'|' | b'>' if !flow => {
                         i = s.block_scalar(i);
                         s.line_start = i;
@@ -315,11 +385,7 @@ fn floor(text: &str, limits: &Limits) -> Result<usize, YamlError> {
                         continue;
                     }
                     _ => {
-                        s.entry(i)?;
-                        if !s.line_has_token {
-                            s.token_col = col;
-                            s.line_has_token = true;
-                        }
+                        s.word(i)?;
                         match c {
                             b'\'' => mode = Mode::Single,
                             b'"' => mode = Mode::Double,
@@ -345,19 +411,138 @@ fn floor(text: &str, limits: &Limits) -> Result<usize, YamlError> {
     Ok(s.count)
 }
 
+impl Scan<'_> {
+    /// From `i`, in flow context between tokens: commas, brackets, spaces, line breaks
+    /// and plain words that start with a letter or digit, one a turn, as the general
+    /// loop reads them. Stops at anything else, or where the flow ends, and says where
+    /// and in which mode.
+    fn flow_run(&mut self, mut i: usize) -> Result<(usize, Mode), YamlError> {
+        let b = self.bytes;
+        while let Some(&c) = b.get(i) {
+            match c {
+                b' ' => i += 1,
+                b'\n' => {
+                    self.newline(i);
+                    i += 1;
+                }
+                b',' => {
+                    self.entry(i)?;
+                    self.pending = 1;
+                    i += 1;
+                }
+                b'[' | b'{' => {
+                    self.open(i)?;
+                    i += 1;
+                }
+                b']' | b'}' => {
+                    self.close();
+                    i += 1;
+                    if self.depth == 0 {
+                        break;
+                    }
+                }
+                c if c.is_ascii_alphanumeric() => {
+                    self.word(i)?;
+                    i = skip_to(b, i + 1, flow_loud);
+                    if !b.get(i).is_some_and(|&c| is_flow_indicator(c)) {
+                        return Ok((i, Mode::Plain));
+                    }
+                }
+                _ => break,
+            }
+        }
+        Ok((i, Mode::Token))
+    }
+
+    /// From `i`, in block context between tokens: `- ` entries, `key: ` keys, spaces,
+    /// and plain words that start with a letter or digit, across lines that start with
+    /// one of those, as the general loop reads them. Stops at anything else, and says
+    /// where, in which mode, and whether at the start of a line.
+    fn block_run(&mut self, mut i: usize) -> Result<(usize, Mode, bool), YamlError> {
+        let b = self.bytes;
+        while let Some(&c) = b.get(i) {
+            match c {
+                b' ' => i += 1,
+                b'-' | b':' if is_blank(b.get(i + 1)) => {
+                    self.top(i)?;
+                    if c == b'-' {
+                        self.dash(i)?;
+                    } else {
+                        self.key(i)?;
+                    }
+                    i += 1;
+                }
+                b'\n' => match self.next_line(i, Mode::Token) {
+                    Ok(j) => i = j,
+                    Err((j, mode)) => return Ok((j, mode, true)),
+                },
+                c if c.is_ascii_alphanumeric() => {
+                    self.top(i)?;
+                    self.word(i)?;
+                    // The plain scalar, up to a `: ` or the line's end.
+                    loop {
+                        i = skip_to(b, i + 1, block_loud);
+                        let next = b.get(i + 1);
+                        match b.get(i) {
+                            Some(b':') if is_blank(next) => break,
+                            Some(b':') => {}
+                            Some(b' ') if next != Some(&b'#') => {}
+                            Some(b'\n') => match self.next_line(i, Mode::Plain) {
+                                Ok(j) => {
+                                    i = j;
+                                    break;
+                                }
+                                Err((j, mode)) => return Ok((j, mode, true)),
+                            },
+                            _ => return Ok((i, Mode::Plain, false)),
+                        }
+                    }
+                }
+                _ => return Ok((i, Mode::Token, false)),
+            }
+        }
+        Ok((i, Mode::Token, false))
+    }
+
+    /// After the line break at `i`, in `mode` (between tokens, or in a plain scalar):
+    /// the first token of the next line that holds one, when it is one that
+    /// [`Scan::block_run`] reads on with between tokens; otherwise where the general
+    /// loop takes over at the start of a line, and in which mode.
+    fn next_line(&mut self, mut i: usize, mode: Mode) -> Result<usize, (usize, Mode)> {
+        let b = self.bytes;
+        loop {
+            self.newline(i);
+            let j = skip_to(b, i + 1, |c| c != b' ');
+            match b.get(j) {
+                Some(b'\n') => i = j,
+                Some(&c) if c.is_ascii_alphanumeric() || (c == b'-' && is_blank(b.get(j + 1))) => {
+                    // A plain scalar goes on onto a line indented past its collection.
+                    if mode == Mode::Plain && self.col(j) as isize > self.floor {
+                        return Err((j, mode));
+                    }
+                    return Ok(j);
+                }
+                _ => return Err((j, mode)),
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::yaml::build;
 
     /// The floor never passes the builder's own count: a budget one below the floor is
-    /// crossed by the builder too. Only for texts the builder accepts.
+    /// crossed by the builder too. Only for texts the builder accepts. And the tight
+    /// loops change nothing: with and without them, the same floor or the same refusal.
     fn floor_holds(text: &str) {
+        same_either_way(text);
         let limits = Limits::default();
         if build(text, &limits).is_err() {
             return;
         }
-        let n = floor(text, &limits).unwrap_or_else(|e| panic!("{e} in {text:?}"));
+        let n = floor(text, &limits, true).unwrap_or_else(|e| panic!("{e} in {text:?}"));
         if n == 0 {
             return;
         }
@@ -370,6 +555,60 @@ mod tests {
             e.message.contains("expands to more than"),
             "{e} in {text:?}"
         );
+    }
+
+    /// The same answer with the tight loops as without, under the default limits and
+    /// under budgets and depths small enough to be crossed inside them.
+    fn same_either_way(text: &str) {
+        let default = Limits::default();
+        let general = floor(text, &default, false);
+        assert_eq!(floor(text, &default, true), general, "in {text:?}");
+        let most = general.as_ref().map_or(text.len(), |&n| n);
+        for max_nodes in [0, 1, 2, 3, 5, most / 2, most.saturating_sub(1), most] {
+            for max_depth in [1, 3, 64] {
+                let limits = Limits {
+                    max_nodes,
+                    max_depth,
+                    ..default
+                };
+                assert_eq!(
+                    floor(text, &limits, true),
+                    floor(text, &limits, false),
+                    "in {text:?} with {limits:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_tight_loops_read_as_the_general_loop_does() {
+        for text in [
+            "- 1\n- 2\n-  three four\n- 5: 6\n  seven: 8\n",
+            "k0: 1\nk1: 2\n\n\nk2:\n  k3: x y z\n   more of it\nk4: -1\n",
+            "a: b:c d\n  e\n- f\n-\n-\tg\nh # i\nj:\tk\n",
+            "[1,2,[3,[4]],{a: b, c}]\n",
+            "[1,\n  2 ,3\n  ,4]\n- x\n",
+            "- [a, b\n  c, d]\n- {e: [f]}\n",
+            "---\na: 1\n--- \nb: 2\n",
+            "a: 1\n  b: 2\n c: 3\nd: 4\n",
+            "x\n",
+            "a: [1, 2]\nb: {c: d}\n",
+            "a:\r\n  - 1\r\n",
+            "- a\n\n  b\n- c\n",
+            "key:\n    value\n  - still the value\n",
+        ] {
+            floor_holds(text);
+        }
+        for text in [
+            super::super::flow::to_flow(&vec![1; 500])
+                .map(|f| f.text)
+                .unwrap_or_default(),
+            "- 1\n".repeat(300),
+            (0..300).map(|i| format!("k{i}: {i}\n")).collect(),
+            format!("[{}1]", "[[1]],".repeat(300)),
+        ] {
+            floor_holds(&text);
+        }
     }
 
     #[test]
@@ -434,7 +673,8 @@ mod tests {
         let tokens = [
             "\n", "  ", "- ", ": ", "? ", "[", "]", "{", "}", ", ", "&a ", "*a", "<<: ", "!!str ",
             "'", "\"", "\\", "|", ">-", "#", " #", "---", "...", "\t", "é", "a", "bc", "1", "-2",
-            "x:y", "''", "\r\n", "%", "|2", " : ",
+            "x:y", "''", "\r\n", "%", "|2", " : ", "k: ", "k:", "-1", "- - ", " -", "\n  ",
+            "\n    ", "a b", ",", "\n- ", "\nk: ", "[1,", "1]", " # x",
         ];
         let mut seed: u64 = 0x5851_f42d_4c95_7f2d;
         let mut next = |n: usize| {
@@ -457,7 +697,7 @@ mod tests {
             ..Limits::default()
         };
         let over = |text: String| {
-            let e = floor(&text, &limits).expect_err("over the budget");
+            let e = floor(&text, &limits, true).expect_err("over the budget");
             assert!(e.message.contains("more than 1000 values"), "{e}");
             e.pos
         };
@@ -465,6 +705,6 @@ mod tests {
         over((0..600).map(|i| format!("k{i}: 1\n")).collect());
         over(format!("[{}1]", "1,".repeat(1000)));
         over(format!("{}1]", "[".repeat(10) + &"1,".repeat(1000)));
-        assert!(floor(&"- 1\n".repeat(998), &limits).is_ok());
+        assert!(floor(&"- 1\n".repeat(998), &limits, true).is_ok());
     }
 }
