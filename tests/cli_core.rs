@@ -273,7 +273,7 @@ fn bad_answers() -> Vec<Bad> {
             "answers:\n  shape: relational\n  shape: documents\n",
             "duplicate key `shape`",
         ),
-        b("alias bomb", &bomb, "expands to more than"),
+        b("alias bomb", &bomb, "anchors and aliases repeat more than"),
         b("deep nesting", &"[".repeat(50_000), "nesting is deeper"),
         Bad {
             name: "binary junk",

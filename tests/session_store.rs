@@ -233,7 +233,7 @@ fn broken_files(good: &str) -> Vec<(&'static str, Vec<u8>, &'static str)> {
         (
             "alias bomb",
             alias_bomb.into_bytes(),
-            "expands to more than",
+            "anchors and aliases repeat more than",
         ),
         (
             "deep nesting",
