@@ -171,8 +171,9 @@ fn pressing_next_alone_walks_every_visible_question_to_the_result() {
     }
 }
 
-#[test]
-fn a_changed_answer_shows_and_hides_a_later_question() {
+/// The datastore test pack, its `needs` question, the `region_count` question that its
+/// `global` choice brings in, and that choice.
+fn datastore() -> (Arc<Pack>, usize, usize, usize) {
     let pack = Arc::new(pack::load_path(Path::new("tests/packs/datastore")).unwrap());
     let needs = pack.question_index("needs").unwrap();
     let regions = pack.question_index("region_count").unwrap();
@@ -182,6 +183,12 @@ fn a_changed_answer_shows_and_hides_a_later_question() {
         .iter()
         .position(|o| o.id == "global")
         .unwrap();
+    (pack, needs, regions, global)
+}
+
+#[test]
+fn a_changed_answer_shows_and_hides_a_later_question() {
+    let (pack, needs, regions, global) = datastore();
     let mut w = Wizard::new(pack.clone());
     assert!(!w.visible().contains(&regions));
     w.apply(&Event::Answer {
@@ -211,15 +218,7 @@ fn a_changed_answer_shows_and_hides_a_later_question() {
 
 #[test]
 fn a_jump_from_the_review_returns_there_after_any_newly_asked_question() {
-    let pack = Arc::new(pack::load_path(Path::new("tests/packs/datastore")).unwrap());
-    let needs = pack.question_index("needs").unwrap();
-    let regions = pack.question_index("region_count").unwrap();
-    let global = pack.questions()[needs]
-        .kind
-        .options()
-        .iter()
-        .position(|o| o.id == "global")
-        .unwrap();
+    let (pack, needs, regions, global) = datastore();
     let mut w = Wizard::new(pack.clone());
     w.apply(&Event::Finish).unwrap();
     w.apply(&Event::Back).unwrap();
@@ -242,15 +241,7 @@ fn a_jump_from_the_review_returns_there_after_any_newly_asked_question() {
 /// review, its earlier answer shown as the suggestion, not refilled silently.
 #[test]
 fn a_question_that_reappears_is_asked_again_with_its_earlier_answer() {
-    let pack = Arc::new(pack::load_path(Path::new("tests/packs/datastore")).unwrap());
-    let needs = pack.question_index("needs").unwrap();
-    let regions = pack.question_index("region_count").unwrap();
-    let global = pack.questions()[needs]
-        .kind
-        .options()
-        .iter()
-        .position(|o| o.id == "global")
-        .unwrap();
+    let (pack, needs, regions, global) = datastore();
     let tick = |w: &mut Wizard, on: bool| {
         w.apply(&Event::Answer {
             question: needs,
