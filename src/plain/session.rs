@@ -236,8 +236,7 @@ fn quoted_label(session: &Session) -> String {
 
 /// `2025-06-01 14:30 UTC`.
 fn time(t: Timestamp) -> String {
-    let (y, mo, d, h, mi, _) = t.civil();
-    format!("{y:04}-{mo:02}-{d:02} {h:02}:{mi:02} UTC")
+    t.to_minute()
 }
 
 /// `14:30:05`, the time of day (UTC) an event was recorded.

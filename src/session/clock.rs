@@ -49,6 +49,12 @@ impl Timestamp {
         )
     }
 
+    /// To the minute, for people: `2025-06-01 14:30 UTC`.
+    pub fn to_minute(self) -> String {
+        let (y, mo, d, h, mi, _) = self.civil();
+        format!("{y:04}-{mo:02}-{d:02} {h:02}:{mi:02} UTC")
+    }
+
     /// Read an RFC 3339 time (`2025-06-01T14:30:05Z`, `2025-06-01T16:30:05.25+02:00`);
     /// fractions of a second are dropped and offsets folded into UTC.
     pub fn parse(s: &str) -> Result<Timestamp, String> {

@@ -408,16 +408,12 @@ impl Session {
     /// "Its result, Outsource, was reached 2025-06-01 14:30 UTC; the report was exported
     /// 2025-06-01 14:32 UTC."
     pub fn milestones(&self) -> Option<String> {
-        let when = |t: Timestamp| {
-            let (y, mo, d, h, mi, _) = t.civil();
-            format!("{y:04}-{mo:02}-{d:02} {h:02}:{mi:02} UTC")
-        };
         let mut said = Vec::new();
         if let Some(r) = &self.result {
             said.push(format!(
                 "its result, {}, was reached {}",
                 r.winner_name(),
-                when(r.at)
+                r.at.to_minute()
             ));
         }
         let exported = self
@@ -425,7 +421,7 @@ impl Session {
             .iter()
             .rfind(|r| matches!(r.event, SavedEvent::Export { .. }));
         if let Some(e) = exported {
-            said.push(format!("the report was exported {}", when(e.at)));
+            said.push(format!("the report was exported {}", e.at.to_minute()));
         }
         let first = said.first_mut()?;
         if let Some(c) = first.get(..1) {

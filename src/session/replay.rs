@@ -123,21 +123,6 @@ impl Replay {
     pub fn finished(&self) -> bool {
         finished(&self.start, &self.steps)
     }
-
-    /// When the result was last reached (as [`Replay::finished`] counts it), if it was.
-    pub fn reached(&self) -> Option<Timestamp> {
-        let mut at = None;
-        let mut before = &self.start;
-        for s in &self.steps {
-            if s.state.step() == Step::Done {
-                at = at.or(Some(s.at));
-            } else if changed_answers(before, &s.state) {
-                at = None;
-            }
-            before = &s.state;
-        }
-        at
-    }
 }
 
 /// Differences between a session as saved and as it replays now.
@@ -252,14 +237,21 @@ fn finished(start: &Wizard, steps: &[ReplayStep]) -> bool {
     let mut done = false;
     let mut before = start;
     for s in steps {
-        if s.state.step() == Step::Done {
-            done = true;
-        } else if changed_answers(before, &s.state) {
-            done = false;
-        }
+        done = still_finished(done, before, &s.state);
         before = &s.state;
     }
     done
+}
+
+/// Whether a session finished (`done`) before a step from `before` to `after` is after
+/// it: reaching the result finishes it, a changed answer reopens it, anything else
+/// leaves it as it was.
+fn still_finished(done: bool, before: &Wizard, after: &Wizard) -> bool {
+    if after.step() == Step::Done {
+        true
+    } else {
+        done && !changed_answers(before, after)
+    }
 }
 
 /// Whether the answers given differ between two states, as the session's `answers:`
@@ -494,11 +486,7 @@ pub fn without_detours(session: &Session, pack: Arc<Pack>) -> Option<Vec<Recorde
         let before = states.last()?;
         let mut next = before.clone();
         next.apply(&event).ok()?;
-        let done = match keys.last()?.3 {
-            _ if next.step() == Step::Done => true,
-            _ if changed_answers(before, &next) => false,
-            done => done,
-        };
+        let done = still_finished(keys.last()?.3, before, &next);
         let k = key(&next, done);
         let earlier = at
             .get(&k)

@@ -114,21 +114,7 @@ impl Scope<'_> {
                     RawCondition::Cheapest(_) => ("cheapest", CostEnd::Cheapest),
                     _ => ("dearest", CostEnd::Dearest),
                 };
-                let Some(order) = self.costs else {
-                    d.error_hint(
-                        name.key,
-                        format!("`{op}` can only be tested in rules"),
-                        "a question's `when` may test earlier answers only",
-                    );
-                    return None;
-                };
-                let order = match order {
-                    Ok(o) => Arc::clone(o),
-                    Err(why) => {
-                        d.error(name.key, why.clone());
-                        return None;
-                    }
-                };
+                let order = self.cost_order(op, name.key, d)?;
                 let candidate = self.candidate_in(&format!("`{op}`: "), name, d)?;
                 Some(Condition::Cost {
                     candidate,
@@ -141,21 +127,7 @@ impl Scope<'_> {
                     RawCondition::WithinBudget(_) => ("within_budget", true),
                     _ => ("over_budget", false),
                 };
-                let Some(order) = self.costs else {
-                    d.error_hint(
-                        name.key,
-                        format!("`{op}` can only be tested in rules"),
-                        "a question's `when` may test earlier answers only",
-                    );
-                    return None;
-                };
-                let order = match order {
-                    Ok(o) => Arc::clone(o),
-                    Err(why) => {
-                        d.error(name.key, why.clone());
-                        return None;
-                    }
-                };
+                let order = self.cost_order(op, name.key, d)?;
                 if order.budget().is_none() {
                     d.error_hint(
                         name.key,
@@ -263,6 +235,26 @@ impl Scope<'_> {
     }
 
     /// The question a test names, with its kind; `asker`, as for [`Scope::condition`].
+    /// The cost order a `cheapest`, `dearest` or budget test reads: only rules have one,
+    /// and a cost model that failed to resolve is told at the test.
+    fn cost_order(&self, op: &str, at: Pos, d: &mut Diagnostics) -> Option<Arc<CostOrder>> {
+        let Some(order) = self.costs else {
+            d.error_hint(
+                at,
+                format!("`{op}` can only be tested in rules"),
+                "a question's `when` may test earlier answers only",
+            );
+            return None;
+        };
+        match order {
+            Ok(o) => Some(Arc::clone(o)),
+            Err(why) => {
+                d.error(at, why.clone());
+                None
+            }
+        }
+    }
+
     fn tested(
         &self,
         name: &Located<Name>,
