@@ -210,13 +210,7 @@ impl CostOrder {
     /// Each priced candidate's estimate for the team, low and high in whole units, as the
     /// cost block prints it.
     pub fn estimates(&self, answers: &[Option<Answer>]) -> Vec<(usize, i64, i64)> {
-        let team = self.team.map_or(1, |(q, default)| {
-            match answers.get(q).and_then(Option::as_ref) {
-                Some(Answer::Number(n)) => (*n).max(0),
-                _ => default.max(0),
-            }
-        }) as f64;
-        let whole = |x: f64| if x.is_finite() { x.round() as i64 } else { 0 };
+        let team = self.team_size(answers);
         self.per_person
             .get(self.combination(answers))
             .map_or_else(Vec::new, |v| {
@@ -226,14 +220,34 @@ impl CostOrder {
             })
     }
 
+    /// One candidate's estimate for the team, as [`CostOrder::estimates`] gives it,
+    /// without building the others: budget tests run once per profile a proof walks.
+    fn estimate(&self, candidate: usize, answers: &[Option<Answer>]) -> Option<(i64, i64)> {
+        let &(_, lo, hi) = self
+            .per_person
+            .get(self.combination(answers))?
+            .iter()
+            .find(|e| e.0 == candidate)?;
+        let team = self.team_size(answers);
+        Some((whole(lo * team), whole(hi * team)))
+    }
+
+    /// The team size the estimates multiply by: the answer, or the question's default
+    /// when it is not asked; 1 when the model reads none.
+    fn team_size(&self, answers: &[Option<Answer>]) -> f64 {
+        self.team.map_or(1, |(q, default)| {
+            match answers.get(q).and_then(Option::as_ref) {
+                Some(Answer::Number(n)) => (*n).max(0),
+                _ => default.max(0),
+            }
+        }) as f64
+    }
+
     /// Whether `candidate`'s estimate fits within the budget given; `None` when no figure
     /// is given or the candidate is not priced.
     pub fn fits(&self, candidate: usize, answers: &[Option<Answer>]) -> Option<bool> {
         let figure = self.budget.as_ref()?.figure(answers)?;
-        let (_, low, high) = self
-            .estimates(answers)
-            .into_iter()
-            .find(|e| e.0 == candidate)?;
+        let (low, high) = self.estimate(candidate, answers)?;
         Some(fits(figure.over(self.months(answers)), low, high))
     }
 
@@ -256,4 +270,9 @@ impl CostOrder {
             .map(|(_, low, high)| Figure::amount_to_fit(basis, mid(low, high), months))
             .collect()
     }
+}
+
+/// A figure in whole currency units, as printed; 0 for one that is not finite.
+fn whole(x: f64) -> i64 {
+    if x.is_finite() { x.round() as i64 } else { 0 }
 }
