@@ -22,6 +22,7 @@ use crate::answers::Answers;
 use crate::insight::alternatives::{self, MAX_PROOF_OPTIONS};
 use crate::pack::{Answer, Condition, CostOrder, Example, Expected, Kind, Pack, Trend};
 use crate::score::{self, Pick};
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -157,8 +158,13 @@ struct Space<'a> {
     late_laws: Vec<usize>,
     /// The direct questions those rules and laws read, which decide their classes.
     late_keys: Vec<usize>,
-    /// Classes of cost-only answers, by the answers of `late_keys`.
-    memo: Vec<(Vec<Option<Answer>>, Vec<Class>)>,
+    /// Classes of cost-only answers, by the answers of `late_keys` (as in `slot`).
+    memo: HashMap<Vec<u32>, Vec<Class>, foldhash::fast::FixedState>,
+    /// The key of the profile walked, kept to look the memo up without allocating.
+    key: Vec<u32>,
+    /// For each question, which of its values `eff` holds: 1 for the first, 0 when it
+    /// is not asked (or not yet walked).
+    slot: Vec<u32>,
     /// Rules that always fire.
     always: Vec<usize>,
     eff: Vec<Option<Answer>>,
@@ -290,6 +296,7 @@ impl<'a> Space<'a> {
         late_keys.sort_unstable();
         late_keys.dedup();
         let n = pack.candidates().len();
+        let late_keys_len = late_keys.len();
         Ok(Space {
             pack,
             order,
@@ -299,7 +306,9 @@ impl<'a> Space<'a> {
             late,
             late_laws,
             late_keys,
-            memo: Vec::new(),
+            memo: HashMap::default(),
+            key: Vec::with_capacity(late_keys_len),
+            slot: vec![0; nq],
             always,
             eff: vec![None; nq],
             points: vec![0; n * (split + 1)],
@@ -345,6 +354,7 @@ impl<'a> Space<'a> {
         let n = self.n;
         for k in 0..count {
             self.eff[q] = asked.then(|| self.values[q][k].clone());
+            self.slot[q] = if asked { k as u32 + 1 } else { 0 };
             let (here, next) = (depth * n, (depth + 1) * n);
             self.points.copy_within(here..next, next);
             self.vetoes.copy_within(here..next, next);
@@ -366,56 +376,50 @@ impl<'a> Space<'a> {
             self.visit(depth + 1);
         }
         self.eff[q] = None;
+        self.slot[q] = 0;
     }
 
     /// The cost-only questions: one leaf per class of their answers.
     fn late_stage(&mut self) {
-        // Looked up without building a key: this runs once per profile but the last.
-        let found = self.memo.iter().position(|(k, _)| {
-            k.iter()
-                .zip(&self.late_keys)
-                .all(|(a, &q)| *a == self.eff[q])
-        });
-        let at = match found {
-            Some(i) => i,
-            None => {
-                let key = self
-                    .late_keys
-                    .iter()
-                    .map(|&q| self.eff[q].clone())
-                    .collect();
-                let classes = self.classes();
-                self.memo.push((key, classes));
-                self.memo.len() - 1
-            }
-        };
+        // Looked up without allocating: this runs once per profile but the last.
+        self.key.clear();
+        self.key
+            .extend(self.late_keys.iter().map(|&q| self.slot[q]));
         let n = self.n;
         let base = self.split * n;
         // Taken out while the leaves use `self`, and put back after: nothing is copied.
-        let classes = std::mem::take(&mut self.memo[at].1);
+        let classes = match self.memo.get_mut(&self.key) {
+            Some(kept) => std::mem::take(kept),
+            None => self.classes(),
+        };
         let mut points = std::mem::take(&mut self.leaf_points);
         let mut vetoes = std::mem::take(&mut self.leaf_vetoes);
-        // The team size a class may set, put back after each leaf.
+        points.resize(n, 0);
+        vetoes.resize(n, 0);
+        // The team size a class may set, put back after a leaf that set it.
         let team_now = self.team.and_then(|t| self.eff[t].clone());
         for class in &classes {
-            points.clear();
-            vetoes.clear();
-            points.extend((0..n).map(|i| self.points[base + i].saturating_add(class.points[i])));
-            vetoes.extend((0..n).map(|i| self.vetoes[base + i] + class.vetoes[i]));
-            for (q, a) in &class.answers {
-                self.eff[*q].clone_from(a);
+            for i in 0..n {
+                points[i] = self.points[base + i].saturating_add(class.points[i]);
+                vetoes[i] = self.vetoes[base + i] + class.vetoes[i];
             }
-            self.leaf(&points, &vetoes);
-            for (q, _) in &class.answers {
-                self.eff[*q] = None;
-            }
-            if let Some(t) = self.team {
-                self.eff[t].clone_from(&team_now);
+            if self.leaf(&points, &vetoes, class) {
+                for (q, _) in &class.answers {
+                    self.eff[*q] = None;
+                }
+                if let Some(t) = self.team {
+                    self.eff[t].clone_from(&team_now);
+                }
             }
         }
         self.leaf_points = points;
         self.leaf_vetoes = vetoes;
-        self.memo[at].1 = classes;
+        match self.memo.get_mut(&self.key) {
+            Some(kept) => *kept = classes,
+            None => {
+                self.memo.insert(self.key.clone(), classes);
+            }
+        }
     }
 
     /// Every combination of the cost-only answers, grouped by the late rules it fires.
@@ -556,8 +560,21 @@ impl<'a> Space<'a> {
         ));
     }
 
-    fn leaf(&mut self, points: &[i64], vetoes: &[u32]) {
+    /// Count one leaf: the profile in `eff` with `class`'s cost-only answers. Those are
+    /// written into `eff` only when something reads it (a law's condition or an example
+    /// kept), which is rare, since writing them costs more than the rest of a leaf; the
+    /// answer says whether they were, so the caller takes them back out.
+    fn leaf(&mut self, points: &[i64], vetoes: &[u32], class: &Class) -> bool {
         self.leaves += 1;
+        let mut written = false;
+        let mut complete = |eff: &mut [Option<Answer>]| {
+            if !written {
+                for (q, a) in &class.answers {
+                    eff[*q].clone_from(a);
+                }
+                written = true;
+            }
+        };
         // A candidate is picked (alone or level) when it is not ruled out and has the top
         // total among those not ruled out; no pick is built, so a leaf allocates nothing.
         let top = (0..self.n)
@@ -567,21 +584,25 @@ impl<'a> Space<'a> {
         let Some(top) = top else {
             self.none_fits += 1;
             if self.none_fits_example.is_none() {
+                complete(&mut self.eff);
                 self.none_fits_example = Some(self.eff.clone());
             }
-            return;
+            return written;
         };
         let picked = |c: usize| vetoes[c] == 0 && points[c] == top;
         for (i, law) in self.pack.expectations().laws.iter().enumerate() {
-            if law.never.iter().any(|&c| picked(c))
-                && law.when.as_ref().is_none_or(|c| c.eval(&self.eff))
-            {
+            if !law.never.iter().any(|&c| picked(c)) {
+                continue;
+            }
+            complete(&mut self.eff);
+            if law.when.as_ref().is_none_or(|c| c.eval(&self.eff)) {
                 self.law_count[i] += 1;
                 if self.law_fail[i].is_none() {
                     self.law_fail[i] = Some(self.eff.clone());
                 }
             }
         }
+        written
     }
 }
 
@@ -783,6 +804,8 @@ fn direction(pack: &Pack, d: usize, values: &[Vec<Answer>]) -> Option<Failure> {
     // The first combination found, and the standings along the question there.
     let mut found: Option<(Profile, Vec<Option<i64>>)> = None;
     let mut count = 0u64;
+    // Kept across combinations: this runs once per combination walked.
+    let mut trail = Vec::with_capacity(along.len());
     walk_some(pack, &others, 0, values, dynamic, &mut eff, &mut |eff| {
         if !pack.questions()[q]
             .when
@@ -791,21 +814,22 @@ fn direction(pack: &Pack, d: usize, values: &[Vec<Answer>]) -> Option<Failure> {
         {
             return;
         }
-        let mut trail = Vec::with_capacity(along.len());
-        let mut probe = eff.to_vec();
+        trail.clear();
         for v in &along {
-            probe[q] = Some(v.clone());
+            eff[q] = Some(v.clone());
             let mut points = 0i64;
             let mut vetoed = false;
             for &r in &rules {
                 let rule = &pack.rules()[r];
-                if rule.when.as_ref().is_none_or(|w| w.eval(&probe)) {
+                if rule.when.as_ref().is_none_or(|w| w.eval(eff)) {
                     points = points.saturating_add(rule.points_for(c));
                     vetoed |= rule.vetoes.contains(&c);
                 }
             }
             trail.push(standing(points, vetoed));
         }
+        // `q` is not among the questions walked, so it goes back to not given.
+        eff[q] = None;
         let bad = trail.windows(2).any(|w| match law.trend {
             Trend::NeverFalls => w[1] < w[0],
             Trend::NeverRises => w[1] > w[0],
@@ -813,7 +837,7 @@ fn direction(pack: &Pack, d: usize, values: &[Vec<Answer>]) -> Option<Failure> {
         if bad {
             count += 1;
             if found.is_none() {
-                found = Some((eff.to_vec(), trail));
+                found = Some((eff.to_vec(), trail.clone()));
             }
         }
     });
@@ -867,7 +891,7 @@ fn walk_some(
     values: &[Vec<Answer>],
     dynamic: Dynamic,
     eff: &mut Vec<Option<Answer>>,
-    f: &mut dyn FnMut(&[Option<Answer>]),
+    f: &mut dyn FnMut(&mut [Option<Answer>]),
 ) {
     let Some(&q) = qs.get(i) else {
         f(eff);
@@ -878,13 +902,19 @@ fn walk_some(
         .as_ref()
         .is_none_or(|c| c.eval(eff))
     {
-        let tried = match dynamic {
-            Some((d, make)) if d == q => make(eff),
-            _ => values[q].clone(),
-        };
-        for v in tried {
-            eff[q] = Some(v);
-            walk_some(pack, qs, i + 1, values, dynamic, eff, f);
+        match dynamic {
+            Some((d, make)) if d == q => {
+                for v in make(eff) {
+                    eff[q] = Some(v);
+                    walk_some(pack, qs, i + 1, values, dynamic, eff, f);
+                }
+            }
+            _ => {
+                for v in &values[q] {
+                    eff[q] = Some(v.clone());
+                    walk_some(pack, qs, i + 1, values, dynamic, eff, f);
+                }
+            }
         }
         eff[q] = None;
     } else {
