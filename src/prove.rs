@@ -20,7 +20,7 @@
 
 use crate::answers::Answers;
 use crate::insight::alternatives::{self, MAX_PROOF_OPTIONS};
-use crate::pack::{Answer, Condition, CostOrder, Example, Expected, Kind, Pack, Trend};
+use crate::pack::{Answer, Condition, CostOrder, Example, Expected, Kind, Pack, Slot, Trend};
 use crate::score::{self, Pick};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -168,6 +168,8 @@ struct Space<'a> {
     /// Rules that always fire.
     always: Vec<usize>,
     eff: Vec<Option<Answer>>,
+    /// `eff` as the pack's compiled tests read it, kept in step by the walk.
+    words: Vec<Slot>,
     /// Totals at each depth: points and veto counts, `n` candidates each.
     points: Vec<i64>,
     vetoes: Vec<u32>,
@@ -311,6 +313,7 @@ impl<'a> Space<'a> {
             slot: vec![0; nq],
             always,
             eff: vec![None; nq],
+            words: vec![Slot::NOT_ASKED; nq],
             points: vec![0; n * (split + 1)],
             vetoes: vec![0; n * (split + 1)],
             n,
@@ -346,24 +349,25 @@ impl<'a> Space<'a> {
             return;
         }
         let q = self.order[depth];
-        let asked = self.pack.questions()[q]
-            .when
-            .as_ref()
-            .is_none_or(|c| c.eval(&self.eff));
+        let asked = self
+            .pack
+            .asked_test(q)
+            .is_none_or(|t| t.eval(&self.words, &self.eff));
         let count = if asked { self.values[q].len() } else { 1 };
         let n = self.n;
         for k in 0..count {
             self.eff[q] = asked.then(|| self.values[q][k].clone());
+            self.words[q] = Slot::of(self.eff[q].as_ref());
             self.slot[q] = if asked { k as u32 + 1 } else { 0 };
             let (here, next) = (depth * n, (depth + 1) * n);
             self.points.copy_within(here..next, next);
             self.vetoes.copy_within(here..next, next);
             for i in 0..self.ready[depth].len() {
                 let r = self.ready[depth][i];
-                if self.pack.rules()[r]
-                    .when
-                    .as_ref()
-                    .is_none_or(|c| c.eval(&self.eff))
+                if self
+                    .pack
+                    .rule_test(r)
+                    .is_none_or(|t| t.eval(&self.words, &self.eff))
                 {
                     apply(
                         self.pack,
@@ -376,6 +380,7 @@ impl<'a> Space<'a> {
             self.visit(depth + 1);
         }
         self.eff[q] = None;
+        self.words[q] = Slot::NOT_ASKED;
         self.slot[q] = 0;
     }
 

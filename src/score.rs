@@ -7,7 +7,7 @@
 //! the top (a tie, which names no winner), or none when every candidate is ruled out.
 //! The pack's order is never presented as advice.
 
-use crate::pack::{Answer, Pack};
+use crate::pack::{Answer, Pack, Slot};
 use std::sync::Arc;
 
 /// The outcome of scoring one set of answers.
@@ -249,6 +249,8 @@ pub fn score(pack: &Pack, effective: &[Option<Answer>]) -> Verdict {
 #[derive(Debug, Clone, Default)]
 pub struct Scorer {
     effective: Vec<Option<Answer>>,
+    /// The answers in force as the pack's compiled tests read them.
+    slots: Vec<Slot>,
     /// Lists of choices kept from answers no longer in force, to hold the next ones.
     spare: Vec<Vec<usize>>,
     scores: Vec<i64>,
@@ -307,8 +309,12 @@ impl Scorer {
         }
         eff.truncate(questions.len());
         eff.resize(questions.len(), None);
+        // Not asked until filled in, as a question's condition sees the later ones.
+        let slots = &mut self.slots;
+        slots.clear();
+        slots.resize(questions.len(), Slot::NOT_ASKED);
         for (i, q) in questions.iter().enumerate() {
-            let asked = q.when.as_ref().is_none_or(|c| c.eval(&eff[..i]));
+            let asked = pack.asked_test(i).is_none_or(|t| t.eval(slots, &eff[..i]));
             let given = asked.then(|| answers.get(i).unwrap_or(&q.default));
             let slot = &mut eff[i];
             if let (Some(Answer::Choices(into)), Some(Answer::Choices(from))) =
@@ -316,6 +322,7 @@ impl Scorer {
             {
                 into.clear();
                 into.extend_from_slice(from);
+                slots[i] = Slot::of(eff[i].as_ref());
                 continue;
             }
             if let Some(Answer::Choices(v)) = slot.take() {
@@ -330,6 +337,7 @@ impl Scorer {
                 }
                 other => other.clone(),
             });
+            slots[i] = Slot::of(eff[i].as_ref());
         }
     }
 
@@ -339,8 +347,11 @@ impl Scorer {
         self.scores.resize(n, 0);
         self.vetoed.clear();
         self.vetoed.resize(n, false);
-        for rule in pack.rules() {
-            if !rule.when.as_ref().is_none_or(|c| c.eval(&self.effective)) {
+        for (r, rule) in pack.rules().iter().enumerate() {
+            if !pack
+                .rule_test(r)
+                .is_none_or(|t| t.eval(&self.slots, &self.effective))
+            {
                 continue;
             }
             for &(c, p) in rule.points.iter() {

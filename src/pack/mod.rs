@@ -12,6 +12,7 @@ pub mod compiled;
 mod condition;
 mod cost_order;
 mod expect;
+mod index_test;
 mod lint;
 mod load;
 pub mod raw;
@@ -29,6 +30,7 @@ pub use compiled::load_default;
 pub use condition::Condition;
 pub use cost_order::{CostEnd, CostOrder, per_person, seniority_factors};
 pub use expect::{Direction, Example, Expectations, Expected, Law, Trend};
+pub use index_test::{IndexTest, Slot, SlotKind};
 pub use load::{
     DEFAULT_PACK_NAME, IMPORTS_OUTSIDE_FLAG, Imports, LoadError, load_path, load_path_with,
     load_texts, parse_default,
@@ -70,6 +72,9 @@ pub struct Pack {
     /// Rule indices in order of impact (see [`Pack::rules_by_impact`]).
     #[serde(skip)]
     impact_order: Vec<usize>,
+    /// Every rule's and question's condition compiled to index tests.
+    #[serde(skip)]
+    compiled: index_test::Compiled,
 }
 
 /// A pack's identity and settings.
@@ -317,7 +322,18 @@ impl Pack {
             pack.rules.remove(rule);
         }
         pack.impact_order = impact_order(&pack.rules);
+        pack.compiled = index_test::Compiled::new(&pack.rules, &pack.questions);
         pack
+    }
+
+    /// Rule `r`'s condition compiled to index tests; `None` for a rule that always fires.
+    pub fn rule_test(&self, r: usize) -> Option<&IndexTest> {
+        self.compiled.rules.get(r).and_then(Option::as_ref)
+    }
+
+    /// When question `q` is asked, compiled to index tests; `None` for one always asked.
+    pub fn asked_test(&self, q: usize) -> Option<&IndexTest> {
+        self.compiled.asked.get(q).and_then(Option::as_ref)
     }
 
     /// The index of the question with this id.
@@ -363,6 +379,7 @@ impl Pack {
             .map(|(i, c)| (c.id.clone(), i))
             .collect();
         self.impact_order = impact_order(&self.rules);
+        self.compiled = index_test::Compiled::new(&self.rules, &self.questions);
         self
     }
 

@@ -256,6 +256,7 @@ pub fn resolve(
         expectations,
         warnings: d.into_sorted(),
         impact_order: Vec::new(),
+        compiled: Default::default(),
         question_ids: HashMap::new(),
         candidate_ids: HashMap::new(),
         sources: Vec::new(),
