@@ -75,6 +75,12 @@ impl Condition {
             Condition::All(parts) => parts.iter().all(|c| c.eval(answers)),
             Condition::Any(parts) => parts.iter().any(|c| c.eval(answers)),
             Condition::Not(part) => !part.eval(answers),
+            // Choices are by far the commonest test: compared as numbers, not through
+            // the answer's derived equality.
+            Condition::Equals {
+                question,
+                value: Answer::Choice(want),
+            } => matches!(get(question), Some(Answer::Choice(i)) if i == want),
             Condition::Equals { question, value } => get(question) == Some(value),
             Condition::OneOf { question, options } => {
                 matches!(get(question), Some(Answer::Choice(i)) if options.binary_search(i).is_ok())
