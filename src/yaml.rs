@@ -376,6 +376,7 @@ fn build(text: &str, limits: &Limits) -> Result<Node, YamlError> {
         anchors: std::collections::HashMap::new(),
         nodes: 0,
         repeated: 0,
+        defined: 0,
     };
     let mut parser = Parser::new_from_str(text);
     let mut docs: Vec<Node> = Vec::new();
@@ -495,7 +496,7 @@ struct Open {
     /// Mappings named by `<<` keys, merged when the mapping ends.
     merges: Vec<Node>,
     /// Keys seen so far, once the mapping is large enough for a linear scan to hurt.
-    keys: Option<std::collections::HashMap<String, u32>>,
+    keys: Option<std::collections::HashMap<KeyId, u32>>,
 }
 
 /// Mappings up to this size are checked for duplicate keys by a scan.
@@ -596,9 +597,31 @@ fn second_document(pos: Pos) -> YamlError {
         .hint("remove the `---` separator and keep a single document")
 }
 
-/// A key's identity for duplicate detection: its type and text (`1` and `"1"` differ).
-fn key_text(k: &Node) -> String {
-    format!("{}:{}", k.type_name(), k.scalar_text().unwrap_or_default())
+/// A key's identity for duplicate detection: its type and value (`1` and `"1"` differ,
+/// as do `1` and `1.0`). Made without formatting: a large mapping makes one per key,
+/// and short texts are kept inline.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum KeyId {
+    Null,
+    Bool(bool),
+    Int(i64),
+    /// A decimal by its bits, every NaN alike.
+    Float(u64),
+    Str(CompactString),
+    /// A list or mapping as a key: every list alike, every mapping alike.
+    Other(&'static str),
+}
+
+fn key_text(k: &Node) -> KeyId {
+    match &k.kind {
+        NodeKind::Null => KeyId::Null,
+        NodeKind::Bool(b) => KeyId::Bool(*b),
+        NodeKind::Int(i) => KeyId::Int(*i),
+        NodeKind::Float(f) if f.is_nan() => KeyId::Float(f64::NAN.to_bits()),
+        NodeKind::Float(f) => KeyId::Float(f.to_bits()),
+        NodeKind::Str(s) => KeyId::Str(s.clone()),
+        NodeKind::Seq(_) | NodeKind::Map(_) => KeyId::Other(k.type_name()),
+    }
 }
 
 fn too_deep(pos: Pos, max: usize) -> YamlError {
@@ -622,7 +645,7 @@ fn merge_into(entries: &mut Vec<(Node, Node)>, node: Node) -> Result<(), YamlErr
         _ => return Err(YamlError::new(pos, "`<<` merges only mappings")),
     };
     // An index of the keys present, so that merging is linear in the keys merged.
-    let mut present: std::collections::HashSet<String> =
+    let mut present: std::collections::HashSet<KeyId> =
         entries.iter().map(|(k, _)| key_text(k)).collect();
     for map in sources {
         for (k, v) in map {
@@ -681,6 +704,11 @@ fn span_pos(span: &Span) -> Pos {
 /// an alias bomb, refused after a few milliseconds of copying instead of a hundred.
 pub const MAX_REPEATED: usize = 200_000;
 
+/// Most anchors (`&name`) a text may define. Packs name a few shared conditions; a text
+/// of hundreds of thousands is refused as it reaches this many, before the parser has
+/// read the rest of it.
+pub const MAX_ANCHORS: usize = 10_000;
+
 struct Builder {
     limits: Limits,
     /// Each anchor's node and how many values it holds, so that an alias is counted
@@ -689,6 +717,8 @@ struct Builder {
     nodes: usize,
     /// Values copied for anchors and aliases, against [`MAX_REPEATED`].
     repeated: usize,
+    /// Anchors defined so far, against [`MAX_ANCHORS`].
+    defined: usize,
 }
 
 impl Builder {
@@ -729,6 +759,14 @@ impl Builder {
     }
 
     fn define(&mut self, id: usize, node: &Node) -> Result<(), YamlError> {
+        self.defined += 1;
+        if self.defined > MAX_ANCHORS {
+            return Err(YamlError::new(
+                node.pos,
+                format!("the text defines more than {MAX_ANCHORS} anchors"),
+            )
+            .hint("anchors (`&name`) are for naming a few parts to repeat"));
+        }
         let size = node_count(node);
         // The node itself is in the tree already; what it holds is copied once more.
         self.repeated = self.repeated_with(node.pos, size.saturating_sub(1))?;
@@ -885,6 +923,12 @@ mod tests {
         // A number key and a text key are different keys.
         let n = p("1: a\n'1': b\n").unwrap();
         assert_eq!(n.as_map().unwrap().len(), 2);
+        // So they are past the scan, where keys are looked up in an index.
+        let many: String = (0..40).map(|i| format!("k{i}: {i}\n")).collect();
+        let n = p(&format!("{many}1: a\n'1': b\n1.0: c\n")).unwrap();
+        assert_eq!(n.as_map().unwrap().len(), 43);
+        let e = p(&format!("{many}1.5: a\n1.50: b\n")).unwrap_err();
+        assert!(e.message.contains("duplicate key `1.5`"), "{e}");
     }
 
     #[test]
@@ -909,6 +953,25 @@ mod tests {
         assert_eq!(e.message, expect);
         // Up to `e` the copies fit (about 150,000); the first `*e` of `f` crosses.
         assert_eq!(e.pos, Pos { line: 6, col: 8 });
+    }
+
+    #[test]
+    fn a_text_of_too_many_anchors_is_refused_at_the_first_over() {
+        let list = |n: usize| {
+            let mut s = String::from("---\n");
+            for i in 0..n {
+                s.push_str(&format!("- &a{i} {i}\n"));
+            }
+            s
+        };
+        assert!(p(&list(MAX_ANCHORS)).is_ok());
+        let e = p(&list(200_000)).unwrap_err();
+        assert_eq!(
+            e.message,
+            format!("the text defines more than {MAX_ANCHORS} anchors")
+        );
+        // The `---` line, then one anchor a line: the one after the last allowed.
+        assert_eq!(e.pos.line as usize, MAX_ANCHORS + 2);
     }
 
     #[test]

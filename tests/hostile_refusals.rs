@@ -73,6 +73,21 @@ fn alias_bombs_are_refused_at_the_alias_that_crosses_the_repeat_budget() {
 }
 
 #[test]
+fn a_text_of_200_000_anchors_is_refused_at_the_first_over_the_limit() {
+    // The `---` line, then one anchor a line: the 10,001st is on line 10,002.
+    refused(
+        "200,000 anchors",
+        &hostile::anchors(200_000),
+        "hostile.yaml:10002:",
+    );
+    refused(
+        "200,000 anchors",
+        &hostile::anchors(200_000),
+        "the text defines more than 10000 anchors",
+    );
+}
+
+#[test]
 fn many_documents_are_refused_at_the_second() {
     refused(
         "15 MB of documents",
