@@ -103,7 +103,7 @@ fn member(pack: &Arc<Pack>, data_dir: Option<&Path>, given: &str) -> Result<Read
     };
     let shown = crate::session::store::shown(&file);
     let played = replay::replay(&session, pack.clone(), &shown).map_err(|e| e.to_string())?;
-    let cmp = replay::compare(&session, &played);
+    let cmp = replay::drift(&session, &played);
     let unfinished = session.status == crate::session::Status::InProgress;
     let notes = cmp.remarks(unfinished).warnings;
     let name = match &session.label {

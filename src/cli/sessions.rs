@@ -4,7 +4,7 @@
 use super::{Failure, Format, exit, load_pack, print, render};
 use crate::report::Report;
 use crate::score;
-use crate::session::replay::{self, Comparison};
+use crate::session::replay::{self, Drift};
 use crate::session::{Listed, SessionError, Status, Store, Summary};
 use clap::ValueEnum;
 use serde_json::json;
@@ -169,7 +169,7 @@ pub fn export(
     let (session, path) = store.find(session)?;
     let shown = path.to_string_lossy();
     let played = replay::replay(&session, pack.clone(), &shown)?;
-    let cmp = replay::compare(&session, &played);
+    let cmp = replay::drift(&session, &played);
     for note in notes(&cmp, session.status) {
         crate::cli::say_err(&format!("hirewiz: {shown}: {note}"));
     }
@@ -225,7 +225,7 @@ fn export_target(
 }
 
 /// What a reader of an exported report should know about how it was made.
-pub fn notes(cmp: &Comparison, status: Status) -> Vec<String> {
+pub fn notes(cmp: &Drift, status: Status) -> Vec<String> {
     let mut out = Vec::new();
     if status == Status::InProgress {
         out.push("the session is not finished; questions not answered take their defaults".into());

@@ -5,11 +5,11 @@
 //! cross-reference is an index: once a [`Pack`] exists, it is known to be consistent, and
 //! the rest of the program never looks anything up by name again.
 
-mod advice;
 mod answer;
 mod budget;
 pub mod compiled;
 mod condition;
+mod content;
 mod cost_order;
 mod expect;
 mod index_test;
@@ -19,15 +19,15 @@ pub mod raw;
 mod resolve;
 pub mod schema;
 
-pub use advice::{
-    AdviceContent, Assumed, Band, Because, Claim, CostModel, CostRule, Delay, Duration, Factor,
-    RateColumn, RateRow, RateTable, RateUnit, Rates, Role, RowLookup, SeniorityScale, Skill, Step,
-    Weigh,
-};
 pub use answer::answer_from_node;
 pub use budget::{BudgetBasis, BudgetModel, Figure, fits, mid};
 pub use compiled::load_default;
 pub use condition::Condition;
+pub use content::{
+    AdviceContent, Assumed, Band, Because, Claim, CostModel, CostRule, Delay, Duration, Factor,
+    RateColumn, RateRow, RateTable, RateUnit, Rates, Role, RowLookup, SeniorityScale, Skill, Step,
+    Weigh,
+};
 pub use cost_order::{CostEnd, CostOrder, per_person, seniority_factors};
 pub use expect::{Direction, Example, Expectations, Expected, Law, Trend};
 pub use index_test::{IndexTest, Slot, SlotKind};

@@ -6,7 +6,7 @@ use super::{Clean, PlainError, run_stdio};
 use crate::pack::Pack;
 use crate::report::{self, Report};
 use crate::score;
-use crate::session::replay::{Comparison, Played, compare, replay};
+use crate::session::replay::{Drift, Played, drift, replay};
 use crate::session::store::{find_anywhere, shown};
 use crate::session::{Recorder, Replay, Session, Status, Store, Timestamp};
 use crate::wizard::{Event, Step, Wizard};
@@ -112,7 +112,7 @@ pub fn replay_printing(
 ) -> Result<(), PlainError> {
     let (session, path) = find_anywhere(data_dir, given)?;
     let played = replay(&session, pack, &shown(&path))?;
-    let comparison = compare(&session, &played);
+    let comparison = drift(&session, &played);
     let text = transcript(&session, &played, &comparison);
     Clean(std::io::stdout().lock()).say(&text)
 }
@@ -120,7 +120,7 @@ pub fn replay_printing(
 /// The plain transcript of a replayed session: a heading, one numbered line per answer,
 /// going back, change from the review and finish (moving on is left out: every answer
 /// moves on), the remarks on the result, and the text report.
-pub fn transcript(session: &Session, played: &Replay, comparison: &Comparison) -> String {
+pub fn transcript(session: &Session, played: &Replay, comparison: &Drift) -> String {
     let pack = played.start.pack();
     let mut s = String::new();
     let label = quoted_label(session);

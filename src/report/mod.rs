@@ -4,8 +4,8 @@
 //! force and the verdict; [`text`], [`markdown`] and [`json`] render it, and the terminal
 //! wizard draws its result screen from the same model, so every output says the same.
 
-mod advice;
 pub mod compare;
+mod fill;
 pub mod group;
 mod insight;
 pub mod json;
@@ -343,7 +343,7 @@ impl Report {
             .recommended()
             .and_then(|c| cand(c).role_heading.as_deref())
             .unwrap_or("Role to look for");
-        advice::fill(
+        fill::fill(
             &mut report,
             &crate::advice::advise(pack, effective, &judged),
             heading,

@@ -30,7 +30,7 @@ pub use id::{Label, MAX_LABEL, SessionId};
 pub use identity::{PackIdentity, content_hash};
 pub use lock::SessionLock;
 pub use record::Recorder;
-pub use replay::{Comparison, PackChange, Replay, ReplayStep, ResultChange, Skipped};
+pub use replay::{Drift, PackChange, Replay, ReplayStep, ResultChange, Skipped};
 pub use store::{Listed, Store, Summary};
 
 use crate::pack::Pack;

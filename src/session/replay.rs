@@ -127,7 +127,7 @@ impl Replay {
 
 /// Differences between a session as saved and as it replays now.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Comparison {
+pub struct Drift {
     /// Set when the pack changed since the session was saved.
     pub pack: Option<PackChange>,
     /// Set when the saved result differs from the fresh one.
@@ -138,7 +138,7 @@ pub struct Comparison {
     pub current: SavedResult,
 }
 
-impl Comparison {
+impl Drift {
     /// Whether anything differs.
     pub fn is_same(&self) -> bool {
         self.pack.is_none() && self.result.is_none() && self.skipped.is_empty()
@@ -158,8 +158,8 @@ pub struct Remarks {
     pub results: Option<(SavedResult, SavedResult)>,
 }
 
-impl Comparison {
-    /// The remarks on this comparison; `unfinished` when the session was saved before
+impl Drift {
+    /// The remarks on this drift; `unfinished` when the session was saved before
     /// its result (questions it did not reach then take their defaults).
     pub fn remarks(&self, unfinished: bool) -> Remarks {
         let mut warnings = Vec::new();
@@ -419,9 +419,9 @@ fn check_snapshot(session: &Session, state: &Wizard, done: bool, d: &mut Diagnos
     }
 }
 
-/// Compare `session` with its replay: pack change, skipped events, and the saved result
+/// How `session` drifted from its replay: pack change, skipped events, and the saved result
 /// against the replayed answers scored now.
-pub fn compare(session: &Session, replay: &Replay) -> Comparison {
+pub fn drift(session: &Session, replay: &Replay) -> Drift {
     let state = replay.final_state();
     let pack = state.pack();
     let verdict = score::score(pack, &state.effective());
@@ -435,7 +435,7 @@ pub fn compare(session: &Session, replay: &Replay) -> Comparison {
             saved: saved.clone(),
             current: current.clone(),
         });
-    Comparison {
+    Drift {
         pack: replay.pack_change.clone(),
         result,
         skipped: replay.skipped.clone(),

@@ -163,7 +163,7 @@ impl Autosave {
                 continue;
             };
             let unfinished = session.status == crate::session::Status::InProgress;
-            let notes = crate::session::replay::compare(&session, &played)
+            let notes = crate::session::replay::drift(&session, &played)
                 .remarks(unfinished)
                 .warnings;
             members.push(GroupMember {
@@ -307,11 +307,6 @@ impl Autosave {
     /// The session file, once something was recorded.
     pub fn session_file(&self) -> Option<PathBuf> {
         self.recorder.as_ref().map(Recorder::path)
-    }
-
-    /// The id of the session being recorded, once something was.
-    pub fn session_id(&self) -> Option<String> {
-        self.recorder.as_ref().map(|r| r.session().id.to_string())
     }
 
     /// At the end of the run: a last try at saving, and what to tell the user on the way

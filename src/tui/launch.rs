@@ -7,7 +7,7 @@ use super::model::{App, ResumeOffer};
 use super::player::Player;
 use super::theme::Theme;
 use crate::pack::Pack;
-use crate::session::replay::{compare, replay};
+use crate::session::replay::{drift, replay};
 use crate::session::store::{find_anywhere, shown};
 use crate::session::{Replay, Session, SessionError, Store, Timestamp};
 use std::path::Path;
@@ -54,7 +54,7 @@ pub fn prepare(
         Launch::Replay(given) => {
             let (session, path) = find_anywhere(data_dir, given)?;
             let played = replay(&session, pack.clone(), &shown(&path))?;
-            let comparison = compare(&session, &played);
+            let comparison = drift(&session, &played);
             let player = Player::new(&session, &played, comparison);
             Ok((
                 App::replaying(player, theme),

@@ -4,7 +4,7 @@
 //! tick when [`Player::interval`] has passed.
 
 use crate::session::replay::Played;
-use crate::session::{Comparison, Replay, Session, Status};
+use crate::session::{Drift, Replay, Session, Status};
 use crate::wizard::{Event, Step, Wizard};
 use std::time::Duration;
 
@@ -25,7 +25,7 @@ pub struct Player {
     playing: bool,
     speed: usize,
     /// How the session as saved compares with its replay on the current pack.
-    comparison: Comparison,
+    comparison: Drift,
     /// Whether the session was saved before its result was reached.
     unfinished: bool,
     /// The session's id, and its label if it has one.
@@ -39,7 +39,7 @@ impl Player {
     /// A session saved before its result gets one more frame, the result scored with the
     /// answers it has (every other question taking its default), so that a replay
     /// always ends on a recommendation.
-    pub fn new(session: &Session, replay: &Replay, comparison: Comparison) -> Player {
+    pub fn new(session: &Session, replay: &Replay, comparison: Drift) -> Player {
         let mut frames = vec![replay.start.clone()];
         let mut events = vec![None];
         for s in &replay.steps {
@@ -117,7 +117,7 @@ impl Player {
     }
 
     /// How the saved session compares with its replay now.
-    pub fn comparison(&self) -> &Comparison {
+    pub fn comparison(&self) -> &Drift {
         &self.comparison
     }
 

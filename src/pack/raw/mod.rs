@@ -9,14 +9,14 @@
 //! may be split across files and imports. A type's serde name is how messages name it
 //! (see [`super::de`]); its schemars name is its name in the schema.
 
-pub mod advice;
 pub mod condition;
+pub mod content;
 pub mod expect;
 pub mod value;
 
 use crate::yaml::de::{Entries, Items, Lenient, Located, Name, OneOrMany};
-use advice::{Costs, Rates, Role, Skill, Step, Warning, Weigh};
 use condition::Condition;
+use content::{Costs, Rates, Role, Skill, Step, Warning, Weigh};
 use expect::Expectations;
 use schemars::{JsonSchema, Schema};
 use serde::Deserialize;

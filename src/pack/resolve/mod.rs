@@ -3,7 +3,7 @@
 //! at its place, those that need the whole pack (unknown and repeated ids, defaults that
 //! do not fit, questions that test later ones) as well as those of each file.
 
-mod advice;
+mod content;
 mod expect;
 mod scope;
 
@@ -191,7 +191,7 @@ pub fn resolve(
     }
 
     // Advice first: rules may test what its cost model shows cheapest.
-    let advice = advice::resolve(&files, &scope, &mut d);
+    let advice = content::resolve(&files, &scope, &mut d);
     let order = match (&advice.costs, &advice.rates) {
         (Some(model), Some(rates)) => {
             super::CostOrder::build(model, rates, &questions).map(Arc::new)

@@ -4,7 +4,7 @@
 use super::scope::Scope;
 use super::{kept, text};
 use crate::diag::Diagnostics;
-use crate::pack::raw::{self, PackFile, advice as ra};
+use crate::pack::raw::{self, PackFile, content as ra};
 use crate::pack::{
     AdviceContent, Assumed, Band, Because, Claim, CostModel, CostRule, Delay, Duration, Factor,
     Kind, RateColumn, RateRow, RateTable, RateUnit, Rates, Role, RowLookup, SeniorityScale, Skill,
