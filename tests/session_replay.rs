@@ -96,7 +96,7 @@ fn replay_with_back_steps_and_changed_answers_reproduces_the_final_state() {
     }
     assert_eq!(r.final_state(), &last);
     assert!(r.finished());
-    let cmp = replay::compare(&loaded, &r);
+    let cmp = replay::drift(&loaded, &r);
     assert!(cmp.is_same(), "{cmp:?}");
     assert_eq!(cmp.current.winner, "in_house");
 }
@@ -116,7 +116,7 @@ fn a_pack_change_and_a_changed_result_are_reported() {
     let change = r.pack_change.as_ref().expect("pack change reported");
     assert_eq!(change.saved, loaded.pack);
     assert_ne!(change.saved.hash, change.current.hash);
-    let cmp = replay::compare(&loaded, &r);
+    let cmp = replay::drift(&loaded, &r);
     let diff = cmp.result.expect("result change reported");
     assert_eq!(diff.saved.winner, "in_house");
     assert_eq!(diff.current.winner, "agency");
@@ -181,7 +181,7 @@ fn going_back_from_the_result_leaves_the_session_finished() {
     let r = replay::replay(&s, pack.clone(), "s").unwrap();
     assert!(r.finished());
     assert_eq!(r.final_state().step(), Step::Review);
-    let remarks = replay::compare(&s, &r).remarks(s.status == Status::InProgress);
+    let remarks = replay::drift(&s, &r).remarks(s.status == Status::InProgress);
     assert!(
         !remarks
             .warnings

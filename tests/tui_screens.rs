@@ -249,9 +249,9 @@ fn saved_session(pack: &Arc<Pack>, finish: bool) -> hirewiz::session::Session {
 }
 
 fn replaying(pack: &Arc<Pack>, session: &hirewiz::session::Session, size: (u16, u16)) -> App {
-    use hirewiz::session::replay::{compare, replay};
+    use hirewiz::session::replay::{drift, replay};
     let played = replay(session, pack.clone(), "session.yaml").expect("it replays");
-    let player = hirewiz::tui::Player::new(session, &played, compare(session, &played));
+    let player = hirewiz::tui::Player::new(session, &played, drift(session, &played));
     let mut app = App::replaying(player, Theme::colour());
     app.update(Msg::Resize(size.0, size.1));
     app

@@ -4,7 +4,7 @@
 //! Everything here is pure and fast enough to run after every answer in the wizard.
 //!
 //! **What if.** Every visible question is tried with each other answer worth trying
-//! (see [`alternatives`] for which answers and how big a change each is). Changes
+//! (see `alternatives` for which answers and how big a change each is). Changes
 //! always go through the answers given, so a change that shows or hides later questions
 //! is scored with those questions asked or not, exactly as [`Answers::effective`] would.
 //! The changes that give a different winner are listed smallest first, then by the new

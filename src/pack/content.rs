@@ -39,7 +39,7 @@ pub struct Rates {
 }
 
 /// A source's claim that one row of a table is lower than others by a share within a
-/// range (see [`crate::advice::costs`] for how it is checked).
+/// range (see `advice::costs` for how it is checked).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Claim {
     /// Machine name.

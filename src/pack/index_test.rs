@@ -194,7 +194,7 @@ impl IndexTest {
     /// force, indexed by question) as [`Slot::of`] gives them.
     ///
     /// The tests on one word are decided here, small enough to inline where rules are
-    /// scored; the rest go through [`IndexTest::eval_nested`], so that the common case
+    /// scored; the rest go through `eval_nested`, so that the common case
     /// makes no call.
     #[inline]
     pub fn eval(&self, slots: &[Slot], answers: &[Option<Answer>]) -> bool {

@@ -1,7 +1,7 @@
 //! The question pack: what is decided between, what is asked, and the rules that score.
 //!
-//! A pack is found and parsed by [`load`], read as the format it is written in ([`raw`],
-//! through [`de`]) and resolved ([`resolve`]) into the types below, in which every
+//! A pack is found and parsed by `load`, read as the format it is written in ([`raw`],
+//! through [`crate::yaml::de`]) and resolved (`resolve`) into the types below, in which every
 //! cross-reference is an index: once a [`Pack`] exists, it is known to be consistent, and
 //! the rest of the program never looks anything up by name again.
 

@@ -1,4 +1,4 @@
-//! The session file: readable YAML with a format version, described once by [`File`]
+//! The session file: readable YAML with a format version, described once by `File`
 //! and written and read through the project's one YAML module ([`crate::yaml`]), whose
 //! guards (size, nesting, a budget of values) stand in front of every read.
 //!

@@ -4,7 +4,7 @@
 //! The layers, one file each:
 //! - [`Session`] (here) is the in-memory record: who, when, which pack, the answers, the
 //!   timed history of events and, once complete, the result as it was then.
-//! - [`format`] writes and reads it as a versioned YAML file (`format: hirewiz-session/1`).
+//! - [`format`](mod@format) writes and reads it as a versioned YAML file (`format: hirewiz-session/1`).
 //! - [`store`] is the folder of session files: atomic saves, listing, loading by id.
 //! - [`lock`] keeps one hirewiz recording into a session at a time.
 //! - [`record`] is what the wizard's front end calls after every event: [`Recorder`].

@@ -520,7 +520,7 @@ impl Store {
     ///
     /// Finding the latest must not cost a full read of every session a consultant has
     /// ever run: each file's `status` and `updated` are read from its first few lines
-    /// (see [`format::peek`]), and only a file whose top says something else is read
+    /// (see `format::peek`), and only a file whose top says something else is read
     /// whole to find them. The sessions are then loaded in order, as far as the caller
     /// goes.
     pub fn in_progress(&self) -> impl Iterator<Item = (Session, PathBuf)> + '_ {

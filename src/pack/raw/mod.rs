@@ -1,13 +1,13 @@
 //! The pack format, written once: what one file of a pack may hold, as it is written.
 //!
-//! These types are read from the located tree by [`super::de`] and resolved into a
-//! [`super::Pack`] by [`super::resolve`], which turns ids into indices and checks what
+//! These types are read from the located tree by [`crate::yaml::de`] and resolved into a
+//! [`super::Pack`] by `resolve`, which turns ids into indices and checks what
 //! needs the whole pack. The JSON Schema (`hirewiz schema`) is derived from them, and
 //! their doc comments are its descriptions.
 //!
 //! Each file of a pack is read on its own, so every top-level key is optional: a pack
 //! may be split across files and imports. A type's serde name is how messages name it
-//! (see [`super::de`]); its schemars name is its name in the schema.
+//! (see [`crate::yaml::de`]); its schemars name is its name in the schema.
 
 pub mod condition;
 pub mod content;
