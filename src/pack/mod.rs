@@ -321,9 +321,8 @@ impl Pack {
         if rule < pack.rules.len() {
             pack.rules.remove(rule);
         }
-        pack.impact_order = impact_order(&pack.rules);
-        pack.compiled = index_test::Compiled::new(&pack.rules, &pack.questions);
-        pack
+        // Everything derived from the rules is made again by the one step that makes it.
+        pack.index()
     }
 
     /// Rule `r`'s condition compiled to index tests; `None` for a rule that always fires.
