@@ -353,45 +353,75 @@ fn pairs(
             }
         }
     }
-    // Every tuple differs (by i and j), so an unstable sort gives the one order.
-    candidates.sort_unstable();
-    let mut found: Vec<WhatIfPair> = Vec::new();
+    // Tried smallest size first. The sizes are small whole numbers, so the pairs are
+    // grouped by size in one counting pass rather than sorted: within a size every pair
+    // is tried, so only the pairs found need an order, and they get the tuple's.
+    let tiers = candidates
+        .iter()
+        .map(|c| c.0 as usize)
+        .max()
+        .map_or(0, |m| m + 1);
+    let mut start = vec![0usize; tiers + 1];
+    for c in &candidates {
+        start[c.0 as usize + 1] += 1;
+    }
+    for s in 1..start.len() {
+        start[s] += start[s - 1];
+    }
+    let mut order = vec![0usize; candidates.len()];
+    let mut next = start.clone();
+    for (k, c) in candidates.iter().enumerate() {
+        order[next[c.0 as usize]] = k;
+        next[c.0 as usize] += 1;
+    }
+    let mut found: Vec<(usize, WhatIfPair)> = Vec::new();
     let mut complete = true;
     let mut tally = probe.base().clone();
-    let mut tier_end = 0;
-    for (k, &(size, _, _, i, j)) in candidates.iter().enumerate() {
-        if k >= tier_end {
-            // A new size begins: stop if enough were found, or if its whole tier does
-            // not fit in the budget (every earlier pair was tried, so `k` were).
-            if found.len() >= PAIR_LIMIT {
-                break;
-            }
-            tier_end = k + candidates[k..].partition_point(|c| c.0 == size);
-            if tier_end > PAIR_BUDGET {
-                complete = false;
-                break;
-            }
+    for size in 0..tiers {
+        let tier = &order[start[size]..start[size + 1]];
+        if tier.is_empty() {
+            continue;
         }
-        let (a, b) = (&pool[i], &pool[j]);
-        // Changes that cannot touch each other add up; only the others are re-scored.
-        if j < all.len() && probe.independent(a.question, b.question) {
-            Tally::combine_into(probe.base(), &tallies[i], &tallies[j], &mut tally);
-        } else {
-            probe.tally_into(
-                &[(a.question, &a.answer), (b.question, &b.answer)],
-                &mut tally,
-            );
+        // A new size begins: stop if enough were found, or if its whole tier does not
+        // fit in the budget (every earlier pair was tried).
+        if found.len() >= PAIR_LIMIT {
+            break;
         }
-        if !tally.picks(current) {
-            found.push(WhatIfPair {
-                changes: [a.clone(), b.clone()],
-                outcome: tally.outcome(),
-            });
+        if start[size + 1] > PAIR_BUDGET {
+            complete = false;
+            break;
+        }
+        for &k in tier {
+            let (_, _, _, i, j) = candidates[k];
+            let (a, b) = (&pool[i], &pool[j]);
+            // Changes that cannot touch each other add up; only the others are re-scored.
+            if j < all.len() && probe.independent(a.question, b.question) {
+                Tally::combine_into(probe.base(), &tallies[i], &tallies[j], &mut tally);
+            } else {
+                probe.tally_into(
+                    &[(a.question, &a.answer), (b.question, &b.answer)],
+                    &mut tally,
+                );
+            }
+            if !tally.picks(current) {
+                let pair = WhatIfPair {
+                    changes: [a.clone(), b.clone()],
+                    outcome: tally.outcome(),
+                };
+                found.push((k, pair));
+            }
         }
     }
-    found.sort_by_key(|p| (p.size(), std::cmp::Reverse(p.outcome.margin)));
+    // Every tuple differs (by i and j), so this is the one order.
+    found.sort_unstable_by_key(|(k, p)| {
+        (
+            p.size(),
+            std::cmp::Reverse(p.outcome.margin),
+            candidates[*k],
+        )
+    });
     found.truncate(PAIR_LIMIT);
-    (found, complete)
+    (found.into_iter().map(|(_, p)| p).collect(), complete)
 }
 
 /// The questions that decide between the two leaders.
