@@ -29,6 +29,14 @@ fn the_compiled_pack_is_the_parsed_pack() {
     let (decoded, parsed) = (load_default().unwrap(), parse_default().unwrap());
     assert_eq!(compile(&decoded), compile(&parsed));
     assert!(decoded.sources() == parsed.sources(), "the sources differ");
+    // The cost order is encoded once, not with each test: every test that reads it must
+    // read the whole of it again once decoded.
+    assert!(decoded.rules() == parsed.rules(), "the rules differ");
+    assert!(
+        decoded.expectations() == parsed.expectations(),
+        "the expectations differ"
+    );
+    assert!(decoded.questions() == parsed.questions(), "the questions differ");
     assert_eq!(decoded.rules_by_impact(), parsed.rules_by_impact());
     for (i, q) in parsed.questions().iter().enumerate() {
         assert_eq!(decoded.question_index(&q.id), Some(i));

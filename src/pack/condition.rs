@@ -51,7 +51,9 @@ pub enum Condition {
         candidate: usize,
         /// Which end.
         end: CostEnd,
-        /// The order for every combination of the answers the estimate reads.
+        /// The order for every combination of the answers the estimate reads. Encoded
+        /// once for the whole pack, not with each test (see [`Condition::link`]).
+        #[serde(skip)]
         order: Arc<CostOrder>,
     },
     /// A budget figure is given and this candidate's estimate fits within it (`within`),
@@ -61,7 +63,9 @@ pub enum Condition {
         candidate: usize,
         /// Whether the test is for fitting within the budget.
         within: bool,
-        /// The estimates for every combination of the answers they read.
+        /// The estimates for every combination of the answers they read. Encoded once
+        /// for the whole pack, not with each test (see [`Condition::link`]).
+        #[serde(skip)]
         order: Arc<CostOrder>,
     },
 }
@@ -104,6 +108,24 @@ impl Condition {
                 within,
                 order,
             } => order.fits(*candidate, answers) == Some(*within),
+        }
+    }
+
+    /// Point every cost and budget test within at `to`: a pack holds one cost order,
+    /// which its encoding keeps once rather than with each test.
+    pub(crate) fn link(&mut self, to: &Arc<CostOrder>) {
+        match self {
+            Condition::All(parts) | Condition::Any(parts) => {
+                parts.iter_mut().for_each(|c| c.link(to))
+            }
+            Condition::Not(part) => part.link(to),
+            Condition::Cost { order, .. } | Condition::Budget { order, .. } => {
+                *order = Arc::clone(to)
+            }
+            Condition::Equals { .. }
+            | Condition::OneOf { .. }
+            | Condition::Contains { .. }
+            | Condition::Range { .. } => {}
         }
     }
 

@@ -59,8 +59,9 @@ pub fn seniority_factors(
 }
 
 /// Which option the cost estimate shows cheapest, for each combination of the answers it
-/// reads.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+/// reads. The default, empty order is what an encoded test holds until
+/// [`Pack::index`](super::Pack) links it to its pack's one order.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CostOrder {
     /// The single choice questions read: (question, option count, default option).
     inputs: Vec<(usize, usize, usize)>,

@@ -58,6 +58,9 @@ pub struct Pack {
     expectations: Expectations,
     /// Warnings found while loading (the pack works, but may hold a mistake).
     warnings: Vec<crate::diag::Diagnostic>,
+    /// The cost order every `cheapest`, `dearest` and budget test reads, when the pack
+    /// has a cost model. The tests share it; [`Pack::index`] links them to it.
+    cost_order: Option<Arc<CostOrder>>,
     /// Rebuilt by [`Pack::index`], like `impact_order`, rather than kept in an encoding.
     #[serde(skip)]
     question_ids: HashMap<String, usize>,
@@ -365,6 +368,12 @@ impl Pack {
     }
 
     pub(crate) fn index(mut self) -> Self {
+        if let Some(order) = &self.cost_order {
+            let laws = self.expectations.laws.iter_mut().filter_map(|l| l.when.as_mut());
+            for c in self.rules.iter_mut().filter_map(|r| r.when.as_mut()).chain(laws) {
+                c.link(order);
+            }
+        }
         self.question_ids = self
             .questions
             .iter()

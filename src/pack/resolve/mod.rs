@@ -255,6 +255,7 @@ pub fn resolve(
         advice,
         expectations,
         warnings: d.into_sorted(),
+        cost_order: order.ok(),
         impact_order: Vec::new(),
         compiled: Default::default(),
         question_ids: HashMap::new(),
