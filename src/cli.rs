@@ -331,11 +331,16 @@ pub fn render(r: &Report, format: Format) -> String {
     }
 }
 
-/// `hirewiz recommend`.
+/// `hirewiz recommend`: the last thing the process does, so the pack and report it
+/// makes are left for the system to take back (not freed one by one).
 pub fn recommend(pack: PackChoice, answers: &Path, format: Format) -> Result<(), Failure> {
     let pack = load_pack(pack)?;
     let r = report_for(&pack, answers)?;
-    print(&render(&r, format))
+    let printed = print(&render(&r, format));
+    // The process ends here: the system takes the pack and the report back whole, which
+    // costs nothing, where freeing them piece by piece costs a tenth of the run.
+    std::mem::forget((pack, r));
+    printed
 }
 
 /// `hirewiz check`: print every problem, or a summary of a sound pack.
