@@ -11,21 +11,24 @@ const DECIDERS_NAMED: usize = 3;
 /// "How long will you need backend engineering? Over a year instead of 3 to 12 months:
 /// In-house would lead by 4 points."
 pub fn what_if_sentence(pack: &Pack, effective: &[Option<Answer>], w: &WhatIf) -> String {
-    format!(
-        "{}: {}.",
-        change_words(pack, effective, &w.change),
-        outcome_words(pack, &w.outcome)
-    )
+    let mut s = String::with_capacity(128);
+    change_words(&mut s, pack, effective, &w.change);
+    s.push_str(": ");
+    s.push_str(&outcome_words(pack, &w.outcome));
+    s.push('.');
+    s
 }
 
 /// Both changes, joined by "and", then the result, as in [`what_if_sentence`].
 pub fn pair_sentence(pack: &Pack, effective: &[Option<Answer>], p: &WhatIfPair) -> String {
-    format!(
-        "{}; and {}: {}.",
-        change_words(pack, effective, &p.changes[0]),
-        change_words(pack, effective, &p.changes[1]),
-        outcome_words(pack, &p.outcome)
-    )
+    let mut s = String::with_capacity(192);
+    change_words(&mut s, pack, effective, &p.changes[0]);
+    s.push_str("; and ");
+    change_words(&mut s, pack, effective, &p.changes[1]);
+    s.push_str(": ");
+    s.push_str(&outcome_words(pack, &p.outcome));
+    s.push('.');
+    s
 }
 
 /// "Deciding between In-house and Freelance: How urgent is it? Within a month; …",
@@ -61,18 +64,19 @@ fn name(pack: &Pack, c: usize) -> &str {
     pack.candidates().get(c).map_or("?", |c| c.name.as_str())
 }
 
-fn change_words(pack: &Pack, effective: &[Option<Answer>], c: &Change) -> String {
+/// The change as its question and new answer, onto `out`.
+fn change_words(out: &mut String, pack: &Pack, effective: &[Option<Answer>], c: &Change) {
     let Some(q) = pack.questions().get(c.question) else {
-        return String::new();
+        return;
     };
-    let new = q.describe(&c.answer);
     let old = effective.get(c.question).and_then(Option::as_ref);
     if let (Some(Answer::Choices(before)), Answer::Choices(after)) = (old, &c.answer) {
-        return asked(&q.prompt, &ticks(q, before, after));
+        return asked_into(out, &q.prompt, &ticks(q, before, after));
     }
-    match old {
-        Some(old) => asked(&q.prompt, &format!("{new} instead of {}", q.describe(old))),
-        None => asked(&q.prompt, &new),
+    asked_into(out, &q.prompt, &q.describe(&c.answer));
+    if let Some(old) = old {
+        out.push_str(" instead of ");
+        out.push_str(&q.describe(old));
     }
 }
 
@@ -107,11 +111,16 @@ fn ticks(q: &crate::pack::Question, before: &[usize], after: &[usize]) -> String
 /// ("Established (recruiting, HR, onboarding)"); a prompt that does not end in a
 /// question mark or colon gets a colon.
 fn asked(prompt: &str, answer: &str) -> String {
-    if prompt.ends_with(['?', ':']) {
-        format!("{prompt} {answer}")
-    } else {
-        format!("{prompt}: {answer}")
-    }
+    let mut s = String::with_capacity(prompt.len() + answer.len() + 2);
+    asked_into(&mut s, prompt, answer);
+    s
+}
+
+/// [`asked`], onto `out`.
+fn asked_into(out: &mut String, prompt: &str, answer: &str) {
+    out.push_str(prompt);
+    out.push_str(if prompt.ends_with(['?', ':']) { " " } else { ": " });
+    out.push_str(answer);
 }
 
 /// "In-house would lead by 4 points", or the level, ruled-out and none-fits variants.
