@@ -112,15 +112,15 @@ pub fn replay_printing(
 ) -> Result<(), PlainError> {
     let (session, path) = find_anywhere(data_dir, given)?;
     let played = replay(&session, pack, &shown(&path))?;
-    let comparison = drift(&session, &played);
-    let text = transcript(&session, &played, &comparison);
+    let drift = drift(&session, &played);
+    let text = transcript(&session, &played, &drift);
     Clean(std::io::stdout().lock()).say(&text)
 }
 
 /// The plain transcript of a replayed session: a heading, one numbered line per answer,
 /// going back, change from the review and finish (moving on is left out: every answer
 /// moves on), the remarks on the result, and the text report.
-pub fn transcript(session: &Session, played: &Replay, comparison: &Drift) -> String {
+pub fn transcript(session: &Session, played: &Replay, drift: &Drift) -> String {
     let pack = played.start.pack();
     let mut s = String::new();
     let label = quoted_label(session);
@@ -172,7 +172,7 @@ pub fn transcript(session: &Session, played: &Replay, comparison: &Drift) -> Str
     if n == 0 {
         let _ = writeln!(s, "  No answer was given.");
     }
-    let remarks = comparison.remarks(session.status == Status::InProgress);
+    let remarks = drift.remarks(session.status == Status::InProgress);
     let _ = writeln!(s);
     for w in &remarks.warnings {
         let _ = writeln!(s, "! {w}");

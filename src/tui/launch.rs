@@ -54,8 +54,8 @@ pub fn prepare(
         Launch::Replay(given) => {
             let (session, path) = find_anywhere(data_dir, given)?;
             let played = replay(&session, pack.clone(), &shown(&path))?;
-            let comparison = drift(&session, &played);
-            let player = Player::new(&session, &played, comparison);
+            let drift = drift(&session, &played);
+            let player = Player::new(&session, &played, drift);
             Ok((
                 App::replaying(player, theme),
                 Autosave::replaying(path, pack),

@@ -25,7 +25,7 @@ pub struct Player {
     playing: bool,
     speed: usize,
     /// How the session as saved compares with its replay on the current pack.
-    comparison: Drift,
+    drift: Drift,
     /// Whether the session was saved before its result was reached.
     unfinished: bool,
     /// The session's id, and its label if it has one.
@@ -39,7 +39,7 @@ impl Player {
     /// A session saved before its result gets one more frame, the result scored with the
     /// answers it has (every other question taking its default), so that a replay
     /// always ends on a recommendation.
-    pub fn new(session: &Session, replay: &Replay, comparison: Drift) -> Player {
+    pub fn new(session: &Session, replay: &Replay, drift: Drift) -> Player {
         let mut frames = vec![replay.start.clone()];
         let mut events = vec![None];
         for s in &replay.steps {
@@ -59,7 +59,7 @@ impl Player {
             pos: 0,
             playing: true,
             speed: DEFAULT_SPEED,
-            comparison,
+            drift,
             unfinished: session.status == Status::InProgress,
             id: session.id.to_string(),
             label: session.label.as_ref().map(|l| l.as_str().to_string()),
@@ -117,8 +117,8 @@ impl Player {
     }
 
     /// How the saved session compares with its replay now.
-    pub fn comparison(&self) -> &Drift {
-        &self.comparison
+    pub fn drift(&self) -> &Drift {
+        &self.drift
     }
 
     /// Whether the session was saved before its result.

@@ -47,7 +47,7 @@ pub(super) fn all_lines(app: &App, s: &ResultState, area: Rect) -> Vec<Line<'sta
             .position(|l| l.width() == 0)
             .map_or(lines.len(), |i| i + 1);
         let rest = lines.split_off(at);
-        lines.extend(super::replay::comparison(t, p, w));
+        lines.extend(super::replay::drift(t, p, w));
         lines.extend(rest);
     }
     lines

@@ -59,8 +59,8 @@ pub(super) fn status(t: &Theme, p: &Player, width: usize) -> Line<'static> {
 
 /// The lines above the result at the end of a replay: whether the pack and the result
 /// changed since the session was saved, with both results side by side when either did.
-pub(super) fn comparison(t: &Theme, p: &Player, width: usize) -> Vec<Line<'static>> {
-    let remarks = p.comparison().remarks(p.unfinished());
+pub(super) fn drift(t: &Theme, p: &Player, width: usize) -> Vec<Line<'static>> {
+    let remarks = p.drift().remarks(p.unfinished());
     let mut out = Vec::new();
     for w in &remarks.warnings {
         out.extend(wrapped(w, width, "  ! ", "    ", t.heading));
