@@ -514,26 +514,46 @@ pub(super) fn amount(x: f64, cur: &str) -> String {
         money(whole(x), cur)
     } else {
         let cents = whole(x * 100.0);
-        format!("{}.{:02}", money(cents / 100, cur), (cents % 100).abs())
+        let mut out = money(cents / 100, cur);
+        if cents < 0 && cents / 100 == 0 {
+            out.insert(0, '-');
+        }
+        // The cents go after the figure, before a currency code written after it.
+        let at = if cur == "USD" || cur == "EUR" {
+            out.len()
+        } else {
+            out.len() - cur.len() - 1
+        };
+        let c = (cents % 100).unsigned_abs();
+        let two = [b'.', b'0' + (c / 10) as u8, b'0' + (c % 10) as u8];
+        out.insert_str(at, std::str::from_utf8(&two).unwrap_or(".00"));
+        out
     }
 }
 
 /// Whole currency units with thousands separators: `$130,000`, `-$72,000`, `5,000 GBP`.
 pub fn money(amount: i64, cur: &str) -> String {
     let digits = amount.unsigned_abs().to_string();
-    let mut out = String::new();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + cur.len() + 3);
+    if amount < 0 {
+        out.push('-');
+    }
+    match cur {
+        "USD" => out.push('$'),
+        "EUR" => out.push('€'),
+        _ => {}
+    }
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
             out.push(',');
         }
         out.push(c);
     }
-    let sign = if amount < 0 { "-" } else { "" };
-    match cur {
-        "USD" => format!("{sign}${out}"),
-        "EUR" => format!("{sign}€{out}"),
-        other => format!("{sign}{out} {other}"),
+    if cur != "USD" && cur != "EUR" {
+        out.push(' ');
+        out.push_str(cur);
     }
+    out
 }
 
 /// "1.25–1.4", "1.67" when both ends round the same, "1.67/1.5" (low end's factor,
@@ -568,6 +588,17 @@ pub(super) fn num(x: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn amounts_with_cents_keep_the_currency_where_whole_ones_have_it() {
+        assert_eq!(amount(1234.5, "USD"), "$1,234.50");
+        assert_eq!(amount(-0.25, "EUR"), "-€0.25");
+        assert_eq!(amount(5000.05, "GBP"), "5,000.05 GBP");
+        assert_eq!(amount(-1234.0, "GBP"), "-1,234 GBP");
+        assert_eq!(money(130_000, "USD"), "$130,000");
+        assert_eq!(money(-72_000, "USD"), "-$72,000");
+        assert_eq!(money(999, "EUR"), "€999");
+    }
 
     #[test]
     fn whole_figures_read_as_two_decimals_trimmed_would() {
