@@ -36,7 +36,10 @@ fn the_compiled_pack_is_the_parsed_pack() {
         decoded.expectations() == parsed.expectations(),
         "the expectations differ"
     );
-    assert!(decoded.questions() == parsed.questions(), "the questions differ");
+    assert!(
+        decoded.questions() == parsed.questions(),
+        "the questions differ"
+    );
     assert_eq!(decoded.rules_by_impact(), parsed.rules_by_impact());
     for (i, q) in parsed.questions().iter().enumerate() {
         assert_eq!(decoded.question_index(&q.id), Some(i));

@@ -132,6 +132,36 @@ fn meet(a: &[usize], b: &[usize]) -> bool {
     false
 }
 
+/// Into `out`, the ascending union of ascending lists without repeats: a copy for one
+/// list, a merge for two (a change and a pair, what probes ask for), a sort for more.
+fn union_into<'l>(out: &mut Vec<usize>, mut lists: impl Iterator<Item = &'l [usize]>) {
+    out.clear();
+    let (Some(a), b) = (lists.next(), lists.next()) else {
+        return;
+    };
+    let Some(b) = b else {
+        out.extend_from_slice(a);
+        return;
+    };
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        let next = a[i].min(b[j]);
+        i += usize::from(a[i] == next);
+        j += usize::from(b[j] == next);
+        out.push(next);
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    let before = out.len();
+    for rest in lists {
+        out.extend_from_slice(rest);
+    }
+    if out.len() > before {
+        out.sort_unstable();
+        out.dedup();
+    }
+}
+
 /// The current answers, ready to be changed a little and re-scored.
 pub(crate) struct Probe<'a> {
     pack: &'a Pack,
@@ -292,14 +322,10 @@ impl<'a> Probe<'a> {
     /// [`Probe::tally`] into `out`, reusing its space.
     pub fn tally_into(&mut self, changes: &[(usize, &Answer)], out: &mut Tally) {
         let mut touched = std::mem::take(&mut self.touched);
-        touched.clear();
-        touched.extend(
-            changes
-                .iter()
-                .flat_map(|(q, _)| self.reach[*q].iter().copied()),
+        union_into(
+            &mut touched,
+            changes.iter().map(|(q, _)| &self.reach[*q][..]),
         );
-        touched.sort_unstable();
-        touched.dedup();
         self.saved.clear();
         for &j in &touched {
             let q = &self.pack.questions()[j];
@@ -318,14 +344,10 @@ impl<'a> Probe<'a> {
         out.vetoes.clone_from(&self.base.vetoes);
         if !self.saved.is_empty() {
             let mut rules = std::mem::take(&mut self.rules);
-            rules.clear();
-            rules.extend(
-                changes
-                    .iter()
-                    .flat_map(|(q, _)| self.rules_of[*q].iter().copied()),
+            union_into(
+                &mut rules,
+                changes.iter().map(|(q, _)| &self.rules_of[*q][..]),
             );
-            rules.sort_unstable();
-            rules.dedup();
             for &r in &rules {
                 let rule = &self.pack.rules()[r];
                 let now = rule.when.as_ref().is_none_or(|c| c.eval(&self.eff));
@@ -351,6 +373,26 @@ impl<'a> Probe<'a> {
         }
         while let Some((j, old)) = self.saved.pop() {
             self.eff[j] = old;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::union_into;
+    use proptest::prelude::*;
+    use std::collections::BTreeSet;
+
+    proptest! {
+        #[test]
+        fn the_union_of_ascending_lists_is_their_set(
+            lists in prop::collection::vec(prop::collection::btree_set(0usize..40, 0..12), 0..5)
+        ) {
+            let lists: Vec<Vec<usize>> = lists.into_iter().map(|s| s.into_iter().collect()).collect();
+            let mut out = vec![99];
+            union_into(&mut out, lists.iter().map(Vec::as_slice));
+            let want: BTreeSet<usize> = lists.iter().flatten().copied().collect();
+            prop_assert_eq!(out, want.into_iter().collect::<Vec<_>>());
         }
     }
 }

@@ -119,7 +119,11 @@ fn asked(prompt: &str, answer: &str) -> String {
 /// [`asked`], onto `out`.
 fn asked_into(out: &mut String, prompt: &str, answer: &str) {
     out.push_str(prompt);
-    out.push_str(if prompt.ends_with(['?', ':']) { " " } else { ": " });
+    out.push_str(if prompt.ends_with(['?', ':']) {
+        " "
+    } else {
+        ": "
+    });
     out.push_str(answer);
 }
 

@@ -369,8 +369,17 @@ impl Pack {
 
     pub(crate) fn index(mut self) -> Self {
         if let Some(order) = &self.cost_order {
-            let laws = self.expectations.laws.iter_mut().filter_map(|l| l.when.as_mut());
-            for c in self.rules.iter_mut().filter_map(|r| r.when.as_mut()).chain(laws) {
+            let laws = self
+                .expectations
+                .laws
+                .iter_mut()
+                .filter_map(|l| l.when.as_mut());
+            for c in self
+                .rules
+                .iter_mut()
+                .filter_map(|r| r.when.as_mut())
+                .chain(laws)
+            {
                 c.link(order);
             }
         }
