@@ -8,7 +8,7 @@
 //! tests check this against full re-scoring.
 
 use crate::answers::Answers;
-use crate::pack::{Answer, Pack};
+use crate::pack::{Answer, Pack, Slot};
 use crate::score::Pick;
 
 /// The result of scoring one set of answers, as far as the insight needs it.
@@ -168,6 +168,8 @@ pub(crate) struct Probe<'a> {
     given: &'a Answers,
     /// The answers in force; changed during a probe and put back after it.
     eff: Vec<Option<Answer>>,
+    /// The answers in force as the pack's compiled tests read them, kept with `eff`.
+    slots: Vec<Slot>,
     /// Whether each rule fires with the current answers.
     fires: Vec<bool>,
     /// The totals with the current answers.
@@ -177,7 +179,7 @@ pub(crate) struct Probe<'a> {
     /// Per question: the rules that read any question in its reach, ascending.
     rules_of: Vec<Vec<usize>>,
     // Scratch space reused from one probe to the next.
-    saved: Vec<(usize, Option<Answer>)>,
+    saved: Vec<(usize, Option<Answer>, Slot)>,
     touched: Vec<usize>,
     rules: Vec<usize>,
 }
@@ -186,11 +188,10 @@ impl<'a> Probe<'a> {
     /// Prepare to probe changes to `given`.
     pub fn new(pack: &'a Pack, given: &'a Answers) -> Probe<'a> {
         let eff = given.effective(pack);
+        let slots: Vec<Slot> = eff.iter().map(|a| Slot::of(a.as_ref())).collect();
         let n = pack.questions().len();
-        let fires: Vec<bool> = pack
-            .rules()
-            .iter()
-            .map(|r| r.when.as_ref().is_none_or(|c| c.eval(&eff)))
+        let fires: Vec<bool> = (0..pack.rules().len())
+            .map(|r| pack.rule_test(r).is_none_or(|t| t.eval(&slots, &eff)))
             .collect();
         let mut scores = vec![0i64; pack.candidates().len()];
         let mut vetoes = vec![0u32; pack.candidates().len()];
@@ -265,6 +266,7 @@ impl<'a> Probe<'a> {
             pack,
             given,
             eff,
+            slots,
             fires,
             base: Tally { scores, vetoes },
             reach,
@@ -329,14 +331,15 @@ impl<'a> Probe<'a> {
         self.saved.clear();
         for &j in &touched {
             let q = &self.pack.questions()[j];
-            let asked = q.when.as_ref().is_none_or(|c| c.eval(&self.eff));
+            let asked = (self.pack.asked_test(j)).is_none_or(|t| t.eval(&self.slots, &self.eff));
             let value = asked.then(|| match changes.iter().find(|(x, _)| *x == j) {
                 Some((_, a)) => *a,
                 None => self.given.get(j).unwrap_or(&q.default),
             });
             if value != self.eff[j].as_ref() {
                 let old = std::mem::replace(&mut self.eff[j], value.cloned());
-                self.saved.push((j, old));
+                let slot = std::mem::replace(&mut self.slots[j], Slot::of(value));
+                self.saved.push((j, old, slot));
             }
         }
         self.touched = touched;
@@ -350,7 +353,8 @@ impl<'a> Probe<'a> {
             );
             for &r in &rules {
                 let rule = &self.pack.rules()[r];
-                let now = rule.when.as_ref().is_none_or(|c| c.eval(&self.eff));
+                let test = self.pack.rule_test(r);
+                let now = test.is_none_or(|t| t.eval(&self.slots, &self.eff));
                 if now == self.fires[r] {
                     continue;
                 }
@@ -371,8 +375,9 @@ impl<'a> Probe<'a> {
             }
             self.rules = rules;
         }
-        while let Some((j, old)) = self.saved.pop() {
+        while let Some((j, old, slot)) = self.saved.pop() {
             self.eff[j] = old;
+            self.slots[j] = slot;
         }
     }
 }
