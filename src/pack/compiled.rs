@@ -93,3 +93,39 @@ pub(super) mod names_only {
         Ok(names.into_iter().map(|n| (n, String::new())).collect())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::load::{EMBEDDED, load_texts};
+    use super::*;
+
+    /// The default pack with a law that tests the cost order, which the default pack's
+    /// own laws do not.
+    fn with_cost_law() -> Pack {
+        let law = "  laws:\n    - id: cost-law\n      when: {all: [{cheapest: freelance}, {within_budget: outsource}]}\n      never: in_house\n      reason: r\n";
+        let files: Vec<(String, String)> = EMBEDDED
+            .iter()
+            .map(|(name, text)| {
+                let text = match *name {
+                    "questions/expectations.yaml" => text.replacen("  laws:\n", law, 1),
+                    _ => text.to_string(),
+                };
+                (name.to_string(), text)
+            })
+            .collect();
+        load_texts(&files).expect("the pack loads")
+    }
+
+    #[test]
+    fn a_law_read_from_an_encoding_tests_the_whole_cost_order() {
+        let pack = with_cost_law();
+        let bytes = postcard::to_stdvec(&pack).unwrap();
+        let decoded = postcard::from_bytes::<Pack>(&bytes).unwrap().index();
+        let law = |p: &Pack| p.expectations().laws[0].clone();
+        assert_eq!(law(&pack).id, "cost-law");
+        assert_eq!(law(&decoded), law(&pack));
+        assert!(decoded.rules() == pack.rules());
+        // Encoded again, a decoded pack's deferred parts are the same bytes.
+        assert_eq!(postcard::to_stdvec(&decoded).unwrap(), bytes);
+    }
+}

@@ -11,6 +11,7 @@ pub mod compiled;
 mod condition;
 mod content;
 mod cost_order;
+mod deferred;
 mod expect;
 mod index_test;
 mod lint;
@@ -55,7 +56,7 @@ pub struct Pack {
     /// Advice beyond the verdict: rates, costs, roles, skills, next steps (all optional).
     advice: AdviceContent,
     /// What the pack's verdicts must satisfy, proved by `hirewiz check`.
-    expectations: Expectations,
+    expectations: deferred::Deferred<Expectations>,
     /// Warnings found while loading (the pack works, but may hold a mistake).
     warnings: Vec<crate::diag::Diagnostic>,
     /// The cost order every `cheapest`, `dearest` and budget test reads, when the pack
@@ -71,7 +72,7 @@ pub struct Pack {
     #[serde(with = "compiled::names_only")]
     sources: Vec<(String, String)>,
     /// Where each question, rule and candidate is written, for [`Pack::lint`].
-    places: lint::Places,
+    places: deferred::Deferred<lint::Places>,
     /// Rule indices in order of impact (see [`Pack::rules_by_impact`]).
     #[serde(skip)]
     impact_order: Vec<usize>,
@@ -309,7 +310,8 @@ impl Pack {
 
     /// What the pack's verdicts must satisfy, proved by `hirewiz check`.
     pub fn expectations(&self) -> &Expectations {
-        &self.expectations
+        let order = self.cost_order.as_ref();
+        self.expectations.get_with(|e| link_laws(e, order))
     }
 
     /// Warnings found while loading (the pack works, but may hold a mistake).
@@ -359,7 +361,7 @@ impl Pack {
     /// that change nothing). The analysis searches answers within a step budget, so it
     /// runs on demand (`hirewiz check`) rather than on every load.
     pub fn lint(&self) -> Vec<crate::diag::Diagnostic> {
-        lint::run(self, &self.places)
+        lint::run(self, self.places.get_with(|_| {}))
     }
 
     /// The section a question belongs to.
@@ -369,19 +371,13 @@ impl Pack {
 
     pub(crate) fn index(mut self) -> Self {
         if let Some(order) = &self.cost_order {
-            let laws = self
-                .expectations
-                .laws
-                .iter_mut()
-                .filter_map(|l| l.when.as_mut());
-            for c in self
-                .rules
-                .iter_mut()
-                .filter_map(|r| r.when.as_mut())
-                .chain(laws)
-            {
+            for c in self.rules.iter_mut().filter_map(|r| r.when.as_mut()) {
                 c.link(order);
             }
+        }
+        // Expectations still encoded are linked when they are decoded.
+        if let Some(e) = self.expectations.get_mut() {
+            link_laws(e, self.cost_order.as_ref());
         }
         self.question_ids = self
             .questions
@@ -413,6 +409,15 @@ impl Pack {
     /// so that the rules that fired come out already ranked by impact.
     pub fn rules_by_impact(&self) -> &[usize] {
         &self.impact_order
+    }
+}
+
+/// Point the cost tests of the laws at the pack's one cost order (see [`Condition::link`]).
+fn link_laws(e: &mut Expectations, order: Option<&Arc<CostOrder>>) {
+    if let Some(order) = order {
+        for c in e.laws.iter_mut().filter_map(|l| l.when.as_mut()) {
+            c.link(order);
+        }
     }
 }
 

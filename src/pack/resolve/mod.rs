@@ -253,7 +253,7 @@ pub fn resolve(
         questions,
         rules,
         advice,
-        expectations,
+        expectations: super::deferred::Deferred::new(expectations),
         warnings: d.into_sorted(),
         cost_order: order.ok(),
         impact_order: Vec::new(),
@@ -261,7 +261,7 @@ pub fn resolve(
         question_ids: HashMap::new(),
         candidate_ids: HashMap::new(),
         sources: Vec::new(),
-        places,
+        places: super::deferred::Deferred::new(places),
     }
     .index())
 }
