@@ -62,10 +62,14 @@ fn any_escaped(bytes: &[u8]) -> bool {
         b => suspect(b),
     };
     const BLOCK: usize = 32;
-    bytes.chunks(BLOCK).enumerate().any(|(n, block)| {
-        block.iter().fold(false, |any, &b| any | suspect(b))
-            && (0..block.len()).any(|i| escaped(n * BLOCK + i))
-    })
+    let blocks = bytes.chunks_exact(BLOCK);
+    let tail = blocks.remainder().len();
+    // Whole blocks of a fixed size, so that the scan compiles to a few vector operations.
+    let whole = blocks.enumerate().any(|(n, block)| {
+        block.iter().fold(0u8, |any, &b| any | u8::from(suspect(b))) != 0
+            && (0..BLOCK).any(|i| suspect(block[i]) && escaped(n * BLOCK + i))
+    });
+    whole || (bytes.len() - tail..bytes.len()).any(escaped)
 }
 
 /// Longest name a message quotes whole.
