@@ -514,44 +514,50 @@ pub(super) fn amount(x: f64, cur: &str) -> String {
         money(whole(x), cur)
     } else {
         let cents = whole(x * 100.0);
-        let mut out = money(cents / 100, cur);
-        if cents < 0 && cents / 100 == 0 {
-            out.insert(0, '-');
-        }
-        // The cents go after the figure, before a currency code written after it.
-        let at = if cur == "USD" || cur == "EUR" {
-            out.len()
-        } else {
-            out.len() - cur.len() - 1
-        };
-        let c = (cents % 100).unsigned_abs();
-        let two = [b'.', b'0' + (c / 10) as u8, b'0' + (c % 10) as u8];
-        out.insert_str(at, std::str::from_utf8(&two).unwrap_or(".00"));
-        out
+        let c = cents.unsigned_abs();
+        let mut figure = grouped(c / 100);
+        figure.push('.');
+        figure.push(char::from(b'0' + (c % 100 / 10) as u8));
+        figure.push(char::from(b'0' + (c % 10) as u8));
+        in_currency(cents < 0, &figure, cur)
     }
 }
 
 /// Whole currency units with thousands separators: `$130,000`, `-$72,000`, `5,000 GBP`.
 pub fn money(amount: i64, cur: &str) -> String {
-    let digits = amount.unsigned_abs().to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + cur.len() + 3);
-    if amount < 0 {
-        out.push('-');
-    }
-    match cur {
-        "USD" => out.push('$'),
-        "EUR" => out.push('€'),
-        _ => {}
-    }
+    in_currency(amount < 0, &grouped(amount.unsigned_abs()), cur)
+}
+
+/// A whole number with thousands separators: `130,000`.
+fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
             out.push(',');
         }
         out.push(c);
     }
-    if cur != "USD" && cur != "EUR" {
+    out
+}
+
+/// A figure with its sign and currency: the symbol before it for USD and EUR, the code
+/// after it otherwise.
+fn in_currency(negative: bool, figure: &str, cur: &str) -> String {
+    let (symbol, code) = match cur {
+        "USD" => ("$", None),
+        "EUR" => ("€", None),
+        other => ("", Some(other)),
+    };
+    let mut out = String::with_capacity(figure.len() + cur.len() + 3);
+    if negative {
+        out.push('-');
+    }
+    out.push_str(symbol);
+    out.push_str(figure);
+    if let Some(code) = code {
         out.push(' ');
-        out.push_str(cur);
+        out.push_str(code);
     }
     out
 }
