@@ -74,6 +74,13 @@ pub fn load_default() -> Result<Pack, LoadError> {
     }
 }
 
+/// A part of the default pack read from its texts: what a part of the encoding that does
+/// not decode is replaced with (see [`super::deferred`]). Only the default pack is ever
+/// decoded, so its texts are the ones the part was made from.
+pub(super) fn reread<T: Default>(part: impl FnOnce(Pack) -> Option<T>) -> T {
+    parse_default().ok().and_then(part).unwrap_or_default()
+}
+
 /// Whether the encoding compiled in is the one made from the texts compiled in.
 pub fn is_current() -> bool {
     decode(COMPILED).is_some()

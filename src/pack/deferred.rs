@@ -19,18 +19,24 @@ impl<T> Deferred<T> {
         }
     }
 
-    /// The part, decoded and finished by `finish` the first time it is asked for.
-    pub fn get_with(&self, finish: impl FnOnce(&mut T)) -> &T
+    /// The part, decoded and finished by `finish` the first time it is asked for. An
+    /// encoding that does not decode (one made before its type changed) is not taken for
+    /// an empty part: `reread` gives it afresh, as a compiled pack whose whole does not
+    /// decode is read from its texts.
+    pub fn get_with(&self, reread: impl FnOnce() -> T, finish: impl FnOnce(&mut T)) -> &T
     where
-        T: serde::de::DeserializeOwned + Default,
+        T: serde::de::DeserializeOwned,
     {
         self.value.get_or_init(|| {
-            // Made by `compile` from the same type, checked by the texts' hash and by the
-            // test `compiled_pack`; it does not fail to decode.
-            let mut v = postcard::from_bytes(&self.encoded).unwrap_or_default();
+            let mut v = postcard::from_bytes(&self.encoded).unwrap_or_else(|_| reread());
             finish(&mut v);
             v
         })
+    }
+
+    /// The part itself, when it is decoded or was never encoded.
+    pub fn into_inner(self) -> Option<T> {
+        self.value.into_inner()
     }
 
     /// The part, when it is decoded or was never encoded.
@@ -67,5 +73,37 @@ impl<'de, T> serde::Deserialize<'de> for Deferred<T> {
             value: std::sync::OnceLock::new(),
             encoded: d.deserialize_bytes(Bytes)?,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Deferred;
+
+    #[test]
+    fn a_part_that_does_not_decode_is_read_afresh() {
+        // Bytes that are no encoding of a list of strings: a length far past the end.
+        let stale = postcard::to_stdvec(&serde_bytes_of(&[0xff, 0xff, 0xff, 0x0f])).unwrap();
+        let part: Deferred<Vec<String>> = postcard::from_bytes(&stale).unwrap();
+        let got = part.get_with(|| vec!["afresh".to_string()], |v| v.push("finished".into()));
+        assert_eq!(got, &["afresh", "finished"]);
+    }
+
+    #[test]
+    fn a_part_decodes_to_what_was_encoded() {
+        let bytes = postcard::to_stdvec(&Deferred::new(vec!["a".to_string()])).unwrap();
+        let part: Deferred<Vec<String>> = postcard::from_bytes(&bytes).unwrap();
+        assert_eq!(part.get_with(Vec::new, |_| {}), &["a"]);
+    }
+
+    /// A value that postcard writes as the bytes `b`, as `Deferred` writes its encoding.
+    fn serde_bytes_of(b: &[u8]) -> impl serde::Serialize + '_ {
+        struct Bytes<'a>(&'a [u8]);
+        impl serde::Serialize for Bytes<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_bytes(self.0)
+            }
+        }
+        Bytes(b)
     }
 }

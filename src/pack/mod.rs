@@ -311,7 +311,8 @@ impl Pack {
     /// What the pack's verdicts must satisfy, proved by `hirewiz check`.
     pub fn expectations(&self) -> &Expectations {
         let order = self.cost_order.as_ref();
-        self.expectations.get_with(|e| link_laws(e, order))
+        let reread = || compiled::reread(|p| p.expectations.into_inner());
+        self.expectations.get_with(reread, |e| link_laws(e, order))
     }
 
     /// Warnings found while loading (the pack works, but may hold a mistake).
@@ -361,7 +362,8 @@ impl Pack {
     /// that change nothing). The analysis searches answers within a step budget, so it
     /// runs on demand (`hirewiz check`) rather than on every load.
     pub fn lint(&self) -> Vec<crate::diag::Diagnostic> {
-        lint::run(self, self.places.get_with(|_| {}))
+        let reread = || compiled::reread(|p| p.places.into_inner());
+        lint::run(self, self.places.get_with(reread, |_| {}))
     }
 
     /// The section a question belongs to.
