@@ -331,7 +331,10 @@ impl<'a> Probe<'a> {
         self.saved.clear();
         for &j in &touched {
             let q = &self.pack.questions()[j];
-            let asked = (self.pack.asked_test(j)).is_none_or(|t| t.eval(&self.slots, &self.eff));
+            let asked = self
+                .pack
+                .asked_test(j)
+                .is_none_or(|t| t.eval(&self.slots, &self.eff));
             let value = asked.then(|| match changes.iter().find(|(x, _)| *x == j) {
                 Some((_, a)) => *a,
                 None => self.given.get(j).unwrap_or(&q.default),

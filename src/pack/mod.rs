@@ -372,11 +372,8 @@ impl Pack {
     }
 
     pub(crate) fn index(mut self) -> Self {
-        if let Some(order) = &self.cost_order {
-            for c in self.rules.iter_mut().filter_map(|r| r.when.as_mut()) {
-                c.link(order);
-            }
-        }
+        let rules = self.rules.iter_mut().filter_map(|r| r.when.as_mut());
+        link(rules, self.cost_order.as_ref());
         // Expectations still encoded are linked when they are decoded.
         if let Some(e) = self.expectations.get_mut() {
             link_laws(e, self.cost_order.as_ref());
@@ -414,13 +411,17 @@ impl Pack {
     }
 }
 
-/// Point the cost tests of the laws at the pack's one cost order (see [`Condition::link`]).
-fn link_laws(e: &mut Expectations, order: Option<&Arc<CostOrder>>) {
+/// Point the cost tests of these conditions at the pack's one cost order (see
+/// [`Condition::link`]).
+fn link<'c>(conditions: impl Iterator<Item = &'c mut Condition>, order: Option<&Arc<CostOrder>>) {
     if let Some(order) = order {
-        for c in e.laws.iter_mut().filter_map(|l| l.when.as_mut()) {
-            c.link(order);
-        }
+        conditions.for_each(|c| c.link(order));
     }
+}
+
+/// [`link`] for the laws, the one expectation that holds conditions.
+fn link_laws(e: &mut Expectations, order: Option<&Arc<CostOrder>>) {
+    link(e.laws.iter_mut().filter_map(|l| l.when.as_mut()), order);
 }
 
 /// Rule indices by impact: vetoes first, then by total size of points, then pack order.
