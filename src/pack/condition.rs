@@ -52,7 +52,7 @@ pub enum Condition {
         /// Which end.
         end: CostEnd,
         /// The order for every combination of the answers the estimate reads. Encoded
-        /// once for the whole pack, not with each test (see [`Condition::link`]).
+        /// once for the whole pack, not with each test: `Pack::index` links it.
         #[serde(skip)]
         order: Arc<CostOrder>,
     },
@@ -64,7 +64,7 @@ pub enum Condition {
         /// Whether the test is for fitting within the budget.
         within: bool,
         /// The estimates for every combination of the answers they read. Encoded once
-        /// for the whole pack, not with each test (see [`Condition::link`]).
+        /// for the whole pack, not with each test: `Pack::index` links it.
         #[serde(skip)]
         order: Arc<CostOrder>,
     },
