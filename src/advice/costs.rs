@@ -515,46 +515,45 @@ pub(super) fn amount(x: f64, cur: &str) -> String {
     } else {
         let cents = whole(x * 100.0);
         let c = cents.unsigned_abs();
-        let mut figure = grouped(c / 100);
-        figure.push('.');
-        figure.push(char::from(b'0' + (c % 100 / 10) as u8));
-        figure.push(char::from(b'0' + (c % 10) as u8));
-        in_currency(cents < 0, &figure, cur)
+        in_currency(cents < 0, cur, |out| {
+            grouped(out, c / 100);
+            out.push('.');
+            out.push(char::from(b'0' + (c % 100 / 10) as u8));
+            out.push(char::from(b'0' + (c % 10) as u8));
+        })
     }
 }
 
 /// Whole currency units with thousands separators: `$130,000`, `-$72,000`, `5,000 GBP`.
 pub fn money(amount: i64, cur: &str) -> String {
-    in_currency(amount < 0, &grouped(amount.unsigned_abs()), cur)
+    in_currency(amount < 0, cur, |out| grouped(out, amount.unsigned_abs()))
 }
 
-/// A whole number with thousands separators: `130,000`.
-fn grouped(n: u64) -> String {
+/// A whole number with thousands separators, onto `out`: `130,000`.
+fn grouped(out: &mut String, n: u64) {
     let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
             out.push(',');
         }
         out.push(c);
     }
-    out
 }
 
-/// A figure with its sign and currency: the symbol before it for USD and EUR, the code
-/// after it otherwise.
-fn in_currency(negative: bool, figure: &str, cur: &str) -> String {
+/// A figure, written by `figure`, with its sign and currency: the symbol before it for
+/// USD and EUR, the code after it otherwise.
+fn in_currency(negative: bool, cur: &str, figure: impl FnOnce(&mut String)) -> String {
     let (symbol, code) = match cur {
         "USD" => ("$", None),
         "EUR" => ("€", None),
         other => ("", Some(other)),
     };
-    let mut out = String::with_capacity(figure.len() + cur.len() + 3);
+    let mut out = String::with_capacity(cur.len() + 24);
     if negative {
         out.push('-');
     }
     out.push_str(symbol);
-    out.push_str(figure);
+    figure(&mut out);
     if let Some(code) = code {
         out.push(' ');
         out.push_str(code);
