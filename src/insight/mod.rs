@@ -219,15 +219,7 @@ pub fn analyse(pack: &Pack, answers: &Answers) -> Insight {
     });
 
     let (what_if_pairs, pairs_complete) = if what_if.is_empty() {
-        pairs(
-            pack,
-            answers,
-            &tested,
-            &mut probe,
-            &all,
-            &tallies,
-            &current.pick,
-        )
+        pairs(pack, &tested, &mut probe, &all, &tallies, &current.pick)
     } else {
         (Vec::new(), true)
     };
@@ -307,7 +299,6 @@ fn drop_supersets(list: &mut Vec<WhatIf>, effective: &[Option<Answer>]) {
 /// changes, or one of them and a change to a question it brings into view.
 fn pairs(
     pack: &Pack,
-    answers: &Answers,
     tested: &[alternatives::Tested],
     probe: &mut Probe,
     all: &[Change],
@@ -325,6 +316,7 @@ fn pairs(
             }
         }
     }
+    let mut shown = Vec::new();
     for (i, a) in all.iter().enumerate() {
         // Only changes that show another question need the answers in force redone.
         let shows = pack.questions()[a.question + 1..]
@@ -334,14 +326,9 @@ fn pairs(
         if !shows {
             continue;
         }
-        let mut changed = answers.clone();
-        changed.set(a.question, a.answer.clone());
-        let after = changed.effective(pack);
-        for (q, now) in after.iter().enumerate() {
-            let Some(now) = now else { continue };
-            if probe.effective()[q].is_some() {
-                continue;
-            }
+        probe.brings_in(a.question, &a.answer, &mut shown);
+        for (q, now) in &shown {
+            let q = *q;
             for (answer, size) in alternatives::alternatives(&pack.questions()[q], &tested[q], now)
             {
                 pool.push(Change {
@@ -394,6 +381,9 @@ fn pairs(
         for &k in tier {
             let (_, _, _, i, j) = candidates[k];
             let (a, b) = (&pool[i], &pool[j]);
+            if !probe.may_unseat(&[a.question, b.question], current) {
+                continue;
+            }
             // Changes that cannot touch each other add up; only the others are re-scored.
             if j < all.len() && probe.independent(a.question, b.question) {
                 Tally::combine_into(probe.base(), &tallies[i], &tallies[j], &mut tally);

@@ -178,6 +178,13 @@ pub(crate) struct Probe<'a> {
     reach: Vec<Vec<usize>>,
     /// Per question: the rules that read any question in its reach, ascending.
     rules_of: Vec<Vec<usize>>,
+    /// Per question, per candidate (`q * candidates + c`): the most the candidate's
+    /// points can rise, and fall, when that question's answer changes, from the rules
+    /// in `rules_of` turning on or off.
+    rise: Vec<i128>,
+    fall: Vec<i128>,
+    /// Per question: whether any rule in `rules_of` rules a candidate out.
+    vetoing: Vec<bool>,
     // Scratch space reused from one probe to the next.
     saved: Vec<(usize, Option<Answer>, Slot)>,
     touched: Vec<usize>,
@@ -261,7 +268,27 @@ impl<'a> Probe<'a> {
                 rules.dedup();
                 rules
             })
-            .collect();
+            .collect::<Vec<Vec<usize>>>();
+        let k = pack.candidates().len();
+        let mut rise = vec![0i128; n * k];
+        let mut fall = vec![0i128; n * k];
+        let mut vetoing = vec![false; n];
+        for (q, rules) in rules_of.iter().enumerate() {
+            for &r in rules {
+                let rule = &pack.rules()[r];
+                vetoing[q] |= !rule.vetoes.is_empty();
+                for &(c, p) in rule.points.iter() {
+                    // A firing rule can only be lost, a silent one only gained.
+                    let p = if fires[r] {
+                        -i128::from(p)
+                    } else {
+                        i128::from(p)
+                    };
+                    rise[q * k + c] += p.max(0);
+                    fall[q * k + c] += (-p).max(0);
+                }
+            }
+        }
         Probe {
             pack,
             given,
@@ -271,6 +298,9 @@ impl<'a> Probe<'a> {
             base: Tally { scores, vetoes },
             reach,
             rules_of,
+            rise,
+            fall,
+            vetoing,
             saved: Vec::new(),
             touched: Vec::new(),
             rules: Vec::new(),
@@ -298,6 +328,27 @@ impl<'a> Probe<'a> {
         !meet(&self.reach[a], &self.reach[b]) && !meet(&self.rules_of[a], &self.rules_of[b])
     }
 
+    /// Whether changing the answers to `questions` could make the totals pick other than
+    /// `pick`, the current pick. `false` is a proof that it cannot: no rule the changes
+    /// reach rules anyone out, and even if every such rule turned the way that helps,
+    /// no other candidate would catch up with the winner. `true` only means "re-score".
+    pub fn may_unseat(&self, questions: &[usize], pick: &Pick) -> bool {
+        let Pick::One(w) = *pick else { return true };
+        if questions.iter().any(|&q| self.vetoing[q]) {
+            return true;
+        }
+        let k = self.base.scores.len();
+        let moved = |table: &[i128], c: usize| -> i128 {
+            questions.iter().map(|&q| table[q * k + c]).sum()
+        };
+        let worst = i128::from(self.base.scores[w]) - moved(&self.fall, w);
+        (0..k).any(|c| {
+            c != w
+                && self.base.vetoes[c] == 0
+                && i128::from(self.base.scores[c]) + moved(&self.rise, c) >= worst
+        })
+    }
+
     /// The outcome of the current answers without rule `r` (as if it did not fire).
     pub fn without_rule(&self, r: usize) -> Outcome {
         let mut scores = self.base.scores.clone();
@@ -323,29 +374,7 @@ impl<'a> Probe<'a> {
 
     /// [`Probe::tally`] into `out`, reusing its space.
     pub fn tally_into(&mut self, changes: &[(usize, &Answer)], out: &mut Tally) {
-        let mut touched = std::mem::take(&mut self.touched);
-        union_into(
-            &mut touched,
-            changes.iter().map(|(q, _)| &self.reach[*q][..]),
-        );
-        self.saved.clear();
-        for &j in &touched {
-            let q = &self.pack.questions()[j];
-            let asked = self
-                .pack
-                .asked_test(j)
-                .is_none_or(|t| t.eval(&self.slots, &self.eff));
-            let value = asked.then(|| match changes.iter().find(|(x, _)| *x == j) {
-                Some((_, a)) => *a,
-                None => self.given.get(j).unwrap_or(&q.default),
-            });
-            if value != self.eff[j].as_ref() {
-                let old = std::mem::replace(&mut self.eff[j], value.cloned());
-                let slot = std::mem::replace(&mut self.slots[j], Slot::of(value));
-                self.saved.push((j, old, slot));
-            }
-        }
-        self.touched = touched;
+        self.apply(changes);
         out.scores.clone_from(&self.base.scores);
         out.vetoes.clone_from(&self.base.vetoes);
         if !self.saved.is_empty() {
@@ -378,6 +407,53 @@ impl<'a> Probe<'a> {
             }
             self.rules = rules;
         }
+        self.restore();
+    }
+
+    /// Into `out`, the questions that one change brings into force, with their answers
+    /// then (what [`Answers::effective`] gives for the changed answers, where it has an
+    /// answer and the current answers have none).
+    pub fn brings_in(&mut self, question: usize, answer: &Answer, out: &mut Vec<(usize, Answer)>) {
+        out.clear();
+        self.apply(&[(question, answer)]);
+        for &(j, ref old, _) in &self.saved {
+            if let (None, Some(now)) = (old, &self.eff[j]) {
+                out.push((j, now.clone()));
+            }
+        }
+        self.restore();
+    }
+
+    /// Put `changes` in force: every question they reach gets its answer anew, in the
+    /// pack's order, and what it had is kept in `saved` for [`Probe::restore`].
+    fn apply(&mut self, changes: &[(usize, &Answer)]) {
+        let mut touched = std::mem::take(&mut self.touched);
+        union_into(
+            &mut touched,
+            changes.iter().map(|(q, _)| &self.reach[*q][..]),
+        );
+        self.saved.clear();
+        for &j in &touched {
+            let q = &self.pack.questions()[j];
+            let asked = self
+                .pack
+                .asked_test(j)
+                .is_none_or(|t| t.eval(&self.slots, &self.eff));
+            let value = asked.then(|| match changes.iter().find(|(x, _)| *x == j) {
+                Some((_, a)) => *a,
+                None => self.given.get(j).unwrap_or(&q.default),
+            });
+            if value != self.eff[j].as_ref() {
+                let old = std::mem::replace(&mut self.eff[j], value.cloned());
+                let slot = std::mem::replace(&mut self.slots[j], Slot::of(value));
+                self.saved.push((j, old, slot));
+            }
+        }
+        self.touched = touched;
+    }
+
+    /// Undo [`Probe::apply`].
+    fn restore(&mut self) {
         while let Some((j, old, slot)) = self.saved.pop() {
             self.eff[j] = old;
             self.slots[j] = slot;
@@ -387,9 +463,94 @@ impl<'a> Probe<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::union_into;
+    use super::{Probe, union_into};
+    use crate::answers::Answers;
+    use crate::pack::Pack;
     use proptest::prelude::*;
     use std::collections::BTreeSet;
+    use std::sync::OnceLock;
+
+    fn default_pack() -> &'static Pack {
+        static P: OnceLock<Pack> = OnceLock::new();
+        P.get_or_init(|| crate::pack::load_default().expect("default pack"))
+    }
+
+    /// Answers made by applying some of the changes open from the defaults, one after
+    /// another, each picked among those open at that point.
+    fn answers_from(pack: &Pack, picks: &[prop::sample::Index]) -> Answers {
+        let mut answers = Answers::new(pack.questions().len());
+        for p in picks {
+            let open = crate::insight::changes(pack, &answers);
+            if open.is_empty() {
+                break;
+            }
+            let c = &open[p.index(open.len())];
+            answers.set(c.question, c.answer.clone());
+        }
+        answers
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Whenever the bound says a pair of changes cannot unseat the pick, re-scoring
+        /// the pair keeps the pick; and re-scoring agrees with scoring from scratch.
+        #[test]
+        fn a_pair_ruled_out_by_the_bound_keeps_the_pick(
+            picks in prop::collection::vec(any::<prop::sample::Index>(), 0..24)
+        ) {
+            let pack = default_pack();
+            let answers = answers_from(pack, &picks);
+            let mut probe = Probe::new(pack, &answers);
+            let current = probe.base().outcome().pick;
+            let all = crate::insight::changes(pack, &answers);
+            for (i, a) in all.iter().enumerate() {
+                for b in all.iter().skip(i + 1).filter(|b| b.question != a.question) {
+                    let changes = [(a.question, &a.answer), (b.question, &b.answer)];
+                    let tally = probe.tally(&changes);
+                    let mut changed = answers.clone();
+                    changed.set(a.question, a.answer.clone());
+                    changed.set(b.question, b.answer.clone());
+                    let full = crate::score::score(pack, &changed.effective(pack));
+                    prop_assert_eq!(&tally.outcome().pick, &full.pick);
+                    if !probe.may_unseat(&[a.question, b.question], &current) {
+                        prop_assert!(tally.picks(&current), "{:?} and {:?}", a, b);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The bound is not vacuous: for a clear winner it rules out most pairs of changes,
+    /// and none where a rule that rules a candidate out could turn.
+    #[test]
+    fn the_bound_rules_out_pairs_that_cannot_catch_up() {
+        let pack = default_pack();
+        let path = std::path::Path::new("tests/scenarios/outsource_enterprise_new_product.yaml");
+        let answers = crate::answers::read_path(pack, path)
+            .expect("scenario")
+            .answers;
+        let mut probe = Probe::new(pack, &answers);
+        let current = probe.base().outcome().pick;
+        let all = crate::insight::changes(pack, &answers);
+        let (mut pairs, mut ruled_out) = (0, 0);
+        for (i, a) in all.iter().enumerate() {
+            for b in all.iter().skip(i + 1).filter(|b| b.question != a.question) {
+                pairs += 1;
+                let qs = [a.question, b.question];
+                if !probe.may_unseat(&qs, &current) {
+                    ruled_out += 1;
+                    assert!(!qs.iter().any(|&q| probe.vetoing[q]));
+                    assert!(
+                        probe
+                            .tally(&[(a.question, &a.answer), (b.question, &b.answer)])
+                            .picks(&current)
+                    );
+                }
+            }
+        }
+        assert!(ruled_out * 2 > pairs, "{ruled_out} of {pairs} ruled out");
+    }
 
     proptest! {
         #[test]
