@@ -9,6 +9,7 @@
 
 use super::load::{EMBEDDED, parse_default};
 use super::{LoadError, Pack};
+use std::borrow::Cow;
 
 /// Where the encoding is kept, from the repository's root.
 pub const COMPILED_PATH: &str = "assets/default-pack.postcard";
@@ -60,7 +61,7 @@ fn decode(bytes: &[u8]) -> Option<Pack> {
     let mut pack: Pack = postcard::from_bytes::<Pack>(body).ok()?.index();
     for (name, text) in &mut pack.sources {
         let (_, embedded) = EMBEDDED.iter().find(|(n, _)| n == name)?;
-        *text = embedded.to_string();
+        *text = Cow::Borrowed(embedded);
     }
     Some(pack)
 }
@@ -90,14 +91,17 @@ pub fn is_current() -> bool {
 /// empty texts, which [`decode`] fills from the binary.
 pub(super) mod names_only {
     use serde::{Deserialize, Deserializer, Serializer};
+    use std::borrow::Cow;
 
-    pub fn serialize<S: Serializer>(sources: &[(String, String)], s: S) -> Result<S::Ok, S::Error> {
+    type Sources = Vec<(String, Cow<'static, str>)>;
+
+    pub fn serialize<S: Serializer>(sources: &Sources, s: S) -> Result<S::Ok, S::Error> {
         s.collect_seq(sources.iter().map(|(name, _)| name))
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<(String, String)>, D::Error> {
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Sources, D::Error> {
         let names = Vec::<String>::deserialize(d)?;
-        Ok(names.into_iter().map(|n| (n, String::new())).collect())
+        Ok(names.into_iter().map(|n| (n, Cow::Borrowed(""))).collect())
     }
 }
 

@@ -216,7 +216,10 @@ fn finish(
     }
     let mut pack = resolve(&docs, content).map_err(|d| LoadError::Invalid(d.into_sorted()))?;
     pack.warnings.extend(direction_controls(&sources));
-    pack.sources = sources;
+    pack.sources = sources
+        .into_iter()
+        .map(|(name, text)| (name, text.into()))
+        .collect();
     Ok(pack)
 }
 

@@ -37,6 +37,7 @@ pub use load::{
     load_texts, parse_default,
 };
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -68,9 +69,10 @@ pub struct Pack {
     #[serde(skip)]
     candidate_ids: HashMap<String, usize>,
     /// The texts the pack was read from, as (file name, text), in reading order. An
-    /// encoding keeps the names alone ([`compiled`]): the texts are in the binary.
+    /// encoding keeps the names alone ([`compiled`]): the texts are in the binary, and
+    /// a decoded pack borrows them from there rather than copying them.
     #[serde(with = "compiled::names_only")]
-    sources: Vec<(String, String)>,
+    sources: Vec<(String, Cow<'static, str>)>,
     /// Where each question, rule and candidate is written, for [`Pack::lint`].
     places: deferred::Deferred<lint::Places>,
     /// Rule indices in order of impact (see [`Pack::rules_by_impact`]).
@@ -353,7 +355,7 @@ impl Pack {
 
     /// The texts the pack was read from, as (file name, text), in reading order: what a
     /// content hash is taken over, so that a saved session can tell when the pack changed.
-    pub fn sources(&self) -> &[(String, String)] {
+    pub fn sources(&self) -> &[(String, Cow<'static, str>)] {
         &self.sources
     }
 
