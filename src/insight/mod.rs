@@ -307,12 +307,25 @@ fn pairs(
 ) -> (Vec<WhatIfPair>, bool) {
     let mut pool: Vec<Change> = all.to_vec();
     // (size, first question, second question, i, j): tried in this order, which is
-    // also the tuple's own, so the sort needs no lookups.
+    // also the tuple's own, so the sort needs no lookups. Pairs the probe proves cannot
+    // unseat the pick are counted in `per_size` (they count as tried) but not kept.
     let mut candidates: Vec<(u32, usize, usize, usize, usize)> = Vec::new();
+    let mut per_size: Vec<usize> = Vec::new();
+    let mut offer =
+        |probe: &Probe, size: u32, (i, a): (usize, &Change), (j, b): (usize, &Change)| {
+            let s = size as usize;
+            if per_size.len() <= s {
+                per_size.resize(s + 1, 0);
+            }
+            per_size[s] += 1;
+            if probe.may_unseat(&[a.question, b.question], current) {
+                candidates.push((size, a.question, b.question, i, j));
+            }
+        };
     for (i, a) in all.iter().enumerate() {
         for (j, b) in all.iter().enumerate().skip(i + 1) {
             if a.question != b.question {
-                candidates.push((a.size + b.size, a.question, b.question, i, j));
+                offer(probe, a.size + b.size, (i, a), (j, b));
             }
         }
     }
@@ -336,18 +349,15 @@ fn pairs(
                     answer,
                     size,
                 });
-                candidates.push((a.size + size, a.question, q, i, pool.len() - 1));
+                let j = pool.len() - 1;
+                offer(probe, a.size + size, (i, a), (j, &pool[j]));
             }
         }
     }
     // Tried smallest size first. The sizes are small whole numbers, so the pairs are
     // grouped by size in one counting pass rather than sorted: within a size every pair
     // is tried, so only the pairs found need an order, and they get the tuple's.
-    let tiers = candidates
-        .iter()
-        .map(|c| c.0 as usize)
-        .max()
-        .map_or(0, |m| m + 1);
+    let tiers = per_size.len();
     let mut start = vec![0usize; tiers + 1];
     for c in &candidates {
         start[c.0 as usize + 1] += 1;
@@ -364,26 +374,24 @@ fn pairs(
     let mut found: Vec<(usize, WhatIfPair)> = Vec::new();
     let mut complete = true;
     let mut tally = probe.base().clone();
+    let mut tried = 0;
     for size in 0..tiers {
-        let tier = &order[start[size]..start[size + 1]];
-        if tier.is_empty() {
+        if per_size[size] == 0 {
             continue;
         }
+        tried += per_size[size];
         // A new size begins: stop if enough were found, or if its whole tier does not
         // fit in the budget (every earlier pair was tried).
         if found.len() >= PAIR_LIMIT {
             break;
         }
-        if start[size + 1] > PAIR_BUDGET {
+        if tried > PAIR_BUDGET {
             complete = false;
             break;
         }
-        for &k in tier {
+        for &k in &order[start[size]..start[size + 1]] {
             let (_, _, _, i, j) = candidates[k];
             let (a, b) = (&pool[i], &pool[j]);
-            if !probe.may_unseat(&[a.question, b.question], current) {
-                continue;
-            }
             // Changes that cannot touch each other add up; only the others are re-scored.
             if j < all.len() && probe.independent(a.question, b.question) {
                 Tally::combine_into(probe.base(), &tallies[i], &tallies[j], &mut tally);
