@@ -194,19 +194,30 @@ pub fn analyse(pack: &Pack, answers: &Answers) -> Insight {
     let mut probe = Probe::new(pack, answers);
     let current = probe.base().outcome();
     let all = changes_with(pack, &tested, probe.effective());
-    let tallies: Vec<Tally> = all
+    // A change the probe proves keeps the pick is not re-scored here: it is no what-if
+    // and decides no close call. The pair search works out its totals if it needs them.
+    let mut tallies: Vec<Option<Tally>> = all
         .iter()
-        .map(|c| probe.tally(&[(c.question, &c.answer)]))
+        .map(|c| {
+            probe
+                .may_unseat(&[c.question], &current.pick)
+                .then(|| probe.tally(&[(c.question, &c.answer)]))
+        })
         .collect();
-    let outcomes: Vec<Outcome> = tallies.iter().map(Tally::outcome).collect();
+    let outcomes: Vec<Option<Outcome>> = tallies
+        .iter()
+        .map(|t| t.as_ref().map(Tally::outcome))
+        .collect();
 
     let mut what_if: Vec<WhatIf> = all
         .iter()
         .zip(&outcomes)
-        .filter(|(_, o)| o.pick != current.pick)
-        .map(|(c, o)| WhatIf {
-            change: c.clone(),
-            outcome: o.clone(),
+        .filter_map(|(c, o)| {
+            let o = o.as_ref().filter(|o| o.pick != current.pick)?;
+            Some(WhatIf {
+                change: c.clone(),
+                outcome: o.clone(),
+            })
         })
         .collect();
     drop_supersets(&mut what_if, probe.effective());
@@ -219,7 +230,7 @@ pub fn analyse(pack: &Pack, answers: &Answers) -> Insight {
     });
 
     let (what_if_pairs, pairs_complete) = if what_if.is_empty() {
-        pairs(pack, &tested, &mut probe, &all, &tallies, &current.pick)
+        pairs(pack, &tested, &mut probe, &all, &mut tallies, &current.pick)
     } else {
         (Vec::new(), true)
     };
@@ -302,7 +313,7 @@ fn pairs(
     tested: &[alternatives::Tested],
     probe: &mut Probe,
     all: &[Change],
-    tallies: &[Tally],
+    tallies: &mut [Option<Tally>],
     current: &crate::score::Pick,
 ) -> (Vec<WhatIfPair>, bool) {
     let mut pool: Vec<Change> = all.to_vec();
@@ -394,7 +405,15 @@ fn pairs(
             let (a, b) = (&pool[i], &pool[j]);
             // Changes that cannot touch each other add up; only the others are re-scored.
             if j < all.len() && probe.independent(a.question, b.question) {
-                Tally::combine_into(probe.base(), &tallies[i], &tallies[j], &mut tally);
+                for x in [i, j] {
+                    if tallies[x].is_none() {
+                        let c = &all[x];
+                        tallies[x] = Some(probe.tally(&[(c.question, &c.answer)]));
+                    }
+                }
+                if let (Some(ta), Some(tb)) = (&tallies[i], &tallies[j]) {
+                    Tally::combine_into(probe.base(), ta, tb, &mut tally);
+                }
             } else {
                 probe.tally_into(
                     &[(a.question, &a.answer), (b.question, &b.answer)],
@@ -429,7 +448,7 @@ fn close_call(
     leaders: [usize; 2],
     margin: i64,
     all: &[Change],
-    outcomes: &[Outcome],
+    outcomes: &[Option<Outcome>],
 ) -> CloseCall {
     let [a, b] = leaders;
     let mut points = vec![0i64; pack.questions().len()];
@@ -454,7 +473,7 @@ fn close_call(
     }
     let mut flips = vec![false; pack.questions().len()];
     for (c, o) in all.iter().zip(outcomes) {
-        if o.ranks_above(b, a) {
+        if o.as_ref().is_some_and(|o| o.ranks_above(b, a)) {
             flips[c.question] = true;
         }
     }
