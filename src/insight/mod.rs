@@ -18,6 +18,13 @@
 //! to a question it brings into view), with the size of a pair the sum of its parts, smallest pairs first, until [`PAIR_LIMIT`] are found
 //! (the whole tier of the last size is always finished, so the result does not depend on
 //! the order of trying) or [`PAIR_BUDGET`] pairs were tried.
+//!
+//! **Proofs before re-scoring.** A change is re-scored only where it reaches (the
+//! questions it shows or hides, the rules reading them), and not at all when a bound
+//! proves it cannot unseat the winner: no rule it reaches rules anyone out, and even if
+//! every rule it reaches turned in another candidate's favour, none would catch up. A
+//! pair ruled out that way counts as tried, so the budget and the result are the same as
+//! re-scoring it would give.
 
 pub(crate) mod alternatives;
 mod compare;
