@@ -178,11 +178,14 @@ pub(crate) struct Probe<'a> {
     reach: Vec<Vec<usize>>,
     /// Per question: the rules that read any question in its reach, ascending.
     rules_of: Vec<Vec<usize>>,
-    /// Per question, per candidate (`q * candidates + c`): the most the candidate's
-    /// points can rise, and fall, when that question's answer changes, from the rules
-    /// in `rules_of` turning on or off.
-    rise: Vec<i128>,
-    fall: Vec<i128>,
+    /// The winner when the current totals pick one.
+    leader: Option<usize>,
+    /// Per question, per candidate (`q * candidates + c`): the most a change to that
+    /// question can gain the candidate on the leader, from the rules in `rules_of`
+    /// turning on or off (what the candidate can rise plus what the leader can fall).
+    catch_up: Vec<i128>,
+    /// Per candidate: the leader's lead over it, for each other candidate not ruled out.
+    lead: Vec<Option<i128>>,
     /// Per question: whether any rule in `rules_of` rules a candidate out.
     vetoing: Vec<bool>,
     // Scratch space reused from one probe to the next.
@@ -270,6 +273,11 @@ impl<'a> Probe<'a> {
             })
             .collect::<Vec<Vec<usize>>>();
         let k = pack.candidates().len();
+        let base = Tally { scores, vetoes };
+        let leader = match base.outcome().pick {
+            Pick::One(w) => Some(w),
+            _ => None,
+        };
         let mut rise = vec![0i128; n * k];
         let mut fall = vec![0i128; n * k];
         let mut vetoing = vec![false; n];
@@ -289,17 +297,30 @@ impl<'a> Probe<'a> {
                 }
             }
         }
+        let (catch_up, lead) = match leader {
+            Some(w) => (
+                (0..n * k).map(|i| rise[i] + fall[i - i % k + w]).collect(),
+                (0..k)
+                    .map(|c| {
+                        (c != w && base.vetoes[c] == 0)
+                            .then(|| i128::from(base.scores[w]) - i128::from(base.scores[c]))
+                    })
+                    .collect(),
+            ),
+            None => (Vec::new(), Vec::new()),
+        };
         Probe {
             pack,
             given,
             eff,
             slots,
             fires,
-            base: Tally { scores, vetoes },
+            base,
             reach,
             rules_of,
-            rise,
-            fall,
+            leader,
+            catch_up,
+            lead,
             vetoing,
             saved: Vec::new(),
             touched: Vec::new(),
@@ -333,19 +354,21 @@ impl<'a> Probe<'a> {
     /// reach rules anyone out, and even if every such rule turned the way that helps,
     /// no other candidate would catch up with the winner. `true` only means "re-score".
     pub fn may_unseat(&self, questions: &[usize], pick: &Pick) -> bool {
-        let Pick::One(w) = *pick else { return true };
+        if !matches!((pick, self.leader), (Pick::One(w), Some(l)) if *w == l) {
+            return true;
+        }
         if questions.iter().any(|&q| self.vetoing[q]) {
             return true;
         }
-        let k = self.base.scores.len();
-        let moved = |table: &[i128], c: usize| -> i128 {
-            questions.iter().map(|&q| table[q * k + c]).sum()
-        };
-        let worst = i128::from(self.base.scores[w]) - moved(&self.fall, w);
-        (0..k).any(|c| {
-            c != w
-                && self.base.vetoes[c] == 0
-                && i128::from(self.base.scores[c]) + moved(&self.rise, c) >= worst
+        let k = self.lead.len();
+        self.lead.iter().enumerate().any(|(c, lead)| {
+            lead.is_some_and(|lead| {
+                questions
+                    .iter()
+                    .map(|&q| self.catch_up[q * k + c])
+                    .sum::<i128>()
+                    >= lead
+            })
         })
     }
 
