@@ -517,7 +517,8 @@ mod tests {
         #![proptest_config(ProptestConfig::with_cases(64))]
 
         /// Whenever the bound says a pair of changes cannot unseat the pick, re-scoring
-        /// the pair keeps the pick; and re-scoring agrees with scoring from scratch.
+        /// the pair keeps the pick; re-scoring agrees with scoring from scratch; and the
+        /// questions a change brings into force are the ones it does.
         #[test]
         fn a_pair_ruled_out_by_the_bound_keeps_the_pick(
             picks in prop::collection::vec(any::<prop::sample::Index>(), 0..24)
@@ -527,7 +528,21 @@ mod tests {
             let mut probe = Probe::new(pack, &answers);
             let current = probe.base().outcome().pick;
             let all = crate::insight::changes(pack, &answers);
+            let before = answers.effective(pack);
+            let mut shown = Vec::new();
             for (i, a) in all.iter().enumerate() {
+                // What one change brings into force is what working out all answers in
+                // force again gives, where the current answers have none.
+                let mut changed = answers.clone();
+                changed.set(a.question, a.answer.clone());
+                let want: Vec<_> = changed
+                    .effective(pack)
+                    .into_iter()
+                    .enumerate()
+                    .filter_map(|(q, now)| Some((q, now?)).filter(|_| before[q].is_none()))
+                    .collect();
+                probe.brings_in(a.question, &a.answer, &mut shown);
+                prop_assert_eq!(&shown, &want);
                 for b in all.iter().skip(i + 1).filter(|b| b.question != a.question) {
                     let changes = [(a.question, &a.answer), (b.question, &b.answer)];
                     let tally = probe.tally(&changes);
