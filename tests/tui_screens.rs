@@ -91,6 +91,37 @@ fn review() {
 
 /// The result screen carries what the text report has: the cost assumptions with their
 /// sources, the in-house start delay, and every answer given.
+/// No figure is split over two lines, at any width: a narrow column breaks a range
+/// such as `$50,000–$90,000` between its figures, never inside `$90,000`. Every figure
+/// with a thousands separator shows whole as often on a narrower screen as on the
+/// widest.
+#[test]
+fn no_figure_on_the_result_screen_is_split_over_two_lines() {
+    let pack = default_pack();
+    let screen_at = |width: u16| {
+        let size = (width, 400);
+        let mut app = after(&pack, size, &[]);
+        to_result(&mut app);
+        draw(&app, size)
+    };
+    let wide = screen_at(120);
+    let mut figures: Vec<&str> = wide
+        .split(|c: char| c.is_whitespace() || "–()\"".contains(c))
+        .map(|t| t.trim_end_matches(['.', ',', ';', ':']))
+        .filter(|t| t.starts_with('$') && t.contains(','))
+        .collect();
+    figures.sort_unstable();
+    figures.dedup();
+    assert!(figures.len() > 5, "too few figures to test: {figures:?}");
+    for width in [50, 64, 80, 100] {
+        let screen = screen_at(width);
+        for f in &figures {
+            let (here, there) = (screen.matches(f).count(), wide.matches(f).count());
+            assert_eq!(here, there, "{f} is cut at {width} columns:\n{screen}");
+        }
+    }
+}
+
 #[test]
 fn the_result_screen_shows_the_assumptions_the_delay_and_the_answers() {
     let pack = default_pack();

@@ -8,8 +8,9 @@ pub fn width(s: &str) -> usize {
     UnicodeWidthStr::width(s)
 }
 
-/// Word-wrap `s` to lines of at most `max` columns. Words longer than a line are cut;
-/// explicit line breaks are kept. Always returns at least one line.
+/// Word-wrap `s` to lines of at most `max` columns. Words longer than a line break after
+/// a dash or slash where they have one, and are cut where they do not; explicit line
+/// breaks are kept. Always returns at least one line.
 pub fn wrap(s: &str, max: usize) -> Vec<String> {
     let max = max.max(1);
     let mut out = Vec::new();
@@ -33,15 +34,29 @@ pub fn wrap(s: &str, max: usize) -> Vec<String> {
                 w = ww;
                 continue;
             }
-            // A word wider than a line: cut it at the column limit.
-            for c in word.chars() {
-                let cw = c.width().unwrap_or(0);
-                if w + cw > max && w > 0 {
+            // A word wider than a line breaks after its dashes and slashes, so that a
+            // range such as `$50,000–$90,000` splits between its figures; a piece still
+            // wider than a line is cut at the column limit.
+            for piece in word.split_inclusive(['–', '—', '-', '/']) {
+                let pw = width(piece);
+                if w > 0 && w + pw > max {
                     out.push(std::mem::take(&mut line));
                     w = 0;
                 }
-                line.push(c);
-                w += cw;
+                if pw <= max {
+                    line.push_str(piece);
+                    w += pw;
+                    continue;
+                }
+                for c in piece.chars() {
+                    let cw = c.width().unwrap_or(0);
+                    if w + cw > max && w > 0 {
+                        out.push(std::mem::take(&mut line));
+                        w = 0;
+                    }
+                    line.push(c);
+                    w += cw;
+                }
             }
         }
         out.push(line);
@@ -97,6 +112,17 @@ mod tests {
         assert_eq!(wrap("", 5), vec![""]);
         assert_eq!(wrap("abcdefgh", 3), vec!["abc", "def", "gh"]);
         assert_eq!(wrap("a\nb", 10), vec!["a", "b"]);
+    }
+
+    #[test]
+    fn a_range_too_wide_for_a_line_splits_between_its_figures() {
+        assert_eq!(
+            wrap("1 × ($50,000–$90,000 a year", 15),
+            vec!["1 ×", "($50,000–", "$90,000 a year"]
+        );
+        // Pieces still too wide are cut; a dash-free word is cut as before.
+        assert_eq!(wrap("abcdefgh-ij", 4), vec!["abcd", "efgh", "-ij"]);
+        assert_eq!(wrap("x a/b", 3), vec!["x", "a/b"]);
     }
 
     #[test]
