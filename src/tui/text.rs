@@ -37,7 +37,7 @@ pub fn wrap(s: &str, max: usize) -> Vec<String> {
             // A word wider than a line breaks after its dashes and slashes, so that a
             // range such as `$50,000–$90,000` splits between its figures; a piece still
             // wider than a line is cut at the column limit.
-            for piece in word.split_inclusive(['–', '—', '-', '/']) {
+            for piece in pieces(word) {
                 let pw = width(piece);
                 if w > 0 && w + pw > max {
                     out.push(std::mem::take(&mut line));
@@ -62,6 +62,27 @@ pub fn wrap(s: &str, max: usize) -> Vec<String> {
         out.push(line);
     }
     out
+}
+
+/// `word` split after each place a line may break inside it: after a dash or a slash,
+/// and after a hyphen that joins two words (not one that is a minus sign).
+fn pieces(word: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    let mut prev = None;
+    let mut cuts = word.char_indices().filter_map(move |(i, c)| {
+        let joins = c == '-' && prev.is_some_and(char::is_alphabetic);
+        prev = Some(c);
+        (matches!(c, '–' | '—' | '/') || joins).then_some(i + c.len_utf8())
+    });
+    std::iter::from_fn(move || {
+        if start >= word.len() {
+            return None;
+        }
+        let end = cuts.next().unwrap_or(word.len());
+        let piece = &word[start..end];
+        start = end;
+        Some(piece)
+    })
 }
 
 /// `s` cut to at most `max` columns, ending in `…` when it was cut.
@@ -123,6 +144,12 @@ mod tests {
         // Pieces still too wide are cut; a dash-free word is cut as before.
         assert_eq!(wrap("abcdefgh-ij", 4), vec!["abcd", "efgh", "-ij"]);
         assert_eq!(wrap("x a/b", 3), vec!["x", "a/b"]);
+        // A minus sign stays with its figure; a hyphen between words is a break.
+        assert_eq!(
+            wrap("(-$72,000–-$1,000)", 9),
+            vec!["(-$72,000", "–-$1,000)"]
+        );
+        assert_eq!(wrap("well-known-name", 6), vec!["well-", "known-", "name"]);
     }
 
     #[test]
