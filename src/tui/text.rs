@@ -67,21 +67,11 @@ pub fn wrap(s: &str, max: usize) -> Vec<String> {
 /// `word` split after each place a line may break inside it: after a dash or a slash,
 /// and after a hyphen that joins two words (not one that is a minus sign).
 fn pieces(word: &str) -> impl Iterator<Item = &str> {
-    let mut start = 0;
     let mut prev = None;
-    let mut cuts = word.char_indices().filter_map(move |(i, c)| {
+    word.split_inclusive(move |c: char| {
         let joins = c == '-' && prev.is_some_and(char::is_alphabetic);
         prev = Some(c);
-        (matches!(c, '–' | '—' | '/') || joins).then_some(i + c.len_utf8())
-    });
-    std::iter::from_fn(move || {
-        if start >= word.len() {
-            return None;
-        }
-        let end = cuts.next().unwrap_or(word.len());
-        let piece = &word[start..end];
-        start = end;
-        Some(piece)
+        matches!(c, '–' | '—' | '/') || joins
     })
 }
 
