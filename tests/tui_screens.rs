@@ -91,6 +91,19 @@ fn review() {
 
 /// The result screen carries what the text report has: the cost assumptions with their
 /// sources, the in-house start delay, and every answer given.
+/// Every notice a paste can raise reads whole on the smallest screen.
+#[test]
+fn a_paste_notice_fits_the_smallest_screen() {
+    let pack = default_pack();
+    let mut app = after(&pack, (50, 14), &[Enter]);
+    app.update(Msg::Paste("some text".into()));
+    let screen = draw(&app, (50, 14));
+    assert!(
+        screen.contains("Paste ignored: labels and numbers take text."),
+        "{screen}"
+    );
+}
+
 /// No figure is split over two lines, at any width: a narrow column breaks a range
 /// such as `$50,000–$90,000` between its figures, never inside `$90,000`. Every figure
 /// with a thousands separator shows whole as often on a narrower screen as on the

@@ -136,7 +136,7 @@ impl App {
             }
             return;
         }
-        self.notice = Some("Paste ignored: only a label or number takes text.".to_string());
+        self.notice = Some("Paste ignored: labels and numbers take text.".to_string());
     }
 
     /// Do what `action` asks. The context that bound it says which screen or overlay it
