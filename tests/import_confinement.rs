@@ -241,3 +241,31 @@ fn the_flag_is_in_the_help_and_the_manual() {
         .success()
         .stdout(predicate::str::contains("allow\\-outside\\-imports"));
 }
+
+/// A pack named by a relative path, from its own folder: two `..` in a row climb two
+/// folders, so an import that leaves the pack is refused rather than read from a file of
+/// the same name inside it, and with the flag the file outside is the one read.
+#[test]
+fn two_dot_dots_from_a_relative_pack_path_climb_two_folders() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let root = dir.path().canonicalize().expect("the folder's path");
+    let questions = root.join("pack/questions");
+    pack_importing(&questions, "pack.yaml", "../../shared.yaml");
+    part(&root.join("shared.yaml"));
+    // A decoy where a `../..` taken for nothing would lead: it does not even parse.
+    std::fs::write(questions.join("shared.yaml"), "decoy: [\n").expect("decoy written");
+    let out = hirewiz()
+        .current_dir(&questions)
+        .args(["check", "pack.yaml"])
+        .output()
+        .expect("check runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(2), "{stdout}");
+    assert!(stdout.contains("outside the pack's folder"), "{stdout}");
+    assert!(!stdout.contains("decoy"), "{stdout}");
+    hirewiz()
+        .current_dir(&questions)
+        .args([FLAG, "check", "pack.yaml"])
+        .assert()
+        .success();
+}

@@ -373,11 +373,15 @@ fn normalize(p: &Path) -> PathBuf {
     for c in p.components() {
         match c {
             Component::CurDir => {}
-            Component::ParentDir => {
-                if !out.pop() {
-                    out.push("..");
+            // `..` takes back a folder named before it; after the root it stays at the
+            // root, and with nothing to take back (or only `..`s) it is kept.
+            Component::ParentDir => match out.components().next_back() {
+                Some(Component::Normal(_)) => {
+                    out.pop();
                 }
-            }
+                Some(Component::RootDir | Component::Prefix(_)) => {}
+                _ => out.push(".."),
+            },
             other => out.push(other.as_os_str()),
         }
     }
@@ -392,5 +396,27 @@ fn io(p: &Path, e: &std::io::Error) -> LoadError {
     LoadError::Io {
         path: display(p),
         message: yaml::io_message(e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalize;
+    use std::path::Path;
+
+    #[test]
+    fn a_dot_dot_takes_back_only_a_folder_named_before_it() {
+        let cases = [
+            ("a/./b/../c", "a/c"),
+            ("../../x", "../../x"),
+            ("a/../../x", "../x"),
+            ("../a/../../x", "../../x"),
+            ("/../x", "/x"),
+            ("/a/b/../../../x", "/x"),
+            ("./a/", "a"),
+        ];
+        for (path, tidy) in cases {
+            assert_eq!(normalize(Path::new(path)), Path::new(tidy), "{path}");
+        }
     }
 }
