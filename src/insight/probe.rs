@@ -186,7 +186,10 @@ pub(crate) struct Probe<'a> {
     catch_up: Vec<i128>,
     /// Per candidate: the leader's lead over it, for each other candidate not ruled out.
     lead: Vec<Option<i128>>,
-    /// Per question: whether any rule in `rules_of` rules a candidate out.
+    /// Per question: whether a rule in `rules_of` could turn a veto against the leader:
+    /// one that rules the leader out and could turn on, or one that rules a candidate out
+    /// now and could turn off. A veto that can only turn on against a rival cannot
+    /// unseat the leader. Without a leader, any rule that rules anyone out counts.
     vetoing: Vec<bool>,
     // Scratch space reused from one probe to the next.
     saved: Vec<(usize, Option<Answer>, Slot)>,
@@ -284,7 +287,8 @@ impl<'a> Probe<'a> {
         for (q, rules) in rules_of.iter().enumerate() {
             for &r in rules {
                 let rule = &pack.rules()[r];
-                vetoing[q] |= !rule.vetoes.is_empty();
+                vetoing[q] |= !rule.vetoes.is_empty()
+                    && (fires[r] || leader.is_none_or(|w| rule.vetoes.contains(&w)));
                 for &(c, p) in rule.points.iter() {
                     // A firing rule can only be lost, a silent one only gained.
                     let p = if fires[r] {
@@ -351,7 +355,8 @@ impl<'a> Probe<'a> {
 
     /// Whether changing the answers to `questions` could make the totals pick other than
     /// `pick`, the current pick. `false` is a proof that it cannot: no rule the changes
-    /// reach rules anyone out, and even if every such rule turned the way that helps,
+    /// reach could turn a veto against the leader, and even if every such rule turned
+    /// the way that helps,
     /// no other candidate would catch up with the winner. `true` only means "re-score".
     pub fn may_unseat(&self, questions: &[usize], pick: &Pick) -> bool {
         if !matches!((pick, self.leader), (Pick::One(w), Some(l)) if *w == l) {
