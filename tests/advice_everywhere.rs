@@ -248,6 +248,67 @@ fn scaling_and_compliance_as_such_change_no_score() {
 
 /// HIPAA's business associate rule binds outside parties, not the workforce (45 CFR
 /// 160.103); no reason may say "anyone" must sign one.
+/// Reported as In-house at a monthly budget of $5,000 that the same report shows In-house
+/// $190,800 over, while $21,000 gave Outsource: less money moved the advice to the option
+/// furthest over it. The guide: in-house is "most effective for those companies that are
+/// already stable and can afford to hire".
+#[test]
+fn a_monthly_budget_that_does_not_cover_in_house_never_gives_in_house() {
+    for amount in [5_000, 21_000] {
+        let r = report(&profile(&format!(
+            "{{drivers: [greenfield], company_stage: smb, engagement: medium, complexity: small, \
+             urgency: flexible, control: medium, hiring_capacity: established, requirements: set, \
+             budget_figure: per_month, budget_amount: {amount}, team_size: 4, seniority: mid, \
+             region: eastern_europe}}"
+        )));
+        assert!(!picked(&r, "in_house"), "{}", text::render(&r));
+        assert!(r.standings.iter().any(|s| s.id == "in_house" && s.vetoed));
+    }
+}
+
+/// Reported as "In-house leads Outsource by 5 points" for a small business with nobody to
+/// run recruiting. The guide: in-house is "risky for startups or small businesses" and
+/// "may not be the best way for smaller companies".
+#[test]
+fn a_small_business_with_nobody_to_recruit_is_not_told_to_hire() {
+    let r = report(&profile(
+        "{drivers: [greenfield, compliance], compliance_regimes: [gdpr, pci_dss, hipaa], \
+         company_stage: smb, engagement: ongoing, complexity: small, urgency: flexible, \
+         budget: flexible, control: high, hiring_capacity: none, requirements: set, \
+         team_size: 1, seniority: mid, region: eastern_europe}",
+    ));
+    assert!(!picked(&r, "in_house"), "{}", text::render(&r));
+}
+
+/// The integration reason spoke of "a short engagement" for work of 3 to 12 months. The
+/// guide: freelancers excel at "short engagements requiring programmed interfaces".
+#[test]
+fn the_integration_reason_is_shown_only_for_short_work() {
+    let base = "drivers: [scaling, integration], company_stage: enterprise, complexity: moderate, \
+                urgency: flexible, budget: tight, control: medium, hiring_capacity: established, \
+                requirements: set, team_size: 1, seniority: senior, region: us";
+    for (engagement, shown) in [("short", true), ("medium", false), ("ongoing", false)] {
+        let r = report(&profile(&format!("{{{base}, engagement: {engagement}}}")));
+        let has = r.reasons.iter().any(|l| l.rule == "integration-driver");
+        assert_eq!(has, shown, "{engagement}");
+    }
+}
+
+/// A six-week, small job on an existing system was told to contract a backend engineer
+/// for "scaling under load". The guide: for adding to existing functionality "without
+/// concern for overall system architecture", "a backend developer is for you".
+#[test]
+fn a_small_scaling_job_asks_for_a_developer_not_an_architect() {
+    let r = report(&profile(
+        "{drivers: [scaling], company_stage: enterprise, engagement: short, complexity: small, \
+         urgency: asap, budget: moderate, control: medium, hiring_capacity: established, \
+         requirements: set, niche_expertise: true, team_size: 1, seniority: senior, region: us}",
+    ));
+    let role = r.role.as_ref().expect("a role");
+    assert_eq!(role.title, "Backend developer", "{}", text::render(&r));
+    assert!(!r.skills.iter().any(|s| s.name.starts_with("Architecture")));
+}
+
 #[test]
 fn the_hipaa_reason_speaks_of_outside_firms_only() {
     let rule = pack().rules().iter().find(|r| r.id == "hipaa").unwrap();
@@ -446,6 +507,23 @@ fn every_sentence_a_report_shows_is_true_for_its_profile() {
         );
         if t.contains("a clear margin") {
             assert!(r.what_if.iter().all(|w| w.size > 1), "{t}");
+        }
+        // What decides a close call is said whenever the report calls it close.
+        assert_eq!(r.close_call.is_some(), r.close, "{t}");
+        // A change that brings a question into view says the answer it then takes.
+        let ins = hirewiz::insight::analyse(p, &a);
+        assert_eq!(ins.what_if.len(), r.what_if.len());
+        for (w, line) in ins.what_if.iter().zip(&r.what_if) {
+            let q = w.change.question;
+            let mut changed = a.clone();
+            changed.set(q, w.change.answer.clone());
+            for (j, now) in changed.effective(p).iter().enumerate() {
+                if j != q && now.is_some() && eff[j].is_none() {
+                    let prompt = &p.questions()[j].prompt;
+                    let with = format!(", with {prompt}");
+                    assert!(line.sentence.contains(&with), "{}", line.sentence);
+                }
+            }
         }
         let _ = id(0);
     }

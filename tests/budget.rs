@@ -418,7 +418,7 @@ fn recommend_reads_a_budget_from_an_answers_file() {
         "{text}"
     );
     assert!(
-        text.contains("Within it: Outsource. Over it: In-house and Freelance."),
+        text.contains("Within it: Outsource. Over it: Freelance and In-house."),
         "{text}"
     );
     assert!(

@@ -36,7 +36,7 @@ mod words;
 pub use compare::{Comparison, Difference, compare};
 pub use probe::Outcome;
 pub use state::{State, state};
-pub use words::{close_call_sentence, join_and, pair_sentence, what_if_sentence};
+pub use words::{brought_in, close_call_sentence, join_and, pair_sentence, what_if_sentence};
 
 use crate::answers::Answers;
 use crate::pack::{Answer, Pack};
@@ -242,7 +242,10 @@ pub fn analyse(pack: &Pack, answers: &Answers) -> Insight {
         (Vec::new(), true)
     };
 
-    let close = crate::score::score(pack, probe.effective()).close;
+    // Close as the report's state has it (see [`State::of`]): by the margin, or because
+    // one step changes the winner; what decides it is worked out in either case.
+    let close = crate::score::score(pack, probe.effective()).close
+        || what_if.iter().any(|w| w.change.size == 1);
     let close_call = match (close, current.runner_up) {
         (true, Some(second)) => Some(close_call(
             pack,

@@ -2,6 +2,7 @@
 //! the only wording added here is the few joining words.
 
 use super::{Change, CloseCall, Outcome, WhatIf, WhatIfPair};
+use crate::answers::Answers;
 use crate::pack::{Answer, Pack};
 use crate::score::Pick;
 
@@ -10,9 +11,17 @@ const DECIDERS_NAMED: usize = 3;
 
 /// "How long will you need backend engineering? Over a year instead of 3 to 12 months:
 /// In-house would lead by 4 points."
-pub fn what_if_sentence(pack: &Pack, effective: &[Option<Answer>], w: &WhatIf) -> String {
+/// A change that brings other questions into view names the answers they then take
+/// (`assumed`, as [`brought_in`] gives them), which the result was worked out with.
+pub fn what_if_sentence(
+    pack: &Pack,
+    effective: &[Option<Answer>],
+    w: &WhatIf,
+    assumed: &[(usize, Answer)],
+) -> String {
     let mut s = String::with_capacity(128);
     change_words(&mut s, pack, effective, &w.change);
+    assumed_words(&mut s, pack, assumed);
     s.push_str(": ");
     s.push_str(&outcome_words(pack, &w.outcome));
     s.push('.');
@@ -20,11 +29,17 @@ pub fn what_if_sentence(pack: &Pack, effective: &[Option<Answer>], w: &WhatIf) -
 }
 
 /// Both changes, joined by "and", then the result, as in [`what_if_sentence`].
-pub fn pair_sentence(pack: &Pack, effective: &[Option<Answer>], p: &WhatIfPair) -> String {
+pub fn pair_sentence(
+    pack: &Pack,
+    effective: &[Option<Answer>],
+    p: &WhatIfPair,
+    assumed: &[(usize, Answer)],
+) -> String {
     let mut s = String::with_capacity(192);
     change_words(&mut s, pack, effective, &p.changes[0]);
     s.push_str("; and ");
     change_words(&mut s, pack, effective, &p.changes[1]);
+    assumed_words(&mut s, pack, assumed);
     s.push_str(": ");
     s.push_str(&outcome_words(pack, &p.outcome));
     s.push('.');
@@ -77,6 +92,44 @@ fn change_words(out: &mut String, pack: &Pack, effective: &[Option<Answer>], c: 
     if let Some(old) = old {
         out.push_str(" instead of ");
         out.push_str(&q.describe(old));
+    }
+}
+
+/// The questions that `changes` bring into force, with the answers they then take:
+/// those [`Answers::effective`] gives once the changes are made, where the current
+/// answers have none and the changes do not name them.
+pub fn brought_in(
+    pack: &Pack,
+    given: &Answers,
+    effective: &[Option<Answer>],
+    changes: &[&Change],
+) -> Vec<(usize, Answer)> {
+    let mut changed = given.clone();
+    for c in changes {
+        changed.set(c.question, c.answer.clone());
+    }
+    changed
+        .effective(pack)
+        .into_iter()
+        .enumerate()
+        .filter(|(j, now)| {
+            now.is_some()
+                && effective.get(*j).is_some_and(Option::is_none)
+                && !changes.iter().any(|c| c.question == *j)
+        })
+        .filter_map(|(j, now)| Some((j, now?)))
+        .collect()
+}
+
+/// ", with How much is the budget? 50,000 US dollars": the answers a change brings into
+/// force along with it, so the sentence says what its result assumes.
+fn assumed_words(out: &mut String, pack: &Pack, assumed: &[(usize, Answer)]) {
+    for (i, (j, a)) in assumed.iter().enumerate() {
+        let Some(q) = pack.questions().get(*j) else {
+            continue;
+        };
+        out.push_str(if i == 0 { ", with " } else { " and " });
+        asked_into(out, &q.prompt, &q.describe(a));
     }
 }
 

@@ -2,6 +2,7 @@
 //! decides a close call, and which rules carry the decision (see [`crate::insight`]).
 
 use super::{Report, WhatIf};
+use crate::answers::Answers;
 use crate::insight::{self, Insight};
 use crate::pack::{Answer, Pack};
 use serde::Serialize;
@@ -56,7 +57,15 @@ pub struct Deciding {
     pub flips: bool,
 }
 
-pub(super) fn fill(r: &mut Report, pack: &Pack, effective: &[Option<Answer>], ins: &Insight) {
+pub(super) fn fill(
+    r: &mut Report,
+    pack: &Pack,
+    given: &Answers,
+    effective: &[Option<Answer>],
+    ins: &Insight,
+) {
+    let assumed =
+        |changes: &[&insight::Change]| insight::brought_in(pack, given, effective, changes);
     let id = |c: usize| pack.candidates()[c].id.clone();
     let value = |c: &insight::Change| pack.questions()[c.question].to_json(&c.answer);
     r.what_if = ins
@@ -68,7 +77,7 @@ pub(super) fn fill(r: &mut Report, pack: &Pack, effective: &[Option<Answer>], in
             recommendation: w.outcome.pick.winner().map(id),
             margin: w.outcome.margin,
             size: w.change.size,
-            sentence: insight::what_if_sentence(pack, effective, w),
+            sentence: insight::what_if_sentence(pack, effective, w, &assumed(&[&w.change])),
         })
         .collect();
     r.what_if_pairs_complete = ins.pairs_complete;
@@ -86,7 +95,12 @@ pub(super) fn fill(r: &mut Report, pack: &Pack, effective: &[Option<Answer>], in
                 .collect(),
             recommendation: p.outcome.pick.winner().map(id),
             margin: p.outcome.margin,
-            sentence: insight::pair_sentence(pack, effective, p),
+            sentence: insight::pair_sentence(
+                pack,
+                effective,
+                p,
+                &assumed(&[&p.changes[0], &p.changes[1]]),
+            ),
         })
         .collect();
     r.close_call = ins.close_call.as_ref().map(|c| CloseCall {

@@ -348,7 +348,7 @@ impl Report {
             &crate::advice::advise(pack, effective, &judged),
             heading,
         );
-        insight::fill(&mut report, pack, effective, &ins);
+        insight::fill(&mut report, pack, given, effective, &ins);
         report
     }
 
