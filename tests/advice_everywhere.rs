@@ -309,6 +309,30 @@ fn a_small_scaling_job_asks_for_a_developer_not_an_architect() {
     assert!(!r.skills.iter().any(|s| s.name.starts_with("Architecture")));
 }
 
+/// `compare` said `same_recommendation: true` for a tie between In-house and Outsource
+/// beside one between Freelance and Outsource: neither recommends anyone, but they are
+/// not the same result.
+#[test]
+fn two_ties_between_different_options_are_not_the_same_result() {
+    let base = "drivers: [integration], niche_expertise: true, company_stage: startup, \
+                hiring_capacity: established, control: high, requirements: changing, \
+                budget: moderate, urgency: flexible, team_size: 3, seniority: junior, region: us";
+    let a = profile(&format!("{{{base}, engagement: ongoing}}"));
+    let b = profile(&format!("{{{base}, engagement: short}}"));
+    let (ra, rb) = (report(&a), report(&b));
+    assert_eq!((ra.state, rb.state), (State::Tie, State::Tie));
+    assert_ne!(ra.level, rb.level);
+    let p = pack();
+    let cmp = ComparisonReport::build(p, (("a", "a"), &a), (("b", "b"), &b));
+    assert!(!cmp.same_recommendation());
+    let j: serde_json::Value =
+        serde_json::from_str(&hirewiz::report::compare::to_json(&cmp)).unwrap();
+    assert_eq!(j["same_recommendation"], false);
+    // The same tie on both sides is the same result.
+    let same = ComparisonReport::build(p, (("a", "a"), &a), (("b", "b"), &a));
+    assert!(same.same_recommendation());
+}
+
 #[test]
 fn the_hipaa_reason_speaks_of_outside_firms_only() {
     let rule = pack().rules().iter().find(|r| r.id == "hipaa").unwrap();

@@ -84,9 +84,11 @@ impl ComparisonReport {
         }
     }
 
-    /// Whether both sides recommend the same candidate.
+    /// Whether both sides come to the same result: the same candidate recommended, or
+    /// the same options level at the top (two ties between different options differ).
     pub fn same_recommendation(&self) -> bool {
-        self.a.report.recommendation == self.b.report.recommendation
+        let (a, b) = (&self.a.report, &self.b.report);
+        a.recommendation == b.recommendation && a.level == b.level
     }
 }
 
