@@ -128,6 +128,15 @@ impl de::Error for Error {
     }
 }
 
+/// The plural of a noun a message names: "units", "kinds", "statuses".
+fn plural(noun: &str) -> String {
+    if noun.ends_with(['s', 'x']) || noun.ends_with("sh") || noun.ends_with("ch") {
+        format!("{noun}es")
+    } else {
+        format!("{noun}s")
+    }
+}
+
 /// What a visitor says it reads: the name messages give the type.
 fn expecting(v: &dyn Expected) -> CompactString {
     format_compact!("{v}")
@@ -232,13 +241,13 @@ impl<'de, 's> NodeDe<'de, 's> {
 
     /// "unknown {noun} `{given}`", with a hint: the closest known name, or all of them.
     fn unknown_variant(&self, pos: Pos, noun: &str, given: &str, known: &[&str]) -> Error {
-        let plural = noun.rsplit(' ').next().unwrap_or(noun);
+        let noun_end = noun.rsplit(' ').next().unwrap_or(noun);
         let all = match known {
             [init @ .., last] if !init.is_empty() => format!("{} and {last}", init.join(", ")),
             _ => known.join(""),
         };
         let message = format!("unknown {noun} `{}`", crate::escape::excerpt(given));
-        self.unknown(pos, message, given, known, format!("{plural}s are {all}"));
+        self.unknown(pos, message, given, known, format!("{} are {all}", plural(noun_end)));
         Error::Reported
     }
 
@@ -846,6 +855,14 @@ mod tests {
     use super::*;
     use crate::yaml::{Limits, parse};
     use serde::Deserialize;
+
+    #[test]
+    fn the_hint_names_the_known_values_in_the_plural() {
+        assert_eq!(plural("unit"), "units");
+        assert_eq!(plural("status"), "statuses");
+        assert_eq!(plural("box"), "boxes");
+        assert_eq!(plural("kind"), "kinds");
+    }
 
     #[derive(Debug, Deserialize)]
     #[serde(expecting = "a thing", deny_unknown_fields)]
