@@ -6,7 +6,7 @@ use hirewiz::cli::{self, Cli, Command, Failure, exit};
 use hirewiz::tui::{Exit, Launch};
 
 fn main() {
-    let cli = Cli::parse();
+    let cli = Cli::try_parse().unwrap_or_else(|e| std::process::exit(parse_failure(&e)));
     let result = match &cli.command {
         Some(Command::Recommend { answers, format }) => {
             cli::recommend(cli.pack_choice(), answers, *format)
@@ -80,6 +80,20 @@ fn main() {
         }
     };
     std::process::exit(code);
+}
+
+/// Print what the command line asked for instead of a run (help, the version) or what
+/// is wrong with it, and give the exit code: help and the version that cannot be written
+/// fail like any other output (1), a command line that does not parse is bad input (2).
+fn parse_failure(e: &clap::Error) -> i32 {
+    match e.print() {
+        Ok(()) => e.exit_code(),
+        Err(err) if !e.use_stderr() => {
+            cli::say_err(&format!("hirewiz: cannot write output: {err}"));
+            exit::FAILURE
+        }
+        Err(_) => e.exit_code(),
+    }
 }
 
 /// The interactive wizard in the terminal (see [`hirewiz::tui`]): new, resumed or

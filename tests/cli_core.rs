@@ -453,6 +453,20 @@ fn an_unwritable_standard_error_does_not_change_the_exit_code() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
+    // Help and the version are output like any other, and fail the same way.
+    for flag in ["--help", "--version", "help"] {
+        let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("hirewiz"))
+            .arg(flag)
+            .stdout(full())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{flag}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.starts_with("hirewiz: cannot write output: "),
+            "{stderr}"
+        );
+    }
 }
 
 #[test]

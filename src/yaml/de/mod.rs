@@ -247,7 +247,13 @@ impl<'de, 's> NodeDe<'de, 's> {
             _ => known.join(""),
         };
         let message = format!("unknown {noun} `{}`", crate::escape::excerpt(given));
-        self.unknown(pos, message, given, known, format!("{} are {all}", plural(noun_end)));
+        self.unknown(
+            pos,
+            message,
+            given,
+            known,
+            format!("{} are {all}", plural(noun_end)),
+        );
         Error::Reported
     }
 
