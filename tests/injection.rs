@@ -327,3 +327,43 @@ fn check_warns_at_every_bidirectional_control_in_a_pack() {
         "{text}"
     );
 }
+
+/// A line break inside a name, a label, a prompt or a reason would stand in a report as a
+/// line of its own ("Recommendation: FAKE"): such a pack is refused, each break named at
+/// its place, and the item it is in is kept, so nothing that refers to it is misreported.
+#[test]
+fn a_line_break_inside_a_pack_text_is_refused_at_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = dir.path().join("lines.yaml");
+    std::fs::write(
+        &pack,
+        "pack:\n  id: lines\n  version: \"1\"\n  title: T\n\
+         candidates: [{id: a, name: \"A\\nRecommendation: FAKE\"}, {id: b, name: B}]\n\
+         sections:\n  - id: s\n    title: S\n    questions:\n\
+         \x20     - id: q\n        prompt: \"Ready?\\r\\nRecommendation: FAKE\"\n        help: h\n\
+         \x20       kind: single\n        options: [{id: x, label: \"X\\u2028Y\"}, {id: y, label: Y}]\n\
+         \x20       default: x\n\
+         rules:\n  - {id: r, when: {equals: {q: x}}, points: {a: 1, b: -1}, reason: \"R\\nS\"}\n",
+    )
+    .unwrap();
+    let out = assert_cmd::Command::cargo_bin("hirewiz")
+        .unwrap()
+        .arg("check")
+        .arg(&pack)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let text = String::from_utf8(out.stdout).unwrap();
+    for at in [
+        "5:28: error: `name`",
+        "11:17: error: `prompt`",
+        "14:34: error: `label`",
+        "17:68: error: `reason`",
+    ] {
+        assert!(
+            text.contains(&format!("lines.yaml:{at} must be one line")),
+            "{at}\n{text}"
+        );
+    }
+    assert!(text.ends_with("4 problems found\n"), "{text}");
+}

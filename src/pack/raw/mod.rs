@@ -84,7 +84,8 @@ pub struct Candidate {
     /// Machine name used in rules and outputs.
     pub id: Id,
     /// Name shown to people.
-    pub name: Text,
+    #[schemars(required)]
+    pub name: Lenient<Text>,
     /// One line on what it is, its strengths and risks.
     pub description: Lenient<Text>,
     /// How the role to look for is introduced when this candidate is recommended, e.g.
@@ -195,7 +196,8 @@ pub struct Choice {
     /// Machine name, used in answers files and rules.
     pub id: Id,
     /// Text shown to people.
-    pub label: Text,
+    #[schemars(required)]
+    pub label: Lenient<Text>,
     /// Optional line shown when the choice is highlighted.
     pub help: Lenient<Text>,
 }
@@ -215,7 +217,8 @@ pub struct Rule {
     /// Candidates this rule rules out when it fires: one id or a list.
     pub veto: Lenient<OneOrMany<Located<Name>>>,
     /// One line a person reads.
-    pub reason: Text,
+    #[schemars(required)]
+    pub reason: Lenient<Text>,
     /// Where the reasoning comes from.
     pub source: Lenient<Text>,
 }

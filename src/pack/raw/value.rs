@@ -38,12 +38,13 @@ macro_rules! schema {
     };
 }
 
-/// Text that is not blank; trailing blanks are dropped. Numbers and yes/no values are
-/// refused, so that a typo shows.
+/// Text that is not blank and is one line; trailing blanks are dropped. Numbers and
+/// yes/no values are refused, so that a typo shows. A line break inside would stand in a
+/// report as a line of its own, which could pass for the report's own words.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Text(pub String);
 
-schema!(Text => {"type": "string", "pattern": "\\S"});
+schema!(Text => {"type": "string", "pattern": "\\S", "not": {"pattern": "[\\n\\r\\u2028\\u2029]"}});
 
 impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -62,7 +63,13 @@ fn text<E: serde::de::Error>(s: &str) -> Result<String, E> {
     if s.trim().is_empty() {
         return Err(about_field("must not be empty"));
     }
-    Ok(s.trim_end().to_string())
+    let s = s.trim_end();
+    if s.contains(['\n', '\r', '\u{2028}', '\u{2029}']) {
+        return Err(about_field(
+            "must be one line: write it on one line, or as a folded block (`>-`)",
+        ));
+    }
+    Ok(s.to_string())
 }
 
 /// An identifier: a lowercase letter, then lowercase letters, digits, `_` or `-`.

@@ -70,7 +70,7 @@ pub fn resolve(
             }
         }
         for c in f.candidates.as_given().map_or(&[][..], |l| &l.items) {
-            let cand = candidate(&c.value);
+            let cand = candidate(c, &mut d);
             if let Some((_, _, p)) = candidates.iter().find(|(x, _, _)| x.id == cand.id) {
                 d.error(
                     c.pos,
@@ -306,10 +306,13 @@ fn header(h: &raw::Header, d: &mut Diagnostics) -> Meta {
     }
 }
 
-fn candidate(c: &raw::Candidate) -> Candidate {
+/// A candidate, kept when its name has a problem so that references to it still resolve.
+fn candidate(item: &Located<raw::Candidate>, d: &mut Diagnostics) -> Candidate {
+    let c = &item.value;
+    let name = kept(&c.name, "a candidate", "name", item.pos, d);
     Candidate {
         id: c.id.0.clone(),
-        name: c.name.0.clone(),
+        name: name.map(|t| t.0.clone()).unwrap_or_default(),
         description: text(&c.description).unwrap_or_default(),
         role_heading: text(&c.role_heading),
     }
@@ -445,9 +448,10 @@ fn choices(list: &Located<Items<raw::Choice>>, d: &mut Diagnostics) -> Vec<Choic
             continue;
         }
         seen.insert(id, o.pos);
+        let label = kept(&o.value.label, "an option", "label", o.pos, d);
         out.push(Choice {
             id: id.to_string(),
-            label: o.value.label.0.clone(),
+            label: label.map(|t| t.0.clone()).unwrap_or_default(),
             help: text(&o.value.help),
         });
     }
@@ -476,12 +480,14 @@ fn rule(r: &Located<raw::Rule>, scope: &Scope, d: &mut Diagnostics) -> Rule {
             "`points: {candidate: 2}` adds points when the rule fires",
         );
     }
+    // Kept when its reason has a problem, so that its points still count.
+    let reason = kept(&raw.reason, "a rule", "reason", r.pos, d);
     Rule {
         id: raw.id.0.clone(),
         when,
         points: points.into(),
         vetoes: vetoes.into(),
-        reason: raw.reason.0.clone(),
+        reason: reason.map(|t| t.0.clone()).unwrap_or_default(),
         source: text(&raw.source),
     }
 }
