@@ -182,6 +182,17 @@ fn budget_tests_need_a_budget_in_the_cost_model_and_say_so_at_their_place() {
         err.contains("`amount` must name a number question; `region` is not"),
         "{err}"
     );
+    // Without a cost model, each test is named as it is written.
+    let (head, rest) = PACK.split_once("costs:\n").unwrap();
+    let text = format!("{head}rules:\n{}", rest.split_once("rules:\n").unwrap().1);
+    let err = pack::load_texts(&[("mini.yaml".into(), text)])
+        .unwrap_err()
+        .to_string();
+    for op in ["within_budget", "over_budget"] {
+        let said = format!("`{op}` needs the pack's `rates` and `costs`");
+        assert!(err.contains(&said), "{said}\n{err}");
+    }
+    assert!(!err.contains("`cheapest`"), "{err}");
 }
 
 // ---------------------------------------------------------------------------------------

@@ -100,14 +100,19 @@ impl CostOrder {
             _ => None,
         };
         let mut inputs = Vec::new();
-        inputs.push(single(model.duration.question).ok_or(
-            "`cheapest` needs the cost model's `duration` to be a single choice question",
-        )?);
         inputs.push(
-            single(model.region.question).ok_or("the region question must be single choice")?,
+            single(model.duration.question)
+                .ok_or("needs the cost model's `duration` to be a single choice question")?,
+        );
+        inputs.push(
+            single(model.region.question)
+                .ok_or("needs the cost model's `region` to be a single choice question")?,
         );
         if let Some(s) = &model.seniority {
-            inputs.push(single(s.question).ok_or("the seniority question must be single choice")?);
+            inputs.push(
+                single(s.question)
+                    .ok_or("needs the cost model's `seniority` to be a single choice question")?,
+            );
         }
         let combos: usize = inputs.iter().map(|i| i.1.max(1)).product();
         let mut ends = Vec::with_capacity(combos);

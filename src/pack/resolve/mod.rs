@@ -196,7 +196,7 @@ pub fn resolve(
         (Some(model), Some(rates)) => {
             super::CostOrder::build(model, rates, &questions).map(Arc::new)
         }
-        _ => Err("`cheapest` and `dearest` need the pack's `rates` and `costs`".to_string()),
+        _ => Err("needs the pack's `rates` and `costs`".to_string()),
     };
     let rule_scope = Scope {
         costs: Some(&order),

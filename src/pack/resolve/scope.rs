@@ -236,7 +236,8 @@ impl Scope<'_> {
 
     /// The question a test names, with its kind; `asker`, as for [`Scope::condition`].
     /// The cost order a `cheapest`, `dearest` or budget test reads: only rules have one,
-    /// and a cost model that failed to resolve is told at the test.
+    /// and a cost model that failed to resolve is told at the test, naming the test
+    /// ("`within_budget` needs the pack's `rates` and `costs`").
     fn cost_order(&self, op: &str, at: Pos, d: &mut Diagnostics) -> Option<Arc<CostOrder>> {
         let Some(order) = self.costs else {
             d.error_hint(
@@ -249,7 +250,7 @@ impl Scope<'_> {
         match order {
             Ok(o) => Some(Arc::clone(o)),
             Err(why) => {
-                d.error(at, why.clone());
+                d.error(at, format!("`{op}` {why}"));
                 None
             }
         }
