@@ -16,7 +16,7 @@ fn main() {
             ..cli.pack_choice()
         }),
         Some(Command::Sessions { format }) => {
-            cli::sessions::sessions(cli.data_dir.as_deref(), *format)
+            cli::sessions::sessions(cli.pack_choice(), cli.data_dir.as_deref(), *format)
         }
         Some(Command::Compare { a, b, format }) => {
             cli::compare::compare(cli.pack_choice(), cli.data_dir.as_deref(), a, b, *format)

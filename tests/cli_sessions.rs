@@ -135,6 +135,48 @@ fn an_unreadable_file_is_listed_with_its_reason_and_left_alone() {
     assert_eq!(stamp(&bad), before);
 }
 
+/// A session edited by hand into something its history does not lead to is refused by
+/// `export`; the listing says so too, rather than listing it as readable.
+#[test]
+fn a_session_its_history_does_not_lead_to_is_listed_as_unreadable() {
+    let f = Fixture::new();
+    let (id, path) = f.record(None, None);
+    let text = std::fs::read_to_string(&path).unwrap();
+    // The last answer in the history, played back no more: the saved answers now say
+    // more than the history does.
+    let kept: Vec<&str> = text.lines().collect();
+    let last = kept
+        .iter()
+        .rposition(|l| l.contains("event: answer"))
+        .unwrap();
+    let edited: String = kept
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != last)
+        .map(|(_, l)| format!("{l}\n"))
+        .collect();
+    std::fs::write(&path, edited).unwrap();
+    f.cmd()
+        .args(["export", &id, "--format", "json"])
+        .assert()
+        .code(2);
+    let out = f.cmd().arg("sessions").assert().success();
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    let name = path.file_name().unwrap().to_string_lossy().to_string();
+    assert!(
+        stdout.contains(&format!("{name}: unreadable: line ")),
+        "{stdout}"
+    );
+    let out = f
+        .cmd()
+        .args(["sessions", "--format", "json"])
+        .assert()
+        .success();
+    let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(v["sessions"], serde_json::json!([]), "{v}");
+    assert_eq!(v["unreadable"][0]["file"], path.to_string_lossy().as_ref());
+}
+
 #[test]
 fn the_data_folder_can_come_from_the_environment() {
     let f = Fixture::new();

@@ -598,7 +598,7 @@ fn session_files(dir: &Path) -> Vec<PathBuf> {
 }
 
 /// A one-line reason for a listing or a refusal.
-fn first_problem(e: &SessionError) -> String {
+pub(crate) fn first_problem(e: &SessionError) -> String {
     match e {
         SessionError::Invalid(d) => match d.first() {
             Some(first) => {
