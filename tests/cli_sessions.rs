@@ -177,6 +177,30 @@ fn a_session_its_history_does_not_lead_to_is_listed_as_unreadable() {
     assert_eq!(v["unreadable"][0]["file"], path.to_string_lossy().as_ref());
 }
 
+/// Exporting into a folder that does not exist says so of the file named, and never
+/// names the temporary file a write goes through.
+#[test]
+fn export_into_a_missing_folder_names_the_file_asked_for() {
+    let f = Fixture::new();
+    let (id, _) = f.record(None, None);
+    let out = f.dir.path().join("no-such-folder/report.md");
+    let run = f
+        .cmd()
+        .args(["export", &id, "-o"])
+        .arg(&out)
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8_lossy(&run.get_output().stderr).to_string();
+    assert_eq!(
+        stderr,
+        format!(
+            "hirewiz: {}: cannot write: its folder does not exist\n",
+            out.display()
+        )
+    );
+    assert!(!stderr.contains(".report.md."));
+}
+
 #[test]
 fn the_data_folder_can_come_from_the_environment() {
     let f = Fixture::new();

@@ -208,12 +208,16 @@ pub fn export(
     let text = render(&Report::build(&pack, &effective, &verdict), format);
     match target {
         None => print(&text),
-        Some((out, keep)) => {
-            crate::session::store::write_report(&out, &text, keep).map_err(|e| Failure {
+        Some((out, keep)) => crate::session::store::write_report(&out, &text, keep).map_err(|e| {
+            let why = match e.kind() {
+                std::io::ErrorKind::NotFound => "its folder does not exist".to_string(),
+                _ => crate::yaml::io_message(&e),
+            };
+            Failure {
                 code: exit::FAILURE,
-                message: format!("{}: cannot write: {e}", out.display()),
-            })
-        }
+                message: format!("{}: cannot write: {why}", out.display()),
+            }
+        }),
     }
 }
 

@@ -648,7 +648,8 @@ fn write_atomic(
     let mut temp = tempfile::Builder::new()
         .prefix(&format!(".{name}."))
         .suffix(".tmp")
-        .tempfile_in(dir)?;
+        .tempfile_in(dir)
+        .map_err(without_temp_path)?;
     temp.write_all(bytes)?;
     if let Some(p) = keep {
         temp.as_file().set_permissions(p)?;
@@ -658,6 +659,15 @@ fn write_atomic(
     temp.persist(path).map_err(|e| e.error)?;
     sync_dir(dir)?;
     Ok(written)
+}
+
+/// The error alone, without the temporary file's name that `tempfile` adds to it: the
+/// file the user named is the one a message speaks of.
+fn without_temp_path(e: std::io::Error) -> std::io::Error {
+    e.raw_os_error().map_or_else(
+        || std::io::Error::from(e.kind()),
+        std::io::Error::from_raw_os_error,
+    )
 }
 
 #[cfg(unix)]
