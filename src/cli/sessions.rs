@@ -40,36 +40,15 @@ pub fn sessions(
     format: ListFormat,
 ) -> Result<(), Failure> {
     let store = Store::locate(data_dir)?;
-    let listed = playable(store.list()?, load_pack(choice)?);
+    // A session saved with this pack must still play back to the answers and status it
+    // holds, or `resume`, `replay` and `export` refuse it: so is it listed.
+    let pack = load_pack(choice)?;
+    let listed = store
+        .list_checked(|session, shown| replay::replay(session, pack.clone(), shown).map(drop))?;
     match format {
         ListFormat::Text => print(&table(&store, &listed)),
         ListFormat::Json => print(&listing_json(&store, &listed)),
     }
-}
-
-/// The listing with every session that `resume`, `replay` and `export` would refuse
-/// moved among the unreadable, with their reason: one saved with this pack must still
-/// play back to the answers and status it holds.
-fn playable(listed: Vec<Listed>, pack: std::sync::Arc<crate::pack::Pack>) -> Vec<Listed> {
-    let (mut ok, mut bad) = (Vec::new(), Vec::new());
-    for l in listed {
-        let Listed::Session(s) = l else {
-            bad.push(l);
-            continue;
-        };
-        let shown = crate::session::store::shown(&s.path);
-        let played = crate::session::store::read_file(&s.path)
-            .and_then(|session| replay::replay(&session, pack.clone(), &shown));
-        match played {
-            Ok(_) => ok.push(Listed::Session(s)),
-            Err(e) => bad.push(Listed::Unreadable {
-                reason: crate::session::store::first_problem(&e),
-                path: s.path,
-            }),
-        }
-    }
-    ok.extend(bad);
-    ok
 }
 
 fn status_words(s: Status) -> &'static str {

@@ -356,8 +356,8 @@ impl<'a> Probe<'a> {
     /// Whether changing the answers to `questions` could make the totals pick other than
     /// `pick`, the current pick. `false` is a proof that it cannot: no rule the changes
     /// reach could turn a veto against the leader, and even if every such rule turned
-    /// the way that helps,
-    /// no other candidate would catch up with the winner. `true` only means "re-score".
+    /// the way that helps, no other candidate would catch up with the winner. `true`
+    /// only means "re-score".
     pub fn may_unseat(&self, questions: &[usize], pick: &Pick) -> bool {
         if !matches!((pick, self.leader), (Pick::One(w), Some(l)) if *w == l) {
             return true;

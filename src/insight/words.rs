@@ -11,6 +11,7 @@ const DECIDERS_NAMED: usize = 3;
 
 /// "How long will you need backend engineering? Over a year instead of 3 to 12 months:
 /// In-house would lead by 4 points."
+///
 /// A change that brings other questions into view names the answers they then take
 /// (`assumed`, as [`brought_in`] gives them), which the result was worked out with.
 pub fn what_if_sentence(
@@ -112,9 +113,8 @@ pub fn brought_in(
         .effective(pack)
         .into_iter()
         .enumerate()
-        .filter(|(j, now)| {
-            now.is_some()
-                && effective.get(*j).is_some_and(Option::is_none)
+        .filter(|(j, _)| {
+            effective.get(*j).is_some_and(Option::is_none)
                 && !changes.iter().any(|c| c.question == *j)
         })
         .filter_map(|(j, now)| Some((j, now?)))

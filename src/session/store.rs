@@ -468,6 +468,16 @@ impl Store {
     /// Every session file in the folder, most recently updated first, unreadable files
     /// last. A missing folder lists nothing; a folder that cannot be read is an error.
     pub fn list(&self) -> Result<Vec<Listed>, SessionError> {
+        self.list_checked(|_, _| Ok(()))
+    }
+
+    /// [`Store::list`], with each session that reads also put to `check` (given the
+    /// session and its file as shown): one it refuses is listed as unreadable, with the
+    /// reason, as a session that does not read is.
+    pub fn list_checked(
+        &self,
+        check: impl Fn(&Session, &str) -> Result<(), SessionError>,
+    ) -> Result<Vec<Listed>, SessionError> {
         if !self.dir.exists() {
             return Ok(Vec::new());
         }
@@ -479,7 +489,10 @@ impl Store {
         let mut ok = Vec::new();
         let mut bad = Vec::new();
         for path in session_files(&self.dir) {
-            match self.load_path(&path) {
+            match self
+                .load_path(&path)
+                .and_then(|s| check(&s, &shown(&path)).map(|()| s))
+            {
                 Ok(s) => ok.push(Summary::of(&s, path)),
                 Err(e) => bad.push(Listed::Unreadable {
                     reason: first_problem(&e),
@@ -598,7 +611,7 @@ fn session_files(dir: &Path) -> Vec<PathBuf> {
 }
 
 /// A one-line reason for a listing or a refusal.
-pub(crate) fn first_problem(e: &SessionError) -> String {
+fn first_problem(e: &SessionError) -> String {
     match e {
         SessionError::Invalid(d) => match d.first() {
             Some(first) => {
@@ -661,13 +674,10 @@ fn write_atomic(
     Ok(written)
 }
 
-/// The error alone, without the temporary file's name that `tempfile` adds to it: the
-/// file the user named is the one a message speaks of.
+/// The kind of error alone, without the temporary file's name that `tempfile` adds to
+/// it: the file the user named is the one a message speaks of.
 fn without_temp_path(e: std::io::Error) -> std::io::Error {
-    e.raw_os_error().map_or_else(
-        || std::io::Error::from(e.kind()),
-        std::io::Error::from_raw_os_error,
-    )
+    std::io::Error::from(e.kind())
 }
 
 #[cfg(unix)]
