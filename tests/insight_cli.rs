@@ -311,3 +311,22 @@ fn compare_shows_each_sides_cost_ranges_as_its_report_does() {
         }
     }
 }
+
+/// `compare` printed "-1 points" as the margin of a result whose only rival was ruled
+/// out with more points; such a lead is no margin at all.
+#[test]
+fn compare_shows_no_margin_for_the_only_option_left() {
+    let out = Command::cargo_bin("hirewiz")
+        .unwrap()
+        .args(["compare", "docs/team/CTO.yaml", "docs/team/Founder.yaml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let row = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("Margin"))
+        .unwrap();
+    assert!(row.ends_with("others ruled out"), "{row}");
+    assert!(!text.contains("-1 point"), "{text}");
+}

@@ -200,6 +200,8 @@ fn margin(r: &Report) -> String {
         "level".to_string()
     } else if r.recommendation.is_none() {
         "-".to_string()
+    } else if r.runner_up().is_some_and(|s| s.vetoed) {
+        "others ruled out".to_string()
     } else {
         points(r.margin)
     }

@@ -295,20 +295,39 @@ fn change_line(
             format!("{whose} to “{}” ({})", q.prompt, q.describe(&s.answer))
         })
         .collect();
-    let result = match (&outcome.verdict.pick, outcome.state) {
-        (Pick::One(c), State::Clear) if *outcome.pick() == *base.pick() => {
+    // Ahead of nothing but ruled-out options, a lead in points means nothing (it can
+    // even be negative): say so instead.
+    let v = &outcome.verdict;
+    let only_left = v.ranking.get(1).is_some_and(|&b| v.vetoed[b]);
+    let same = *outcome.pick() == *base.pick();
+    let result = match (&v.pick, outcome.state) {
+        (Pick::One(c), State::Clear) if only_left && same => {
+            format!("{} is still the choice, the only option left", cand(*c))
+        }
+        (Pick::One(c), State::Clear) if same => {
             format!("{} is the choice by a clear margin", cand(*c))
         }
-        (Pick::One(c), _) if *outcome.pick() == *base.pick() => format!(
+        (Pick::One(c), _) if only_left && same => format!(
+            "{} still leads as the only option left, though one answer can change that",
+            cand(*c)
+        ),
+        (Pick::One(c), _) if same => format!(
             "{} still leads, but it is a close call ({} ahead)",
             cand(*c),
-            points(outcome.verdict.margin)
+            points(v.margin)
         ),
+        (Pick::One(c), State::Clear) if only_left => {
+            format!("{} is the choice, the only option left", cand(*c))
+        }
         (Pick::One(c), State::Clear) => format!("{} is the choice", cand(*c)),
+        (Pick::One(c), _) if only_left => format!(
+            "{} is the choice as the only option left, though one answer can change that",
+            cand(*c)
+        ),
         (Pick::One(c), _) => format!(
             "{} is the choice, though a close call ({} ahead)",
             cand(*c),
-            points(outcome.verdict.margin)
+            points(v.margin)
         ),
         (Pick::Level(set), _) => {
             let level: Vec<String> = set.iter().map(|&c| cand(c)).collect();
