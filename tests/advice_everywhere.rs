@@ -139,7 +139,8 @@ fn naming_gdpr_never_moves_the_result_toward_an_agency() {
 
 /// The tight-budget rule favoured freelancers while the report's own cost block showed
 /// them dearest. It now reads the cost block: for every tight-budget profile tried, the
-/// option it favours is the cheapest there and the one it counts against the dearest.
+/// option it favours is the cheapest there, Freelance loses points only where it is the
+/// dearest, and In-house only where something else costs less.
 #[test]
 fn the_budget_rule_agrees_with_the_cost_block_everywhere() {
     let p = pack();
@@ -175,6 +176,8 @@ fn the_budget_rule_agrees_with_the_cost_block_everywhere() {
                         let me = mid(&line.candidate);
                         if line.points > 0 {
                             assert!(others.iter().all(|o| me < *o), "{}", line.rule);
+                        } else if line.candidate == "in_house" {
+                            assert!(others.iter().any(|o| me > *o), "{}", line.rule);
                         } else {
                             assert!(others.iter().all(|o| me > *o), "{}", line.rule);
                         }
@@ -185,6 +188,86 @@ fn the_budget_rule_agrees_with_the_cost_block_everywhere() {
         }
     }
     assert!(checked > 100, "the budget rules fired {checked} times");
+}
+
+/// An enterprise with its own recruiters, needing a small system for a few months and
+/// the work started within two weeks, was told to hire in-house, beside the sentence
+/// "Starting within two weeks leaves no time to recruit". A start within two weeks now
+/// rules In-house out; the law `urgent-start-never-in-house` proves it everywhere.
+#[test]
+fn work_starting_within_two_weeks_is_never_given_to_a_recruit() {
+    let p = pack();
+    let q = |id: &str| p.question_index(id).unwrap();
+    let mut a = Answers::new(p.questions().len());
+    for (qid, oid) in [
+        ("company_stage", "enterprise"),
+        ("complexity", "small"),
+        ("engagement", "medium"),
+        ("budget", "tight"),
+        ("urgency", "asap"),
+        ("hiring_capacity", "established"),
+        ("control", "high"),
+    ] {
+        let i = q(qid);
+        let o = p.questions()[i]
+            .kind
+            .options()
+            .iter()
+            .position(|o| o.id == oid)
+            .unwrap();
+        a.set(i, Answer::Choice(o));
+    }
+    let r = report(&a);
+    assert!(
+        !picked(&r, "in_house"),
+        "{:?} {:?}",
+        r.recommendation,
+        r.level
+    );
+    assert!(
+        p.expectations()
+            .laws
+            .iter()
+            .any(|l| l.id == "urgent-start-never-in-house")
+    );
+}
+
+/// A startup on a tight budget in the US with a year of work ahead was told "In-house
+/// by 1": the estimate showed In-house at twice an agency's cost, but only the dearest
+/// option lost points, and Freelance was dearer by about one per cent.
+#[test]
+fn a_tight_budget_counts_against_in_house_wherever_it_is_not_the_cheapest() {
+    let p = pack();
+    let q = |id: &str| p.question_index(id).unwrap();
+    let choice = |qid: &str, oid: &str| {
+        let i = q(qid);
+        let o = p.questions()[i]
+            .kind
+            .options()
+            .iter()
+            .position(|o| o.id == oid)
+            .unwrap();
+        (i, Answer::Choice(o))
+    };
+    let mut a = Answers::new(p.questions().len());
+    for (qid, oid) in [
+        ("company_stage", "startup"),
+        ("engagement", "ongoing"),
+        ("budget", "tight"),
+        ("hiring_capacity", "established"),
+        ("control", "high"),
+        ("region", "us"),
+    ] {
+        let (i, v) = choice(qid, oid);
+        a.set(i, v);
+    }
+    let r = report(&a);
+    assert_eq!(r.recommendation.as_deref(), Some("outsource"));
+    assert!(
+        r.reasons
+            .iter()
+            .any(|l| l.rule == "tight-budget-dearer-in-house" && l.points == -2)
+    );
 }
 
 /// The rule for a start within two weeks gave the agency more than the freelancer,

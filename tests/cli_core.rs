@@ -491,3 +491,27 @@ fn the_readme_shows_what_check_prints_for_the_built_in_pack() {
     };
     assert_eq!(timeless(block), timeless(printed.trim_end()));
 }
+
+/// The README's sample of `recommend` had gone stale: it still showed a rule's old
+/// wording after the pack changed. It is now the program's own output, up to the costs.
+#[test]
+fn the_readme_shows_what_recommend_prints_up_to_the_costs() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let cmd = "$ hirewiz recommend --answers tests/scenarios/outsource_startup_mvp.yaml\n";
+    let block = readme
+        .split(cmd)
+        .nth(1)
+        .and_then(|rest| rest.split("\n  ... (costs,").next())
+        .expect("the README shows `hirewiz recommend`");
+    let out = hirewiz()
+        .args([
+            "recommend",
+            "--answers",
+            "tests/scenarios/outsource_startup_mvp.yaml",
+        ])
+        .output()
+        .unwrap();
+    let printed = String::from_utf8(out.stdout).unwrap();
+    let upto = printed.split("\nCost estimate").next().unwrap().trim_end();
+    assert_eq!(block, upto);
+}

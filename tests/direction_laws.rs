@@ -1,6 +1,7 @@
 //! The direction laws of the default pack, checked across many random base profiles:
-//! moving one answer in one direction, all else equal, never moves a candidate's total
-//! the wrong way.
+//! moving one answer in one direction, all else equal, never moves a candidate's
+//! standing the wrong way. A candidate ruled out stands below any total, as
+//! `hirewiz check` counts it.
 
 use hirewiz::answers::Answers;
 use hirewiz::pack::{self, Answer, Kind, Pack};
@@ -40,8 +41,8 @@ fn profile() -> impl Strategy<Value = Answers> {
     })
 }
 
-/// The score of `candidate` for each option of `question`, in option order, with every
-/// other answer as in `base`.
+/// The standing of `candidate` for each option of `question`, in option order, with
+/// every other answer as in `base`: its total, or below every total when ruled out.
 fn along(base: &Answers, question: &str, candidate: &str) -> Vec<i64> {
     let pack = pack();
     let q = pack.question_index(question).expect("question exists");
@@ -50,7 +51,8 @@ fn along(base: &Answers, question: &str, candidate: &str) -> Vec<i64> {
         .map(|o| {
             let mut a = base.clone();
             a.set(q, Answer::Choice(o));
-            score::score(pack, &a.effective(pack)).scores[c]
+            let s = score::score(pack, &a.effective(pack));
+            if s.vetoed[c] { i64::MIN } else { s.scores[c] }
         })
         .collect()
 }
