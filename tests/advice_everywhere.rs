@@ -232,6 +232,33 @@ fn work_starting_within_two_weeks_is_never_given_to_a_recruit() {
     );
 }
 
+/// A small job for four engineers was scored with "a job one freelancer can take end to
+/// end; an agency team is more than it needs", beside the answer that asked for a team.
+/// The rule now fires for up to three engineers only, and never beside `several-engineers`.
+#[test]
+fn a_small_job_for_a_team_is_not_called_a_one_freelancer_job() {
+    let p = pack();
+    let q = |id: &str| p.question_index(id).unwrap();
+    let small = p.questions()[q("complexity")]
+        .kind
+        .options()
+        .iter()
+        .position(|o| o.id == "small")
+        .unwrap();
+    for team in 1..=12 {
+        let mut a = Answers::new(p.questions().len());
+        a.set(q("complexity"), Answer::Choice(small));
+        a.set(q("team_size"), Answer::Number(team));
+        let r = report(&a);
+        let fired = |id: &str| r.reasons.iter().any(|l| l.rule == id);
+        assert_eq!(fired("small-system"), team <= 3, "{team} engineers");
+        assert!(
+            !(fired("small-system") && fired("several-engineers")),
+            "{team}"
+        );
+    }
+}
+
 /// A startup on a tight budget in the US with a year of work ahead was told "In-house
 /// by 1": the estimate showed In-house at twice an agency's cost, but only the dearest
 /// option lost points, and Freelance was dearer by about one per cent.
