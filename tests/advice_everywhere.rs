@@ -230,6 +230,23 @@ fn work_starting_within_two_weeks_is_never_given_to_a_recruit() {
             .iter()
             .any(|l| l.id == "urgent-start-never-in-house")
     );
+    // Ongoing work at such a start goes to the agency, with the way to your own staff.
+    let ongoing = p.questions()[q("engagement")]
+        .kind
+        .options()
+        .iter()
+        .position(|o| o.id == "ongoing")
+        .unwrap();
+    a.set(q("engagement"), Answer::Choice(ongoing));
+    let r = report(&a);
+    assert_eq!(r.recommendation.as_deref(), Some("outsource"));
+    assert!(
+        r.next_steps
+            .iter()
+            .any(|s| s.starts_with("The work must start within two weeks yet runs for more")),
+        "{:#?}",
+        r.next_steps
+    );
 }
 
 /// A small job for four engineers was scored with "a job one freelancer can take end to
