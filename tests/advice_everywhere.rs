@@ -525,12 +525,8 @@ fn no_tie_is_presented_as_a_recommendation_on_any_output() {
         let cmp = ComparisonReport::build(p, (("a", "a"), a), (("b", "b"), a));
         let ct = hirewiz::report::compare::to_text(&cmp);
         assert!(ct.contains(&format!("Tie: {names}")), "{ct}");
-        let verdict = score::score(p, &a.effective(p));
-        let saved = hirewiz::session::SavedResult::of(
-            p,
-            &verdict,
-            hirewiz::session::Timestamp::from_unix(0),
-        );
+        let saved =
+            hirewiz::session::SavedResult::of(p, a, hirewiz::session::Timestamp::from_unix(0));
         assert_eq!(saved.winner_name(), format!("Tie: {names}"));
     }
 }
@@ -1040,4 +1036,20 @@ fn the_json_text_is_the_json_value_printed() {
         let printed = serde_json::to_string_pretty(&json::value(&r)).unwrap() + "\n";
         assert_eq!(json::render(&r), printed);
     }
+}
+
+/// A session finished on a lead of 6 points that one answer moved one step overturns
+/// saved `close: false`, while its report called it a close call. The saved result now
+/// says what the report says.
+#[test]
+fn a_saved_result_is_close_when_its_report_is() {
+    let p = pack();
+    let text = std::fs::read_to_string("docs/team/CTO.yaml").unwrap();
+    let a = answers::read_text(p, "CTO", &text).unwrap().answers;
+    let r = report(&a);
+    assert_eq!(r.recommendation.as_deref(), Some("in_house"));
+    assert!(r.margin >= p.meta().close_call, "close by points alone");
+    let saved = hirewiz::session::SavedResult::of(p, &a, hirewiz::session::Timestamp::from_unix(0));
+    assert_eq!(saved.close, r.close);
+    assert!(saved.close);
 }

@@ -204,9 +204,7 @@ pub fn transcript(session: &Session, played: &Replay, drift: &Drift) -> String {
 
 /// The recommendation `state` scores to, as the result screen heads it.
 fn result_name(state: &Wizard, at: Timestamp) -> String {
-    let pack = state.pack();
-    let verdict = score::score(pack, &state.effective());
-    crate::session::SavedResult::of(pack, &verdict, at).winner_name()
+    crate::session::SavedResult::of(state.pack(), state.answers(), at).winner_name()
 }
 
 /// What a settle did, in a sentence.

@@ -33,6 +33,8 @@ pub use record::Recorder;
 pub use replay::{Drift, PackChange, Replay, ReplayStep, ResultChange, Skipped};
 pub use store::{Listed, Store, Summary};
 
+use crate::answers::Answers;
+use crate::insight::State;
 use crate::pack::Pack;
 use crate::score::{self, Verdict};
 use crate::wizard::{Event, Step, Wizard};
@@ -239,8 +241,16 @@ pub struct Standing {
 }
 
 impl SavedResult {
-    /// A verdict as a session keeps it.
-    pub fn of(pack: &Pack, verdict: &Verdict, at: Timestamp) -> SavedResult {
+    /// The result of `answers` as a session keeps it, `close` as the report calls it: a
+    /// lead under the pack's margin, or one that a single answer moved one step changes.
+    pub fn of(pack: &Pack, answers: &Answers, at: Timestamp) -> SavedResult {
+        let verdict = score::score(pack, &answers.effective(pack));
+        let state = crate::insight::state(pack, answers);
+        SavedResult::with_state(pack, &verdict, state, at)
+    }
+
+    /// A verdict and its state as a session keeps them.
+    fn with_state(pack: &Pack, verdict: &Verdict, state: State, at: Timestamp) -> SavedResult {
         let standings = verdict
             .ranking
             .iter()
@@ -258,7 +268,7 @@ impl SavedResult {
                 .map_or(String::new(), |s| s.candidate.clone()),
             margin: verdict.margin,
             tie: verdict.tie,
-            close: verdict.close,
+            close: matches!(state, State::CloseCall | State::Tie),
             standings,
         }
     }
@@ -397,8 +407,7 @@ impl Session {
             return;
         }
         // Keep the time the result was first reached unless an answer changed it since.
-        let verdict = score::score(pack, &wizard.effective());
-        let fresh = SavedResult::of(pack, &verdict, at);
+        let fresh = SavedResult::of(pack, wizard.answers(), at);
         if !self.result.as_ref().is_some_and(|r| r.same_outcome(&fresh)) {
             self.result = Some(fresh);
         }

@@ -13,7 +13,6 @@ use super::{
 };
 use crate::diag::{Diagnostics, suggest};
 use crate::pack::{Pack, answer_from_node};
-use crate::score;
 use crate::wizard::{Event, Step, Wizard};
 use crate::yaml::Pos;
 use std::sync::Arc;
@@ -424,9 +423,8 @@ fn check_snapshot(session: &Session, state: &Wizard, done: bool, d: &mut Diagnos
 pub fn drift(session: &Session, replay: &Replay) -> Drift {
     let state = replay.final_state();
     let pack = state.pack();
-    let verdict = score::score(pack, &state.effective());
     let at = session.result.as_ref().map_or(session.updated, |r| r.at);
-    let current = SavedResult::of(pack, &verdict, at);
+    let current = SavedResult::of(pack, state.answers(), at);
     let result = session
         .result
         .as_ref()
