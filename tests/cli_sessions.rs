@@ -452,3 +452,39 @@ fn an_exported_session_is_listed_and_replayed_as_exported() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("the report was exported"), "{text}");
 }
+
+/// The listing named a close call like a clear result; it now marks one, and the JSON
+/// says `close`.
+#[test]
+fn a_close_call_is_marked_in_the_listing() {
+    let f = Fixture::new();
+    let (id, path) = f.record(None, None);
+    let listed = |f: &Fixture| {
+        let out = f
+            .cmd()
+            .args(["sessions", "--format", "json"])
+            .assert()
+            .success();
+        let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+        let text = f.cmd().arg("sessions").assert().success();
+        let text = String::from_utf8(text.get_output().stdout.clone()).unwrap();
+        (v["sessions"][0]["close"].clone(), text)
+    };
+    // The winding walk ends on a close call in the test pack.
+    let (close, text) = listed(&f);
+    assert_eq!(close, serde_json::json!(true));
+    let row = text.lines().find(|l| l.starts_with(&id)).unwrap();
+    assert!(row.ends_with("In-house (close call)"), "{text}");
+    // The same session, its result saved as clear.
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert!(saved.contains("\n  close: true\n"), "{saved}");
+    std::fs::write(
+        &path,
+        saved.replace("\n  close: true\n", "\n  close: false\n"),
+    )
+    .unwrap();
+    let (close, text) = listed(&f);
+    assert_eq!(close, serde_json::json!(false));
+    let row = text.lines().find(|l| l.starts_with(&id)).unwrap();
+    assert!(row.ends_with("In-house"), "{text}");
+}

@@ -89,7 +89,12 @@ fn table(store: &Store, listed: &[Listed]) -> String {
                     None => status_words(s.status).into(),
                 },
                 format!("{} {}", s.pack.id, s.pack.version),
-                s.recommendation.clone().unwrap_or_else(|| "-".into()),
+                match &s.recommendation {
+                    // A tie already says so ("Tie: A and B").
+                    Some(r) if s.close && !s.tie => format!("{r} (close call)"),
+                    Some(r) => r.clone(),
+                    None => "-".into(),
+                },
             ]),
             Listed::Unreadable { path, reason } => {
                 unreadable.push(format!("{}: unreadable: {reason}", path.display()));
@@ -138,6 +143,7 @@ fn listing_json(store: &Store, listed: &[Listed]) -> String {
                 "status": s.status.as_str(),
                 "pack": {"id": s.pack.id, "version": s.pack.version, "hash": s.pack.hash},
                 "recommendation": s.recommendation,
+                "close": s.close,
                 "answered": s.answered,
                 "events": s.events,
                 "exported": s.exported.map(|t| t.to_string()),

@@ -63,6 +63,10 @@ pub struct Summary {
     pub pack: PackIdentity,
     /// The recommended candidate's name, when complete.
     pub recommendation: Option<String>,
+    /// Whether the saved result was a close call (a tie is one), when complete.
+    pub close: bool,
+    /// Whether the saved result was a tie, when complete.
+    pub tie: bool,
     /// How many answers it holds.
     pub answered: usize,
     /// How many events its history holds.
@@ -84,6 +88,8 @@ impl Summary {
             status: session.status,
             pack: session.pack.clone(),
             recommendation: session.recommendation(),
+            close: session.result.as_ref().is_some_and(|r| r.close),
+            tie: session.result.as_ref().is_some_and(|r| r.tie),
             answered: session.answers.len(),
             events: session.history.len(),
             exported: session
