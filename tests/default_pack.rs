@@ -278,3 +278,63 @@ fn the_rule_audit_lists_every_rule_as_it_is() {
         assert!(line.contains(&source), "source of `{}`", rule.id);
     }
 }
+
+/// A typo in a question's `kind` left the question out, and then every rule naming it
+/// reported "unknown question" and the pack "needs at least one question": five
+/// problems for two mistakes. A number bound out of range did the same, without saying
+/// what the range is.
+#[test]
+fn a_question_left_out_for_its_own_problem_is_not_reported_again_where_named() {
+    let text = "\
+pack: {id: t, version: '1.0.0', title: T}
+candidates:
+  - {id: a, name: A}
+  - {id: b, name: B}
+sections:
+  - id: s
+    title: S
+    questions:
+      - id: size
+        prompt: How big?
+        kind: singel
+        options:
+          - {id: small, label: Small}
+          - {id: large, label: Large}
+      - id: n
+        prompt: How many?
+        kind: number
+        min: -5000000000000
+        max: 10
+rules:
+  - id: r1
+    when: {equals: {size: small}}
+    points: {a: 1}
+    reason: Small.
+  - id: r2
+    when: {range: {n: {min: 3}}}
+    points: {b: 1}
+    reason: Many.
+  - id: r3
+    when: {equals: {sise: small}}
+    points: {b: 1}
+    reason: A typo of its own.
+";
+    let e = errors(&[("p.yaml", text)]);
+    let lines: Vec<&str> = e.lines().filter(|l| l.contains("error:")).collect();
+    assert_eq!(lines.len(), 3, "{e}");
+    assert!(
+        e.contains("p.yaml:11:9: error: unknown question kind `singel`"),
+        "{e}"
+    );
+    assert!(
+        e.contains("`min` is out of range: a number in a pack lies between -1,000,000,000,000 and 1,000,000,000,000"),
+        "{e}"
+    );
+    // A name that matches no question written is still reported.
+    assert!(e.contains("unknown question `sise`"), "{e}");
+    assert!(
+        !e.contains("unknown question `size`") && !e.contains("unknown question `n`"),
+        "{e}"
+    );
+    assert!(!e.contains("at least one question"), "{e}");
+}

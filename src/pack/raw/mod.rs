@@ -58,6 +58,12 @@ pub struct PackFile {
     pub weigh: Lenient<Items<Weigh>>,
     /// What the pack's verdicts must satisfy for every profile, proved by `hirewiz check`.
     pub expectations: Lenient<Expectations>,
+    /// Not read from the file's fields: the id of every question the file writes,
+    /// those left out for a problem of their own included, so that references to a
+    /// question with a typo in its `kind` report nothing more.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub written_questions: Vec<String>,
 }
 
 /// The pack's identity and settings.

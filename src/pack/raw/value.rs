@@ -146,7 +146,9 @@ impl<'de> Deserialize<'de> for Int {
 /// The check of [`Int`].
 fn int<E: serde::de::Error>(i: i64) -> Result<i64, E> {
     if i.unsigned_abs() > 1_000_000_000_000 {
-        return Err(about_field("is out of range"));
+        return Err(about_field(
+            "is out of range: a number in a pack lies between -1,000,000,000,000 and 1,000,000,000,000",
+        ));
     }
     Ok(i)
 }

@@ -30,7 +30,21 @@ struct Pending<'a> {
 /// Read one file of a pack, its parsed tree, as the raw format; its problems go to `d`.
 pub fn read(file: &str, root: &Node, d: &mut Diagnostics) -> Option<PackFile> {
     d.set_file(file);
-    d.read::<PackFile>(root)
+    let mut f = d.read::<PackFile>(root)?;
+    f.written_questions = written_questions(root);
+    Some(f)
+}
+
+/// The id of every question written in a file's tree, read or not.
+fn written_questions(root: &Node) -> Vec<String> {
+    fn items(n: Option<&Node>) -> &[Node] {
+        n.and_then(Node::as_seq).unwrap_or(&[])
+    }
+    items(root.get("sections"))
+        .iter()
+        .flat_map(|s| items(s.get("questions")))
+        .filter_map(|q| q.get("id")?.as_str().map(str::to_string))
+        .collect()
 }
 
 /// Resolve the files of one pack (a file and its imports, or a folder), as read, into a
@@ -123,7 +137,14 @@ pub fn resolve(
             "a pack needs at least two candidates to decide between",
         );
     }
-    if pending.is_empty() {
+    // A question left out for a problem of its own is reported there; what names it is
+    // not reported again as naming an unknown question.
+    let left_out: std::collections::HashSet<&str> = files
+        .iter()
+        .flat_map(|(_, f)| f.written_questions.iter().map(String::as_str))
+        .filter(|id| !pending.iter().any(|p| p.question.id == *id))
+        .collect();
+    if pending.is_empty() && left_out.is_empty() {
         d.error(
             Pos { line: 1, col: 1 },
             "a pack needs at least one question",
@@ -160,6 +181,7 @@ pub fn resolve(
         .map(|(i, c)| (c.clone(), i))
         .collect();
     let scope = Scope {
+        left_out: &left_out,
         question_ids: &question_ids,
         question_index: &question_index,
         kinds: &kinds,

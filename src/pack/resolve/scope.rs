@@ -12,6 +12,9 @@ use std::sync::Arc;
 
 /// The questions and candidates of a pack by id, in the pack's order.
 pub(super) struct Scope<'a> {
+    /// Ids of questions written but left out for a problem already reported: a name
+    /// among them resolves to nothing, silently.
+    pub left_out: &'a std::collections::HashSet<&'a str>,
     /// Question ids, in order (a repeated id is reported, and keeps its first index).
     pub question_ids: &'a [String],
     pub question_index: &'a HashMap<String, usize>,
@@ -29,7 +32,7 @@ impl Scope<'_> {
     pub fn question(&self, name: &Located<Name>, d: &mut Diagnostics) -> Option<usize> {
         let id = name.value.as_str();
         let q = self.question_index.get(id).copied();
-        if q.is_none() {
+        if q.is_none() && !self.left_out.contains(id) {
             let known = self.question_ids.iter().map(String::as_str);
             d.unknown(
                 name.pos,
