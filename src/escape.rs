@@ -41,6 +41,17 @@ pub fn shown(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// `text` for a place one line long (a name in a column, a file in a list): as
+/// [`shown`], and line breaks and tabs escaped too (`\n`, `\t`), so that the width a
+/// column is padded to is the width shown.
+pub fn one_line(text: &str) -> Cow<'_, str> {
+    if !text.contains(['\n', '\t']) {
+        return shown(text);
+    }
+    let text = text.replace('\n', "\\n").replace('\t', "\\t");
+    Cow::Owned(shown(&text).into_owned())
+}
+
 /// Whether any character of this UTF-8 text [`needs_escape`], told from its bytes: every
 /// report passes through here, so the common case (nothing to escape) is a branch-free
 /// scan of 32-byte blocks, and only a block holding a byte that may begin an escaped
@@ -88,6 +99,12 @@ pub fn excerpt(text: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_line_text_escapes_line_breaks_and_tabs_as_well() {
+        assert_eq!(one_line("a\nb\tc\u{1b}[31m"), "a\\nb\\tc\\e[31m");
+        assert_eq!(one_line("plain"), "plain");
+    }
 
     #[test]
     fn the_byte_test_agrees_with_the_character_test_for_every_character() {

@@ -367,3 +367,49 @@ fn a_line_break_inside_a_pack_text_is_refused_at_its_place() {
     }
     assert!(text.ends_with("4 problems found\n"), "{text}");
 }
+
+/// Members named after files whose names hold a line break or an escape sequence: the
+/// group and compare tables printed the line break raw, breaking the table, and padded
+/// the escaped ESC by its raw width. Names are now one line, escaped, and aligned.
+#[test]
+fn group_and_compare_show_hostile_file_names_on_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a\nb.yaml");
+    let b = dir.path().join("c\u{1b}[31md.yaml");
+    std::fs::copy("docs/team/CTO.yaml", &a).unwrap();
+    std::fs::copy("docs/team/CFO.yaml", &b).unwrap();
+    for cmd in ["group", "compare"] {
+        let out = Command::cargo_bin("hirewiz")
+            .unwrap()
+            .arg(cmd)
+            .arg(&a)
+            .arg(&b)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{cmd}");
+        assert_clean(cmd, &out.stdout);
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(!text.contains("a\nb"), "{text}");
+        assert!(
+            text.contains("a\\nb") && text.contains("c\\e[31md"),
+            "{text}"
+        );
+    }
+    // In the group's list of who answered, the file column starts at one place.
+    let out = Command::cargo_bin("hirewiz")
+        .unwrap()
+        .arg("group")
+        .arg(&a)
+        .arg(&b)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let rows: Vec<&str> = text
+        .lines()
+        .skip_while(|l| *l != "Who answered")
+        .skip(1)
+        .take(2)
+        .collect();
+    let col = |row: &str| row.find(dir.path().to_str().unwrap()).unwrap();
+    assert_eq!(col(rows[0]), col(rows[1]), "{text}");
+}

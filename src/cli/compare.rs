@@ -57,10 +57,11 @@ fn short_name(path: &Path) -> String {
             None => session.id.to_string(),
         };
     }
-    path.file_stem().map_or_else(
+    let name = path.file_stem().map_or_else(
         || path.display().to_string(),
         |s| s.to_string_lossy().into_owned(),
-    )
+    );
+    crate::escape::one_line(&name).into_owned()
 }
 
 /// A file that exists is taken as it is; otherwise a name that reads as a session id is

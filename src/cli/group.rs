@@ -136,6 +136,7 @@ fn answers_member(pack: &Pack, path: &Path) -> Result<Read, String> {
         || path.display().to_string(),
         |s| s.to_string_lossy().into_owned(),
     );
+    let name = crate::escape::one_line(&name).into_owned();
     Ok(Read {
         name,
         input: MemberInput {

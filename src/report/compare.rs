@@ -169,7 +169,12 @@ pub fn to_text(c: &ComparisonReport) -> String {
     }
     let _ = writeln!(s);
     for side in [&c.a, &c.b].into_iter().filter(|x| x.name != x.file) {
-        let _ = writeln!(s, "  {}: {}", side.name, side.file);
+        let _ = writeln!(
+            s,
+            "  {}: {}",
+            side.name,
+            crate::escape::one_line(&side.file)
+        );
     }
     if c.a.name != c.a.file || c.b.name != c.b.file {
         let _ = writeln!(s);

@@ -25,7 +25,7 @@ pub fn render(g: &GroupReport) -> String {
     for m in &g.members {
         let from = match &m.session {
             Some(id) => format!("session `{id}`"),
-            None => format!("`{}`", m.file),
+            None => format!("`{}`", crate::escape::one_line(&m.file)),
         };
         let _ = writeln!(s, "- **{}**: {from}", m.name);
         for n in &m.notes {

@@ -29,7 +29,7 @@ pub fn render(g: &GroupReport) -> String {
     for m in &g.members {
         let from = match &m.session {
             Some(id) if m.name != *id => format!("session {id}"),
-            _ => m.file.clone(),
+            _ => crate::escape::one_line(&m.file).into_owned(),
         };
         let _ = writeln!(s, "  {}  {from}", pad(&m.name, wn));
         for n in &m.notes {
