@@ -197,27 +197,13 @@ fn the_budget_rule_agrees_with_the_cost_block_everywhere() {
 #[test]
 fn work_starting_within_two_weeks_is_never_given_to_a_recruit() {
     let p = pack();
-    let q = |id: &str| p.question_index(id).unwrap();
-    let mut a = Answers::new(p.questions().len());
-    for (qid, oid) in [
-        ("company_stage", "enterprise"),
-        ("complexity", "small"),
-        ("engagement", "medium"),
-        ("budget", "tight"),
-        ("urgency", "asap"),
-        ("hiring_capacity", "established"),
-        ("control", "high"),
-    ] {
-        let i = q(qid);
-        let o = p.questions()[i]
-            .kind
-            .options()
-            .iter()
-            .position(|o| o.id == oid)
-            .unwrap();
-        a.set(i, Answer::Choice(o));
-    }
-    let r = report(&a);
+    let answers = |engagement: &str| {
+        profile(&format!(
+            "{{company_stage: enterprise, complexity: small, engagement: {engagement}, \
+             budget: tight, urgency: asap, hiring_capacity: established, control: high}}"
+        ))
+    };
+    let r = report(&answers("medium"));
     assert!(
         !picked(&r, "in_house"),
         "{:?} {:?}",
@@ -231,14 +217,7 @@ fn work_starting_within_two_weeks_is_never_given_to_a_recruit() {
             .any(|l| l.id == "urgent-start-never-in-house")
     );
     // Ongoing work at such a start goes to the agency, with the way to your own staff.
-    let ongoing = p.questions()[q("engagement")]
-        .kind
-        .options()
-        .iter()
-        .position(|o| o.id == "ongoing")
-        .unwrap();
-    a.set(q("engagement"), Answer::Choice(ongoing));
-    let r = report(&a);
+    let r = report(&answers("ongoing"));
     assert_eq!(r.recommendation.as_deref(), Some("outsource"));
     assert!(
         r.next_steps
@@ -281,30 +260,10 @@ fn a_small_job_for_a_team_is_not_called_a_one_freelancer_job() {
 /// option lost points, and Freelance was dearer by about one per cent.
 #[test]
 fn a_tight_budget_counts_against_in_house_wherever_it_is_not_the_cheapest() {
-    let p = pack();
-    let q = |id: &str| p.question_index(id).unwrap();
-    let choice = |qid: &str, oid: &str| {
-        let i = q(qid);
-        let o = p.questions()[i]
-            .kind
-            .options()
-            .iter()
-            .position(|o| o.id == oid)
-            .unwrap();
-        (i, Answer::Choice(o))
-    };
-    let mut a = Answers::new(p.questions().len());
-    for (qid, oid) in [
-        ("company_stage", "startup"),
-        ("engagement", "ongoing"),
-        ("budget", "tight"),
-        ("hiring_capacity", "established"),
-        ("control", "high"),
-        ("region", "us"),
-    ] {
-        let (i, v) = choice(qid, oid);
-        a.set(i, v);
-    }
+    let a = profile(
+        "{company_stage: startup, engagement: ongoing, budget: tight, \
+         hiring_capacity: established, control: high, region: us}",
+    );
     let r = report(&a);
     assert_eq!(r.recommendation.as_deref(), Some("outsource"));
     assert!(
