@@ -36,7 +36,7 @@ pub use store::{Listed, Store, Summary};
 use crate::answers::Answers;
 use crate::insight::State;
 use crate::pack::Pack;
-use crate::score::{self, Verdict};
+use crate::score;
 use crate::wizard::{Event, Step, Wizard};
 use crate::yaml::Pos;
 use serde::{Deserialize, Serialize};
@@ -246,11 +246,6 @@ impl SavedResult {
     pub fn of(pack: &Pack, answers: &Answers, at: Timestamp) -> SavedResult {
         let verdict = score::score(pack, &answers.effective(pack));
         let state = crate::insight::state(pack, answers);
-        SavedResult::with_state(pack, &verdict, state, at)
-    }
-
-    /// A verdict and its state as a session keeps them.
-    fn with_state(pack: &Pack, verdict: &Verdict, state: State, at: Timestamp) -> SavedResult {
         let standings = verdict
             .ranking
             .iter()

@@ -137,20 +137,6 @@ pub fn resolve(
             "a pack needs at least two candidates to decide between",
         );
     }
-    // A question left out for a problem of its own is reported there; what names it is
-    // not reported again as naming an unknown question.
-    let left_out: std::collections::HashSet<&str> = files
-        .iter()
-        .flat_map(|(_, f)| f.written_questions.iter().map(String::as_str))
-        .filter(|id| !pending.iter().any(|p| p.question.id == *id))
-        .collect();
-    if pending.is_empty() && left_out.is_empty() {
-        d.error(
-            Pos { line: 1, col: 1 },
-            "a pack needs at least one question",
-        );
-    }
-
     // Question ids must be unique across the whole pack.
     let mut question_index: HashMap<String, usize> = HashMap::with_capacity(pending.len());
     let mut first_pos: Vec<Pos> = Vec::with_capacity(pending.len());
@@ -171,6 +157,20 @@ pub fn resolve(
             }
         }
         first_pos.push(p.pos);
+    }
+    // A question left out for a problem of its own is reported there; what names it is
+    // not reported again as naming an unknown question.
+    let left_out: std::collections::HashSet<&str> = files
+        .iter()
+        .flat_map(|(_, f)| f.written_questions.iter().map(String::as_str))
+        .filter(|id| !question_index.contains_key(*id))
+        .collect();
+    if pending.is_empty() && left_out.is_empty() {
+        d.set_file(first_file.clone());
+        d.error(
+            Pos { line: 1, col: 1 },
+            "a pack needs at least one question",
+        );
     }
     let kinds: Vec<Kind> = pending.iter().map(|p| p.question.kind.clone()).collect();
     let question_ids: Vec<String> = pending.iter().map(|p| p.question.id.clone()).collect();
