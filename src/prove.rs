@@ -6,8 +6,10 @@
 //! the options the tests look at (the others only as far as the limits and whole-set
 //! `equals` tests need them). Questions read only by `cheapest`/`dearest` tests (region
 //! and seniority in the default pack) are tried in every combination too, but profiles
-//! that differ only there and fire the same rules count once. Nothing is sampled: every
-//! profile the pack can score falls into exactly one profile tried, and scores like it.
+//! that differ only there and fire the same rules count once. The budget's amount is
+//! tried last, at the amounts from which each option fits (worked out from the other
+//! answers) and at the cuts of any test on it. Nothing is sampled: every profile the
+//! pack can score falls into exactly one profile tried, and scores like it.
 //!
 //! **Scoring.** The walk is depth first, and each rule is tested once, at the depth
 //! where the last question it reads is answered, so a leaf costs only the rules that read
@@ -16,11 +18,15 @@
 //! **Direction laws** need only the rules that read the question moved and touch the
 //! candidate watched: every other rule adds the same points (or the same veto) at every
 //! value, so these rules, over every combination of the questions they read, decide the
-//! law exactly.
+//! law exactly. Along the budget's amount, the answers tried are the amounts that change
+//! what those rules' budget tests find; where the amount is one of the others, the rules
+//! that do not read it are scored once for every amount tried.
 
 use crate::answers::Answers;
 use crate::insight::alternatives::{self, MAX_PROOF_OPTIONS};
-use crate::pack::{Answer, Condition, CostOrder, Example, Expected, Kind, Pack, Slot, Trend};
+use crate::pack::{
+    Answer, Condition, CostOrder, Example, Expected, IndexTest, Kind, Pack, Slot, Trend,
+};
 use crate::score::{self, Pick};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -156,10 +162,18 @@ struct Space<'a> {
     late: Vec<usize>,
     /// Laws whose condition reads cost-only questions (through cost tests).
     late_laws: Vec<usize>,
+    /// The other laws, with their conditions compiled (`None`: the law always applies).
+    early_laws: Vec<(usize, Option<IndexTest>)>,
     /// The direct questions those rules and laws read, which decide their classes.
     late_keys: Vec<usize>,
-    /// Classes of cost-only answers, by the answers of `late_keys` (as in `slot`).
-    memo: HashMap<Vec<u32>, Vec<Class>, foldhash::fast::FixedState>,
+    /// Classes of cost-only answers, by the answers of `late_keys` (as in `slot`): where
+    /// in `kept` they are.
+    memo: HashMap<Vec<u32>, usize, foldhash::fast::FixedState>,
+    /// The classes worked out, one list per key.
+    kept: Vec<Vec<Class>>,
+    /// Whether each law's condition holds for the profile walked: those on direct
+    /// questions worked out once per profile, those on cost-only ones per class.
+    law_holds: Vec<bool>,
     /// The key of the profile walked, kept to look the memo up without allocating.
     key: Vec<u32>,
     /// For each question, which of its values `eff` holds: 1 for the first, 0 when it
@@ -189,6 +203,8 @@ struct Space<'a> {
     /// The team size question budget tests read: tried across its stretch in the last
     /// stage, since what fits a budget changes with every engineer.
     team: Option<usize>,
+    /// The candidates budget tests are on, whose amounts to fit are tried.
+    watched: Vec<bool>,
 }
 
 /// Cost-only answers that fire the same late rules.
@@ -199,6 +215,8 @@ struct Class {
     answers: Vec<(usize, Option<Answer>)>,
     points: Vec<i64>,
     vetoes: Vec<u32>,
+    /// Whether each law on cost-only questions (as in `late_laws`) holds.
+    laws: Vec<bool>,
 }
 
 impl<'a> Space<'a> {
@@ -230,8 +248,23 @@ impl<'a> Space<'a> {
         {
             mark(c, &mut direct, &mut costly);
         }
-        for d in &pack.expectations().directions {
-            direct[d.question] = true;
+        let budget = budget_order(pack);
+        let amount = budget.as_ref().and_then(|o| o.budget()).map(|b| b.amount);
+        // The amounts that change what fits follow from the other answers, so the amount
+        // is tried last even where a test reads it directly (those tests' cuts are tried
+        // with it); a question asked on the amount would be walked before it.
+        if let Some(a) = amount {
+            if let Some(x) = pack
+                .questions()
+                .iter()
+                .find(|x| x.when.as_ref().is_some_and(|w| w.questions().contains(&a)))
+            {
+                return Err(format!(
+                    "question `{}` is asked on the budget's amount, which the proof tries last",
+                    x.id
+                ));
+            }
+            direct[a] = false;
         }
         // A cost-only question may be asked on a condition over direct questions alone,
         // which the last stage then tests.
@@ -243,8 +276,6 @@ impl<'a> Space<'a> {
                     .as_ref()
                     .is_none_or(|w| w.questions().iter().all(|&x| direct[x]))
         };
-        let budget = budget_order(pack);
-        let amount = budget.as_ref().and_then(|o| o.budget()).map(|b| b.amount);
         let team = budget
             .as_ref()
             .and_then(|o| o.budget_questions().next())
@@ -299,6 +330,13 @@ impl<'a> Space<'a> {
         late_keys.dedup();
         let n = pack.candidates().len();
         let late_keys_len = late_keys.len();
+        let mut watched = vec![false; n];
+        for c in pack
+            .conditions()
+            .chain(laws.iter().filter_map(|l| l.when.as_ref()))
+        {
+            budget_candidates(c, &mut watched);
+        }
         Ok(Space {
             pack,
             order,
@@ -306,9 +344,18 @@ impl<'a> Space<'a> {
             values,
             ready,
             late,
+            early_laws: (0..laws.len())
+                .filter(|l| !late_laws.contains(l))
+                .map(|l| {
+                    let test = laws[l].when.as_ref();
+                    (l, test.map(|c| IndexTest::compile(c, pack.questions())))
+                })
+                .collect(),
             late_laws,
             late_keys,
             memo: HashMap::default(),
+            kept: Vec::new(),
+            law_holds: vec![false; laws.len()],
             key: Vec::with_capacity(late_keys_len),
             slot: vec![0; nq],
             always,
@@ -327,6 +374,7 @@ impl<'a> Space<'a> {
             budget,
             amount: amount.filter(|&a| pos[a] >= split),
             team,
+            watched,
         })
     }
 
@@ -392,21 +440,34 @@ impl<'a> Space<'a> {
             .extend(self.late_keys.iter().map(|&q| self.slot[q]));
         let n = self.n;
         let base = self.split * n;
-        // Taken out while the leaves use `self`, and put back after: nothing is copied.
-        let classes = match self.memo.get_mut(&self.key) {
-            Some(kept) => std::mem::take(kept),
-            None => self.classes(),
+        let at = match self.memo.get(&self.key) {
+            Some(&at) => at,
+            None => {
+                let classes = self.classes();
+                self.kept.push(classes);
+                self.memo.insert(self.key.clone(), self.kept.len() - 1);
+                self.kept.len() - 1
+            }
         };
+        // The laws on direct questions hold or not for every class alike.
+        for (l, test) in &self.early_laws {
+            self.law_holds[*l] = test.as_ref().is_none_or(|t| t.eval(&self.words, &self.eff));
+        }
+        // Taken out while the leaves use `self`, and put back after: nothing is copied.
+        let kept = std::mem::take(&mut self.kept);
         let mut points = std::mem::take(&mut self.leaf_points);
         let mut vetoes = std::mem::take(&mut self.leaf_vetoes);
         points.resize(n, 0);
         vetoes.resize(n, 0);
         // The team size a class may set, put back after a leaf that set it.
         let team_now = self.team.and_then(|t| self.eff[t].clone());
-        for class in &classes {
+        for class in &kept[at] {
             for i in 0..n {
                 points[i] = self.points[base + i].saturating_add(class.points[i]);
                 vetoes[i] = self.vetoes[base + i] + class.vetoes[i];
+            }
+            for (k, &holds) in class.laws.iter().enumerate() {
+                self.law_holds[self.late_laws[k]] = holds;
             }
             if self.leaf(&points, &vetoes, class) {
                 for (q, _) in &class.answers {
@@ -419,12 +480,7 @@ impl<'a> Space<'a> {
         }
         self.leaf_points = points;
         self.leaf_vetoes = vetoes;
-        match self.memo.get_mut(&self.key) {
-            Some(kept) => *kept = classes,
-            None => {
-                self.memo.insert(self.key.clone(), classes);
-            }
-        }
+        self.kept = kept;
     }
 
     /// Every combination of the cost-only answers, grouped by the late rules it fires.
@@ -480,15 +536,27 @@ impl<'a> Space<'a> {
         out
     }
 
-    /// The amounts worth trying for the budget: the smallest, and for each option the
-    /// first amount on the grid from which it fits, with the one below it.
+    /// The amounts worth trying for the budget: the smallest, for each option the first
+    /// amount on the grid from which it fits with the one below it, and those the other
+    /// tests on the amount cut.
     fn amounts(&self, q: usize) -> Vec<Answer> {
         let (Some(order), Kind::Number { min, max, step, .. }) =
             (&self.budget, &self.pack.questions()[q].kind)
         else {
             return self.values[q].clone();
         };
-        amounts_worth_trying(order, &self.eff, *min, *max, *step)
+        let mut all = self.values[q].clone();
+        all.extend(amounts_worth_trying(
+            order,
+            &self.eff,
+            &self.watched,
+            *min,
+            *max,
+            *step,
+        ));
+        all.sort();
+        all.dedup();
+        all
     }
 
     /// Every combination of the late questions from `i` on, the fired rules of each.
@@ -551,6 +619,7 @@ impl<'a> Space<'a> {
         }
         let mut points = vec![0; self.n];
         let mut vetoes = vec![0; self.n];
+        let laws = fired[self.late.len()..].to_vec();
         // `fired` holds the late rules first, then the late laws.
         for (&r, _) in self.late.iter().zip(&fired).filter(|(_, f)| **f) {
             apply(self.pack, r, &mut points, &mut vetoes);
@@ -561,6 +630,7 @@ impl<'a> Space<'a> {
                 answers: answers.to_vec(),
                 points,
                 vetoes,
+                laws,
             },
         ));
     }
@@ -596,15 +666,13 @@ impl<'a> Space<'a> {
         };
         let picked = |c: usize| vetoes[c] == 0 && points[c] == top;
         for (i, law) in self.pack.expectations().laws.iter().enumerate() {
-            if !law.never.iter().any(|&c| picked(c)) {
+            if !self.law_holds[i] || !law.never.iter().any(|&c| picked(c)) {
                 continue;
             }
-            complete(&mut self.eff);
-            if law.when.as_ref().is_none_or(|c| c.eval(&self.eff)) {
-                self.law_count[i] += 1;
-                if self.law_fail[i].is_none() {
-                    self.law_fail[i] = Some(self.eff.clone());
-                }
+            self.law_count[i] += 1;
+            if self.law_fail[i].is_none() {
+                complete(&mut self.eff);
+                self.law_fail[i] = Some(self.eff.clone());
             }
         }
         written
@@ -627,6 +695,22 @@ fn budget_order(pack: &Pack) -> Option<Arc<CostOrder>> {
         .find_map(find)
 }
 
+/// Mark the candidates a condition's budget tests are on.
+fn budget_candidates(c: &Condition, out: &mut [bool]) {
+    match c {
+        Condition::All(parts) | Condition::Any(parts) => {
+            parts.iter().for_each(|p| budget_candidates(p, out));
+        }
+        Condition::Not(p) => budget_candidates(p, out),
+        Condition::Budget { candidate, .. } => {
+            if let Some(w) = out.get_mut(*candidate) {
+                *w = true;
+            }
+        }
+        _ => {}
+    }
+}
+
 /// Whether a condition holds a budget test.
 fn reads_budget(c: &Condition) -> bool {
     match c {
@@ -644,13 +728,17 @@ fn reads_budget(c: &Condition) -> bool {
 fn amounts_worth_trying(
     order: &CostOrder,
     eff: &[Option<Answer>],
+    watched: &[bool],
     min: i64,
     max: i64,
     step: i64,
 ) -> Vec<Answer> {
     let step = step.max(1);
     let mut out = vec![min];
-    for a in order.amounts_to_fit(eff) {
+    for (c, a) in order.amounts_to_fit(eff) {
+        if !watched.get(c).copied().unwrap_or(false) {
+            continue;
+        }
         let k = ((a - min as f64) / step as f64).ceil();
         if !k.is_finite() || k <= 0.0 {
             continue;
@@ -772,81 +860,150 @@ fn direction(pack: &Pack, d: usize, values: &[Vec<Answer>]) -> Option<Failure> {
         }
         if let Some(a) = amount {
             others.retain(|&x| x != a);
-            if need[a] {
-                others.push(a);
-            }
         }
     }
     let values = values.as_slice();
-    let mut along = values[q].clone();
-    if law.downward {
-        along.reverse();
+    // Each rule's share for the candidate watched, and whether it reads the budget's
+    // amount: the rules that do not are scored once per combination of the others and
+    // answer along the question, and only those that do once per amount tried too.
+    let reads_amount = |r: usize| {
+        amount.is_some_and(|a| {
+            pack.rules()[r]
+                .when
+                .as_ref()
+                .is_some_and(|w| w.questions().contains(&a))
+        })
+    };
+    let share = |r: usize| {
+        let rule = &pack.rules()[r];
+        (r, rule.points_for(c), rule.vetoes.contains(&c))
+    };
+    // Only the budget tests of those rules decide which amounts tell answers apart.
+    let mut watched = vec![false; pack.candidates().len()];
+    for &r in rules.iter().filter(|&&r| reads_amount(r)) {
+        if let Some(w) = &pack.rules()[r].when {
+            budget_candidates(w, &mut watched);
+        }
     }
-    let amounts = |eff: &mut Vec<Option<Answer>>| -> Vec<Answer> {
+    // The amounts worth trying for the answers in `eff` (the question moved set to each
+    // answer along it in turn, `along` as far as it is known), with those the other
+    // tests cut.
+    let amounts = |eff: &mut [Option<Answer>], along: &[Answer]| -> Vec<Answer> {
         let (Some(order), Some(a)) = (&budget, amount) else {
             return Vec::new();
         };
         let Kind::Number { min, max, step, .. } = pack.questions()[a].kind else {
             return values[a].clone();
         };
-        let mut all = Vec::new();
-        for v in &along {
-            eff[q] = Some(v.clone());
-            all.extend(amounts_worth_trying(order, eff, min, max, step));
+        let mut all = values[a].clone();
+        if a == q {
+            all.extend(amounts_worth_trying(order, eff, &watched, min, max, step));
+        } else {
+            for v in along {
+                eff[q] = Some(v.clone());
+                all.extend(amounts_worth_trying(order, eff, &watched, min, max, step));
+            }
+            eff[q] = None;
         }
-        eff[q] = None;
         all.sort();
         all.dedup();
         all
     };
-    let dynamic = amount.map(|a| {
-        (
-            a,
-            &amounts as &dyn Fn(&mut Vec<Option<Answer>>) -> Vec<Answer>,
-        )
-    });
-    let mut eff: Vec<Option<Answer>> = vec![None; pack.questions().len()];
-    // The first combination found, and the standings along the question there.
-    let mut found: Option<(Profile, Vec<Option<i64>>)> = None;
-    let mut count = 0u64;
-    // Kept across combinations: this runs once per combination walked.
-    let mut trail = Vec::with_capacity(along.len());
-    walk_some(pack, &others, 0, values, dynamic, &mut eff, &mut |eff| {
-        if !pack.questions()[q]
-            .when
-            .as_ref()
-            .is_none_or(|w| w.eval(eff))
-        {
-            return;
+    // The answers along the question: when it is the budget's amount, those that change
+    // what fits, worked out per combination of the others.
+    let moved_is_amount = budget.is_some() && amount == Some(q);
+    let amount = amount.filter(|&a| a != q && need[a]);
+    let (moving, fixed): (Vec<_>, Vec<_>) = rules
+        .iter()
+        .map(|&r| share(r))
+        .partition(|s| amount.is_some() && reads_amount(s.0));
+    let score = |shares: &[(usize, i64, bool)], words: &[Slot], eff: &[Option<Answer>]| {
+        let mut points = 0i64;
+        let mut vetoed = false;
+        for &(r, p, v) in shares {
+            if pack.rule_test(r).is_none_or(|t| t.eval(words, eff)) {
+                points = points.saturating_add(p);
+                vetoed |= v;
+            }
         }
-        trail.clear();
-        for v in &along {
-            eff[q] = Some(v.clone());
-            let mut points = 0i64;
-            let mut vetoed = false;
-            for &r in &rules {
-                let rule = &pack.rules()[r];
-                if rule.when.as_ref().is_none_or(|w| w.eval(eff)) {
-                    points = points.saturating_add(rule.points_for(c));
-                    vetoed |= rule.vetoes.contains(&c);
+        (points, vetoed)
+    };
+    let nq = pack.questions().len();
+    let mut eff: Vec<Option<Answer>> = vec![None; nq];
+    let mut words = vec![Slot::NOT_ASKED; nq];
+    // The first combination found, the answers along the question there and the
+    // standings at each.
+    let mut found: Option<(Profile, Vec<Answer>, Vec<Option<i64>>)> = None;
+    let mut count = 0u64;
+    // Kept across combinations: these run once per combination walked.
+    let mut along = values[q].clone();
+    if law.downward {
+        along.reverse();
+    }
+    let mut base = Vec::with_capacity(along.len());
+    let mut trail = Vec::with_capacity(along.len());
+    walk_some(
+        pack,
+        &others,
+        0,
+        values,
+        &mut eff,
+        &mut words,
+        &mut |eff, words| {
+            if !pack.asked_test(q).is_none_or(|t| t.eval(words, eff)) {
+                return;
+            }
+            if moved_is_amount {
+                along = amounts(eff, &[]);
+                if law.downward {
+                    along.reverse();
                 }
             }
-            trail.push(standing(points, vetoed));
-        }
-        // `q` is not among the questions walked, so it goes back to not given.
-        eff[q] = None;
-        let bad = trail.windows(2).any(|w| match law.trend {
-            Trend::NeverFalls => w[1] < w[0],
-            Trend::NeverRises => w[1] > w[0],
-        });
-        if bad {
-            count += 1;
-            if found.is_none() {
-                found = Some((eff.to_vec(), trail.clone()));
+            let tried: Vec<Option<Answer>> = match amount {
+                Some(a) if pack.asked_test(a).is_none_or(|t| t.eval(words, eff)) => {
+                    amounts(eff, &along).into_iter().map(Some).collect()
+                }
+                _ => vec![None],
+            };
+            base.clear();
+            for v in &along {
+                eff[q] = Some(v.clone());
+                words[q] = Slot::of(eff[q].as_ref());
+                base.push(score(&fixed, words, eff));
             }
-        }
-    });
-    let (partial, trail) = found?;
+            for x in tried {
+                if let Some(a) = amount {
+                    words[a] = Slot::of(x.as_ref());
+                    eff[a] = x;
+                }
+                trail.clear();
+                for (v, &(points, vetoed)) in along.iter().zip(&base) {
+                    eff[q] = Some(v.clone());
+                    words[q] = Slot::of(eff[q].as_ref());
+                    let (more, ruled_out) = score(&moving, words, eff);
+                    trail.push(standing(points.saturating_add(more), vetoed | ruled_out));
+                }
+                // `q` is not among the questions walked, so it goes back to not given.
+                eff[q] = None;
+                words[q] = Slot::NOT_ASKED;
+                let bad = trail.windows(2).any(|w| match law.trend {
+                    Trend::NeverFalls => w[1] < w[0],
+                    Trend::NeverRises => w[1] > w[0],
+                });
+                if bad {
+                    count += 1;
+                    if found.is_none() {
+                        found = Some((eff.to_vec(), along.clone(), trail.clone()));
+                    }
+                }
+            }
+            if let Some(a) = amount {
+                eff[a] = None;
+                words[a] = Slot::NOT_ASKED;
+            }
+        },
+    );
+    let (partial, along, trail) = found?;
     // A whole profile around the combination found: the rest as the pack suggests.
     let mut given = Answers::new(pack.questions().len());
     for (x, a) in partial.iter().enumerate() {
@@ -884,46 +1041,34 @@ fn direction(pack: &Pack, d: usize, values: &[Vec<Answer>]) -> Option<Failure> {
     })
 }
 
-/// The values worked out from the answers before it, for one question: the budget's
-/// amount.
-type Dynamic<'a> = Option<(usize, &'a dyn Fn(&mut Vec<Option<Answer>>) -> Vec<Answer>)>;
+/// What [`walk_some`] does with each combination: the answers and their slots.
+type Visit<'a> = dyn FnMut(&mut [Option<Answer>], &mut [Slot]) + 'a;
 
-/// Every combination of answers to `qs` (in the order given, `None` where not asked).
+/// Every combination of answers to `qs` (in the order given, `None` where not asked),
+/// with `words` kept in step with `eff` for the compiled tests.
 fn walk_some(
     pack: &Pack,
     qs: &[usize],
     i: usize,
     values: &[Vec<Answer>],
-    dynamic: Dynamic,
-    eff: &mut Vec<Option<Answer>>,
-    f: &mut dyn FnMut(&mut [Option<Answer>]),
+    eff: &mut [Option<Answer>],
+    words: &mut [Slot],
+    f: &mut Visit,
 ) {
     let Some(&q) = qs.get(i) else {
-        f(eff);
+        f(eff, words);
         return;
     };
-    if pack.questions()[q]
-        .when
-        .as_ref()
-        .is_none_or(|c| c.eval(eff))
-    {
-        match dynamic {
-            Some((d, make)) if d == q => {
-                for v in make(eff) {
-                    eff[q] = Some(v);
-                    walk_some(pack, qs, i + 1, values, dynamic, eff, f);
-                }
-            }
-            _ => {
-                for v in &values[q] {
-                    eff[q] = Some(v.clone());
-                    walk_some(pack, qs, i + 1, values, dynamic, eff, f);
-                }
-            }
+    if pack.asked_test(q).is_none_or(|t| t.eval(words, eff)) {
+        for v in &values[q] {
+            eff[q] = Some(v.clone());
+            words[q] = Slot::of(eff[q].as_ref());
+            walk_some(pack, qs, i + 1, values, eff, words, f);
         }
         eff[q] = None;
+        words[q] = Slot::NOT_ASKED;
     } else {
-        walk_some(pack, qs, i + 1, values, dynamic, eff, f);
+        walk_some(pack, qs, i + 1, values, eff, words, f);
     }
 }
 

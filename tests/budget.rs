@@ -11,7 +11,9 @@ use std::process::Command;
 
 /// Two options priced by the month, one with a hiring cost; a budget a month or in all,
 /// up to 120, so that some fits are out of reach for the largest team; rules and laws
-/// that read the budget, some holding and some failing.
+/// that read the budget, some holding and some failing; a rule that reads the amount
+/// itself, and direction laws along it (which the laws' proof must not let hide the
+/// amounts that change what fits).
 const PACK: &str = r#"
 pack: {id: budget-mini, version: "1", title: Budget}
 candidates:
@@ -57,6 +59,7 @@ rules:
   - {id: big, when: {range: {team: {min: 4}}}, points: {b: 1}, reason: R.}
   - {id: long, when: {equals: {len: long}}, points: {a: 1}, reason: R.}
   - {id: base, points: {b: 1}, reason: R.}
+  - {id: rich, when: {range: {amount: {min: 60}}}, points: {b: 1}, reason: R.}
 expectations:
   laws:
     - {id: a-fits-never-b, when: {within_budget: a}, never: b, reason: R.}
@@ -67,6 +70,10 @@ expectations:
     - {id: team-a, question: team, toward: more, candidate: a, never: rises, reason: R.}
     - {id: team-b, question: team, toward: more, candidate: b, never: rises, reason: R.}
     - {id: len-a, question: len, toward: long, candidate: a, never: falls, reason: R.}
+    - {id: amount-a, question: amount, toward: more, candidate: a, never: falls, reason: R.}
+    - {id: amount-a-less, question: amount, toward: less, candidate: a, never: rises, reason: R.}
+    - {id: amount-b, question: amount, toward: more, candidate: b, never: falls, reason: R.}
+    - {id: amount-b-down, question: amount, toward: more, candidate: b, never: rises, reason: R.}
 "#;
 
 fn mini() -> Pack {
@@ -97,7 +104,26 @@ fn everything(pack: &Pack) -> Vec<Answers> {
 
 #[test]
 fn the_proof_of_budget_laws_agrees_with_brute_force_over_every_amount_and_team() {
-    let pack = mini();
+    agrees_with_brute_force(&mini());
+}
+
+/// Without a test on the amount itself, only the budget tests tell amounts apart: a
+/// direction law along the amount must still try every amount that changes what fits,
+/// and must not hide those amounts from the laws' proof.
+#[test]
+fn without_a_test_on_the_amount_itself_the_proof_still_tries_every_amount_that_matters() {
+    let text = PACK.replace(
+        "  - {id: rich, when: {range: {amount: {min: 60}}}, points: {b: 1}, reason: R.}\n",
+        "",
+    );
+    assert_ne!(text, PACK);
+    let pack = pack::load_texts(&[("mini.yaml".into(), text)]).expect("the test pack loads");
+    agrees_with_brute_force(&pack);
+}
+
+/// Prove `pack` and check every law and direction law against every profile scored.
+fn agrees_with_brute_force(pack: &Pack) {
+    let pack = pack.clone();
     let proof = prove::prove(&pack);
     assert!(proof.unchecked.is_none(), "{:?}", proof.unchecked);
     let all = everything(&pack);
@@ -114,11 +140,14 @@ fn the_proof_of_budget_laws_agrees_with_brute_force_over_every_amount_and_team()
     }
     for d in &pack.expectations().directions {
         let q = d.question;
-        let along: Vec<Answer> = match &pack.questions()[q].kind {
+        let mut along: Vec<Answer> = match &pack.questions()[q].kind {
             Kind::Single { options } => (0..options.len()).map(Answer::Choice).collect(),
             Kind::Number { min, max, .. } => (*min..=*max).map(Answer::Number).collect(),
             _ => unreachable!(),
         };
+        if d.downward {
+            along.reverse();
+        }
         let broken = all.iter().any(|a| {
             let standings: Vec<Option<i64>> = along
                 .iter()
@@ -138,7 +167,9 @@ fn the_proof_of_budget_laws_agrees_with_brute_force_over_every_amount_and_team()
     }
     // Both outcomes are exercised.
     let ids: Vec<&str> = proof.failures.iter().map(|f| f.id.as_str()).collect();
-    assert!(ids.len() >= 2 && ids.len() < 7, "{ids:?}");
+    let written = pack.expectations().laws.len() + pack.expectations().directions.len();
+    assert!(ids.len() >= 2 && ids.len() < written, "{ids:?}");
+    assert!(ids.contains(&"amount-b-down"), "{ids:?}");
     // Each law's counterexample, read back as an answers file, breaks it.
     for f in proof.failures.iter().filter(|f| f.kind == "law") {
         let law = pack
@@ -487,4 +518,28 @@ fn plain_mode_takes_a_budget_figure_or_goes_on_without_one() {
     let without = plain(&"\n".repeat(20));
     assert!(without.contains("How tight is the budget?"), "{without}");
     assert!(!without.contains("Budget:"), "{without}");
+}
+
+/// A question asked on the budget's amount would be walked before the amounts worth
+/// trying are known: the proof says it cannot check the laws, rather than pass them.
+#[test]
+fn a_question_asked_on_the_amount_leaves_the_laws_unchecked_and_says_why() {
+    let text = PACK.replace(
+        "      - {id: region, prompt: Where?, help: H., kind: single,",
+        "      - {id: region, prompt: Where?, help: H., when: {range: {amount: {min: 50}}}, kind: single,",
+    );
+    assert_ne!(text, PACK);
+    // Direction laws cannot move a question others are asked on.
+    let text: String = text
+        .lines()
+        .filter(|l| !l.contains("question: amount"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let pack = pack::load_texts(&[("mini.yaml".into(), text)]).expect("the test pack loads");
+    let proof = prove::prove(&pack);
+    let why = proof.unchecked.expect("the laws are not proved");
+    assert!(
+        why.contains("question `region` is asked on the budget's amount"),
+        "{why}"
+    );
 }

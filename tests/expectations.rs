@@ -362,3 +362,69 @@ fn when_every_option_is_ruled_out_nothing_is_recommended() {
             .contains("every option is ruled out, and no option is recommended; one of them:")
     );
 }
+
+/// The default pack's files, with `edit` applied to one of them, loaded as a pack.
+fn default_pack_edited(file: &str, edit: impl Fn(&str) -> String) -> Pack {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    for name in [
+        "questions/backend-hiring.yaml",
+        "questions/advice.yaml",
+        "questions/expectations.yaml",
+        "assets/rates.yaml",
+    ] {
+        let text = std::fs::read_to_string(root.join(name)).unwrap();
+        let text = if name == file { edit(&text) } else { text };
+        files.push((name.to_string(), text));
+    }
+    pack::load_texts(&files).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The default pack has a direction law along the budget's amount, which reads the
+/// amount directly: the laws' proof must still try every amount at which an option
+/// starts to fit, or a law conditioned on a fit is never put to the test.
+#[test]
+fn a_law_on_a_fit_is_tried_at_the_amounts_that_fit_in_the_default_pack() {
+    let law = "    - id: fits-freelance-never-outsource\n      when: {within_budget: freelance}\n      never: outsource\n      reason: R.\n      source: S\n";
+    let pack = default_pack_edited("questions/expectations.yaml", |t| {
+        t.replacen("  laws:\n", &format!("  laws:\n{law}"), 1)
+    });
+    let proof = prove::prove(&pack);
+    assert!(proof.unchecked.is_none(), "{:?}", proof.unchecked);
+    let f = failure(&proof.failures, "fits-freelance-never-outsource")
+        .expect("Outsource is recommended where Freelance fits the budget");
+    let text = prove::answers_file(&pack, &f.profile);
+    let file = hirewiz::answers::read_text(&pack, "counterexample", &text).unwrap();
+    let eff = file.answers.effective(&pack);
+    let when = pack.expectations().laws[0].when.as_ref().unwrap();
+    assert!(when.eval(&eff), "{text}");
+    let outsource = pack.candidate_index("outsource").unwrap();
+    assert!(picked(&score::score(&pack, &eff).pick, outsource), "{text}");
+}
+
+/// A rule that takes points from In-house where its estimate fits the budget breaks
+/// the default pack's direction law along the amount.
+#[test]
+fn the_direction_law_along_the_budget_amount_catches_a_rule_against_more_budget() {
+    let rule = "  - id: fits-counts-against\n    when: {within_budget: in_house}\n    points: {in_house: -5}\n    reason: R.\n    source: S\n";
+    let pack = default_pack_edited("questions/backend-hiring.yaml", |t| {
+        t.replacen(
+            "  - id: flexible-budget\n",
+            &format!("{rule}  - id: flexible-budget\n"),
+            1,
+        )
+    });
+    assert!(pack.rules().iter().any(|r| r.id == "fits-counts-against"));
+    let proof = prove::prove(&pack);
+    let ids: Vec<&str> = proof.failures.iter().map(|f| f.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["more-budget-never-counts-against-in-house"],
+        "{proof:#?}"
+    );
+    assert!(
+        proof.failures[0]
+            .message
+            .contains("falls along `budget_amount`")
+    );
+}

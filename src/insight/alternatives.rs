@@ -122,7 +122,7 @@ pub(crate) fn at(pack: &Pack, tested: &[Tested], effective: &[Option<Answer>]) -
         &pack.questions()[budget.amount].kind,
     ) {
         let step = step.max(&1);
-        for a in order.amounts_to_fit(effective) {
+        for (_, a) in order.amounts_to_fit(effective) {
             let k = ((a - *min as f64) / *step as f64).ceil();
             if k.is_finite() && k > 0.0 {
                 t.cuts

@@ -259,9 +259,9 @@ impl CostOrder {
 
     /// For the budget basis given, the amount from which each priced candidate fits, in
     /// these answers' combination (not rounded to the amount question's grid): what a
-    /// proof needs to try every budget that changes what fits. Empty without a basis
-    /// that gives a figure.
-    pub fn amounts_to_fit(&self, answers: &[Option<Answer>]) -> Vec<f64> {
+    /// proof needs to try every budget that changes what fits. Each amount comes with
+    /// its candidate. Empty without a basis that gives a figure.
+    pub fn amounts_to_fit(&self, answers: &[Option<Answer>]) -> Vec<(usize, f64)> {
         let Some(b) = &self.budget else {
             return Vec::new();
         };
@@ -273,7 +273,7 @@ impl CostOrder {
         let months = self.months(answers);
         self.estimates(answers)
             .into_iter()
-            .map(|(_, low, high)| Figure::amount_to_fit(basis, mid(low, high), months))
+            .map(|(c, low, high)| (c, Figure::amount_to_fit(basis, mid(low, high), months)))
             .collect()
     }
 }
