@@ -10,6 +10,7 @@ pub mod cli;
 pub mod diag;
 pub mod escape;
 pub mod exit;
+pub mod figures;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod insight;

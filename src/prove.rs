@@ -1242,13 +1242,7 @@ fn indent(text: &str) -> String {
 
 /// `2,484,432`.
 fn thousands(n: u64) -> String {
-    let digits = n.to_string();
     let mut out = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
-    }
+    crate::figures::push_grouped(&mut out, n);
     out
 }

@@ -467,6 +467,12 @@ fn recommend_reads_a_budget_from_an_answers_file() {
         text.contains("does not cover an in-house team but does cover an agency's"),
         "{text}"
     );
+    // An amount reads as the cost block writes figures, grouped by thousands.
+    assert!(
+        text.contains("How much is the budget, in US dollars?  30,000 US dollars"),
+        "{text}"
+    );
+    assert!(!text.contains("30000"), "{text}");
     let json: serde_json::Value = serde_json::from_str(&run("json")).unwrap();
     assert_eq!(json["budget"]["basis"], "per_month");
     assert_eq!(json["answers"]["budget_amount"], 30_000);

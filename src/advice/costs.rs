@@ -11,6 +11,7 @@
 //! end, in the candidate's row of the seniority table (for the default pack: a senior
 //! in-house salary is scaled by $100/$60 at the low end and $150/$90 at the high end).
 
+use crate::figures::push_grouped;
 use crate::pack::{Answer, Band, Pack, RateUnit, per_person, seniority_factors};
 use crate::score::Verdict;
 
@@ -516,7 +517,7 @@ pub(super) fn amount(x: f64, cur: &str) -> String {
         let cents = whole(x * 100.0);
         let c = cents.unsigned_abs();
         in_currency(cents < 0, cur, |out| {
-            grouped(out, c / 100);
+            push_grouped(out, c / 100);
             out.push('.');
             out.push(char::from(b'0' + (c % 100 / 10) as u8));
             out.push(char::from(b'0' + (c % 10) as u8));
@@ -526,18 +527,9 @@ pub(super) fn amount(x: f64, cur: &str) -> String {
 
 /// Whole currency units with thousands separators: `$130,000`, `-$72,000`, `5,000 GBP`.
 pub fn money(amount: i64, cur: &str) -> String {
-    in_currency(amount < 0, cur, |out| grouped(out, amount.unsigned_abs()))
-}
-
-/// A whole number with thousands separators, onto `out`: `130,000`.
-fn grouped(out: &mut String, n: u64) {
-    let digits = n.to_string();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
+    in_currency(amount < 0, cur, |out| {
+        push_grouped(out, amount.unsigned_abs())
+    })
 }
 
 /// A figure, written by `figure`, with its sign and currency: the symbol before it for

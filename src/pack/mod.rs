@@ -37,6 +37,7 @@ pub use load::{
     load_texts, parse_default,
 };
 
+use crate::figures::grouped;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -450,7 +451,8 @@ impl Question {
         self.kind.check(answer)
     }
 
-    /// The answer as a person reads it ("3 to 12 months", "Greenfield, Scaling", "4 engineers").
+    /// The answer as a person reads it ("3 to 12 months", "Greenfield, Scaling", "4 engineers",
+    /// "27,903 US dollars").
     pub fn describe(&self, answer: &Answer) -> String {
         let options = self.kind.options();
         let label = |i: usize| options.get(i).map_or("?", |c| c.label.as_str());
@@ -462,8 +464,8 @@ impl Question {
                 Kind::Number {
                     unit_one: Some(u), ..
                 } if *n == 1 => format!("{n} {u}"),
-                Kind::Number { unit: Some(u), .. } => format!("{n} {u}"),
-                _ => n.to_string(),
+                Kind::Number { unit: Some(u), .. } => format!("{} {u}", grouped(*n)),
+                _ => grouped(*n),
             },
             Answer::Bool(true) => "Yes".to_string(),
             Answer::Bool(false) => "No".to_string(),
