@@ -229,7 +229,7 @@ fn bad_answers() -> Vec<Bad> {
         b(
             "out of range",
             "answers:\n  writes_per_second: 200000\n",
-            "must be between 0 and 100000",
+            "must be between 0 and 100,000",
         ),
         b(
             "off the step grid",

@@ -211,9 +211,17 @@ impl Kind {
             }
             (Kind::Number { min, max, step, .. }, Answer::Number(n)) => {
                 if n < min || n > max {
-                    Err(format!("must be between {min} and {max}"))
+                    Err(format!(
+                        "must be between {} and {}",
+                        grouped(*min),
+                        grouped(*max)
+                    ))
                 } else if (n - min) % step != 0 {
-                    Err(format!("must be {min} plus a multiple of {step}"))
+                    Err(format!(
+                        "must be {} plus a multiple of {}",
+                        grouped(*min),
+                        grouped(*step)
+                    ))
                 } else {
                     Ok(())
                 }

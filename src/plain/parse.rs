@@ -64,7 +64,13 @@ pub fn question_line(question: &Question, text: &str) -> Result<Line, String> {
             digits
                 .parse::<i64>()
                 .map(|n| Line::Answer(Answer::Number(n)))
-                .map_err(|_| format!("type a whole number from {min} to {max}"))
+                .map_err(|_| {
+                    format!(
+                        "type a whole number from {} to {}",
+                        crate::figures::grouped(*min),
+                        crate::figures::grouped(*max)
+                    )
+                })
         }
         Kind::YesNo => match text.to_ascii_lowercase().as_str() {
             "y" | "yes" | "true" => Ok(Line::Answer(Answer::Bool(true))),

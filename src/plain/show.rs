@@ -103,11 +103,15 @@ fn how_to_answer(question: &Question) -> String {
                 .as_deref()
                 .map_or(String::new(), |u| format!(", in {u}"));
             let step = if *step > 1 {
-                format!(" in steps of {step}")
+                format!(" in steps of {}", crate::figures::grouped(*step))
             } else {
                 String::new()
             };
-            format!("Type a whole number from {min} to {max}{step}{unit}.")
+            format!(
+                "Type a whole number from {} to {}{step}{unit}.",
+                crate::figures::grouped(*min),
+                crate::figures::grouped(*max)
+            )
         }
         Kind::YesNo => "Answer yes or no.".to_string(),
     }

@@ -593,7 +593,13 @@ fn confirmed(kind: &Kind, cursor: usize, draft: &Draft) -> Result<Answer, String
         ),
         (Kind::Number { min, max, .. }, Draft::Number { text, .. }) => match text.parse() {
             Ok(n) => Answer::Number(n),
-            Err(_) => return Err(format!("Type a number from {min} to {max}")),
+            Err(_) => {
+                return Err(format!(
+                    "Type a number from {} to {}",
+                    crate::figures::grouped(*min),
+                    crate::figures::grouped(*max)
+                ));
+            }
         },
         _ => return Err(String::new()),
     })
@@ -620,11 +626,18 @@ fn type_digit(text: &mut String, fresh: &mut bool, d: u8, min: i64, max: i64) ->
     }
     let most = max.unsigned_abs().to_string().len().min(MAX_DIGITS);
     if text.len() >= most {
-        return Some(format!("At most {max}: no more digits fit"));
+        return Some(format!(
+            "At most {}: no more digits fit",
+            crate::figures::grouped(max)
+        ));
     }
     text.push(char::from(b'0' + d));
     match text.parse::<i64>() {
-        Ok(n) if n > max => Some(format!("Must be between {min} and {max}")),
+        Ok(n) if n > max => Some(format!(
+            "Must be between {} and {}",
+            crate::figures::grouped(min),
+            crate::figures::grouped(max)
+        )),
         _ => None,
     }
 }

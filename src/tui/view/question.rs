@@ -102,9 +102,18 @@ pub(super) fn draw(app: &App, s: &QuestionState, frame: &mut Frame, area: Rect) 
             focus = (lines.len(), lines.len() + 1);
             lines.push(Line::from(spans));
             let range = if *step > 1 {
-                format!("From {min} to {max}, in steps of {step}")
+                format!(
+                    "From {} to {}, in steps of {}",
+                    crate::figures::grouped(*min),
+                    crate::figures::grouped(*max),
+                    crate::figures::grouped(*step)
+                )
             } else {
-                format!("From {min} to {max}")
+                format!(
+                    "From {} to {}",
+                    crate::figures::grouped(*min),
+                    crate::figures::grouped(*max)
+                )
             };
             lines.extend(wrapped(&range, tw, "     ", "     ", t.dim));
         }
