@@ -152,9 +152,29 @@ fn decode(pack: &Pack, root: &Node, d: &mut Diagnostics) -> Answers {
         .get("format")
         .and_then(Node::as_str)
         .is_some_and(|f| f.starts_with("hirewiz-session/"));
+    // Question ids written at the top, with no `answers:` over them: one mistake, said
+    // once where it starts, not once a line.
+    let bare = if is_session || root.get("answers").is_some() {
+        None
+    } else {
+        top.iter().find_map(|(k, _)| {
+            let key = k.scalar_text().unwrap_or_default();
+            pack.question_index(&key).map(|_| k.pos)
+        })
+    };
+    if let Some(pos) = bare {
+        d.error_hint(
+            pos,
+            "the answers are not under `answers:`",
+            "write `answers:` on a line of its own and indent the `question_id: value` lines under it",
+        );
+    }
     if !is_session {
         for (k, _) in top {
             let key = k.scalar_text().unwrap_or_default();
+            if bare.is_some() && pack.question_index(&key).is_some() {
+                continue;
+            }
             if key != "answers" && key != "pack" {
                 let msg = format!(
                     "unknown field `{}` in the answers file",
@@ -186,6 +206,9 @@ fn decode(pack: &Pack, root: &Node, d: &mut Diagnostics) -> Answers {
         }
     }
     let Some(list) = root.get("answers") else {
+        if bare.is_some() {
+            return answers;
+        }
         d.error_hint(
             root.pos,
             "the file has no `answers:`",

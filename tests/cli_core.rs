@@ -261,6 +261,11 @@ fn bad_answers() -> Vec<Bad> {
             "answrs:\n  shape: relational\n",
             "did you mean `answers`?",
         ),
+        b(
+            "answers not under answers:",
+            "shape: relational\nwrites_per_second: 100\n",
+            "the answers are not under `answers:`",
+        ),
         b("empty", "", "file is empty"),
         b("only comments", "# nothing here\n", "file is empty"),
         b(
@@ -514,4 +519,38 @@ fn the_readme_shows_what_recommend_prints_up_to_the_costs() {
     let printed = String::from_utf8(out.stdout).unwrap();
     let upto = printed.split("\nCost estimate").next().unwrap().trim_end();
     assert_eq!(block, upto);
+}
+
+#[test]
+fn answers_written_without_their_heading_are_one_problem_not_one_a_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("flat.yaml");
+    std::fs::write(
+        &f,
+        "# forgot the heading\nshape: relational\nwrites_per_second: 100\nmanaged: true\nowner: me\n",
+    )
+    .unwrap();
+    let out = hirewiz()
+        .args(["recommend", "--pack", DATASTORE, "--answers"])
+        .arg(&f)
+        .output()
+        .unwrap();
+    assert_clean_failure(
+        &out,
+        "flat",
+        "flat.yaml:2:1: error: the answers are not under `answers:`",
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("indent the `question_id: value` lines under it"),
+        "{stderr}"
+    );
+    // A key that is no question is still its own problem; the questions are not.
+    assert!(
+        stderr.contains("flat.yaml:5:1: error: unknown field `owner`"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("unknown field `shape`"), "{stderr}");
+    assert!(!stderr.contains("has no `answers:`"), "{stderr}");
+    assert_eq!(stderr.matches("error:").count(), 2, "{stderr}");
 }
