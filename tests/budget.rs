@@ -1,5 +1,5 @@
 //! A budget figure: the pack format's `costs.budget` with `within_budget`/`over_budget`
-//! tests, proved exactly (every amount and team size that changes what fits is tried),
+//! (by the middle of an estimate) and `over_budget_at_low` (by its low end) tests, proved exactly (every amount and team size that changes what fits is tried),
 //! and the default pack's budget rules and cost block, checked by hand.
 
 use hirewiz::answers::Answers;
@@ -60,12 +60,16 @@ rules:
   - {id: long, when: {equals: {len: long}}, points: {a: 1}, reason: R.}
   - {id: base, points: {b: 1}, reason: R.}
   - {id: rich, when: {range: {amount: {min: 60}}}, points: {b: 1}, reason: R.}
+  - {id: a-out-of-reach, when: {over_budget_at_low: a}, veto: a, reason: R.}
+  - {id: b-stretch, when: {all: [{over_budget: b}, {not: {over_budget_at_low: b}}]}, points: {a: 1}, reason: R.}
 expectations:
   laws:
     - {id: a-fits-never-b, when: {within_budget: a}, never: b, reason: R.}
     - {id: total-never-b, when: {equals: {basis: total}}, never: b, reason: R.}
     - {id: b-fits-never-a, when: {within_budget: b}, never: a, reason: R.}
     - {id: small-month-never-b, when: {all: [{equals: {basis: month}}, {range: {team: {max: 3}}}]}, never: b, reason: R.}
+    - {id: a-out-of-reach-never-a, when: {over_budget_at_low: a}, never: a, reason: R.}
+    - {id: b-in-reach-never-a, when: {all: [{equals: {basis: month}}, {not: {over_budget_at_low: b}}]}, never: a, reason: R.}
   directions:
     - {id: team-a, question: team, toward: more, candidate: a, never: rises, reason: R.}
     - {id: team-b, question: team, toward: more, candidate: b, never: rises, reason: R.}
@@ -170,6 +174,7 @@ fn agrees_with_brute_force(pack: &Pack) {
     let written = pack.expectations().laws.len() + pack.expectations().directions.len();
     assert!(ids.len() >= 2 && ids.len() < written, "{ids:?}");
     assert!(ids.contains(&"amount-b-down"), "{ids:?}");
+    assert!(!ids.contains(&"a-out-of-reach-never-a"), "{ids:?}");
     // Each law's counterexample, read back as an answers file, breaks it.
     for f in proof.failures.iter().filter(|f| f.kind == "law") {
         let law = pack
@@ -196,10 +201,10 @@ fn budget_tests_need_a_budget_in_the_cost_model_and_say_so_at_their_place() {
     let err = pack::load_texts(&[("mini.yaml".into(), text)])
         .unwrap_err()
         .to_string();
-    assert!(
-        err.contains("`within_budget` needs a budget figure to test"),
-        "{err}"
-    );
+    for op in ["within_budget", "over_budget", "over_budget_at_low"] {
+        let said = format!("`{op}` needs a budget figure to test");
+        assert!(err.contains(&said), "{said}\n{err}");
+    }
     let text = PACK.replace("per_month: month", "per_month: monthly");
     let err = pack::load_texts(&[("mini.yaml".into(), text)])
         .unwrap_err()
@@ -219,7 +224,7 @@ fn budget_tests_need_a_budget_in_the_cost_model_and_say_so_at_their_place() {
     let err = pack::load_texts(&[("mini.yaml".into(), text)])
         .unwrap_err()
         .to_string();
-    for op in ["within_budget", "over_budget"] {
+    for op in ["within_budget", "over_budget", "over_budget_at_low"] {
         let said = format!("`{op}` needs the pack's `rates` and `costs`");
         assert!(err.contains(&said), "{said}\n{err}");
     }

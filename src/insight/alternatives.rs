@@ -17,7 +17,7 @@
 //!   whole sets compared by `equals`), the options it never tests kept as they are where
 //!   the min/max limits allow; size is how many options are switched on or off.
 
-use crate::pack::{Answer, Condition, Kind, Pack, Question};
+use crate::pack::{Answer, BudgetPoint, Condition, Kind, Pack, Question};
 
 /// Above this many tested options on one multiple choice question, only combinations
 /// within two switches of the current answer are tried (2^8 = 256 otherwise).
@@ -113,10 +113,11 @@ pub(crate) fn at(pack: &Pack, tested: &[Tested], effective: &[Option<Answer>]) -
         order
             .estimates(eff)
             .iter()
-            .map(|e| order.fits(e.0, eff) == Some(true))
+            .flat_map(|e| BudgetPoint::ALL.map(|p| order.fits_at(e.0, p, eff) == Some(true)))
             .collect()
     };
-    // The amount: the first grid amount from which each option fits.
+    // The amount: the first grid amount from which each option fits, by its low end and
+    // by its middle.
     if let (Some(t), Kind::Number { min, step, .. }) = (
         out.get_mut(budget.amount),
         &pack.questions()[budget.amount].kind,

@@ -4,7 +4,9 @@
 //!
 //! An option fits when the middle of its estimate, as printed (the low and high team
 //! totals in whole currency units), is within the budget over the months costed: the
-//! amount itself for a total, the amount × the months for a month's budget.
+//! amount itself for a total, the amount × the months for a month's budget. A test may
+//! compare the low end instead: whether the option is within reach at all, at the
+//! cheapest rates of its band.
 
 use super::Answer;
 
@@ -75,6 +77,28 @@ impl Figure {
     }
 }
 
+/// The point of an estimate a budget test compares with the budget.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum BudgetPoint {
+    /// The low end: what the option costs at the cheapest rates of its band.
+    Low,
+    /// The middle, which the cost block's "within it" and "over it" go by.
+    Middle,
+}
+
+impl BudgetPoint {
+    /// Both points, in the order a budget reaches them as it grows.
+    pub const ALL: [BudgetPoint; 2] = [BudgetPoint::Low, BudgetPoint::Middle];
+
+    /// This point of an estimate printed as `low – high`.
+    pub fn of(self, low: i64, high: i64) -> f64 {
+        match self {
+            BudgetPoint::Low => low as f64,
+            BudgetPoint::Middle => mid(low, high),
+        }
+    }
+}
+
 /// The middle of an estimate printed as `low – high`.
 pub fn mid(low: i64, high: i64) -> f64 {
     (low as f64 + high as f64) / 2.0
@@ -83,7 +107,12 @@ pub fn mid(low: i64, high: i64) -> f64 {
 /// Whether an estimate printed as `low – high` fits within `budget`: its middle is not
 /// above it.
 pub fn fits(budget: f64, low: i64, high: i64) -> bool {
-    mid(low, high) <= budget
+    fits_at(BudgetPoint::Middle, budget, low, high)
+}
+
+/// Whether `point` of an estimate printed as `low – high` is not above `budget`.
+pub fn fits_at(point: BudgetPoint, budget: f64, low: i64, high: i64) -> bool {
+    point.of(low, high) <= budget
 }
 
 #[cfg(test)]
@@ -152,5 +181,10 @@ mod tests {
             220_800.0
         );
         assert_eq!(mid(161_800, 279_801), 220_800.5);
+        // The low end fits a budget the middle is over: $200,000 – $300,000 in $210,000.
+        assert!(fits_at(BudgetPoint::Low, 210_000.0, 200_000, 300_000));
+        assert!(!fits_at(BudgetPoint::Middle, 210_000.0, 200_000, 300_000));
+        assert!(fits_at(BudgetPoint::Low, 200_000.0, 200_000, 300_000));
+        assert!(!fits_at(BudgetPoint::Low, 199_999.0, 200_000, 300_000));
     }
 }

@@ -1,6 +1,7 @@
 //! Conditions over answers, resolved to question and option indices at load time.
 
 use super::Answer;
+use super::budget::BudgetPoint;
 use super::cost_order::{CostEnd, CostOrder};
 use std::sync::Arc;
 
@@ -57,12 +58,14 @@ pub enum Condition {
         order: Arc<CostOrder>,
     },
     /// A budget figure is given and this candidate's estimate fits within it (`within`),
-    /// or is over it (not `within`), by the middle of its estimate.
+    /// or is over it (not `within`), at `at`: the middle of its estimate, or its low end.
     Budget {
         /// Candidate index.
         candidate: usize,
         /// Whether the test is for fitting within the budget.
         within: bool,
+        /// The point of the estimate compared.
+        at: BudgetPoint,
         /// The estimates for every combination of the answers they read. Encoded once
         /// for the whole pack, not with each test: `Pack::index` links it.
         #[serde(skip)]
@@ -106,8 +109,9 @@ impl Condition {
             Condition::Budget {
                 candidate,
                 within,
+                at,
                 order,
-            } => order.fits(*candidate, answers) == Some(*within),
+            } => order.fits_at(*candidate, *at, answers) == Some(*within),
         }
     }
 

@@ -5,7 +5,7 @@
 //! not depend on the team size: it is worked out per person, once at load, for every
 //! combination of the answers the arithmetic reads (length, region, seniority).
 
-use super::budget::{BudgetModel, Figure, fits, mid};
+use super::budget::{BudgetModel, BudgetPoint, Figure, fits_at};
 use super::{Answer, CostModel, CostRule, Kind, Question, RateUnit, Rates};
 
 /// Per person, low and high: the running cost over `months` (seniority and loading
@@ -249,18 +249,30 @@ impl CostOrder {
         }) as f64
     }
 
-    /// Whether `candidate`'s estimate fits within the budget given; `None` when no figure
-    /// is given or the candidate is not priced.
+    /// Whether `candidate`'s estimate fits within the budget given, by its middle; `None`
+    /// when no figure is given or the candidate is not priced.
     pub fn fits(&self, candidate: usize, answers: &[Option<Answer>]) -> Option<bool> {
-        let figure = self.budget.as_ref()?.figure(answers)?;
-        let (low, high) = self.estimate(candidate, answers)?;
-        Some(fits(figure.over(self.months(answers)), low, high))
+        self.fits_at(candidate, BudgetPoint::Middle, answers)
     }
 
-    /// For the budget basis given, the amount from which each priced candidate fits, in
-    /// these answers' combination (not rounded to the amount question's grid): what a
-    /// proof needs to try every budget that changes what fits. Each amount comes with
-    /// its candidate. Empty without a basis that gives a figure.
+    /// Whether `point` of `candidate`'s estimate is within the budget given; `None` when
+    /// no figure is given or the candidate is not priced.
+    pub fn fits_at(
+        &self,
+        candidate: usize,
+        point: BudgetPoint,
+        answers: &[Option<Answer>],
+    ) -> Option<bool> {
+        let figure = self.budget.as_ref()?.figure(answers)?;
+        let (low, high) = self.estimate(candidate, answers)?;
+        Some(fits_at(point, figure.over(self.months(answers)), low, high))
+    }
+
+    /// For the budget basis given, the amounts from which each priced candidate fits, by
+    /// its low end and by its middle, in these answers' combination (not rounded to the
+    /// amount question's grid): what a proof needs to try every budget that changes what
+    /// a budget test says. Each amount comes with its candidate. Empty without a basis
+    /// that gives a figure.
     pub fn amounts_to_fit(&self, answers: &[Option<Answer>]) -> Vec<(usize, f64)> {
         let Some(b) = &self.budget else {
             return Vec::new();
@@ -273,7 +285,9 @@ impl CostOrder {
         let months = self.months(answers);
         self.estimates(answers)
             .into_iter()
-            .map(|(c, low, high)| (c, Figure::amount_to_fit(basis, mid(low, high), months)))
+            .flat_map(|(c, low, high)| {
+                BudgetPoint::ALL.map(|p| (c, Figure::amount_to_fit(basis, p.of(low, high), months)))
+            })
             .collect()
     }
 }

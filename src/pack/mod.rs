@@ -21,7 +21,7 @@ mod resolve;
 pub mod schema;
 
 pub use answer::answer_from_node;
-pub use budget::{BudgetBasis, BudgetModel, Figure, fits, mid};
+pub use budget::{BudgetBasis, BudgetModel, BudgetPoint, Figure, fits, fits_at, mid};
 pub use compiled::load_default;
 pub use condition::Condition;
 pub use content::{

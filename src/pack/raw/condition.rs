@@ -42,6 +42,10 @@ pub enum Condition {
     /// In a rule only: a budget figure is given and the middle of this candidate's
     /// estimate is above it. Fails when no figure is given.
     OverBudget(Located<Name>),
+    /// In a rule only: a budget figure is given and even the low end of this
+    /// candidate's estimate, at the cheapest rates of its band, is above it: the option
+    /// is out of reach. Fails when no figure is given.
+    OverBudgetAtLow(Located<Name>),
 }
 
 /// The bounds of a `range` test; either may be left open, not both.

@@ -4,7 +4,7 @@
 use crate::diag::Diagnostics;
 use crate::pack::answer::{answer_for_kind, option_index};
 use crate::pack::raw::condition::Condition as RawCondition;
-use crate::pack::{Answer, Condition, CostEnd, CostOrder, Kind};
+use crate::pack::{Answer, BudgetPoint, Condition, CostEnd, CostOrder, Kind};
 use crate::yaml::Pos;
 use crate::yaml::de::{Located, Name};
 use std::collections::HashMap;
@@ -125,10 +125,13 @@ impl Scope<'_> {
                     order,
                 })
             }
-            RawCondition::WithinBudget(name) | RawCondition::OverBudget(name) => {
-                let (op, within) = match c {
-                    RawCondition::WithinBudget(_) => ("within_budget", true),
-                    _ => ("over_budget", false),
+            RawCondition::WithinBudget(name)
+            | RawCondition::OverBudget(name)
+            | RawCondition::OverBudgetAtLow(name) => {
+                let (op, within, at) = match c {
+                    RawCondition::WithinBudget(_) => ("within_budget", true, BudgetPoint::Middle),
+                    RawCondition::OverBudget(_) => ("over_budget", false, BudgetPoint::Middle),
+                    _ => ("over_budget_at_low", false, BudgetPoint::Low),
                 };
                 let order = self.cost_order(op, name.key, d)?;
                 if order.budget().is_none() {
@@ -143,6 +146,7 @@ impl Scope<'_> {
                 Some(Condition::Budget {
                     candidate,
                     within,
+                    at,
                     order,
                 })
             }
