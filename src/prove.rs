@@ -124,7 +124,9 @@ pub fn prove(pack: &Pack) -> Proof {
     }
     if !e.directions.is_empty() {
         // The answers tried per question, worked out once for every direction law.
-        let tested = alternatives::tested_by(pack.questions().len(), pack.conditions());
+        let whens = e.directions.iter().filter_map(|d| d.when.as_ref());
+        let tested =
+            alternatives::tested_by(pack.questions().len(), pack.conditions().chain(whens));
         let values: Vec<Vec<Answer>> = pack
             .questions()
             .iter()
@@ -681,18 +683,20 @@ impl<'a> Space<'a> {
 
 /// The estimates a budget test of the pack reads, if a rule holds one.
 fn budget_order(pack: &Pack) -> Option<Arc<CostOrder>> {
-    fn find(c: &Condition) -> Option<Arc<CostOrder>> {
-        match c {
-            Condition::All(parts) | Condition::Any(parts) => parts.iter().find_map(find),
-            Condition::Not(p) => find(p),
-            Condition::Budget { order, .. } => Some(Arc::clone(order)),
-            _ => None,
-        }
-    }
     pack.rules()
         .iter()
         .filter_map(|r| r.when.as_ref())
-        .find_map(find)
+        .find_map(budget_order_in)
+}
+
+/// The estimates a budget test within `c` reads, if it holds one.
+fn budget_order_in(c: &Condition) -> Option<Arc<CostOrder>> {
+    match c {
+        Condition::All(parts) | Condition::Any(parts) => parts.iter().find_map(budget_order_in),
+        Condition::Not(p) => budget_order_in(p),
+        Condition::Budget { order, .. } => Some(Arc::clone(order)),
+        _ => None,
+    }
 }
 
 /// Mark the candidates a condition's budget tests are on.
@@ -795,7 +799,8 @@ fn standing(points: i64, vetoed: bool) -> Option<i64> {
     (!vetoed).then_some(points)
 }
 
-/// Check direction law `d` over every combination of the questions its rules read.
+/// Check direction law `d` over every combination of the questions its rules and its
+/// `when` read, where its `when` holds.
 fn direction(pack: &Pack, d: usize, values: &[Vec<Answer>]) -> Option<Failure> {
     let law = &pack.expectations().directions[d];
     let (q, c) = (law.question, law.candidate);
@@ -826,6 +831,12 @@ fn direction(pack: &Pack, d: usize, values: &[Vec<Answer>]) -> Option<Failure> {
                 .map(Condition::questions)
                 .unwrap_or_default(),
         )
+        .chain(
+            law.when
+                .as_ref()
+                .map(Condition::questions)
+                .unwrap_or_default(),
+        )
         .collect();
     while let Some(x) = stack.pop() {
         if !need[x] {
@@ -848,7 +859,8 @@ fn direction(pack: &Pack, d: usize, values: &[Vec<Answer>]) -> Option<Failure> {
         .iter()
         .any(|&r| pack.rules()[r].when.as_ref().is_some_and(reads_budget))
         .then(|| budget_order(pack))
-        .flatten();
+        .flatten()
+        .or_else(|| law.when.as_ref().and_then(budget_order_in));
     let mut values = values.to_vec();
     let mut amount = None;
     if let Some(order) = &budget {
@@ -884,6 +896,9 @@ fn direction(pack: &Pack, d: usize, values: &[Vec<Answer>]) -> Option<Failure> {
         if let Some(w) = &pack.rules()[r].when {
             budget_candidates(w, &mut watched);
         }
+    }
+    if let Some(w) = &law.when {
+        budget_candidates(w, &mut watched);
     }
     // The amounts worth trying for the answers in `eff` (the question moved set to each
     // answer along it in turn, `along` as far as it is known), with those the other
@@ -975,6 +990,9 @@ fn direction(pack: &Pack, d: usize, values: &[Vec<Answer>]) -> Option<Failure> {
                 if let Some(a) = amount {
                     words[a] = Slot::of(x.as_ref());
                     eff[a] = x;
+                }
+                if law.when.as_ref().is_some_and(|w| !w.eval(eff)) {
+                    continue;
                 }
                 trail.clear();
                 for (v, &(points, vetoed)) in along.iter().zip(&base) {

@@ -74,6 +74,8 @@ expectations:
     - {id: team-a, question: team, toward: more, candidate: a, never: rises, reason: R.}
     - {id: team-b, question: team, toward: more, candidate: b, never: rises, reason: R.}
     - {id: len-a, question: len, toward: long, candidate: a, never: falls, reason: R.}
+    - {id: len-a-monthly, question: len, toward: long, candidate: a, never: falls, when: {not: {equals: {basis: total}}}, reason: R.}
+    - {id: len-b-rich, question: len, toward: long, candidate: b, never: rises, when: {range: {amount: {min: 60}}}, reason: R.}
     - {id: amount-a, question: amount, toward: more, candidate: a, never: falls, reason: R.}
     - {id: amount-a-less, question: amount, toward: less, candidate: a, never: rises, reason: R.}
     - {id: amount-b, question: amount, toward: more, candidate: b, never: falls, reason: R.}
@@ -153,6 +155,9 @@ fn agrees_with_brute_force(pack: &Pack) {
             along.reverse();
         }
         let broken = all.iter().any(|a| {
+            if !d.when.as_ref().is_none_or(|w| w.eval(&a.effective(&pack))) {
+                return false;
+            }
             let standings: Vec<Option<i64>> = along
                 .iter()
                 .map(|v| {

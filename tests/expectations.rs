@@ -11,7 +11,8 @@ use hirewiz::score::{self, Pick};
 /// A pack that has a bit of everything the walk must get right: a multiple choice
 /// question tested both by `contains` and by whole-set `equals` (with an option no test
 /// reads), a number cut by ranges, a question shown only for some answers, vetoes, and
-/// laws and direction laws that hold and that fail.
+/// laws and direction laws that hold and that fail, one of them only because of its
+/// `when`.
 const PACK: &str = r#"
 pack: {id: mini, version: "1", title: Mini}
 candidates:
@@ -69,6 +70,7 @@ expectations:
     - {id: len-b, question: len, toward: long, candidate: b, never: rises, reason: R.}
     - {id: team-b, question: team, toward: more, candidate: b, never: rises, reason: R.}
     - {id: team-c, question: team, toward: more, candidate: c, never: falls, reason: R.}
+    - {id: team-b-unless-long, question: team, toward: more, candidate: b, never: rises, when: {not: {equals: {len: long}}}, reason: R.}
   examples:
     - {id: ok, answers: {len: long}, expect: a, reason: R.}
     - {id: wrong, answers: {len: short}, expect: a, reason: R.}
@@ -148,6 +150,9 @@ fn the_proof_agrees_with_brute_force_over_every_answer() {
             along.reverse();
         }
         let broken = all.iter().any(|a| {
+            if !d.when.as_ref().is_none_or(|w| w.eval(&a.effective(&pack))) {
+                return false;
+            }
             let standings: Vec<Option<i64>> = along
                 .iter()
                 .map(|v| {
@@ -303,6 +308,10 @@ fn badly_written_expectations_are_reported_at_their_place() {
         .replace(
             "{id: ok, answers: {len: long}",
             "{id: ok, answers: {size: long}",
+        )
+        .replace(
+            "when: {not: {equals: {len: long}}}",
+            "when: {not: {range: {team: {min: 3}}}}",
         );
     let err = pack::load_texts(&[("mini.yaml".into(), broken)]).unwrap_err();
     let text = err.to_string();
@@ -311,6 +320,7 @@ fn badly_written_expectations_are_reported_at_their_place() {
         "`toward` must be one end of `len`'s scale",
         "a direction law cannot move `needs`",
         "unknown question `size`",
+        "the `when` of direction law `team-b-unless-long` reads `team`, the question it moves",
     ] {
         assert!(text.contains(needle), "{needle}:\n{text}");
     }

@@ -69,6 +69,8 @@ pub struct Direction {
     pub question: usize,
     /// Whether the move runs from the last value to the first.
     pub downward: bool,
+    /// The profiles the law speaks of; it reads no answer to `question`.
+    pub when: Option<Condition>,
     /// The candidate watched.
     pub candidate: usize,
     /// What may not happen.

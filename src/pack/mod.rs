@@ -430,9 +430,13 @@ fn link<'c>(conditions: impl Iterator<Item = &'c mut Condition>, order: Option<&
     }
 }
 
-/// [`link`] for the laws, the one expectation that holds conditions.
+/// [`link`] for the laws and direction laws, the expectations that hold conditions.
 fn link_laws(e: &mut Expectations, order: Option<&Arc<CostOrder>>) {
     link(e.laws.iter_mut().filter_map(|l| l.when.as_mut()), order);
+    link(
+        e.directions.iter_mut().filter_map(|l| l.when.as_mut()),
+        order,
+    );
 }
 
 /// Rule indices by impact: vetoes first, then by total size of points, then pack order.

@@ -49,6 +49,9 @@ pub struct Direction {
     pub question: Located<Name>,
     /// The end moved toward: the first or last option id; `true`/`false`; `more`/`less`.
     pub toward: Answer<AnyAnswer>,
+    /// The profiles the law speaks of (every profile, when absent). It may not read the
+    /// question moved, so it holds or fails alike all along the move.
+    pub when: Lenient<Condition>,
     /// The candidate watched.
     pub candidate: Located<Name>,
     /// What never happens to its standing (ruled out counts below any points).

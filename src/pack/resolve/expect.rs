@@ -64,14 +64,29 @@ pub(super) fn resolve(
             let candidate = scope.candidate(&law.candidate, d);
             let question = scope.question(&law.question, d);
             let downward = question.and_then(|q| direction(law, q, &visibility_read, scope, d));
+            let when = law.when.as_given().map(|c| scope.condition(c, None, d));
+            let when = match (when, question) {
+                (Some(Some(w)), Some(q)) if w.questions().contains(&q) => {
+                    let id = &scope.question_ids[q];
+                    d.error_hint(
+                        n.pos,
+                        format!("the `when` of direction law `{}` reads `{id}`, the question it moves", law.id.0),
+                        "test only other questions, so the law's profiles stay the same all along the move",
+                    );
+                    Some(None)
+                }
+                (w, _) => w,
+            };
             if let (Some(candidate), Some(question), Some(downward)) =
                 (candidate, question, downward)
+                && !matches!(when, Some(None))
                 && unique(&law.id.0, n.pos, d)
             {
                 out.directions.push(Direction {
                     id: law.id.0.clone(),
                     question,
                     downward,
+                    when: when.flatten(),
                     candidate,
                     trend: law.never,
                     reason: law.reason.0.clone(),
