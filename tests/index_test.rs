@@ -20,6 +20,7 @@ fn question(id: usize, kind: Kind, default: Answer) -> Question {
         kind,
         default,
         when: None,
+        what_if: true,
     }
 }
 

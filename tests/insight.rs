@@ -78,8 +78,15 @@ fn check_singles(pack: &Pack, answers: &Answers) -> Result<Insight, TestCaseErro
         prop_assert!(key(&pair[0]) <= key(&pair[1]), "what-ifs out of order");
     }
 
+    for w in &ins.what_if {
+        prop_assert!(pack.questions()[w.change.question].what_if);
+    }
     for (q, question) in pack.questions().iter().enumerate() {
         let Some(cur) = &eff[q] else { continue };
+        // A question left out of the what-ifs is never one, whatever it would change.
+        if !question.what_if {
+            continue;
+        }
         for alt in every_answer(&question.kind) {
             if &alt == cur {
                 continue;
@@ -153,13 +160,14 @@ fn check_close_call(pack: &Pack, answers: &Answers, ins: &Insight) -> Result<(),
     prop_assert_eq!(b, base.ranking[1]);
     for (q, question) in pack.questions().iter().enumerate() {
         let Some(cur) = &eff[q] else { continue };
-        let flips = every_answer(&question.kind).iter().any(|alt| {
-            alt != cur && {
-                let v = rescore(pack, answers, &[(q, alt)]);
-                let pos = |c: usize| v.ranking.iter().position(|x| *x == c);
-                pos(b) < pos(a)
-            }
-        });
+        let flips = question.what_if
+            && every_answer(&question.kind).iter().any(|alt| {
+                alt != cur && {
+                    let v = rescore(pack, answers, &[(q, alt)]);
+                    let pos = |c: usize| v.ranking.iter().position(|x| *x == c);
+                    pos(b) < pos(a)
+                }
+            });
         let points: i64 = base
             .fired
             .iter()
@@ -218,6 +226,9 @@ fn check_pairs(pack: &Pack, answers: &Answers, ins: &Insight) -> Result<(), Test
     let mut smallest: Option<u32> = None;
     for (q1, first) in pack.questions().iter().enumerate() {
         let Some(cur1) = &eff[q1] else { continue };
+        if !first.what_if {
+            continue;
+        }
         for a1 in every_answer(&first.kind) {
             if &a1 == cur1 {
                 continue;
@@ -229,7 +240,7 @@ fn check_pairs(pack: &Pack, answers: &Answers, ins: &Insight) -> Result<(), Test
                 // Unordered pairs of questions asked now; or a question the first change
                 // brings into view.
                 let shown = eff[q2].is_none() && eff1[q2].is_some();
-                if q2 == q1 || !(shown || (q2 > q1 && eff[q2].is_some())) {
+                if q2 == q1 || !second.what_if || !(shown || (q2 > q1 && eff[q2].is_some())) {
                     continue;
                 }
                 let Some(cur2) = &eff1[q2] else { continue };
@@ -274,7 +285,7 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(96))]
 
     #[test]
-    fn test_pack_singles_rules_and_close_calls(p in picks(6)) {
+    fn test_pack_singles_rules_and_close_calls(p in picks(7)) {
         let pack = test_pack();
         let answers = profile(pack, &p);
         let ins = check_singles(pack, &answers)?;

@@ -3,7 +3,8 @@
 //!
 //! Everything here is pure and fast enough to run after every answer in the wizard.
 //!
-//! **What if.** Every visible question is tried with each other answer worth trying
+//! **What if.** Every visible question (but one its pack marks `what_if: false`, which
+//! says how another answer is stated) is tried with each other answer worth trying
 //! (see `alternatives` for which answers and how big a change each is). Changes
 //! always go through the answers given, so a change that shows or hides later questions
 //! is scored with those questions asked or not, exactly as [`Answers::effective`] would.
@@ -158,6 +159,9 @@ fn changes_with(
     let mut out = Vec::new();
     for (q, (question, current)) in pack.questions().iter().zip(effective).enumerate() {
         let Some(current) = current else { continue };
+        if !question.what_if {
+            continue;
+        }
         for (answer, size) in alternatives::alternatives(question, &tested[q], current) {
             out.push(Change {
                 question: q,
@@ -363,6 +367,9 @@ fn pairs(
         probe.brings_in(a.question, &a.answer, &mut shown);
         for (q, now) in &shown {
             let q = *q;
+            if !pack.questions()[q].what_if {
+                continue;
+            }
             for (answer, size) in alternatives::alternatives(&pack.questions()[q], &tested[q], now)
             {
                 pool.push(Change {

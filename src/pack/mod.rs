@@ -141,6 +141,8 @@ pub struct Question {
     pub default: Answer,
     /// Asked only when this holds over earlier answers.
     pub when: Option<Condition>,
+    /// Whether another answer to it is tried for what would change the result.
+    pub what_if: bool,
 }
 
 /// What kind of answer a question takes.

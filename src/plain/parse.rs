@@ -143,6 +143,7 @@ mod tests {
             default: Answer::Bool(false),
             kind,
             when: None,
+            what_if: true,
         }
     }
 

@@ -135,6 +135,11 @@ pub struct Question {
     pub kind: Kind,
     /// Ask only when this holds over earlier answers.
     pub when: Lenient<Condition>,
+    /// Whether another answer to this question is tried for what would change the result
+    /// (true when absent). Set it false on a question that says how another answer is
+    /// stated rather than what is so, such as what a budget figure covers: changing it
+    /// alone restates a figure as a different sum, or invents one the user never gave.
+    pub what_if: Lenient<bool>,
 }
 
 /// What kind of answer a question takes.

@@ -432,6 +432,7 @@ fn question<'a>(
             default: placeholder(&kind),
             kind,
             when: None,
+            what_if: q.what_if.as_given().copied().unwrap_or(true),
         },
         default,
         when: q.when.as_given(),
