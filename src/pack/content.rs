@@ -27,6 +27,23 @@ pub struct AdviceContent {
     pub warnings: Vec<Step>,
 }
 
+impl AdviceContent {
+    /// Every condition the advice holds: the roles' reasons, then the skills', the next
+    /// steps' and the warnings'.
+    pub(crate) fn conditions_mut(&mut self) -> impl Iterator<Item = &mut Condition> {
+        let reasons = self.roles.iter_mut().flat_map(|r| r.reasons.iter_mut());
+        reasons
+            .filter_map(|b| b.when.as_mut())
+            .chain(self.skills.iter_mut().filter_map(|s| s.when.as_mut()))
+            .chain(
+                self.next_steps
+                    .iter_mut()
+                    .chain(self.warnings.iter_mut())
+                    .filter_map(|s| s.when.as_mut()),
+            )
+    }
+}
+
 /// Rate tables in one currency.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Rates {

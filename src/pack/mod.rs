@@ -387,6 +387,7 @@ impl Pack {
     pub(crate) fn index(mut self) -> Self {
         let rules = self.rules.iter_mut().filter_map(|r| r.when.as_mut());
         link(rules, self.cost_order.as_ref());
+        link(self.advice.conditions_mut(), self.cost_order.as_ref());
         // Expectations still encoded are linked when they are decoded.
         if let Some(e) = self.expectations.get_mut() {
             link_laws(e, self.cost_order.as_ref());

@@ -30,19 +30,20 @@ pub enum Condition {
     Contains(OneKey<Answer<Id>>),
     /// A number answer lies within these bounds: `{question_id: {min, max}}`.
     Range(OneKey<Located<Bounds>>),
-    /// In a rule only: the cost estimate shows this candidate strictly cheapest, by the
-    /// mid-point per person (`cheapest: candidate_id`).
+    /// Not in a question's `when`: the cost estimate shows this candidate strictly
+    /// cheapest, by the mid-point per person (`cheapest: candidate_id`).
     Cheapest(Located<Name>),
-    /// In a rule only: the cost estimate shows this candidate strictly dearest.
+    /// Not in a question's `when`: the cost estimate shows this candidate strictly
+    /// dearest.
     Dearest(Located<Name>),
-    /// In a rule only: a budget figure is given (`costs.budget`) and the middle of this
-    /// candidate's estimate is within it (`within_budget: candidate_id`). Fails when no
-    /// figure is given.
+    /// Not in a question's `when`: a budget figure is given (`costs.budget`) and the
+    /// middle of this candidate's estimate is within it (`within_budget: candidate_id`).
+    /// Fails when no figure is given.
     WithinBudget(Located<Name>),
-    /// In a rule only: a budget figure is given and the middle of this candidate's
-    /// estimate is above it. Fails when no figure is given.
+    /// Not in a question's `when`: a budget figure is given and the middle of this
+    /// candidate's estimate is above it. Fails when no figure is given.
     OverBudget(Located<Name>),
-    /// In a rule only: a budget figure is given and even the low end of this
+    /// Not in a question's `when`: a budget figure is given and even the low end of this
     /// candidate's estimate, at the cheapest rates of its band, is above it: the option
     /// is out of reach. Fails when no figure is given.
     OverBudgetAtLow(Located<Name>),

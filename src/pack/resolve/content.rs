@@ -15,7 +15,9 @@ use crate::yaml::de::{Items, Lenient, Located, Name};
 
 /// Resolve the advice parts of every file, in reading order (rate tables first: the cost
 /// model refers to them).
-pub(super) fn resolve(
+/// The rate tables and the cost model, which the cost order is built from before any
+/// condition that tests it is resolved.
+pub(super) fn prices(
     files: &[(&str, &PackFile)],
     scope: &Scope,
     d: &mut Diagnostics,
@@ -44,6 +46,20 @@ pub(super) fn resolve(
                 out.costs = costs(c, out.rates.as_ref(), scope, d);
             }
         }
+    }
+    out
+}
+
+/// The advice beside a verdict into `out`: roles, skills, next steps, warnings and what
+/// to weigh. Their conditions may test what the cost estimate shows, as rules do.
+pub(super) fn advice(
+    files: &[(&str, &PackFile)],
+    scope: &Scope,
+    d: &mut Diagnostics,
+    out: &mut AdviceContent,
+) {
+    for (file, f) in files {
+        d.set_file(*file);
         list(
             &f.roles,
             "roles",
@@ -80,7 +96,6 @@ pub(super) fn resolve(
             out.weigh.extend(weigh(&w.value, scope, d));
         }
     }
-    out
 }
 
 fn twice(d: &mut Diagnostics, key: &str, pos: Pos, first: &str, at: Pos) {

@@ -212,8 +212,9 @@ pub fn resolve(
         questions.push(q);
     }
 
-    // Advice first: rules may test what its cost model shows cheapest.
-    let advice = content::resolve(&files, &scope, &mut d);
+    // Prices first: rules, and the advice beside a verdict, may test what the cost model
+    // shows.
+    let mut advice = content::prices(&files, &scope, &mut d);
     let order = match (&advice.costs, &advice.rates) {
         (Some(model), Some(rates)) => {
             super::CostOrder::build(model, rates, &questions).map(Arc::new)
@@ -224,6 +225,7 @@ pub fn resolve(
         costs: Some(&order),
         ..scope
     };
+    content::advice(&files, &rule_scope, &mut d, &mut advice);
     let mut rules: Vec<Rule> = Vec::new();
     let mut rule_pos: HashMap<&str, Pos> = HashMap::new();
     for (file, f) in &files {

@@ -249,7 +249,7 @@ impl Scope<'_> {
         let Some(order) = self.costs else {
             d.error_hint(
                 at,
-                format!("`{op}` can only be tested in rules"),
+                format!("`{op}` cannot be tested in a question's `when`"),
                 "a question's `when` may test earlier answers only",
             );
             return None;
