@@ -426,6 +426,190 @@ fn the_hipaa_reason_speaks_of_outside_firms_only() {
     assert!(rule.reason.contains("workforce does not"));
 }
 
+/// Reported as "Recommendation: In-house … a clear margin" beside "In-house is over by
+/// $5,689,600 … $3,901,600 over at the low end" for a budget of the whole work, while the
+/// same money as a monthly budget ruled In-house out. The guide: in-house is "most
+/// effective for those companies that … can afford to hire".
+#[test]
+fn a_budget_of_either_kind_that_cannot_pay_for_in_house_at_its_low_end_rules_it_out() {
+    let at = |basis: &str, amount: i64| {
+        report(&profile(&format!(
+            "{{drivers: [scaling], company_stage: enterprise, engagement: ongoing, \
+             complexity: moderate, urgency: flexible, budget_figure: {basis}, \
+             budget_amount: {amount}, control: high, hiring_capacity: established, \
+             requirements: set, team_size: 8, seniority: senior, region: us}}"
+        )))
+    };
+    // $3,000,000 in all, and the same over the 36 months costed as a monthly budget.
+    for r in [at("total", 3_000_000), at("per_month", 83_333)] {
+        let t = text::render(&r);
+        assert!(!picked(&r, "in_house"), "{t}");
+        assert!(
+            r.standings.iter().any(|s| s.id == "in_house" && s.vetoed),
+            "{t}"
+        );
+        assert!(t.contains("even at the low end of its estimate"), "{t}");
+        // Restating a month's figure as a total is no what-if: it would read $83,333 a
+        // month as $83,333 in all.
+        assert!(
+            !t.contains("A budget for the whole of the work instead of"),
+            "{t}"
+        );
+    }
+}
+
+/// Reported as "Outsource is the only option left" with In-house on 10 points to 5, for a
+/// monthly budget $1,850 short of In-house's middle and $109,600 over its low end; $52 a
+/// month more gave "In-house leads Outsource by 8 points".
+#[test]
+fn a_monthly_budget_that_covers_in_house_at_its_low_end_counts_against_it_without_ruling_it_out() {
+    for amount in [13_900, 14_000] {
+        let r = report(&profile(&format!(
+            "{{drivers: [scaling], company_stage: enterprise, engagement: ongoing, \
+             complexity: moderate, urgency: soon, budget_figure: per_month, \
+             budget_amount: {amount}, control: medium, hiring_capacity: established, \
+             requirements: set, team_size: 1, seniority: mid, region: western_europe}}"
+        )));
+        let t = text::render(&r);
+        assert_eq!(r.recommendation.as_deref(), Some("in_house"), "{t}");
+        assert!(!r.standings.iter().any(|s| s.id == "in_house" && s.vetoed));
+        let stretched = r
+            .reasons
+            .iter()
+            .any(|l| l.rule == "budget-stretched-by-in-house" && l.points == -2);
+        assert_eq!(stretched, amount == 13_900, "{t}");
+    }
+}
+
+/// Reported as "Recommendation: In-house" by 2 points for a startup with work of 3 to 12
+/// months, beside "−3 A permanent hire is risky for a startup". The guide: in-house is
+/// "risky for startups or small businesses that do not want to get into a situation they
+/// can't get out of", and best "in the long term".
+#[test]
+fn a_startup_with_work_ending_within_a_year_is_never_told_to_hire() {
+    let r = report(&profile(
+        "{drivers: [greenfield], company_stage: startup, engagement: medium, complexity: small, \
+         urgency: flexible, budget: moderate, control: high, hiring_capacity: established, \
+         requirements: set, team_size: 1, seniority: junior, region: us}",
+    ));
+    assert!(!picked(&r, "in_house"), "{}", text::render(&r));
+    assert!(r.standings.iter().any(|s| s.id == "in_house" && s.vetoed));
+}
+
+/// Reported as "Recommendation: Freelance" for eight engineers, beside "−3 Four or more
+/// engineers is a team to coordinate … independent freelancers do not". The guide gives
+/// freelancers work "without the pressure of an entire dev team".
+#[test]
+fn a_team_of_four_or_more_is_never_given_to_freelancers() {
+    for team in [4, 8] {
+        let r = report(&profile(&format!(
+            "{{drivers: [greenfield], company_stage: startup, engagement: short, \
+             complexity: small, urgency: asap, budget: moderate, control: low, \
+             hiring_capacity: established, requirements: set, niche_expertise: true, \
+             team_size: {team}, seniority: junior, region: us}}"
+        )));
+        assert!(!picked(&r, "freelance"), "{}", text::render(&r));
+        assert_eq!(r.recommendation.as_deref(), Some("outsource"));
+    }
+}
+
+/// Reported: "A budget per month instead of No figure, with … 50000 US dollars: Outsource
+/// would lead" for a fintech that had said its budget was flexible. How a budget is stated
+/// is no what-if, alone or in a pair, and never makes a result a close call.
+#[test]
+fn no_what_if_changes_how_the_budget_is_stated() {
+    let p = pack();
+    let basis = p.question_index("budget_figure").unwrap();
+    let fintech = profile(
+        "{drivers: [scaling, compliance], compliance_regimes: [pci_dss], \
+         company_stage: enterprise, engagement: ongoing, complexity: complex, \
+         urgency: flexible, budget: flexible, control: high, hiring_capacity: established, \
+         requirements: set, team_size: 6, seniority: senior, region: us}",
+    );
+    let r = report(&fintech);
+    assert_eq!(r.state, State::Clear, "{}", text::render(&r));
+    for a in random_profiles(600, 41).iter().chain([&fintech]) {
+        let ins = hirewiz::insight::analyse(p, a);
+        assert!(ins.what_if.iter().all(|w| w.change.question != basis));
+        assert!(
+            ins.what_if_pairs
+                .iter()
+                .all(|w| w.changes.iter().all(|c| c.question != basis))
+        );
+    }
+}
+
+/// Reported: with In-house $2,984,600 inside a monthly budget the step "recruit while the
+/// agency works" was missing, and with a total budget $338,400 short of In-house's low
+/// end it was shown. It is shown where In-house is within reach.
+#[test]
+fn the_step_to_recruit_while_the_agency_works_is_shown_where_in_house_is_within_reach() {
+    let step = "recruit while the agency works";
+    let at = |basis: &str| {
+        report(&profile(&format!(
+            "{{drivers: [scaling], company_stage: enterprise, engagement: ongoing, \
+             complexity: moderate, urgency: asap, budget_figure: {basis}, budget_amount: 100000, \
+             control: high, hiring_capacity: established, requirements: set, team_size: 2, \
+             seniority: mid, region: eastern_europe}}"
+        )))
+    };
+    let (month, total) = (at("per_month"), at("total"));
+    assert!(month.next_steps.iter().any(|s| s.contains(step)));
+    assert!(!total.next_steps.iter().any(|s| s.contains(step)));
+    assert!(
+        total
+            .standings
+            .iter()
+            .any(|s| s.id == "in_house" && s.vetoed)
+    );
+}
+
+/// Reported: a Freelance recommendation for three engineers weighed "anything that needs
+/// several people … suits an agency team", and Outsource's "+1" for a short job gave a
+/// reason that spoke of freelancers alone.
+#[test]
+fn what_is_weighed_and_credited_fits_the_option_it_is_shown_for() {
+    let r = report(&profile(
+        "{drivers: [integration], company_stage: smb, engagement: short, complexity: small, \
+         urgency: soon, budget: moderate, control: low, hiring_capacity: some, \
+         requirements: set, team_size: 3, seniority: mid, region: asia}",
+    ));
+    let t = text::render(&r);
+    assert!(!t.contains("anything that needs several people"), "{t}");
+    let short = pack()
+        .rules()
+        .iter()
+        .find(|x| x.id == "short-engagement")
+        .unwrap();
+    assert!(short.points_for(pack().candidate_index("outsource").unwrap()) > 0);
+    assert!(short.reason.contains("an agency"), "{}", short.reason);
+    let control = pack()
+        .rules()
+        .iter()
+        .find(|x| x.id == "high-control")
+        .unwrap();
+    assert!(control.reason.contains("agency"), "{}", control.reason);
+}
+
+/// Reported: the JSON split "communicating with frontend, DevOps and product managers"
+/// into two skills at its comma.
+#[test]
+fn a_skill_written_with_a_comma_is_one_skill() {
+    let collaboration = pack()
+        .advice()
+        .skills
+        .iter()
+        .find(|s| s.id == "collaboration")
+        .unwrap();
+    assert_eq!(
+        collaboration.items,
+        [
+            "communicating with frontend, DevOps and product managers",
+            "problem solving"
+        ]
+    );
+}
+
 // ---------------------------------------------------------------------------------------
 // Random profiles, deterministic from a seed.
 

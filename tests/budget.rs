@@ -234,6 +234,19 @@ fn budget_tests_need_a_budget_in_the_cost_model_and_say_so_at_their_place() {
         assert!(err.contains(&said), "{said}\n{err}");
     }
     assert!(!err.contains("`cheapest`"), "{err}");
+    // What the estimate shows comes after the answers: no question's `when` may test it.
+    let text = PACK.replace(
+        "when: {not: {equals: {basis: none}}}}",
+        "when: {over_budget_at_low: a}}",
+    );
+    assert_ne!(text, PACK);
+    let err = pack::load_texts(&[("mini.yaml".into(), text)])
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("`over_budget_at_low` cannot be tested in a question's `when`"),
+        "{err}"
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -470,11 +483,11 @@ fn recommend_reads_a_budget_from_an_answers_file() {
         "{text}"
     );
     assert!(
-        text.contains("Within it: Outsource. Over it: Freelance and In-house."),
+        text.contains("Within it: Outsource. Over it: In-house and Freelance."),
         "{text}"
     );
     assert!(
-        text.contains("does not cover an in-house team but does cover an agency's"),
+        text.contains("does not cover an in-house team at the middle of its estimate but does cover an agency's"),
         "{text}"
     );
     // An amount reads as the cost block writes figures, grouped by thousands.

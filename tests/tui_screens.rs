@@ -510,7 +510,7 @@ fn the_result_screen_says_which_options_fit_the_budget_given() {
         }
         let screen = draw(&app, size);
         assert!(
-            screen.contains("Within it: Outsource. Over it: Freelance and In-house."),
+            screen.contains("Within it: Outsource. Over it: In-house and Freelance."),
             "{screen}"
         );
         insta::assert_snapshot!(
