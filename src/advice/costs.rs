@@ -572,7 +572,11 @@ fn num2(x: f64) -> String {
     if x.fract() == 0.0 && (1.0..1e15).contains(&x.abs()) {
         return format!("{}", x as i64);
     }
-    let s = format!("{x:.2}");
+    // Halves round away from zero, as a person rounds the figures shown: 50/80 = 0.625 is
+    // 0.63, where the formatter's own rounding gave 0.62. The nudge lifts a ratio such as
+    // 201/200, stored just below its decimal half, back onto it.
+    let r = (x * 100.0 * (1.0 + 1e-12)).round() / 100.0;
+    let s = format!("{r:.2}");
     let s = s.trim_end_matches('0').trim_end_matches('.');
     s.to_string()
 }
@@ -618,6 +622,12 @@ mod tests {
         assert_eq!(num2(1.0), "1");
         assert_eq!(num2(100.0 / 60.0), "1.67");
         assert_eq!(num2(1.4), "1.4");
+        // A half rounds up, as by hand: 50/80 and 130/80 are 0.625 and 1.625.
+        assert_eq!(num2(50.0 / 80.0), "0.63");
+        assert_eq!(num2(130.0 / 80.0), "1.63");
+        assert_eq!(num2(201.0 / 200.0), "1.01");
+        assert_eq!(num2(-0.625), "-0.63");
+        assert_eq!(num2(0.624), "0.62");
         assert_eq!(factor_range(1.25, 1.4), "1.25–1.4");
         assert_eq!(factor_range(5.0 / 3.0, 5.0 / 3.0), "1.67");
         assert_eq!(factor_range(5.0 / 3.0, 1.5), "1.67/1.5");
