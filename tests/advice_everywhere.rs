@@ -591,6 +591,25 @@ fn what_is_weighed_and_credited_fits_the_option_it_is_shown_for() {
     assert!(control.reason.contains("agency"), "{}", control.reason);
 }
 
+/// Reported: "Outsource is the only option left …; one answer can change that … In-house
+/// would lead", then "Deciding between Outsource and In-house", with no word on what to
+/// weigh between them, which the README promises for every close call.
+#[test]
+fn a_close_call_with_its_runner_up_ruled_out_still_says_what_to_weigh() {
+    let r = report(&profile(
+        "{drivers: [greenfield], complexity: small, engagement: ongoing, seniority: mid, \
+         company_stage: smb, urgency: asap, control: high, hiring_capacity: established, \
+         budget: moderate}",
+    ));
+    let t = text::render(&r);
+    assert_eq!(r.state, State::CloseCall, "{t}");
+    assert!(r.standings.iter().any(|s| s.id == "in_house" && s.vetoed));
+    assert!(
+        r.next_steps[0].starts_with("Weigh control against speed"),
+        "{t}"
+    );
+}
+
 /// Reported: the JSON split "communicating with frontend, DevOps and product managers"
 /// into two skills at its comma.
 #[test]

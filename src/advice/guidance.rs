@@ -88,9 +88,11 @@ pub fn skills(pack: &Pack, effective: &[Option<Answer>]) -> Vec<SkillAdvice> {
 pub fn next_steps(pack: &Pack, effective: &[Option<Answer>], verdict: &Verdict) -> Vec<StepAdvice> {
     let (backed, weighed): (Vec<usize>, Vec<[usize; 2]>) = match &verdict.pick {
         Pick::One(w) => {
+            // A runner-up ruled out is weighed too when the call is close: then one answer
+            // moved one step brings it back, and the report names it as the other leader.
             let pair = verdict
                 .runner_up()
-                .filter(|r| verdict.close && !verdict.vetoed[*r])
+                .filter(|_| verdict.close)
                 .map(|r| [*w, r]);
             (vec![*w], pair.into_iter().collect())
         }
