@@ -292,8 +292,8 @@ fn break_even_four_mid_level_engineers_in_eastern_europe() {
     assert_eq!(
         t.start_words().unwrap(),
         "In-house: about 6 weeks to fill the role (to an accepted offer), before any notice \
-         period, so of the 26 weeks costed (6 months) at most about 20 are its work; its \
-         costs here are for months of work done."
+         period, so its 6 months of work (26 weeks) end about 6 weeks after the others'; its \
+         costs here are for those months of work, not the wait."
     );
     let sentences = t.break_even_words();
     assert!(
@@ -348,12 +348,13 @@ fn break_even_one_junior_in_asia() {
     let c = costs(&pack, &scenario(&pack, "freelance_startup_landing_backend"));
     assert_eq!(break_even_months(&c, "freelance"), [None, None, None]);
     assert_eq!(break_even_months(&c, "outsource"), [None, None, None]);
-    // Three months are 13 weeks, and the hire starts after about 6.
+    // Three months are 13 weeks of work, which for the hire start about 6 weeks later.
     let t = advice::over_time(&c, 3).unwrap();
     assert!(
-        t.start_words()
-            .unwrap()
-            .contains("of the 13 weeks costed (3 months) at most about 7 are its work"),
+        t.start_words().unwrap().contains(
+            "its 3 months of work (13 weeks) end about 6 weeks after the others'; its costs \
+             here are for those months of work, not the wait."
+        ),
         "{:?}",
         t.start_words()
     );

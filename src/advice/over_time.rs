@@ -231,27 +231,18 @@ impl OverTime {
     }
 
     /// What the start delay means for the work costed: "In-house: about 6 weeks to fill
-    /// the role (…), so of the 13 weeks costed (3 months) at most about 7 are its work;
-    /// its costs here are for months of work done."
+    /// the role (…), so its 3 months of work (13 weeks) end about 6 weeks after the
+    /// others'; its costs here are for those months of work, not the wait." Every option
+    /// is costed for the same months of work; the hire's only start later.
     pub fn start_words(&self) -> Option<String> {
         let (weeks, label, months) = self.start.as_ref()?;
         let name = self.in_house.as_deref()?;
         let span = (months * 52.0 / 12.0).round() as i64;
-        let left = span - weeks;
-        let share = if left > 0 {
-            format!(
-                "of the {span} weeks costed ({} months) at most about {left} are its work",
-                num(*months)
-            )
-        } else {
-            format!(
-                "the {span} weeks costed ({} months) are over before its work starts",
-                num(*months)
-            )
-        };
+        let months = num(*months);
         Some(format!(
-            "{name}: about {weeks} weeks {label}, so {share}; its costs here are for months \
-             of work done."
+            "{name}: about {weeks} weeks {label}, so its {months} months of work ({span} weeks) \
+             end about {weeks} weeks after the others'; its costs here are for those months \
+             of work, not the wait."
         ))
     }
 
