@@ -3,59 +3,60 @@
 use super::{CostAssumption, CostLine, Report, Role, Skill};
 use crate::advice::Advice;
 
-/// Fill the report's advice fields from `advice`.
-pub(super) fn fill(report: &mut Report, advice: &Advice, heading: &str) {
-    if let Some(costs) = &advice.costs {
-        report.cost_basis = Some(costs.basis.clone());
+/// Fill the report's advice fields from `advice`, whose texts move into it.
+pub(super) fn fill(report: &mut Report, advice: Advice, heading: &str) {
+    if let Some(costs) = advice.costs {
+        // Over the months costed, at least one.
+        let horizon = costs.months.ceil().clamp(1.0, 600.0) as u32;
+        report.cost_over_time = crate::advice::over_time(&costs, horizon);
+        report.cost_basis = Some(costs.basis);
+        let currency = costs.currency;
         report.costs = costs
             .estimates
-            .iter()
+            .into_iter()
             .map(|e| CostLine {
-                candidate: e.id.clone(),
-                name: e.name.clone(),
+                candidate: e.id,
+                name: e.name,
                 low: e.low,
                 high: e.high,
-                currency: costs.currency.clone(),
-                arithmetic: e.arithmetic.clone(),
-                basis: e.basis.clone(),
-                seniority: e.seniority.as_ref().map(|s| s.text.clone()),
+                currency: currency.clone(),
+                arithmetic: e.arithmetic,
+                basis: e.basis,
+                seniority: e.seniority.map(|s| s.text),
                 delay_weeks: e.delay_weeks,
             })
             .collect();
-        // Over the months costed, at least one.
-        let horizon = costs.months.ceil().clamp(1.0, 600.0) as u32;
-        report.cost_over_time = crate::advice::over_time(costs, horizon);
-        report.budget = advice.budget.clone();
+        report.budget = advice.budget;
         report.cost_assumptions = costs
             .assumptions
-            .iter()
+            .into_iter()
             .map(|a| CostAssumption {
-                what: a.what.clone(),
-                source: a.source.clone(),
+                what: a.what,
+                source: a.source,
             })
             .collect();
-        report.cost_seniority_basis = costs.seniority_basis.as_ref().map(|a| CostAssumption {
-            what: a.what.clone(),
-            source: a.source.clone(),
+        report.cost_seniority_basis = costs.seniority_basis.map(|a| CostAssumption {
+            what: a.what,
+            source: a.source,
         });
     }
-    report.role = advice.role.as_ref().map(|r| Role {
+    report.role = advice.role.map(|r| Role {
         heading: heading.to_string(),
-        title: r.name.clone(),
+        title: r.name,
         reason: sentence(&r.reason),
-        summary: r.summary.clone(),
+        summary: r.summary,
     });
     report.skills = advice
         .skills
-        .iter()
+        .into_iter()
         .map(|s| Skill {
-            name: s.name.clone(),
+            name: s.name,
             why: s.why.as_deref().map(sentence).unwrap_or_default(),
-            items: s.items.clone(),
+            items: s.items,
         })
         .collect();
-    report.next_steps = advice.next_steps.iter().map(|s| s.text.clone()).collect();
-    report.warnings = advice.warnings.iter().map(|s| s.text.clone()).collect();
+    report.next_steps = advice.next_steps.into_iter().map(|s| s.text).collect();
+    report.warnings = advice.warnings.into_iter().map(|s| s.text).collect();
 }
 
 /// A clause as a sentence: first letter capitalised, full stop at the end.

@@ -345,7 +345,7 @@ impl Report {
             .unwrap_or("Role to look for");
         fill::fill(
             &mut report,
-            &crate::advice::advise(pack, effective, &judged),
+            crate::advice::advise(pack, effective, &judged),
             heading,
         );
         insight::fill(&mut report, pack, given, effective, &ins);
