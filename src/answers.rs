@@ -64,7 +64,7 @@ pub fn to_json(pack: &Pack, effective: &[Option<Answer>]) -> serde_json::Value {
     let mut map = serde_json::Map::new();
     for (q, a) in pack.questions().iter().zip(effective) {
         if let Some(a) = a {
-            map.insert(q.id.clone(), q.to_json(a));
+            map.insert(q.id.to_string(), q.to_json(a));
         }
     }
     serde_json::Value::Object(map)

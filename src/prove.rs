@@ -1117,7 +1117,7 @@ fn example(pack: &Pack, x: &Example) -> Option<Failure> {
         return None;
     }
     let words = |e: Expected| match e {
-        Expected::Recommend(c) => pack.candidates()[c].name.clone(),
+        Expected::Recommend(c) => pack.candidates()[c].name.to_string(),
         Expected::Tie => "a tie".to_string(),
         Expected::NoneFits => "no option".to_string(),
     };

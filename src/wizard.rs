@@ -294,7 +294,7 @@ impl Wizard {
                     .get(q)
                     .ok_or(Rejected::NoSuchQuestion(q))?;
                 if self.effective()[q].is_none() {
-                    return Err(Rejected::Hidden(question.id.clone()));
+                    return Err(Rejected::Hidden(question.id.to_string()));
                 }
                 question.check(answer).map_err(Rejected::Invalid)?;
                 let before = self.effective();
@@ -368,7 +368,7 @@ impl Wizard {
                     .get(*q)
                     .ok_or(Rejected::NoSuchQuestion(*q))?;
                 if self.effective()[*q].is_none() {
-                    return Err(Rejected::Hidden(question.id.clone()));
+                    return Err(Rejected::Hidden(question.id.to_string()));
                 }
                 self.step = Step::Question(*q);
                 self.detour = Some(Detour::FromReview);

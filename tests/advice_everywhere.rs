@@ -760,7 +760,7 @@ fn every_sentence_a_report_shows_is_true_for_its_profile() {
                     .role_heading
                     .clone()
                     .unwrap(),
-                None => "Role to look for".to_string(),
+                None => "Role to look for".into(),
             };
             assert_eq!(role.heading, heading);
             // A developer role gets no design skill and no step about owning the design.
@@ -1098,7 +1098,9 @@ fn a_multiple_choice_what_if_names_only_what_it_ticks_or_unticks() {
         let r = report(&a);
         for w in &r.what_if {
             let q = &p.questions()[p.question_index(&w.question).unwrap()];
-            if !matches!(q.kind, Kind::Multiple { .. }) || !w.sentence.starts_with(&q.prompt) {
+            if !matches!(q.kind, Kind::Multiple { .. })
+                || !w.sentence.starts_with(q.prompt.as_str())
+            {
                 continue;
             }
             seen += 1;
@@ -1130,7 +1132,7 @@ fn a_multiple_choice_what_if_names_only_what_it_ticks_or_unticks() {
             for (i, c) in q.kind.options().iter().enumerate() {
                 let flipped = before.contains(&i) != after.contains(&i);
                 assert_eq!(
-                    change.contains(&c.label),
+                    change.contains(c.label.as_str()),
                     flipped,
                     "{} / {}",
                     w.sentence,

@@ -281,7 +281,7 @@ fn fired(pack: &Pack, a: &Answers) -> Vec<String> {
     pack.rules()
         .iter()
         .filter(|r| r.when.as_ref().is_none_or(|w| w.eval(&eff)))
-        .map(|r| r.id.clone())
+        .map(|r| r.id.to_string())
         .collect()
 }
 

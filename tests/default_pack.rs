@@ -61,7 +61,7 @@ fn options(pack: &Pack, id: &str) -> Vec<String> {
         .kind
         .options()
         .iter()
-        .map(|c| c.id.clone())
+        .map(|c| c.id.to_string())
         .collect()
 }
 
@@ -273,7 +273,11 @@ fn the_rule_audit_lists_every_rule_as_it_is() {
     let pack_ids: Vec<&str> = pack.rules().iter().map(|r| r.id.as_str()).collect();
     assert_eq!(ids, pack_ids, "docs/rules.md is out of step with the pack");
     for (rule, line) in pack.rules().iter().zip(&table) {
-        assert!(line.contains(&rule.reason), "reason of `{}`", rule.id);
+        assert!(
+            line.contains(rule.reason.as_str()),
+            "reason of `{}`",
+            rule.id
+        );
         let source = rule.source.as_deref().unwrap_or_default().replace('|', "/");
         assert!(line.contains(&source), "source of `{}`", rule.id);
     }

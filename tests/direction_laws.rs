@@ -73,7 +73,7 @@ fn options(question: &str) -> Vec<String> {
         .kind
         .options()
         .iter()
-        .map(|c| c.id.clone())
+        .map(|c| c.id.to_string())
         .collect()
 }
 

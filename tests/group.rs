@@ -218,7 +218,7 @@ fn majorities_medians_and_open_questions() {
         .kind
         .options()
         .iter()
-        .map(|c| c.id.clone())
+        .map(|c| c.id.to_string())
         .collect();
     let (a0, a1) = (needs_ids[0].as_str(), needs_ids[1].as_str());
     let g = group::group(

@@ -12,10 +12,10 @@ const MULTIPLE: [usize; 3] = [5, 64, 70];
 
 fn question(id: usize, kind: Kind, default: Answer) -> Question {
     Question {
-        id: format!("q{id}"),
+        id: format!("q{id}").into(),
         section: 0,
-        prompt: String::new(),
-        help: String::new(),
+        prompt: String::new().into(),
+        help: String::new().into(),
         details: None,
         kind,
         default,
@@ -27,8 +27,8 @@ fn question(id: usize, kind: Kind, default: Answer) -> Question {
 fn choices(n: usize) -> Vec<Choice> {
     (0..n)
         .map(|i| Choice {
-            id: format!("o{i}"),
-            label: String::new(),
+            id: format!("o{i}").into(),
+            label: String::new().into(),
             help: None,
         })
         .collect()

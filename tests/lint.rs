@@ -48,9 +48,9 @@ fn brute_force(pack: &Pack) -> (BTreeSet<String>, BTreeSet<String>) {
             answers.set(q, domains[q][i].clone());
         }
         let verdict = score(pack, &answers.effective(pack));
-        winners.insert(pack.candidates()[verdict.winner()].id.clone());
+        winners.insert(pack.candidates()[verdict.winner()].id.to_string());
         for f in &verdict.fired {
-            fired.insert(pack.rules()[f.rule].id.clone());
+            fired.insert(pack.rules()[f.rule].id.to_string());
         }
         // The next combination, like an odometer.
         let mut q = 0;
@@ -97,13 +97,13 @@ fn warnings_match_a_brute_force_search_on_small_packs() {
         let never_win: BTreeSet<String> = pack
             .candidates()
             .iter()
-            .map(|c| c.id.clone())
+            .map(|c| c.id.to_string())
             .filter(|c| !winners.contains(c))
             .collect();
         let never_fire: BTreeSet<String> = pack
             .rules()
             .iter()
-            .map(|r| r.id.clone())
+            .map(|r| r.id.to_string())
             .filter(|r| !fired.contains(r))
             .collect();
         assert_eq!(warned(&pack, "candidate"), never_win, "{path}: candidates");

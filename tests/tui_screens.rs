@@ -154,7 +154,7 @@ fn the_result_screen_shows_the_assumptions_the_delay_and_the_answers() {
         assert!(text.contains(needle), "{needle:?} not in the text report");
     }
     for a in &report.answers {
-        assert!(screen.contains(&a.prompt), "{} missing", a.prompt);
+        assert!(screen.contains(a.prompt.as_str()), "{} missing", a.prompt);
     }
 }
 

@@ -7,7 +7,7 @@
 //! ([`crate::pack::fits`]), so the report and the rules agree.
 
 use super::costs::{CostEstimate, amount, money, num};
-use crate::pack::{BudgetBasis, Figure, fits, mid};
+use crate::pack::{BudgetBasis, Figure, Text, fits, mid};
 
 /// The budget given and how each priced option stands against it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -21,7 +21,7 @@ pub struct BudgetCheck {
     /// The budget over the months costed: the amount, or the amount × the months.
     pub budget: f64,
     /// Currency code.
-    pub currency: String,
+    pub currency: Text,
     /// Each priced option, in the estimate's order.
     pub options: Vec<BudgetFit>,
 }
@@ -30,10 +30,10 @@ pub struct BudgetCheck {
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct BudgetFit {
     /// Candidate id.
-    pub candidate: String,
+    pub candidate: Text,
     /// Candidate name.
     #[serde(skip)]
-    pub name: String,
+    pub name: Text,
     /// The middle of its range, (low + high) ÷ 2.
     pub mid: f64,
     /// Whether that middle is within the budget.
@@ -50,7 +50,7 @@ pub struct BudgetFit {
 pub fn check(
     figure: Figure,
     months: f64,
-    currency: &str,
+    currency: &Text,
     estimates: &[CostEstimate],
 ) -> BudgetCheck {
     let budget = figure.over(months);
@@ -60,7 +60,7 @@ pub fn check(
         basis: figure.basis,
         months,
         budget,
-        currency: currency.to_string(),
+        currency: currency.clone(),
         options: estimates
             .iter()
             .map(|e| BudgetFit {
@@ -99,17 +99,15 @@ impl BudgetCheck {
 
     /// Which options fit and which do not, in one line.
     pub fn summary(&self) -> String {
-        let names = |fit: bool| -> Vec<String> {
+        let names = |fit: bool| -> Vec<&str> {
             self.options
                 .iter()
                 .filter(|o| o.fits == fit)
-                .map(|o| o.name.clone())
+                .map(|o| o.name.as_str())
                 .collect()
         };
         let (within, over) = (names(true), names(false));
-        let list = |v: &[String]| {
-            crate::insight::join_and(&v.iter().map(String::as_str).collect::<Vec<_>>())
-        };
+        let list = |v: &[&str]| crate::insight::join_and(v);
         match (within.is_empty(), over.is_empty()) {
             (false, true) => format!("Every option fits within it: {}.", list(&within)),
             (true, false) => format!("No option fits within it: {} are over.", list(&over)),

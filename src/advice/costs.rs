@@ -12,14 +12,14 @@
 //! in-house salary is scaled by $100/$60 at the low end and $150/$90 at the high end).
 
 use crate::figures::push_grouped;
-use crate::pack::{Answer, Band, Pack, RateUnit, per_person, seniority_factors};
+use crate::pack::{Answer, Band, Pack, RateUnit, Text, per_person, seniority_factors};
 use crate::score::Verdict;
 
 /// Cost estimates for every candidate that has a cost model.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Costs {
     /// Currency code of every figure.
-    pub currency: String,
+    pub currency: Text,
     /// People costed.
     pub team: i64,
     /// Months costed.
@@ -42,7 +42,7 @@ pub struct Assumption {
     /// The figure in words, e.g. "160 hours a month".
     pub what: String,
     /// Where it comes from.
-    pub source: String,
+    pub source: Text,
 }
 
 /// The estimated cost of one candidate.
@@ -51,9 +51,9 @@ pub struct CostEstimate {
     /// Candidate index.
     pub candidate: usize,
     /// Candidate id.
-    pub id: String,
+    pub id: Text,
     /// Candidate name.
-    pub name: String,
+    pub name: Text,
     /// Low end of the total, in whole currency units.
     pub low: i64,
     /// High end of the total.
@@ -67,7 +67,7 @@ pub struct CostEstimate {
     /// Weeks before work can start, when the pack gives them.
     pub delay_weeks: Option<i64>,
     /// What those weeks are, as the pack says ("to fill the role …").
-    pub delay_label: Option<String>,
+    pub delay_label: Option<Text>,
     /// The team's cost for each month of work, low and high, unrounded.
     pub monthly: (f64, f64),
     /// The team's one-off cost (recruiting), low and high, unrounded.
@@ -135,7 +135,7 @@ pub fn estimate(pack: &Pack, effective: &[Option<Answer>], verdict: &Verdict) ->
             .get(model.team.unwrap_or(usize::MAX))
             .map_or_else(|| format!("{team}"), |q| q.describe(&Answer::Number(team))),
         format!("{duration_words}, costed as {} months", num(months)),
-        row.label.clone(),
+        row.label.to_string(),
     ];
     if let Some((s, i)) = level {
         basis.push(pack.questions()[s.question].describe(&Answer::Choice(i)));
@@ -277,7 +277,8 @@ pub fn estimate(pack: &Pack, effective: &[Option<Answer>], verdict: &Verdict) ->
                 source: format!(
                     "the two rate tables compared, at {} working hours a month",
                     num(hours)
-                ),
+                )
+                .into(),
             });
         }
         if let Some(delay) = &m.delay {
@@ -344,7 +345,7 @@ pub fn estimate(pack: &Pack, effective: &[Option<Answer>], verdict: &Verdict) ->
         let sources: Vec<&str> = rates.tables.iter().map(|t| t.source.as_str()).collect();
         assumptions.push(Assumption {
             what: titles.join("; "),
-            source: sources.join("; "),
+            source: sources.join("; ").into(),
         });
     }
     for c in &rates.claims {
@@ -354,7 +355,8 @@ pub fn estimate(pack: &Pack, effective: &[Option<Answer>], verdict: &Verdict) ->
                 source: format!(
                     "{}; checked against the table {}",
                     c.source, region_table.title
-                ),
+                )
+                .into(),
             });
         }
     }

@@ -1,48 +1,48 @@
 //! The role to hire for, the skills to screen for and the next steps, chosen from the
 //! pack's advice content by the answers in force and the verdict.
 
-use crate::pack::{Answer, Condition, Pack};
+use crate::pack::{Answer, Condition, Pack, Text};
 use crate::score::{Pick, Verdict};
 
 /// The role to hire for and why.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RoleAdvice {
     /// The role's machine name.
-    pub id: String,
+    pub id: Text,
     /// Its title, e.g. "Backend engineer".
-    pub name: String,
+    pub name: Text,
     /// What the role does.
-    pub summary: String,
+    pub summary: Text,
     /// The reason that chose it: the first of the role's reasons that holds.
-    pub reason: String,
+    pub reason: Text,
     /// Where the distinction comes from.
-    pub source: Option<String>,
+    pub source: Option<Text>,
 }
 
 /// A group of skills to screen for.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SkillAdvice {
     /// Machine name.
-    pub id: String,
+    pub id: Text,
     /// Name of the group.
-    pub name: String,
+    pub name: Text,
     /// The skills themselves.
-    pub items: Vec<String>,
+    pub items: Vec<Text>,
     /// Why it matters for these answers.
-    pub why: Option<String>,
+    pub why: Option<Text>,
     /// Where it comes from.
-    pub source: Option<String>,
+    pub source: Option<Text>,
 }
 
 /// One next step.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StepAdvice {
     /// Machine name (`weigh` for the close-call step).
-    pub id: String,
+    pub id: Text,
     /// What to do.
-    pub text: String,
+    pub text: Text,
     /// Where it comes from.
-    pub source: Option<String>,
+    pub source: Option<Text>,
 }
 
 fn holds(when: &Option<Condition>, effective: &[Option<Answer>]) -> bool {
@@ -116,7 +116,7 @@ pub fn next_steps(pack: &Pack, effective: &[Option<Answer>], verdict: &Verdict) 
             .find(|w| w.between.contains(&a) && w.between.contains(&b))
         {
             out.push(StepAdvice {
-                id: "weigh".to_string(),
+                id: "weigh".into(),
                 text: w.text.clone(),
                 source: w.source.clone(),
             });

@@ -14,6 +14,7 @@
 //! never when it does not cost less a month.
 
 use super::costs::{CostEstimate, Costs, money, num, whole};
+use crate::pack::Text;
 
 /// Which end of the estimated ranges a figure is worked at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -69,9 +70,9 @@ pub struct BreakEven {
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Against {
     /// The other option's id.
-    pub candidate: String,
+    pub candidate: Text,
     /// The other option's name.
-    pub name: String,
+    pub name: Text,
     /// Low, mid and high.
     pub break_even: Vec<BreakEven>,
 }
@@ -80,9 +81,9 @@ pub struct Against {
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Series {
     /// Candidate id.
-    pub candidate: String,
+    pub candidate: Text,
     /// Candidate name.
-    pub name: String,
+    pub name: Text,
     /// Its cost after 1, 2, … `horizon` months of work: (low, high).
     pub months: Vec<(i64, i64)>,
     /// The team's one-off cost, low and high, unrounded: the line's start.
@@ -110,16 +111,16 @@ pub struct OverTime {
     /// Months of work shown.
     pub horizon: u32,
     /// Currency code.
-    pub currency: String,
+    pub currency: Text,
     /// Each priced option, in the estimate's order.
     pub series: Vec<Series>,
     /// The in-house option's name, when one has a one-off cost and a start delay to weigh.
-    pub in_house: Option<String>,
+    pub in_house: Option<Text>,
     /// In-house against each other option.
     pub against: Vec<Against>,
     /// Weeks before in-house work can start, what they are, and the months costed.
     #[serde(skip)]
-    start: Option<(i64, String, f64)>,
+    start: Option<(i64, Text, f64)>,
     /// The horizon first asked for (the months costed, in a report), so that words on
     /// another horizon say "shown" where these say "costed".
     #[serde(skip)]
@@ -175,7 +176,7 @@ pub fn over_time(costs: &Costs, horizon: u32) -> Option<OverTime> {
             let label = h
                 .delay_label
                 .clone()
-                .unwrap_or_else(|| "before work can start".to_string());
+                .unwrap_or_else(|| "before work can start".into());
             h.delay_weeks.map(|d| (d, label, costs.months))
         }),
         costed: horizon,

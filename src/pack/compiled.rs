@@ -53,7 +53,7 @@ pub fn compile(pack: &Pack) -> Vec<u8> {
 }
 
 /// The pack an encoding holds, when it was made from the texts compiled in.
-fn decode(bytes: &[u8]) -> Option<Pack> {
+fn decode(bytes: &'static [u8]) -> Option<Pack> {
     let (hash, body) = bytes.split_first_chunk::<8>()?;
     if u64::from_le_bytes(*hash) != TEXTS_HASH {
         return None;
@@ -130,8 +130,10 @@ mod tests {
     #[test]
     fn a_law_read_from_an_encoding_tests_the_whole_cost_order() {
         let pack = with_cost_law();
-        let bytes = postcard::to_stdvec(&pack).unwrap();
-        let decoded = postcard::from_bytes::<Pack>(&bytes).unwrap().index();
+        // A decoded pack borrows its texts from its encoding, which lives as long as
+        // the program, as the one compiled in does.
+        let bytes: &'static [u8] = postcard::to_stdvec(&pack).unwrap().leak();
+        let decoded = postcard::from_bytes::<Pack>(bytes).unwrap().index();
         let law = |p: &Pack| p.expectations().laws[0].clone();
         assert_eq!(law(&pack).id, "cost-law");
         assert_eq!(law(&decoded), law(&pack));

@@ -5,10 +5,11 @@
 //! default pack: tables, questions and candidates are all named by the pack itself and
 //! resolved to indices when the pack is read, each problem reported at its place.
 
-use super::Condition;
+use super::{Condition, Text};
 
 /// Everything a pack says beyond its rules, for the advice that follows a verdict.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct AdviceContent {
     /// Published rate tables, as given.
     pub rates: Option<Rates>,
@@ -46,9 +47,10 @@ impl AdviceContent {
 
 /// Rate tables in one currency.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Rates {
     /// Currency code of every figure, e.g. `USD`.
-    pub currency: String,
+    pub currency: Text,
     /// The tables, in the pack's order.
     pub tables: Vec<RateTable>,
     /// What sources say of the tables' figures, checked against them in each report.
@@ -58,9 +60,10 @@ pub struct Rates {
 /// A source's claim that one row of a table is lower than others by a share within a
 /// range (see `advice::costs` for how it is checked).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Claim {
     /// Machine name.
-    pub id: String,
+    pub id: Text,
     /// Index of the table, in [`Rates::tables`].
     pub table: usize,
     /// Index of the row said to be lower.
@@ -70,20 +73,21 @@ pub struct Claim {
     /// By how much lower, in percent.
     pub by: Band,
     /// The claim as a sentence.
-    pub text: String,
+    pub text: Text,
     /// Who says it.
-    pub source: String,
+    pub source: Text,
 }
 
 /// One published table: rows by columns of low–high bands.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct RateTable {
     /// Machine name.
-    pub id: String,
+    pub id: Text,
     /// Title as shown.
-    pub title: String,
+    pub title: Text,
     /// Where the figures come from.
-    pub source: String,
+    pub source: Text,
     /// The columns.
     pub columns: Vec<RateColumn>,
     /// The rows.
@@ -92,11 +96,12 @@ pub struct RateTable {
 
 /// A column of a rate table.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct RateColumn {
     /// Machine name.
-    pub id: String,
+    pub id: Text,
     /// Heading as published.
-    pub label: String,
+    pub label: Text,
     /// What one figure pays for.
     pub unit: RateUnit,
 }
@@ -117,11 +122,12 @@ pub enum RateUnit {
 
 /// A row of a rate table.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct RateRow {
     /// Machine name (for a row looked up by an answer, the option's id).
-    pub id: String,
+    pub id: Text,
     /// Label as published.
-    pub label: String,
+    pub label: Text,
     /// One band per column, in the columns' order.
     pub values: Vec<Band>,
 }
@@ -137,6 +143,7 @@ pub struct Band {
 
 /// How rates and answers combine into a cost estimate per candidate.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct CostModel {
     /// The number question giving the headcount (one person when absent or not asked).
     pub team: Option<usize>,
@@ -168,6 +175,7 @@ pub struct RowLookup {
 /// Seniority read from a table: the chosen level's band divided by the reference
 /// level's band, end by end, in a candidate's row.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct SeniorityScale {
     /// The single choice question.
     pub question: usize,
@@ -178,11 +186,12 @@ pub struct SeniorityScale {
     /// The column each option selects, by option index.
     pub columns: Vec<usize>,
     /// Why the base rates stand for the reference level.
-    pub source: String,
+    pub source: Text,
 }
 
 /// How long the work is costed for.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Duration {
     /// The question.
     pub question: usize,
@@ -193,15 +202,17 @@ pub struct Duration {
 
 /// A figure the arithmetic assumes, with where it comes from.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Assumed {
     /// The figure.
     pub value: f64,
     /// Where it comes from.
-    pub source: String,
+    pub source: Text,
 }
 
 /// The cost arithmetic of one candidate.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct CostRule {
     /// Candidate index.
     pub candidate: usize,
@@ -219,91 +230,98 @@ pub struct CostRule {
 
 /// A labelled low–high figure with its source.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Factor {
     /// What it stands for, as shown in the arithmetic.
-    pub label: String,
+    pub label: Text,
     /// Low end.
     pub low: f64,
     /// High end.
     pub high: f64,
     /// Where it comes from.
-    pub source: String,
+    pub source: Text,
 }
 
 /// Time before work starts.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Delay {
     /// Weeks.
     pub weeks: i64,
     /// What the weeks measure, as its source measures it (e.g. "to fill the role").
-    pub label: Option<String>,
+    pub label: Option<Text>,
     /// Where it comes from.
-    pub source: String,
+    pub source: Text,
 }
 
 /// A role to hire for, chosen by the first of its reasons that holds.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Role {
     /// Machine name.
-    pub id: String,
+    pub id: Text,
     /// Title, e.g. "Backend engineer".
-    pub name: String,
+    pub name: Text,
     /// What the role does, in a sentence.
-    pub summary: String,
+    pub summary: Text,
     /// Where the distinction comes from.
-    pub source: Option<String>,
+    pub source: Option<Text>,
     /// Reasons to choose it; one without a condition always holds.
     pub reasons: Vec<Because>,
 }
 
 /// A reason that holds under a condition.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Because {
     /// Holds when this does (always, when absent).
     pub when: Option<Condition>,
     /// The reason, as a clause.
-    pub reason: String,
+    pub reason: Text,
 }
 
 /// A group of skills to screen for.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Skill {
     /// Machine name.
-    pub id: String,
+    pub id: Text,
     /// Name of the group.
-    pub name: String,
+    pub name: Text,
     /// The skills themselves.
-    pub items: Vec<String>,
+    pub items: Vec<Text>,
     /// Why it matters, as a clause.
-    pub why: Option<String>,
+    pub why: Option<Text>,
     /// Listed when this holds (always, when absent).
     pub when: Option<Condition>,
     /// Where it comes from.
-    pub source: Option<String>,
+    pub source: Option<Text>,
 }
 
 /// A next step.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Step {
     /// Machine name.
-    pub id: String,
+    pub id: Text,
     /// What to do.
-    pub text: String,
+    pub text: Text,
     /// Listed only when one of these candidates wins (any, when empty).
     pub candidates: Vec<usize>,
     /// Listed only when this holds (always, when absent).
     pub when: Option<Condition>,
     /// Where it comes from.
-    pub source: Option<String>,
+    pub source: Option<Text>,
 }
 
 /// What to weigh when two candidates finish close.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Weigh {
     /// The two candidates, in either order.
     pub between: [usize; 2],
     /// What to weigh.
-    pub text: String,
+    pub text: Text,
     /// Where it comes from.
-    pub source: Option<String>,
+    pub source: Option<Text>,
 }

@@ -19,6 +19,7 @@ mod load;
 pub mod raw;
 mod resolve;
 pub mod schema;
+mod text;
 
 pub use answer::answer_from_node;
 pub use budget::{BudgetBasis, BudgetModel, BudgetPoint, Figure, fits, fits_at, mid};
@@ -36,6 +37,7 @@ pub use load::{
     DEFAULT_PACK_NAME, IMPORTS_OUTSIDE_FLAG, Imports, LoadError, load_path, load_path_with,
     load_texts, parse_default,
 };
+pub use text::Text;
 
 use crate::figures::grouped;
 use std::borrow::Cow;
@@ -44,6 +46,7 @@ use std::sync::Arc;
 
 /// A validated question pack.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Pack {
     /// Identity and settings.
     meta: Meta,
@@ -66,9 +69,9 @@ pub struct Pack {
     cost_order: Option<Arc<CostOrder>>,
     /// Rebuilt by [`Pack::index`], like `impact_order`, rather than kept in an encoding.
     #[serde(skip)]
-    question_ids: HashMap<String, usize>,
+    question_ids: HashMap<Text, usize>,
     #[serde(skip)]
-    candidate_ids: HashMap<String, usize>,
+    candidate_ids: HashMap<Text, usize>,
     /// The texts the pack was read from, as (file name, text), in reading order. An
     /// encoding keeps the names alone ([`compiled`]): the texts are in the binary, and
     /// a decoded pack borrows them from there rather than copying them.
@@ -86,55 +89,59 @@ pub struct Pack {
 
 /// A pack's identity and settings.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Meta {
     /// Short machine name, e.g. `backend-hiring`.
-    pub id: String,
+    pub id: Text,
     /// The content's version, e.g. `1.2.0`.
-    pub version: String,
+    pub version: Text,
     /// Title shown at the top of every screen.
-    pub title: String,
+    pub title: Text,
     /// What the pack helps decide, in a sentence or two.
-    pub description: String,
+    pub description: Text,
     /// A winning margin below this many points reads as too close to call.
     pub close_call: i64,
 }
 
 /// One of the options being decided between.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Candidate {
     /// Machine name used in rules and outputs.
-    pub id: String,
+    pub id: Text,
     /// Name shown to people.
-    pub name: String,
+    pub name: Text,
     /// One line on what it is, its strengths and risks.
-    pub description: String,
+    pub description: Text,
     /// How the role is introduced when this candidate is recommended, e.g. "Ask the
     /// agency for".
-    pub role_heading: Option<String>,
+    pub role_heading: Option<Text>,
 }
 
 /// A group of questions shown under one heading.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Section {
     /// Machine name.
-    pub id: String,
+    pub id: Text,
     /// Heading shown above its questions.
-    pub title: String,
+    pub title: Text,
 }
 
 /// One question.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Question {
     /// Machine name, the key in answers files.
-    pub id: String,
+    pub id: Text,
     /// Index of its section in [`Pack::sections`].
     pub section: usize,
     /// The question as asked.
-    pub prompt: String,
+    pub prompt: Text,
     /// One or two lines on why it is asked.
-    pub help: String,
+    pub help: Text,
     /// Longer help, shown on demand.
-    pub details: Option<String>,
+    pub details: Option<Text>,
     /// What kind of answer it takes.
     pub kind: Kind,
     /// The answer taken when none is given; always valid.
@@ -147,6 +154,7 @@ pub struct Question {
 
 /// What kind of answer a question takes.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub enum Kind {
     /// Exactly one of the choices.
     Single {
@@ -171,9 +179,9 @@ pub enum Kind {
         /// Distance between allowed values.
         step: i64,
         /// What is counted, e.g. `engineers`.
-        unit: Option<String>,
+        unit: Option<Text>,
         /// The unit for exactly one, e.g. `engineer` (the plural `unit` otherwise).
-        unit_one: Option<String>,
+        unit_one: Option<Text>,
     },
     /// Yes or no.
     YesNo,
@@ -249,13 +257,14 @@ impl Kind {
 
 /// One choice of a choice question.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Choice {
     /// Machine name, used in answers files and rules.
-    pub id: String,
+    pub id: Text,
     /// Text shown to people.
-    pub label: String,
+    pub label: Text,
     /// Optional line shown when the choice is highlighted.
-    pub help: Option<String>,
+    pub help: Option<Text>,
 }
 
 /// An answer to one question, with choices as indices into the question's options.
@@ -275,9 +284,10 @@ pub enum Answer {
 
 /// A scoring rule: when its condition holds, it gives points and may veto.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Rule {
     /// Machine name, shown in outputs.
-    pub id: String,
+    pub id: Text,
     /// Fires when this holds (always, when absent).
     pub when: Option<Condition>,
     /// Points given to candidates, as (candidate index, points), in the pack's order.
@@ -285,9 +295,9 @@ pub struct Rule {
     /// Candidates this rule rules out when it fires.
     pub vetoes: Arc<[usize]>,
     /// One line a person reads.
-    pub reason: String,
+    pub reason: Text,
     /// Where the reasoning comes from.
-    pub source: Option<String>,
+    pub source: Option<Text>,
 }
 
 impl Pack {

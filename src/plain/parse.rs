@@ -150,8 +150,8 @@ mod tests {
     fn options(n: usize) -> Vec<Choice> {
         (0..n)
             .map(|i| Choice {
-                id: format!("o{i}"),
-                label: format!("Option {i}"),
+                id: format!("o{i}").into(),
+                label: format!("Option {i}").into(),
                 help: None,
             })
             .collect()

@@ -68,8 +68,8 @@ impl ComparisonReport {
             .map(|d| {
                 let q = &pack.questions()[d.question];
                 DifferenceLine {
-                    question: q.id.clone(),
-                    prompt: q.prompt.clone(),
+                    question: q.id.to_string(),
+                    prompt: q.prompt.to_string(),
                     a_text: d.a.as_ref().map(|x| q.describe(x)),
                     b_text: d.b.as_ref().map(|x| q.describe(x)),
                     a: d.a.as_ref().map_or(Value::Null, |x| q.to_json(x)),
@@ -132,7 +132,7 @@ pub fn to_text(c: &ComparisonReport) -> String {
     for s in &a.standings {
         let other = b.standings.iter().find(|x| x.id == s.id);
         rows.push((
-            s.name.clone(),
+            s.name.to_string(),
             score(s.score, s.vetoed),
             other.map_or(String::new(), |o| score(o.score, o.vetoed)),
         ));

@@ -2,9 +2,10 @@
 
 use super::{CostAssumption, CostLine, Report, Role, Skill};
 use crate::advice::Advice;
+use crate::pack::Text;
 
 /// Fill the report's advice fields from `advice`, whose texts move into it.
-pub(super) fn fill(report: &mut Report, advice: Advice, heading: &str) {
+pub(super) fn fill(report: &mut Report, advice: Advice, heading: Text) {
     if let Some(costs) = advice.costs {
         // Over the months costed, at least one.
         let horizon = costs.months.ceil().clamp(1.0, 600.0) as u32;
@@ -41,7 +42,7 @@ pub(super) fn fill(report: &mut Report, advice: Advice, heading: &str) {
         });
     }
     report.role = advice.role.map(|r| Role {
-        heading: heading.to_string(),
+        heading,
         title: r.name,
         reason: sentence(&r.reason),
         summary: r.summary,

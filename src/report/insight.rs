@@ -4,7 +4,7 @@
 use super::{Report, WhatIf};
 use crate::answers::Answers;
 use crate::insight::{self, Insight};
-use crate::pack::{Answer, Pack};
+use crate::pack::{Answer, Pack, Text};
 use serde::Serialize;
 
 /// Two answer changes that together would change the recommendation.
@@ -13,7 +13,7 @@ pub struct WhatIfPair {
     /// The two changes, in the order the questions are asked.
     pub changes: Vec<ChangeLine>,
     /// The new recommendation's id; `None` when the changes give a tie or rule out every option.
-    pub recommendation: Option<String>,
+    pub recommendation: Option<Text>,
     /// The new margin.
     pub margin: i64,
     /// The changes in words.
@@ -24,7 +24,7 @@ pub struct WhatIfPair {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ChangeLine {
     /// Question id.
-    pub question: String,
+    pub question: Text,
     /// The changed answer.
     pub answer: serde_json::Value,
 }
@@ -33,7 +33,7 @@ pub struct ChangeLine {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CloseCall {
     /// The ids of the first two.
-    pub leaders: Vec<String>,
+    pub leaders: Vec<Text>,
     /// Points between them.
     pub margin: i64,
     /// The questions that decide between them, most telling first.
@@ -46,11 +46,11 @@ pub struct CloseCall {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Deciding {
     /// Question id.
-    pub question: String,
+    pub question: Text,
     /// The answer in force, as an answers file holds it.
     pub answer: serde_json::Value,
     /// The leader its rules favour, if they favour one.
-    pub favours: Option<String>,
+    pub favours: Option<Text>,
     /// Net points its rules give that leader over the other.
     pub points: i64,
     /// Whether another answer to it would swap the two leaders.

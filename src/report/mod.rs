@@ -13,7 +13,7 @@ pub mod markdown;
 pub mod text;
 
 use crate::answers::Answers;
-use crate::pack::{Answer, Pack};
+use crate::pack::{Answer, Pack, Text};
 use crate::score::Verdict;
 use serde::Serialize;
 
@@ -29,9 +29,9 @@ pub struct Report {
     /// The kind of result: a clear recommendation, a close call, a tie or none fits.
     pub state: State,
     /// The recommended candidate's id; `None` on a tie or when every option is ruled out.
-    pub recommendation: Option<String>,
+    pub recommendation: Option<Text>,
     /// On a tie: the ids of every candidate level at the top, in the pack's order.
-    pub level: Vec<String>,
+    pub level: Vec<Text>,
     /// Every candidate, best first.
     pub standings: Vec<Standing>,
     /// Points between the first and the second.
@@ -64,9 +64,9 @@ pub struct Report {
     /// Skills to screen for.
     pub skills: Vec<Skill>,
     /// What to do next.
-    pub next_steps: Vec<String>,
+    pub next_steps: Vec<Text>,
     /// Where the answers pull against each other, and what to do about it.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Text>,
     /// Single answer changes that would change the recommendation.
     pub what_if: Vec<WhatIf>,
     /// When no single change would: the smallest pairs of changes that would.
@@ -77,7 +77,7 @@ pub struct Report {
     /// When the result is too close to call: what decides between the two leaders.
     pub close_call: Option<CloseCall>,
     /// The ids of the rules without which the recommendation would change.
-    pub decisive_rules: Vec<String>,
+    pub decisive_rules: Vec<Text>,
 }
 
 /// The kind of result a report shows (see [`crate::insight::State`]).
@@ -108,22 +108,22 @@ pub fn more_words(more: usize, points: i64) -> String {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PackInfo {
     /// Machine name.
-    pub id: String,
+    pub id: Text,
     /// Content version.
-    pub version: String,
+    pub version: Text,
     /// Title.
-    pub title: String,
+    pub title: Text,
 }
 
 /// One candidate's place in the result.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Standing {
     /// Candidate id.
-    pub id: String,
+    pub id: Text,
     /// Candidate name.
-    pub name: String,
+    pub name: Text,
     /// What the candidate is, in a line.
-    pub description: String,
+    pub description: Text,
     /// Raw point total.
     pub score: i64,
     /// Whether a rule ruled it out.
@@ -134,19 +134,19 @@ pub struct Standing {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ReasonLine {
     /// Rule id.
-    pub rule: String,
+    pub rule: Text,
     /// Candidate id.
-    pub candidate: String,
+    pub candidate: Text,
     /// Candidate name.
-    pub candidate_name: String,
+    pub candidate_name: Text,
     /// Points given (negative: taken away).
     pub points: i64,
     /// Whether the rule ruled the candidate out.
     pub veto: bool,
     /// The rule's reason, in words.
-    pub reason: String,
+    pub reason: Text,
     /// Where the reasoning comes from.
-    pub source: Option<String>,
+    pub source: Option<Text>,
     /// Whether the recommendation would change without this rule.
     pub decisive: bool,
 }
@@ -155,9 +155,9 @@ pub struct ReasonLine {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AnswerLine {
     /// Question id.
-    pub question: String,
+    pub question: Text,
     /// The question as asked.
-    pub prompt: String,
+    pub prompt: Text,
     /// The answer as a person reads it.
     pub text: String,
     /// The answer as an answers file holds it.
@@ -168,15 +168,15 @@ pub struct AnswerLine {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CostLine {
     /// Candidate id.
-    pub candidate: String,
+    pub candidate: Text,
     /// Candidate name.
-    pub name: String,
+    pub name: Text,
     /// Low end of the range, in whole currency units.
     pub low: i64,
     /// High end of the range.
     pub high: i64,
     /// Currency code, e.g. `USD`.
-    pub currency: String,
+    pub currency: Text,
     /// The arithmetic behind the range, as a line a person can check.
     pub arithmetic: String,
     /// The published rate it starts from, e.g. "$40–$80 an hour (Freelancer hourly rate,
@@ -194,7 +194,7 @@ pub struct CostAssumption {
     /// The figure in words.
     pub what: String,
     /// Where it comes from.
-    pub source: String,
+    pub source: Text,
 }
 
 /// The role to hire for.
@@ -202,35 +202,35 @@ pub struct CostAssumption {
 pub struct Role {
     /// How the role is introduced for the recommendation: "Hire for", "Ask the agency
     /// for"; "Role to look for" on a tie or when no option fits.
-    pub heading: String,
+    pub heading: Text,
     /// The role's title.
-    pub title: String,
+    pub title: Text,
     /// Why this role, in a line.
     pub reason: String,
     /// What the role does.
-    pub summary: String,
+    pub summary: Text,
 }
 
 /// A skill to screen for.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Skill {
     /// The skill.
-    pub name: String,
+    pub name: Text,
     /// Why it matters for these answers.
     pub why: String,
     /// The particular skills to look for.
-    pub items: Vec<String>,
+    pub items: Vec<Text>,
 }
 
 /// A single answer change that would change the recommendation.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct WhatIf {
     /// Question id.
-    pub question: String,
+    pub question: Text,
     /// The changed answer, as an answers file holds it.
     pub answer: serde_json::Value,
     /// The new recommendation's id; `None` when the change gives a tie or rules out every option.
-    pub recommendation: Option<String>,
+    pub recommendation: Option<Text>,
     /// The new margin.
     pub margin: i64,
     /// How big a change it is: 1 is one step along the question's scale.
@@ -341,8 +341,8 @@ impl Report {
         };
         let heading = verdict
             .recommended()
-            .and_then(|c| cand(c).role_heading.as_deref())
-            .unwrap_or("Role to look for");
+            .and_then(|c| cand(c).role_heading.clone())
+            .unwrap_or_else(|| "Role to look for".into());
         fill::fill(
             &mut report,
             crate::advice::advise(pack, effective, &judged),
@@ -415,7 +415,7 @@ impl Report {
     pub fn pick_words(&self) -> String {
         match (self.state, self.winner()) {
             (State::Tie, _) => format!("Tie: {}", self.level_names()),
-            (_, Some(w)) => w.name.clone(),
+            (_, Some(w)) => w.name.to_string(),
             _ => "None fits".to_string(),
         }
     }
@@ -537,7 +537,7 @@ pub use crate::advice::money;
 pub fn over_time_table(t: &crate::advice::OverTime) -> Vec<Vec<String>> {
     let mut rows = vec![
         std::iter::once("Months of work".to_string())
-            .chain(t.series.iter().map(|s| s.name.clone()))
+            .chain(t.series.iter().map(|s| s.name.to_string()))
             .collect::<Vec<_>>(),
     ];
     for m in t.table_months() {

@@ -23,8 +23,8 @@ impl PackIdentity {
     /// The identity of a loaded pack.
     pub fn of(pack: &Pack) -> PackIdentity {
         PackIdentity {
-            id: pack.meta().id.clone(),
-            version: pack.meta().version.clone(),
+            id: pack.meta().id.to_string(),
+            version: pack.meta().version.to_string(),
             hash: content_hash(pack),
         }
     }

@@ -168,7 +168,7 @@ impl SavedEvent {
         let id = |q: usize| {
             pack.questions()
                 .get(q)
-                .map_or(String::new(), |q| q.id.clone())
+                .map_or(String::new(), |q| q.id.to_string())
         };
         match event {
             Event::Answer { question, answer } => SavedEvent::Answer {
@@ -250,8 +250,8 @@ impl SavedResult {
             .ranking
             .iter()
             .map(|&c| Standing {
-                candidate: pack.candidates()[c].id.clone(),
-                name: pack.candidates()[c].name.clone(),
+                candidate: pack.candidates()[c].id.to_string(),
+                name: pack.candidates()[c].name.to_string(),
                 points: verdict.scores[c],
                 vetoed: verdict.vetoed[c],
             })
@@ -459,7 +459,7 @@ pub fn given_answers(wizard: &Wizard) -> Vec<SavedAnswer> {
         .filter_map(|(q, _)| {
             let answer = wizard.answers().get(q)?;
             Some(SavedAnswer {
-                question: pack.questions()[q].id.clone(),
+                question: pack.questions()[q].id.to_string(),
                 value: pack.questions()[q].to_json(answer),
                 pos: Pos::default(),
             })

@@ -8,7 +8,7 @@ use crate::pack::raw::{self, PackFile, content as ra};
 use crate::pack::{
     AdviceContent, Assumed, Band, Because, Claim, CostModel, CostRule, Delay, Duration, Factor,
     Kind, RateColumn, RateRow, RateTable, RateUnit, Rates, Role, RowLookup, SeniorityScale, Skill,
-    Step, Weigh,
+    Step, Text, Weigh,
 };
 use crate::yaml::Pos;
 use crate::yaml::de::{Items, Lenient, Located, Name};
@@ -115,7 +115,7 @@ fn list<R, T>(
     d: &mut Diagnostics,
     one: impl Fn(&R, &mut Diagnostics) -> Option<T>,
     out: &mut Vec<T>,
-    id_of: impl Fn(&T) -> &String,
+    id_of: impl Fn(&T) -> &Text,
 ) {
     for n in items.as_given().map_or(&[][..], |l| &l.items) {
         if let Some(item) = one(&n.value, d) {
@@ -145,7 +145,7 @@ fn rates(r: &Located<ra::Rates>, d: &mut Diagnostics) -> Rates {
         &c.id
     });
     Rates {
-        currency: r.value.currency.0.clone(),
+        currency: r.value.currency.0.clone().into(),
         tables,
         claims,
     }
@@ -186,13 +186,13 @@ fn claim(c: &ra::Claim, tables: &[RateTable], d: &mut Diagnostics) -> Option<Cla
         return None;
     }
     Some(Claim {
-        id: c.id.0.clone(),
+        id: c.id.0.clone().into(),
         table: t,
         row: row?,
         below,
         by,
-        text: c.text.0.clone(),
-        source: c.source.0.clone(),
+        text: c.text.0.clone().into(),
+        source: c.source.0.clone().into(),
     })
 }
 
@@ -213,8 +213,8 @@ fn table(t: &Located<ra::RateTable>, d: &mut Diagnostics) -> RateTable {
             d.error(c.pos, format!("duplicate column id `{id}`"));
         } else {
             columns.push(RateColumn {
-                id: id.clone(),
-                label: c.value.label.0.clone(),
+                id: id.clone().into(),
+                label: c.value.label.0.clone().into(),
                 unit,
             });
         }
@@ -270,8 +270,8 @@ fn table(t: &Located<ra::RateTable>, d: &mut Diagnostics) -> RateTable {
             d.error(r.pos, format!("duplicate row id `{id}`"));
         } else {
             rows.push(RateRow {
-                id: id.clone(),
-                label: r.value.label.0.clone(),
+                id: id.clone().into(),
+                label: r.value.label.0.clone().into(),
                 values: bands,
             });
         }
@@ -280,20 +280,16 @@ fn table(t: &Located<ra::RateTable>, d: &mut Diagnostics) -> RateTable {
         d.error(t.pos, "a rate table needs at least one column and one row");
     }
     RateTable {
-        id: raw.id.0.clone(),
-        title: raw.title.0.clone(),
-        source: raw.source.0.clone(),
+        id: raw.id.0.clone().into(),
+        title: raw.title.0.clone().into(),
+        source: raw.source.0.clone().into(),
         columns,
         rows,
     }
 }
 
 /// A question that must be single choice, with its option ids.
-fn single(
-    name: &Located<Name>,
-    scope: &Scope,
-    d: &mut Diagnostics,
-) -> Option<(usize, Vec<String>)> {
+fn single(name: &Located<Name>, scope: &Scope, d: &mut Diagnostics) -> Option<(usize, Vec<Text>)> {
     let q = scope.question(name, d)?;
     match &scope.kinds[q] {
         Kind::Single { options } => Some((q, options.iter().map(|c| c.id.clone()).collect())),
@@ -415,7 +411,7 @@ fn budget(
         let i = options.iter().position(|o| o == id);
         if i.is_none() {
             let msg = format!("`{}` has no option `{id}`", scope.question_ids[basis]);
-            d.unknown(name.pos, msg, id, options.iter().map(String::as_str), None);
+            d.unknown(name.pos, msg, id, options.iter().map(Text::as_str), None);
         }
         i
     };
@@ -508,7 +504,7 @@ fn seniority(
         table: t,
         reference: reference?,
         columns,
-        source: raw.source.0.clone(),
+        source: raw.source.0.clone().into(),
     })
 }
 
@@ -548,7 +544,7 @@ fn duration(du: &Located<ra::Duration>, scope: &Scope, d: &mut Diagnostics) -> O
                     }
                     months[i] = Some(Assumed {
                         value: m.value.months.0,
-                        source: m.value.source.0.clone(),
+                        source: m.value.source.0.clone().into(),
                     });
                 }
             }
@@ -586,7 +582,7 @@ fn duration(du: &Located<ra::Duration>, scope: &Scope, d: &mut Diagnostics) -> O
 fn assumed(a: &ra::Assumed) -> Assumed {
     Assumed {
         value: a.value.0,
-        source: a.source.0.clone(),
+        source: a.source.0.clone().into(),
     }
 }
 
@@ -648,10 +644,10 @@ fn factor(f: &ra::Factor, d: &mut Diagnostics) -> Result<Factor, ()> {
         return Err(());
     }
     Ok(Factor {
-        label: f.label.0.clone(),
+        label: f.label.0.clone().into(),
         low,
         high,
-        source: f.source.0.clone(),
+        source: f.source.0.clone().into(),
     })
 }
 
@@ -664,7 +660,7 @@ fn delay(x: &ra::Delay, d: &mut Diagnostics) -> Result<Delay, ()> {
     Ok(Delay {
         weeks,
         label: text(&x.label),
-        source: x.source.0.clone(),
+        source: x.source.0.clone().into(),
     })
 }
 
@@ -686,14 +682,14 @@ fn role(r: &ra::Role, scope: &Scope, d: &mut Diagnostics) -> Option<Role> {
         if let Ok(w) = when(&b.value.when, scope, d) {
             reasons.push(Because {
                 when: w,
-                reason: b.value.reason.0.clone(),
+                reason: b.value.reason.0.clone().into(),
             });
         }
     }
     Some(Role {
-        id: r.id.0.clone(),
-        name: r.name.0.clone(),
-        summary: r.summary.0.clone(),
+        id: r.id.0.clone().into(),
+        name: r.name.0.clone().into(),
+        summary: r.summary.0.clone().into(),
         source: text(&r.source),
         reasons,
     })
@@ -701,9 +697,14 @@ fn role(r: &ra::Role, scope: &Scope, d: &mut Diagnostics) -> Option<Role> {
 
 fn skill(s: &ra::Skill, scope: &Scope, d: &mut Diagnostics) -> Option<Skill> {
     Some(Skill {
-        id: s.id.0.clone(),
-        name: s.name.0.clone(),
-        items: s.items.items.iter().map(|t| t.value.0.clone()).collect(),
+        id: s.id.0.clone().into(),
+        name: s.name.0.clone().into(),
+        items: s
+            .items
+            .items
+            .iter()
+            .map(|t| t.value.0.clone().into())
+            .collect(),
         why: text(&s.why),
         when: when(&s.when, scope, d).ok()?,
         source: text(&s.source),
@@ -713,8 +714,8 @@ fn skill(s: &ra::Skill, scope: &Scope, d: &mut Diagnostics) -> Option<Skill> {
 fn step(s: &ra::Step, scope: &Scope, d: &mut Diagnostics) -> Option<Step> {
     let candidates = scope.candidates(s.for_.as_given().into_iter().flatten(), d);
     Some(Step {
-        id: s.id.0.clone(),
-        text: s.text.0.clone(),
+        id: s.id.0.clone().into(),
+        text: s.text.0.clone().into(),
         candidates,
         when: when(&s.when, scope, d).ok()?,
         source: text(&s.source),
@@ -735,7 +736,7 @@ fn weigh(w: &ra::Weigh, scope: &Scope, d: &mut Diagnostics) -> Option<Weigh> {
     }
     Some(Weigh {
         between: [a, b],
-        text: w.text.0.clone(),
+        text: w.text.0.clone().into(),
         source: text(&w.source),
     })
 }

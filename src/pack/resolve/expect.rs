@@ -54,7 +54,7 @@ pub(super) fn resolve(
                     when: when.flatten(),
                     never,
                     reason: law.reason.0.clone(),
-                    source: text(&law.source),
+                    source: text(&law.source).map(String::from),
                     place: place(n.pos),
                 });
             }
@@ -90,7 +90,7 @@ pub(super) fn resolve(
                     candidate,
                     trend: law.never,
                     reason: law.reason.0.clone(),
-                    source: text(&law.source),
+                    source: text(&law.source).map(String::from),
                     place: place(n.pos),
                 });
             }
@@ -111,7 +111,7 @@ pub(super) fn resolve(
                     answers,
                     expect,
                     reason: ex.reason.0.clone(),
-                    source: text(&ex.source),
+                    source: text(&ex.source).map(String::from),
                     place: place(n.pos),
                 });
             }
@@ -148,8 +148,12 @@ fn direction(
     let word = toward.scalar_text().unwrap_or_default();
     let (first, last): (String, String) = match &scope.kinds[q] {
         Kind::Single { options } => (
-            options.first().map(|c| c.id.clone()).unwrap_or_default(),
-            options.last().map(|c| c.id.clone()).unwrap_or_default(),
+            options
+                .first()
+                .map_or_else(String::new, |c| c.id.to_string()),
+            options
+                .last()
+                .map_or_else(String::new, |c| c.id.to_string()),
         ),
         Kind::YesNo => ("false".into(), "true".into()),
         Kind::Number { .. } => ("less".into(), "more".into()),

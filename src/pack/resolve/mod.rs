@@ -9,7 +9,7 @@ mod scope;
 
 use super::answer::answer_from_node;
 use super::raw::{self, PackFile};
-use super::{Answer, Candidate, Choice, Kind, Meta, Pack, Question, Rule, Section, lint};
+use super::{Answer, Candidate, Choice, Kind, Meta, Pack, Question, Rule, Section, Text, lint};
 use crate::diag::Diagnostics;
 use crate::yaml::de::{self, Items, Lenient, Located};
 use crate::yaml::{Node, Pos};
@@ -111,8 +111,8 @@ pub fn resolve(
             section_pos.insert(id.clone(), s.pos);
             let index = sections.len();
             sections.push(Section {
-                id,
-                title: title.map(|t| t.0.clone()).unwrap_or_default(),
+                id: id.into(),
+                title: title.map(|t| t.0.clone()).unwrap_or_default().into(),
             });
             if s.value.questions.written == 0 {
                 d.error(s.pos, "a section must hold at least one question");
@@ -141,7 +141,7 @@ pub fn resolve(
     let mut question_index: HashMap<String, usize> = HashMap::with_capacity(pending.len());
     let mut first_pos: Vec<Pos> = Vec::with_capacity(pending.len());
     for (i, p) in pending.iter().enumerate() {
-        match question_index.get(&p.question.id) {
+        match question_index.get(p.question.id.as_str()) {
             Some(&first) => {
                 d.set_file(p.file);
                 d.error(
@@ -153,7 +153,7 @@ pub fn resolve(
                 );
             }
             None => {
-                question_index.insert(p.question.id.clone(), i);
+                question_index.insert(p.question.id.to_string(), i);
             }
         }
         first_pos.push(p.pos);
@@ -173,12 +173,12 @@ pub fn resolve(
         );
     }
     let kinds: Vec<Kind> = pending.iter().map(|p| p.question.kind.clone()).collect();
-    let question_ids: Vec<String> = pending.iter().map(|p| p.question.id.clone()).collect();
-    let candidate_ids: Vec<String> = candidates.iter().map(|(c, _, _)| c.id.clone()).collect();
+    let question_ids: Vec<Text> = pending.iter().map(|p| p.question.id.clone()).collect();
+    let candidate_ids: Vec<Text> = candidates.iter().map(|(c, _, _)| c.id.clone()).collect();
     let candidate_index: HashMap<String, usize> = candidate_ids
         .iter()
         .enumerate()
-        .map(|(i, c)| (c.clone(), i))
+        .map(|(i, c)| (c.to_string(), i))
         .collect();
     let scope = Scope {
         left_out: &left_out,
@@ -310,8 +310,8 @@ fn kept<'a, T>(
 }
 
 /// An optional text field, as text.
-fn text(field: &Lenient<raw::value::Text>) -> Option<String> {
-    field.as_given().map(|t| t.0.clone())
+fn text(field: &Lenient<raw::value::Text>) -> Option<Text> {
+    field.as_given().map(|t| t.0.clone().into())
 }
 
 fn header(h: &raw::Header, d: &mut Diagnostics) -> Meta {
@@ -322,9 +322,9 @@ fn header(h: &raw::Header, d: &mut Diagnostics) -> Meta {
         d.error(c.key, "`close_call` must not be negative");
     }
     Meta {
-        id: h.id.0.clone(),
-        version: h.version.0.clone(),
-        title: h.title.0.clone(),
+        id: h.id.0.clone().into(),
+        version: h.version.0.clone().into(),
+        title: h.title.0.clone().into(),
         description: text(&h.description).unwrap_or_default(),
         close_call,
     }
@@ -335,8 +335,8 @@ fn candidate(item: &Located<raw::Candidate>, d: &mut Diagnostics) -> Candidate {
     let c = &item.value;
     let name = kept(&c.name, "a candidate", "name", item.pos, d);
     Candidate {
-        id: c.id.0.clone(),
-        name: name.map(|t| t.0.clone()).unwrap_or_default(),
+        id: c.id.0.clone().into(),
+        name: name.map(|t| t.0.clone()).unwrap_or_default().into(),
         description: text(&c.description).unwrap_or_default(),
         role_heading: text(&c.role_heading),
     }
@@ -426,10 +426,10 @@ fn question<'a>(
     let help = kept(&q.help, "a question", "help", item.pos, d);
     Pending {
         question: Question {
-            id: q.id.0.clone(),
+            id: q.id.0.clone().into(),
             section,
-            prompt: prompt.map(|t| t.0.clone()).unwrap_or_default(),
-            help: help.map(|t| t.0.clone()).unwrap_or_default(),
+            prompt: prompt.map(|t| t.0.clone()).unwrap_or_default().into(),
+            help: help.map(|t| t.0.clone()).unwrap_or_default().into(),
             details: text(&q.details),
             default: placeholder(&kind),
             kind,
@@ -475,8 +475,8 @@ fn choices(list: &Located<Items<raw::Choice>>, d: &mut Diagnostics) -> Vec<Choic
         seen.insert(id, o.pos);
         let label = kept(&o.value.label, "an option", "label", o.pos, d);
         out.push(Choice {
-            id: id.to_string(),
-            label: label.map(|t| t.0.clone()).unwrap_or_default(),
+            id: id.to_string().into(),
+            label: label.map(|t| t.0.clone()).unwrap_or_default().into(),
             help: text(&o.value.help),
         });
     }
@@ -508,11 +508,11 @@ fn rule(r: &Located<raw::Rule>, scope: &Scope, d: &mut Diagnostics) -> Rule {
     // Kept when its reason has a problem, so that its points still count.
     let reason = kept(&raw.reason, "a rule", "reason", r.pos, d);
     Rule {
-        id: raw.id.0.clone(),
+        id: raw.id.0.clone().into(),
         when,
         points: points.into(),
         vetoes: vetoes.into(),
-        reason: reason.map(|t| t.0.clone()).unwrap_or_default(),
+        reason: reason.map(|t| t.0.clone()).unwrap_or_default().into(),
         source: text(&raw.source),
     }
 }

@@ -4,7 +4,7 @@
 use crate::diag::Diagnostics;
 use crate::pack::answer::{answer_for_kind, option_index};
 use crate::pack::raw::condition::Condition as RawCondition;
-use crate::pack::{Answer, BudgetPoint, Condition, CostEnd, CostOrder, Kind};
+use crate::pack::{Answer, BudgetPoint, Condition, CostEnd, CostOrder, Kind, Text};
 use crate::yaml::Pos;
 use crate::yaml::de::{Located, Name};
 use std::collections::HashMap;
@@ -16,11 +16,11 @@ pub(super) struct Scope<'a> {
     /// among them resolves to nothing, silently.
     pub left_out: &'a std::collections::HashSet<&'a str>,
     /// Question ids, in order (a repeated id is reported, and keeps its first index).
-    pub question_ids: &'a [String],
+    pub question_ids: &'a [Text],
     pub question_index: &'a HashMap<String, usize>,
     pub kinds: &'a [Kind],
     /// Candidate ids, in order.
-    pub candidate_ids: &'a [String],
+    pub candidate_ids: &'a [Text],
     pub candidate_index: &'a HashMap<String, usize>,
     /// For rules: what the cost model shows cheapest, or why it cannot say. `None` where
     /// `cheapest` may not be used.
@@ -33,7 +33,7 @@ impl Scope<'_> {
         let id = name.value.as_str();
         let q = self.question_index.get(id).copied();
         if q.is_none() && !self.left_out.contains(id) {
-            let known = self.question_ids.iter().map(String::as_str);
+            let known = self.question_ids.iter().map(Text::as_str);
             d.unknown(
                 name.pos,
                 format!("unknown question `{}`", crate::escape::excerpt(id)),
@@ -55,7 +55,7 @@ impl Scope<'_> {
         let id = name.value.as_str();
         let c = self.candidate_index.get(id).copied();
         if c.is_none() {
-            let known = self.candidate_ids.iter().map(String::as_str);
+            let known = self.candidate_ids.iter().map(Text::as_str);
             d.unknown(
                 name.pos,
                 format!("{what}unknown candidate `{}`", crate::escape::excerpt(id)),

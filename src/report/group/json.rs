@@ -13,7 +13,7 @@ pub fn render(g: &GroupReport) -> String {
             let r = &m.report;
             let mut scores = serde_json::Map::new();
             for c in &r.standings {
-                scores.insert(c.id.clone(), c.score.into());
+                scores.insert(c.id.to_string(), c.score.into());
             }
             json!({
                 "name": m.name,

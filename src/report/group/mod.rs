@@ -6,7 +6,7 @@ use super::{Report, State, points};
 use crate::answers::Answers;
 use crate::insight::group::{self, Group, Outcome, Swap};
 use crate::insight::join_and;
-use crate::pack::Pack;
+use crate::pack::{Pack, Text};
 use crate::score::{Pick, score};
 use crate::session::Label;
 use serde_json::Value;
@@ -73,13 +73,13 @@ pub struct QuestionLine {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChangeLine {
     /// The swaps: question id, answer as an answers file holds it, the members' names.
-    pub swaps: Vec<(String, Value, Vec<String>)>,
+    pub swaps: Vec<(Text, Value, Vec<String>)>,
     /// What the profile recommends with it (`None`: a tie or none fits).
-    pub recommendation: Option<String>,
+    pub recommendation: Option<Text>,
     /// How settled that is.
     pub state: State,
     /// The candidates level at the top, on a tie.
-    pub level: Vec<String>,
+    pub level: Vec<Text>,
     /// The whole statement.
     pub sentence: String,
 }
@@ -134,8 +134,8 @@ impl GroupReport {
             .map(|r| {
                 let q = &pack.questions()[r.question];
                 QuestionLine {
-                    question: q.id.clone(),
-                    prompt: q.prompt.clone(),
+                    question: q.id.to_string(),
+                    prompt: q.prompt.to_string(),
                     texts: r
                         .answers
                         .iter()
@@ -282,7 +282,7 @@ fn change_line(
     outcome: &Outcome,
     base: &Outcome,
 ) -> ChangeLine {
-    let cand = |c: usize| pack.candidates()[c].name.clone();
+    let cand = |c: usize| pack.candidates()[c].name.as_str();
     let parts: Vec<String> = swaps
         .iter()
         .map(|s| {
@@ -330,8 +330,7 @@ fn change_line(
             points(v.margin)
         ),
         (Pick::Level(set), _) => {
-            let level: Vec<String> = set.iter().map(|&c| cand(c)).collect();
-            let level: Vec<&str> = level.iter().map(String::as_str).collect();
+            let level: Vec<&str> = set.iter().map(|&c| cand(c)).collect();
             format!("no option leads: {} are level", join_and(&level))
         }
         (Pick::NoneFits, _) => "no option fits".to_string(),

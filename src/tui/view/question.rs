@@ -70,7 +70,7 @@ pub(super) fn draw(app: &App, s: &QuestionState, frame: &mut Frame, area: Rect) 
     let shown = app.wizard().shown_answer(q);
     let labels: Vec<String> = match &question.kind {
         Kind::YesNo => vec!["Yes".into(), "No".into()],
-        k => k.options().iter().map(|c| c.label.clone()).collect(),
+        k => k.options().iter().map(|c| c.label.to_string()).collect(),
     };
     match (&question.kind, &s.draft) {
         (

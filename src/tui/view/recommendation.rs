@@ -230,7 +230,7 @@ pub(crate) fn lines(
         out.push(Line::styled("  Screen for", t.heading));
         for s in &report.skills {
             let line = if s.why.trim().is_empty() {
-                s.name.clone()
+                s.name.to_string()
             } else {
                 format!("{} — {}", s.name, s.why)
             };
