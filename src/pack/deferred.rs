@@ -1,13 +1,17 @@
 //! A part of a pack kept encoded until it is first read: what lets a compiled pack
 //! ([`super::compiled`]) start without decoding what most commands never read.
 
+use std::borrow::Cow;
+
 /// A part of a pack that few commands read (its expectations, the places `lint` names),
 /// kept in a compiled pack as its own encoding until first asked for, so that starting
 /// hirewiz does not decode it. A pack made by the loader holds the value itself.
 #[derive(Debug, Clone)]
 pub(super) struct Deferred<T> {
     value: std::sync::OnceLock<T>,
-    encoded: Box<[u8]>,
+    /// The part's encoding: borrowed from the encoding compiled in, like a pack's texts
+    /// (see [`super::Text`]), rather than copied out of it.
+    encoded: Cow<'static, [u8]>,
 }
 
 impl<T> Deferred<T> {
@@ -15,7 +19,7 @@ impl<T> Deferred<T> {
     pub fn new(value: T) -> Deferred<T> {
         Deferred {
             value: std::sync::OnceLock::from(value),
-            encoded: Box::default(),
+            encoded: Cow::Borrowed(&[]),
         }
     }
 
@@ -57,16 +61,20 @@ impl<T: serde::Serialize> serde::Serialize for Deferred<T> {
     }
 }
 
-impl<'de, T> serde::Deserialize<'de> for Deferred<T> {
+/// Read from a source that lives as long as the program, the encoding borrows from it.
+impl<'de: 'static, T> serde::Deserialize<'de> for Deferred<T> {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct Bytes;
-        impl serde::de::Visitor<'_> for Bytes {
-            type Value = Box<[u8]>;
+        impl<'de: 'static> serde::de::Visitor<'de> for Bytes {
+            type Value = Cow<'static, [u8]>;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
                 f.write_str("an encoded part of a pack")
             }
-            fn visit_bytes<E>(self, v: &[u8]) -> Result<Box<[u8]>, E> {
-                Ok(v.into())
+            fn visit_borrowed_bytes<E>(self, v: &'de [u8]) -> Result<Self::Value, E> {
+                Ok(Cow::Borrowed(v))
+            }
+            fn visit_bytes<E>(self, v: &[u8]) -> Result<Self::Value, E> {
+                Ok(Cow::Owned(v.to_vec()))
             }
         }
         Ok(Deferred {
@@ -84,7 +92,7 @@ mod tests {
     fn a_part_that_does_not_decode_is_read_afresh() {
         // Bytes that are no encoding of a list of strings: a length far past the end.
         let stale = postcard::to_stdvec(&serde_bytes_of(&[0xff, 0xff, 0xff, 0x0f])).unwrap();
-        let part: Deferred<Vec<String>> = postcard::from_bytes(&stale).unwrap();
+        let part: Deferred<Vec<String>> = postcard::from_bytes(stale.leak()).unwrap();
         let got = part.get_with(|| vec!["afresh".to_string()], |v| v.push("finished".into()));
         assert_eq!(got, &["afresh", "finished"]);
     }
@@ -92,7 +100,8 @@ mod tests {
     #[test]
     fn a_part_decodes_to_what_was_encoded() {
         let bytes = postcard::to_stdvec(&Deferred::new(vec!["a".to_string()])).unwrap();
-        let part: Deferred<Vec<String>> = postcard::from_bytes(&bytes).unwrap();
+        // Decoded parts borrow their encoding, which lives as long as the program.
+        let part: Deferred<Vec<String>> = postcard::from_bytes(bytes.leak()).unwrap();
         assert_eq!(part.get_with(Vec::new, |_| {}), &["a"]);
     }
 
