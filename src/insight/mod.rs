@@ -320,6 +320,9 @@ fn drop_supersets(list: &mut Vec<WhatIf>, effective: &[Option<Answer>]) {
     list.retain(|_| *k.next().unwrap_or(&true));
 }
 
+/// The answers worth trying for one question, with the size of each change.
+type Alternatives = Vec<(Answer, u32)>;
+
 /// The smallest pairs of changes that give a different winner: two of the single
 /// changes, or one of them and a change to a question it brings into view.
 fn pairs(
@@ -355,6 +358,9 @@ fn pairs(
         }
     }
     let mut shown = Vec::new();
+    // The answers worth trying for a question brought in depend on that question and its
+    // answer then alone; many changes bring in the same one, so each is worked out once.
+    let mut tries: Vec<(usize, Answer, Alternatives)> = Vec::new();
     for (i, a) in all.iter().enumerate() {
         // Only changes that show another question need the answers in force redone.
         let shows = pack.questions()[a.question + 1..]
@@ -370,12 +376,17 @@ fn pairs(
             if !pack.questions()[q].what_if {
                 continue;
             }
-            for (answer, size) in alternatives::alternatives(&pack.questions()[q], &tested[q], now)
-            {
+            let known = tries.iter().position(|(x, at, _)| *x == q && at == now);
+            let k = known.unwrap_or_else(|| {
+                let answers = alternatives::alternatives(&pack.questions()[q], &tested[q], now);
+                tries.push((q, now.clone(), answers));
+                tries.len() - 1
+            });
+            for (answer, size) in &tries[k].2 {
                 pool.push(Change {
                     question: q,
-                    answer,
-                    size,
+                    answer: answer.clone(),
+                    size: *size,
                 });
                 let j = pool.len() - 1;
                 offer(probe, a.size + size, (i, a), (j, &pool[j]));
