@@ -333,7 +333,9 @@ fn pairs(
     tallies: &mut [Option<Tally>],
     current: &crate::score::Pick,
 ) -> (Vec<WhatIfPair>, bool) {
-    let mut pool: Vec<Change> = all.to_vec();
+    // The changes a pair is made of: `all`, then those to questions brought into view,
+    // numbered on from the end of `all`.
+    let mut shown_changes: Vec<Change> = Vec::new();
     // (size, first question, second question, i, j): tried in this order, which is
     // also the tuple's own, so the sort needs no lookups. Pairs the probe proves cannot
     // unseat the pick are counted in `per_size` (they count as tried) but not kept.
@@ -383,13 +385,18 @@ fn pairs(
                 tries.len() - 1
             });
             for (answer, size) in &tries[k].2 {
-                pool.push(Change {
+                shown_changes.push(Change {
                     question: q,
                     answer: answer.clone(),
                     size: *size,
                 });
-                let j = pool.len() - 1;
-                offer(probe, a.size + size, (i, a), (j, &pool[j]));
+                let j = all.len() + shown_changes.len() - 1;
+                offer(
+                    probe,
+                    a.size + size,
+                    (i, a),
+                    (j, &shown_changes[j - all.len()]),
+                );
             }
         }
     }
@@ -430,7 +437,8 @@ fn pairs(
         }
         for &k in &order[start[size]..start[size + 1]] {
             let (_, _, _, i, j) = candidates[k];
-            let (a, b) = (&pool[i], &pool[j]);
+            let change = |k: usize| all.get(k).unwrap_or_else(|| &shown_changes[k - all.len()]);
+            let (a, b) = (change(i), change(j));
             // Changes that cannot touch each other add up; only the others are re-scored.
             if j < all.len() && probe.independent(a.question, b.question) {
                 for x in [i, j] {
@@ -481,20 +489,20 @@ fn close_call(
     let [a, b] = leaders;
     let mut points = vec![0i64; pack.questions().len()];
     let mut read = vec![false; pack.questions().len()];
+    let mut qs = Vec::new();
     for (r, rule) in pack.rules().iter().enumerate() {
         if !probe.fires(r) {
             continue;
         }
         let get = |c: usize| rule.points_for(c);
         let diff = get(a).saturating_sub(get(b));
-        let mut qs = rule
-            .when
-            .as_ref()
-            .map(|c| c.questions())
-            .unwrap_or_default();
+        qs.clear();
+        if let Some(c) = &rule.when {
+            c.questions_into(&mut qs);
+        }
         qs.sort_unstable();
         qs.dedup();
-        for q in qs {
+        for &q in &qs {
             points[q] = points[q].saturating_add(diff);
             read[q] |= diff != 0;
         }

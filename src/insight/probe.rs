@@ -216,17 +216,17 @@ impl<'a> Probe<'a> {
                 vetoes[c] += 1;
             }
         }
-        let reads: Vec<Vec<usize>> = pack
-            .questions()
-            .iter()
-            .map(|q| q.when.as_ref().map(|c| c.questions()).unwrap_or_default())
-            .collect();
         // Who reads whom, forwards only (a question's visibility follows earlier answers):
         // reach[q] is q and everything a chain of later readers leads to. Each question's
         // walk marks what it visits, so the whole costs the sizes of the reaches, not Q².
+        let mut read = Vec::new();
         let mut readers: Vec<Vec<usize>> = vec![Vec::new(); n];
-        for (j, read) in reads.iter().enumerate() {
-            for &x in read {
+        for (j, question) in pack.questions().iter().enumerate() {
+            read.clear();
+            if let Some(c) = &question.when {
+                c.questions_into(&mut read);
+            }
+            for &x in &read {
                 if x < j && x < n {
                     readers[x].push(j);
                 }
@@ -252,14 +252,13 @@ impl<'a> Probe<'a> {
         }
         let mut rules_reading: Vec<Vec<usize>> = vec![Vec::new(); n];
         for (i, rule) in pack.rules().iter().enumerate() {
-            let mut read = rule
-                .when
-                .as_ref()
-                .map(|c| c.questions())
-                .unwrap_or_default();
+            read.clear();
+            if let Some(c) = &rule.when {
+                c.questions_into(&mut read);
+            }
             read.sort_unstable();
             read.dedup();
-            for x in read.into_iter().filter(|&x| x < n) {
+            for &x in read.iter().filter(|&&x| x < n) {
                 rules_reading[x].push(i);
             }
         }
@@ -380,17 +379,19 @@ impl<'a> Probe<'a> {
     /// The outcome of the current answers without rule `r` (as if it did not fire).
     pub fn without_rule(&self, r: usize) -> Outcome {
         let mut scores = self.base.scores.clone();
-        let mut vetoes = self.base.vetoes.clone();
+        let mut vetoed: Vec<bool> = self.base.vetoes.iter().map(|v| *v > 0).collect();
         if self.fires[r] {
             let rule = &self.pack.rules()[r];
             for &(c, p) in rule.points.iter() {
                 scores[c] = scores[c].saturating_sub(p);
             }
+            // Still ruled out if other firing rules rule it out too.
             for &c in rule.vetoes.iter() {
-                vetoes[c] -= 1;
+                let by_this = rule.vetoes.iter().filter(|&&x| x == c).count();
+                vetoed[c] = self.base.vetoes[c] as usize > by_this;
             }
         }
-        Outcome::new(scores, vetoes.iter().map(|v| *v > 0).collect())
+        Outcome::new(scores, vetoed)
     }
 
     /// The totals when each `(question, answer)` is given instead (questions distinct).

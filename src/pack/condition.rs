@@ -140,6 +140,12 @@ impl Condition {
         out
     }
 
+    /// [`Condition::questions`] onto the end of `out`, for a caller that reads many
+    /// conditions into one buffer.
+    pub fn questions_into(&self, out: &mut Vec<usize>) {
+        self.collect(out);
+    }
+
     fn collect(&self, out: &mut Vec<usize>) {
         match self {
             Condition::All(parts) | Condition::Any(parts) => {
