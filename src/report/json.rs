@@ -12,8 +12,9 @@ pub fn value(r: &Report) -> Value {
 
 /// Room for a report's JSON text: the default pack's run to about 31 KB. Taken at once,
 /// the text is written where it stays, rather than copied to a buffer twice the size
-/// each time it outgrows one; the room it does not fill is never touched.
-const ROOM: usize = 64 * 1024;
+/// each time it outgrows one; the room it does not fill is never touched. No more is
+/// taken, so that it fits in the memory the process has already asked the system for.
+const ROOM: usize = 32 * 1024;
 
 /// The report as pretty-printed JSON text, ending with a newline. Written straight from
 /// the report, without building a [`Value`] first; the same text as [`value`] printed.
