@@ -341,6 +341,10 @@ fn pairs(
     // unseat the pick are counted in `per_size` (they count as tried) but not kept.
     let mut candidates: Vec<(u32, usize, usize, usize, usize)> = Vec::new();
     let mut per_size: Vec<usize> = Vec::new();
+    // Whether a pair may unseat the pick depends on its two questions alone, not on the
+    // answers tried: worked out once for each pair of questions.
+    let n = pack.questions().len();
+    let mut unseats: Vec<Option<bool>> = vec![None; n * n];
     let mut offer =
         |probe: &Probe, size: u32, (i, a): (usize, &Change), (j, b): (usize, &Change)| {
             let s = size as usize;
@@ -348,8 +352,9 @@ fn pairs(
                 per_size.resize(s + 1, 0);
             }
             per_size[s] += 1;
-            if probe.may_unseat(&[a.question, b.question], current) {
-                candidates.push((size, a.question, b.question, i, j));
+            let (qa, qb) = (a.question, b.question);
+            if *unseats[qa * n + qb].get_or_insert_with(|| probe.may_unseat(&[qa, qb], current)) {
+                candidates.push((size, qa, qb, i, j));
             }
         };
     for (i, a) in all.iter().enumerate() {
