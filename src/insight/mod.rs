@@ -342,9 +342,10 @@ fn pairs(
     let mut candidates: Vec<(u32, usize, usize, usize, usize)> = Vec::new();
     let mut per_size: Vec<usize> = Vec::new();
     // Whether a pair may unseat the pick depends on its two questions alone, not on the
-    // answers tried: worked out once for each pair of questions.
-    let n = pack.questions().len();
-    let mut unseats: Vec<Option<bool>> = vec![None; n * n];
+    // answers tried. Per second question, the answer for the first question it was last
+    // offered with: changes to one question come together, so each pair of questions is
+    // worked out about once.
+    let mut unseats: Vec<(usize, bool)> = vec![(usize::MAX, false); pack.questions().len()];
     let mut offer =
         |probe: &Probe, size: u32, (i, a): (usize, &Change), (j, b): (usize, &Change)| {
             let s = size as usize;
@@ -353,7 +354,11 @@ fn pairs(
             }
             per_size[s] += 1;
             let (qa, qb) = (a.question, b.question);
-            if *unseats[qa * n + qb].get_or_insert_with(|| probe.may_unseat(&[qa, qb], current)) {
+            let known = &mut unseats[qb];
+            if known.0 != qa {
+                *known = (qa, probe.may_unseat(&[qa, qb], current));
+            }
+            if known.1 {
                 candidates.push((size, qa, qb, i, j));
             }
         };
@@ -367,7 +372,8 @@ fn pairs(
     let mut shown = Vec::new();
     // The answers worth trying for a question brought in depend on that question and its
     // answer then alone; many changes bring in the same one, so each is worked out once.
-    let mut tries: Vec<(usize, Answer, Alternatives)> = Vec::new();
+    // Per question: its answers then, each with the answers to try instead.
+    let mut tries: Vec<Vec<(Answer, Alternatives)>> = vec![Vec::new(); pack.questions().len()];
     for (i, a) in all.iter().enumerate() {
         // Only changes that show another question need the answers in force redone.
         let shows = pack.questions()[a.question + 1..]
@@ -383,13 +389,13 @@ fn pairs(
             if !pack.questions()[q].what_if {
                 continue;
             }
-            let known = tries.iter().position(|(x, at, _)| *x == q && at == now);
+            let known = tries[q].iter().position(|(at, _)| at == now);
             let k = known.unwrap_or_else(|| {
                 let answers = alternatives::alternatives(&pack.questions()[q], &tested[q], now);
-                tries.push((q, now.clone(), answers));
-                tries.len() - 1
+                tries[q].push((now.clone(), answers));
+                tries[q].len() - 1
             });
-            for (answer, size) in &tries[k].2 {
+            for (answer, size) in &tries[q][k].1 {
                 shown_changes.push(Change {
                     question: q,
                     answer: answer.clone(),
@@ -422,6 +428,7 @@ fn pairs(
         order[next[c.0 as usize]] = k;
         next[c.0 as usize] += 1;
     }
+    let change = |k: usize| all.get(k).unwrap_or_else(|| &shown_changes[k - all.len()]);
     let mut found: Vec<(usize, WhatIfPair)> = Vec::new();
     let mut complete = true;
     let mut tally = probe.base().clone();
@@ -442,7 +449,6 @@ fn pairs(
         }
         for &k in &order[start[size]..start[size + 1]] {
             let (_, _, _, i, j) = candidates[k];
-            let change = |k: usize| all.get(k).unwrap_or_else(|| &shown_changes[k - all.len()]);
             let (a, b) = (change(i), change(j));
             // Changes that cannot touch each other add up; only the others are re-scored.
             if j < all.len() && probe.independent(a.question, b.question) {
