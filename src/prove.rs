@@ -739,7 +739,7 @@ fn amounts_worth_trying(
 ) -> Vec<Answer> {
     let step = step.max(1);
     let mut out = vec![min];
-    for (c, a) in order.amounts_to_fit(eff) {
+    for (c, _, a) in order.amounts_to_fit(eff) {
         if !watched.get(c).copied().unwrap_or(false) {
             continue;
         }

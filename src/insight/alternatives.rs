@@ -109,21 +109,28 @@ pub(crate) fn at(pack: &Pack, tested: &[Tested], effective: &[Option<Answer>]) -
     let Some(budget) = order.budget() else {
         return out;
     };
+    // Only the points of the estimates that the rules' budget tests compare: a boundary
+    // no rule reads changes nothing, and counting it as a step would make a real one look
+    // two steps away.
+    let compared = budget_points(pack);
     let fitting = |eff: &[Option<Answer>]| -> Vec<bool> {
-        order
-            .estimates(eff)
+        compared
             .iter()
-            .flat_map(|e| BudgetPoint::ALL.map(|p| order.fits_at(e.0, p, eff) == Some(true)))
+            .map(|&(c, p)| order.fits_at(c, p, eff) == Some(true))
             .collect()
     };
-    // The amount: the first grid amount from which each option fits, by its low end and
-    // by its middle.
+    // The amount: the first grid amount from which each option fits, by the points of
+    // its estimate the rules compare.
     if let (Some(t), Kind::Number { min, step, .. }) = (
         out.get_mut(budget.amount),
         &pack.questions()[budget.amount].kind,
     ) {
         let step = step.max(&1);
-        for (_, a) in order.amounts_to_fit(effective) {
+        for (_, _, a) in order
+            .amounts_to_fit(effective)
+            .into_iter()
+            .filter(|(c, p, _)| compared.contains(&(*c, *p)))
+        {
             let k = ((a - *min as f64) / *step as f64).ceil();
             if k.is_finite() && k > 0.0 {
                 t.cuts
@@ -163,6 +170,27 @@ pub(crate) fn at(pack: &Pack, tested: &[Tested], effective: &[Option<Answer>]) -
         out[q].cuts.sort_unstable();
         out[q].cuts.dedup();
     }
+    out
+}
+
+/// The candidates and points of their estimates that the rules' budget tests compare.
+fn budget_points(pack: &Pack) -> Vec<(usize, BudgetPoint)> {
+    fn collect(c: &Condition, out: &mut Vec<(usize, BudgetPoint)>) {
+        match c {
+            Condition::All(parts) | Condition::Any(parts) => {
+                parts.iter().for_each(|p| collect(p, out))
+            }
+            Condition::Not(p) => collect(p, out),
+            Condition::Budget { candidate, at, .. } => out.push((*candidate, *at)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for w in pack.rules().iter().filter_map(|r| r.when.as_ref()) {
+        collect(w, &mut out);
+    }
+    out.sort_unstable_by_key(|&(c, p)| (c, p == BudgetPoint::Middle));
+    out.dedup();
     out
 }
 

@@ -271,9 +271,9 @@ impl CostOrder {
     /// For the budget basis given, the amounts from which each priced candidate fits, by
     /// its low end and by its middle, in these answers' combination (not rounded to the
     /// amount question's grid): what a proof needs to try every budget that changes what
-    /// a budget test says. Each amount comes with its candidate. Empty without a basis
-    /// that gives a figure.
-    pub fn amounts_to_fit(&self, answers: &[Option<Answer>]) -> Vec<(usize, f64)> {
+    /// a budget test says. Each amount comes with its candidate and the point of the
+    /// estimate. Empty without a basis that gives a figure.
+    pub fn amounts_to_fit(&self, answers: &[Option<Answer>]) -> Vec<(usize, BudgetPoint, f64)> {
         let Some(b) = &self.budget else {
             return Vec::new();
         };
@@ -286,7 +286,8 @@ impl CostOrder {
         self.estimates(answers)
             .into_iter()
             .flat_map(|(c, low, high)| {
-                BudgetPoint::ALL.map(|p| (c, Figure::amount_to_fit(basis, p.of(low, high), months)))
+                BudgetPoint::ALL
+                    .map(|p| (c, p, Figure::amount_to_fit(basis, p.of(low, high), months)))
             })
             .collect()
     }
