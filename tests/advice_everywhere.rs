@@ -1217,3 +1217,95 @@ fn a_saved_result_is_close_when_its_report_is() {
     assert_eq!(saved.close, r.close);
     assert!(saved.close);
 }
+
+/// Reported: "Outsource is the only option left …; one answer can change that. … 3
+/// engineers instead of 26 engineers: Freelance would lead", then "Deciding between
+/// Outsource and In-house" and a first step weighing In-house against Outsource. The
+/// close call now weighs the option the headline's change brings.
+#[test]
+fn a_close_call_weighs_the_option_its_headline_change_brings() {
+    let r = report(&profile(
+        "{drivers: [greenfield, scaling, integration, compliance], \
+          compliance_regimes: [gdpr, pci_dss, hipaa], complexity: small, engagement: short, \
+          niche_expertise: false, company_stage: smb, hiring_capacity: established, \
+          control: high, requirements: changing, budget_figure: none, budget: flexible, \
+          urgency: asap, team_size: 26, seniority: mid, region: us}",
+    ));
+    assert_eq!(r.recommendation.as_deref(), Some("outsource"));
+    let change = r.critical_change().expect("one step changes it");
+    assert_eq!(change.recommendation.as_deref(), Some("freelance"));
+    let c = r.close_call.as_ref().expect("a close call");
+    assert_eq!(c.leaders, ["outsource", "freelance"]);
+    let out = text::render(&r);
+    assert!(
+        out.contains("Deciding between Outsource and Freelance"),
+        "{out}"
+    );
+    assert!(
+        r.next_steps[0].starts_with("Weigh scope and coordination"),
+        "{:?}",
+        r.next_steps
+    );
+}
+
+/// Everywhere: when the runner-up is ruled out and one step changes the result, the close
+/// call is between the winner and the option that step brings, and the first next step
+/// weighs those two.
+#[test]
+fn the_close_call_and_the_headline_name_the_same_rival_everywhere() {
+    let p = pack();
+    let mut seen = 0;
+    for a in random_profiles(1500, 53) {
+        let r = report(&a);
+        let (Some(change), Some(c)) = (r.critical_change(), r.close_call.as_ref()) else {
+            continue;
+        };
+        let runner_up_out = r.standings.get(1).is_some_and(|s| s.vetoed);
+        let Some(brought) = change.recommendation.as_deref() else {
+            continue;
+        };
+        if !runner_up_out {
+            continue;
+        }
+        seen += 1;
+        assert_eq!(c.leaders[1], brought, "{}", text::render(&r));
+        let name = |id: &str| {
+            let i = p.candidate_index(id).unwrap();
+            p.candidates()[i].name.to_string()
+        };
+        let out = text::render(&r);
+        assert!(
+            out.contains(&format!(
+                "Deciding between {} and {}",
+                name(&c.leaders[0]),
+                name(brought)
+            )),
+            "{out}"
+        );
+    }
+    assert!(
+        seen > 20,
+        "only {seen} profiles with a ruled-out runner-up and a step"
+    );
+}
+
+/// Reported: at $6,000 a month for one junior US engineer, In-house (ruled out) came back
+/// at $10,317, but the report called the lead clear: a boundary no rule reads (In-house's
+/// middle, Outsource's low end) counted as a step between. Only the points the budget
+/// rules compare are steps now.
+#[test]
+fn a_budget_a_step_short_of_in_house_is_a_close_call() {
+    let r = report(&profile(
+        "{drivers: [scaling], company_stage: enterprise, engagement: ongoing, \
+          complexity: moderate, urgency: soon, budget_figure: per_month, budget_amount: 6000, \
+          control: medium, hiring_capacity: established, requirements: set, team_size: 1, \
+          seniority: junior, region: us}",
+    ));
+    assert_eq!(r.recommendation.as_deref(), Some("outsource"));
+    assert_eq!(r.state, State::CloseCall);
+    let change = r.critical_change().expect("one step changes it");
+    assert_eq!(change.question, "budget_amount");
+    assert_eq!(change.recommendation.as_deref(), Some("in_house"));
+    let c = r.close_call.as_ref().expect("a close call");
+    assert_eq!(c.leaders, ["outsource", "in_house"]);
+}

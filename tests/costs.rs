@@ -167,7 +167,7 @@ fn a_pack_without_rates_gets_no_costs_and_still_reports() {
     let pack = pack::load_path(&dir).expect("the datastore pack loads");
     let eff = Answers::new(pack.questions().len()).effective(&pack);
     let v = score::score(&pack, &eff);
-    let a = advice::advise(&pack, &eff, &v);
+    let a = advice::advise(&pack, &eff, &v, None);
     assert!(
         a.costs.is_none() && a.role.is_none() && a.skills.is_empty() && a.next_steps.is_empty()
     );

@@ -5,7 +5,7 @@
 use hirewiz::answers::Answers;
 use hirewiz::insight::{self, Insight, PAIR_LIMIT};
 use hirewiz::pack::{self, Answer, Kind, Pack};
-use hirewiz::score::{Verdict, score};
+use hirewiz::score::{Pick, Verdict, score};
 use proptest::prelude::*;
 use proptest::sample::Index;
 use std::path::Path;
@@ -142,22 +142,35 @@ fn check_rules(pack: &Pack, answers: &Answers, ins: &Insight) -> Result<(), Test
     Ok(())
 }
 
-/// On a close call (by the margin or by one step): the leaders are the first two, each decider's points are what the
-/// fired rules reading it give one over the other, and `flips` is exactly whether some
+/// On a close call (by the margin or by one step): the leaders are the first and the
+/// runner-up, or on a close call by one step only the option that step brings; each
+/// decider's points are what the fired rules reading it give one over the other, and `flips` is exactly whether some
 /// other answer puts the second above the first.
 fn check_close_call(pack: &Pack, answers: &Answers, ins: &Insight) -> Result<(), TestCaseError> {
     let eff = answers.effective(pack);
     let base = score(pack, &eff);
     // Close as the report's state has it: by the margin, or one step changes the winner.
     let close = base.close || ins.what_if.iter().any(|w| w.change.size == 1);
+    // The other leader: the runner-up of a narrow margin, else the option the smallest
+    // step (the first listed) puts first, or level, beside the winner.
+    let step = ins.what_if.iter().find(|w| w.change.size == 1);
+    let rival = match step {
+        Some(w) if !base.close => match &w.outcome.pick {
+            Pick::One(c) => Some(*c),
+            Pick::Level(set) => set.iter().copied().find(|&c| c != base.ranking[0]),
+            Pick::NoneFits => None,
+        },
+        _ if base.close => base.runner_up(),
+        _ => None,
+    };
     let Some(c) = &ins.close_call else {
-        prop_assert!(!close || base.runner_up().is_none());
+        prop_assert!(!close || rival.is_none());
         return Ok(());
     };
     prop_assert!(close);
     let [a, b] = c.leaders;
     prop_assert_eq!(a, base.ranking[0]);
-    prop_assert_eq!(b, base.ranking[1]);
+    prop_assert_eq!(Some(b), rival);
     for (q, question) in pack.questions().iter().enumerate() {
         let Some(cur) = &eff[q] else { continue };
         let flips = question.what_if

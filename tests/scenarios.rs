@@ -128,7 +128,7 @@ fn a_close_call_starts_the_next_steps_with_what_to_weigh() {
     let eff = answers.effective(&pack);
     let v = score::score(&pack, &eff);
     assert!(v.close, "{}", explain(&pack, &v));
-    let steps = hirewiz::advice::next_steps(&pack, &eff, &v);
+    let steps = hirewiz::advice::next_steps(&pack, &eff, &v, v.runner_up());
     assert_eq!(steps[0].id, "weigh");
     assert!(steps[0].text.starts_with("Weigh control against speed"));
 }

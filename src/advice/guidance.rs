@@ -81,21 +81,20 @@ pub fn skills(pack: &Pack, effective: &[Option<Answer>]) -> Vec<SkillAdvice> {
 }
 
 /// The next steps, in the pack's order, whose condition holds. With a recommendation:
-/// the steps for it, and on a close call what to weigh between the first two first. On a
-/// tie: what to weigh between each pair of the level candidates, then only the steps
-/// written for every one of them (a step for one alone would take sides). When every
-/// option is ruled out: only the steps written for any option.
-pub fn next_steps(pack: &Pack, effective: &[Option<Answer>], verdict: &Verdict) -> Vec<StepAdvice> {
+/// the steps for it, and on a close call what to weigh against `rival` first, the other
+/// leader the report names (the runner-up of a narrow margin, or the option one answer
+/// moved one step would put level or ahead, even one ruled out now). On a tie: what to
+/// weigh between each pair of the level candidates, then only the steps written for
+/// every one of them (a step for one alone would take sides). When every option is ruled
+/// out: only the steps written for any option.
+pub fn next_steps(
+    pack: &Pack,
+    effective: &[Option<Answer>],
+    verdict: &Verdict,
+    rival: Option<usize>,
+) -> Vec<StepAdvice> {
     let (backed, weighed): (Vec<usize>, Vec<[usize; 2]>) = match &verdict.pick {
-        Pick::One(w) => {
-            // A runner-up ruled out is weighed too when the call is close: then one answer
-            // moved one step brings it back, and the report names it as the other leader.
-            let pair = verdict
-                .runner_up()
-                .filter(|_| verdict.close)
-                .map(|r| [*w, r]);
-            (vec![*w], pair.into_iter().collect())
-        }
+        Pick::One(w) => (vec![*w], rival.map(|r| [*w, r]).into_iter().collect()),
         Pick::Level(set) => {
             let mut pairs = Vec::new();
             for (i, &a) in set.iter().enumerate() {

@@ -35,8 +35,15 @@ pub struct Advice {
     pub warnings: Vec<StepAdvice>,
 }
 
-/// Gather all advice for `verdict`, reached from the answers in force `effective`.
-pub fn advise(pack: &Pack, effective: &[Option<Answer>], verdict: &Verdict) -> Advice {
+/// Gather all advice for `verdict`, reached from the answers in force `effective`. On a
+/// close call, `rival` is the other leader the recommendation is weighed against (see
+/// [`next_steps`]).
+pub fn advise(
+    pack: &Pack,
+    effective: &[Option<Answer>],
+    verdict: &Verdict,
+    rival: Option<usize>,
+) -> Advice {
     let costs = estimate(pack, effective, verdict);
     // Read from the answers in force: a budget question not asked gives no figure.
     let budget = pack
@@ -52,7 +59,7 @@ pub fn advise(pack: &Pack, effective: &[Option<Answer>], verdict: &Verdict) -> A
         budget,
         role: role(pack, effective),
         skills: skills(pack, effective),
-        next_steps: next_steps(pack, effective, verdict),
+        next_steps: next_steps(pack, effective, verdict, rival),
         warnings: warnings(pack, effective, verdict),
     }
 }

@@ -41,6 +41,7 @@ pub use words::{brought_in, close_call_sentence, join_and, pair_sentence, what_i
 
 use crate::answers::Answers;
 use crate::pack::{Answer, Pack};
+use crate::score::Pick;
 use probe::{Probe, Tally};
 
 /// Most pairs of changes listed.
@@ -88,7 +89,8 @@ impl WhatIfPair {
 /// What decides a result that is too close to call.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CloseCall {
-    /// The first and second in the ranking.
+    /// The first in the ranking and its rival: the runner-up, or, when only one answer
+    /// moved one step makes the call close, the option that step brings.
     pub leaders: [usize; 2],
     /// Points between them.
     pub margin: i64,
@@ -248,10 +250,18 @@ pub fn analyse(pack: &Pack, answers: &Answers) -> Insight {
 
     // Close as the report's state has it (see [`State::of`]): by the margin, or because
     // one step changes the winner; what decides it is worked out in either case.
-    let close = crate::score::score(pack, probe.effective()).close
-        || what_if.iter().any(|w| w.change.size == 1);
-    let close_call = match (close, current.runner_up) {
-        (true, Some(second)) => Some(close_call(
+    // The other leader is the runner-up of a narrow margin; when only a step makes the
+    // call close, it is the option that smallest step brings level or ahead, which may be
+    // one ruled out now and so not the runner-up.
+    let by_margin = crate::score::score(pack, probe.effective()).close;
+    let step = what_if.iter().find(|w| w.change.size == 1);
+    let second = match step {
+        Some(w) if !by_margin => rival(&w.outcome.pick, current.winner),
+        _ if by_margin => current.runner_up,
+        _ => None,
+    };
+    let close_call = match second {
+        Some(second) => Some(close_call(
             pack,
             &probe,
             [current.winner, second],
@@ -281,6 +291,16 @@ pub fn analyse(pack: &Pack, answers: &Answers) -> Insight {
         pairs_complete,
         close_call,
         rules,
+    }
+}
+
+/// The option other than `winner` that `pick` puts first: its one pick, or the first of
+/// the level ones that is not `winner`. None when every option is ruled out.
+fn rival(pick: &Pick, winner: usize) -> Option<usize> {
+    match pick {
+        Pick::One(c) => Some(*c).filter(|&c| c != winner),
+        Pick::Level(set) => set.iter().copied().find(|&c| c != winner),
+        Pick::NoneFits => None,
     }
 }
 
@@ -331,7 +351,7 @@ fn pairs(
     probe: &mut Probe,
     all: &[Change],
     tallies: &mut [Option<Tally>],
-    current: &crate::score::Pick,
+    current: &Pick,
 ) -> (Vec<WhatIfPair>, bool) {
     // The changes a pair is made of: `all`, then those to questions brought into view,
     // numbered on from the end of `all`.

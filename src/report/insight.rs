@@ -32,7 +32,8 @@ pub struct ChangeLine {
 /// What decides a result that is too close to call.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CloseCall {
-    /// The ids of the first two.
+    /// The ids of the two leaders: the first and the runner-up, or, when only one answer
+    /// moved one step makes the call close, the first and the option that step brings.
     pub leaders: Vec<Text>,
     /// Points between them.
     pub margin: i64,

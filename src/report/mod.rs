@@ -301,9 +301,8 @@ impl Report {
             .collect();
         let ins = crate::insight::analyse(pack, given);
         let state = State::of(verdict, &ins);
-        // The advice weighs the leaders against each other whenever the result is not clear.
-        let mut judged = verdict.clone();
-        judged.close = matches!(state, State::CloseCall | State::Tie);
+        // The advice weighs the leaders the close call names against each other.
+        let rival = ins.close_call.as_ref().map(|c| c.leaders[1]);
         let mut report = Report {
             pack: PackInfo {
                 id: pack.meta().id.clone(),
@@ -320,7 +319,7 @@ impl Report {
             standings,
             margin: verdict.margin,
             tie: verdict.tie,
-            close: judged.close,
+            close: matches!(state, State::CloseCall | State::Tie),
             reasons,
             answers,
             costs: Vec::new(),
@@ -345,7 +344,7 @@ impl Report {
             .unwrap_or_else(|| "Role to look for".into());
         fill::fill(
             &mut report,
-            crate::advice::advise(pack, effective, &judged),
+            crate::advice::advise(pack, effective, verdict, rival),
             heading,
         );
         insight::fill(&mut report, pack, given, effective, &ins);
