@@ -1309,3 +1309,92 @@ fn a_budget_a_step_short_of_in_house_is_a_close_call() {
     let c = r.close_call.as_ref().expect("a close call");
     assert_eq!(c.leaders, ["outsource", "in_house"]);
 }
+
+/// Reported: with a total budget for ongoing work, "3 to 12 months instead of more than
+/// a year: In-house would lead" read as advice to shorten the job, when it rests on the
+/// same pot spread over fewer months. A change that moves an option across what the
+/// budget rules compare now says it keeps the budget.
+#[test]
+fn a_change_that_rests_on_the_budget_says_it_keeps_it() {
+    let r = report(&profile(
+        "{drivers: [scaling], company_stage: enterprise, engagement: ongoing, \
+          complexity: moderate, urgency: soon, budget_figure: total, budget_amount: 300000, \
+          control: medium, hiring_capacity: established, requirements: set, team_size: 1, \
+          seniority: mid, region: us}",
+    ));
+    let w = r
+        .what_if
+        .iter()
+        .find(|w| w.question == "engagement")
+        .unwrap();
+    assert!(
+        w.sentence.contains(
+            "instead of More than a year, with constant updates, keeping your budget of \
+             300,000 US dollars for the whole of the work:"
+        ),
+        "{}",
+        w.sentence
+    );
+    let amount = r
+        .what_if
+        .iter()
+        .find(|w| w.question == "budget_amount")
+        .unwrap();
+    assert!(
+        !amount.sentence.contains("keeping your budget"),
+        "{}",
+        amount.sentence
+    );
+}
+
+/// Everywhere: a change names the budget it keeps only when a figure is given and some
+/// option then fits differently, at the low end or the middle of its estimate; a change
+/// that moves no option across either says nothing of the budget.
+#[test]
+fn a_change_names_the_budget_only_when_the_budget_matters_to_it() {
+    let p = pack();
+    let fits = |a: &Answers| -> Vec<(bool, bool)> {
+        report(a)
+            .budget
+            .map(|b| {
+                b.options
+                    .iter()
+                    .map(|o| (o.fits, o.margin_low >= 0))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let basis = p.question_index("budget_figure").unwrap();
+    let amount = p.question_index("budget_amount").unwrap();
+    let (mut with, mut without) = (0, 0);
+    for (i, mut a) in random_profiles(400, 61).into_iter().enumerate() {
+        // A figure near In-house's estimate, where a cost answer can move it across.
+        a.set(basis, Answer::Choice(1 + i % 2));
+        let Some(b) = report(&a).budget else { continue };
+        let Some(in_house) = b.options.iter().find(|o| o.candidate == "in_house") else {
+            continue;
+        };
+        let whole = in_house.mid / if i % 2 == 0 { b.months } else { 1.0 };
+        a.set(
+            amount,
+            Answer::Number((whole * [0.7, 1.0, 1.3][i % 3]).round().max(1.0) as i64),
+        );
+        let r = report(&a);
+        let ins = hirewiz::insight::analyse(p, &a);
+        assert_eq!(r.what_if.len(), ins.what_if.len());
+        let before = fits(&a);
+        for (line, w) in r.what_if.iter().zip(&ins.what_if) {
+            let mut changed = a.clone();
+            changed.set(w.change.question, w.change.answer.clone());
+            let moved = r.budget.is_some() && fits(&changed) != before;
+            if line.sentence.contains("keeping your budget of") {
+                with += 1;
+                assert!(moved, "{}", line.sentence);
+                assert_ne!(line.question, "budget_amount");
+            } else if r.budget.is_none() || !moved {
+                without += 1;
+            }
+        }
+    }
+    assert!(with > 50 && without > 50, "{with} with, {without} without");
+}

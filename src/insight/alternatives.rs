@@ -174,7 +174,7 @@ pub(crate) fn at(pack: &Pack, tested: &[Tested], effective: &[Option<Answer>]) -
 }
 
 /// The candidates and points of their estimates that the rules' budget tests compare.
-fn budget_points(pack: &Pack) -> Vec<(usize, BudgetPoint)> {
+pub(crate) fn budget_points(pack: &Pack) -> Vec<(usize, BudgetPoint)> {
     fn collect(c: &Condition, out: &mut Vec<(usize, BudgetPoint)>) {
         match c {
             Condition::All(parts) | Condition::Any(parts) => {
@@ -195,7 +195,7 @@ fn budget_points(pack: &Pack) -> Vec<(usize, BudgetPoint)> {
 }
 
 /// The estimates a budget test of the pack reads, if a rule holds one.
-fn budget_order(pack: &Pack) -> Option<std::sync::Arc<crate::pack::CostOrder>> {
+pub(crate) fn budget_order(pack: &Pack) -> Option<std::sync::Arc<crate::pack::CostOrder>> {
     fn find(c: &Condition) -> Option<std::sync::Arc<crate::pack::CostOrder>> {
         match c {
             Condition::All(parts) | Condition::Any(parts) => parts.iter().find_map(find),

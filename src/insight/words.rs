@@ -1,5 +1,5 @@
 //! The insight in words, built from the pack's own prompts, labels and candidate names;
-//! the only wording added here is the few joining words.
+//! the only wording added here is the few joining words, and the budget a change keeps.
 
 use super::{Change, CloseCall, Outcome, WhatIf, WhatIfPair};
 use crate::answers::Answers;
@@ -23,6 +23,7 @@ pub fn what_if_sentence(
     let mut s = String::with_capacity(128);
     change_words(&mut s, pack, effective, &w.change);
     assumed_words(&mut s, pack, assumed);
+    budget_words(&mut s, pack, effective, &[&w.change]);
     s.push_str(": ");
     s.push_str(&outcome_words(pack, &w.outcome));
     s.push('.');
@@ -41,6 +42,7 @@ pub fn pair_sentence(
     s.push_str("; and ");
     change_words(&mut s, pack, effective, &p.changes[1]);
     assumed_words(&mut s, pack, assumed);
+    budget_words(&mut s, pack, effective, &[&p.changes[0], &p.changes[1]]);
     s.push_str(": ");
     s.push_str(&outcome_words(pack, &p.outcome));
     s.push('.');
@@ -131,6 +133,45 @@ fn assumed_words(out: &mut String, pack: &Pack, assumed: &[(usize, Answer)]) {
         out.push_str(if i == 0 { ", with " } else { " and " });
         asked_into(out, &q.prompt, &q.describe(a));
     }
+}
+
+/// ", keeping your budget of 500,000 US dollars for the whole of the work": when a
+/// budget figure is given and `changes`, none of them to the figure itself, move an
+/// option across a point of its estimate that the pack's budget tests compare (the same
+/// total over fewer months, the same month's budget for a larger team). The result then
+/// rests on that figure, which the reader sized for the answers as they are.
+fn budget_words(out: &mut String, pack: &Pack, effective: &[Option<Answer>], changes: &[&Change]) {
+    let Some(order) = super::alternatives::budget_order(pack) else {
+        return;
+    };
+    let Some(model) = order.budget() else { return };
+    let Some(figure) = model.figure(effective) else {
+        return;
+    };
+    if changes
+        .iter()
+        .any(|c| c.question == model.amount || c.question == model.basis)
+    {
+        return;
+    }
+    let mut changed = effective.to_vec();
+    for c in changes {
+        if let Some(slot) = changed.get_mut(c.question) {
+            *slot = Some(c.answer.clone());
+        }
+    }
+    let moved = super::alternatives::budget_points(pack)
+        .into_iter()
+        .any(|(c, p)| order.fits_at(c, p, effective) != order.fits_at(c, p, &changed));
+    let Some(q) = pack.questions().get(model.amount).filter(|_| moved) else {
+        return;
+    };
+    out.push_str(", keeping your budget of ");
+    out.push_str(&q.describe(&Answer::Number(figure.amount)));
+    out.push_str(match figure.basis {
+        crate::pack::BudgetBasis::PerMonth => " a month",
+        crate::pack::BudgetBasis::Total => " for the whole of the work",
+    });
 }
 
 /// A change to a multiple choice as what it ticks and unticks: "also ticking PCI DSS",
