@@ -1398,3 +1398,49 @@ fn a_change_names_the_budget_only_when_the_budget_matters_to_it() {
     }
     assert!(with > 50 && without > 50, "{with} with, {without} without");
 }
+
+/// Reported: "consider starting with an agency and hiring as it settles" weighed
+/// In-house against Outsource on a profile whose budget does not reach In-house even at
+/// the low end of its estimate. Everywhere now: that advice shows only where the budget
+/// reaches it, or no figure is given; the weighing itself still shows.
+#[test]
+fn hiring_later_is_weighed_only_where_the_budget_reaches_it() {
+    let p = pack();
+    let basis = p.question_index("budget_figure").unwrap();
+    let amount = p.question_index("budget_amount").unwrap();
+    let (mut shown, mut held_back) = (0, 0);
+    for (i, mut a) in random_profiles(1500, 67).into_iter().enumerate() {
+        if i % 3 != 0 {
+            a.set(basis, Answer::Choice(1 + i % 2));
+            a.set(
+                amount,
+                Answer::Number([3_000, 8_000, 20_000, 150_000, 600_000][i % 5]),
+            );
+        }
+        let r = report(&a);
+        let Some(weigh) = r
+            .next_steps
+            .iter()
+            .find(|s| s.starts_with("Weigh control against speed"))
+        else {
+            continue;
+        };
+        let reaches = r.budget.as_ref().is_none_or(|b| {
+            b.options
+                .iter()
+                .find(|o| o.candidate == "in_house")
+                .is_none_or(|o| o.margin_low >= 0)
+        });
+        if weigh.contains("hiring as it settles") {
+            shown += 1;
+            assert!(reaches, "{}", text::render(&r));
+        } else {
+            held_back += 1;
+            assert!(!reaches, "{}", text::render(&r));
+        }
+    }
+    assert!(
+        shown > 5 && held_back > 5,
+        "{shown} shown, {held_back} held back"
+    );
+}

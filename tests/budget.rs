@@ -249,6 +249,46 @@ fn budget_tests_need_a_budget_in_the_cost_model_and_say_so_at_their_place() {
     );
 }
 
+/// What to weigh between two options may depend on the answers and on what the estimate
+/// shows: of several entries for the same two, the first whose `when` holds is used, and
+/// a `when` that names a question the pack lacks is reported at its place.
+#[test]
+fn what_to_weigh_follows_the_first_entry_whose_condition_holds() {
+    let weigh = "weigh:\n  \
+        - {between: [a, b], when: {not: {over_budget_at_low: a}}, text: Hire later.}\n  \
+        - {between: [b, a], text: Weigh only.}\n";
+    let text = format!("{PACK}{weigh}");
+    let pack = pack::load_texts(&[("mini.yaml".into(), text)]).expect("the test pack loads");
+    let (a, b) = (
+        pack.candidate_index("a").unwrap(),
+        pack.candidate_index("b").unwrap(),
+    );
+    let first = |amount: i64| {
+        let mut answers = Answers::new(pack.questions().len());
+        answers.set(pack.question_index("basis").unwrap(), Answer::Choice(1));
+        answers.set(
+            pack.question_index("amount").unwrap(),
+            Answer::Number(amount),
+        );
+        let eff = answers.effective(&pack);
+        let v = score::score(&pack, &eff);
+        let rival = if v.winner() == a { b } else { a };
+        hirewiz::advice::next_steps(&pack, &eff, &v, Some(rival))[0]
+            .text
+            .to_string()
+    };
+    // Alpha's low end over 2 months: 4 × 2 + 3 hiring = 11, so 6 a month reaches it.
+    assert_eq!(first(6), "Hire later.");
+    assert_eq!(first(5), "Weigh only.");
+    let bad = format!(
+        "{PACK}weigh:\n  - {{between: [a, b], when: {{equals: {{lenght: short}}}}, text: T.}}\n"
+    );
+    let err = pack::load_texts(&[("mini.yaml".into(), bad)])
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("unknown question `lenght`"), "{err}");
+}
+
 // ---------------------------------------------------------------------------------------
 // The default pack. Four mid-level engineers in Eastern Europe for 3 to 12 months
 // (costed as 6), the `outsource_smb_scaling` profile's costs:

@@ -108,11 +108,10 @@ pub fn next_steps(
     };
     let mut out = Vec::new();
     for [a, b] in weighed {
-        if let Some(w) = pack
-            .advice()
-            .weigh
-            .iter()
-            .find(|w| w.between.contains(&a) && w.between.contains(&b))
+        if let Some(w) =
+            pack.advice().weigh.iter().find(|w| {
+                w.between.contains(&a) && w.between.contains(&b) && holds(&w.when, effective)
+            })
         {
             out.push(StepAdvice {
                 id: "weigh".into(),

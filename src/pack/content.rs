@@ -42,6 +42,7 @@ impl AdviceContent {
                     .chain(self.warnings.iter_mut())
                     .filter_map(|s| s.when.as_mut()),
             )
+            .chain(self.weigh.iter_mut().filter_map(|w| w.when.as_mut()))
     }
 }
 
@@ -322,6 +323,9 @@ pub struct Weigh {
     pub between: [usize; 2],
     /// What to weigh.
     pub text: Text,
+    /// Used only when this holds (always, when absent); of several entries for the same
+    /// two candidates, the first whose condition holds is used.
+    pub when: Option<Condition>,
     /// Where it comes from.
     pub source: Option<Text>,
 }

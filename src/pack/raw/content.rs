@@ -306,6 +306,9 @@ pub struct Weigh {
     pub between: Located<Vec<Located<Name>>>,
     /// What to weigh.
     pub text: Text,
+    /// Used only when this holds (always, when absent). Of several entries for the same
+    /// two candidates, the first whose condition holds is used.
+    pub when: Lenient<Condition>,
     /// Where it comes from.
     pub source: Lenient<Text>,
 }

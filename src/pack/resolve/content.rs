@@ -729,7 +729,8 @@ fn weigh(w: &ra::Weigh, scope: &Scope, d: &mut Diagnostics) -> Option<Weigh> {
         return None;
     };
     let (a, b) = (scope.candidate(a, d), scope.candidate(b, d));
-    let (a, b) = (a?, b?);
+    let when = when(&w.when, scope, d);
+    let (a, b, when) = (a?, b?, when.ok()?);
     if a == b {
         d.error(between.pos, "`between` names the same candidate twice");
         return None;
@@ -737,6 +738,7 @@ fn weigh(w: &ra::Weigh, scope: &Scope, d: &mut Diagnostics) -> Option<Weigh> {
     Some(Weigh {
         between: [a, b],
         text: w.text.0.clone().into(),
+        when,
         source: text(&w.source),
     })
 }
