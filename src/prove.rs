@@ -250,7 +250,7 @@ impl<'a> Space<'a> {
         {
             mark(c, &mut direct, &mut costly);
         }
-        let budget = budget_order(pack);
+        let budget = pack.budget_order().cloned();
         let amount = budget.as_ref().and_then(|o| o.budget()).map(|b| b.amount);
         // The amounts that change what fits follow from the other answers, so the amount
         // is tried last even where a test reads it directly (those tests' cuts are tried
@@ -681,14 +681,6 @@ impl<'a> Space<'a> {
     }
 }
 
-/// The estimates a budget test of the pack reads, if a rule holds one.
-fn budget_order(pack: &Pack) -> Option<Arc<CostOrder>> {
-    pack.rules()
-        .iter()
-        .filter_map(|r| r.when.as_ref())
-        .find_map(budget_order_in)
-}
-
 /// The estimates a budget test within `c` reads, if it holds one.
 fn budget_order_in(c: &Condition) -> Option<Arc<CostOrder>> {
     match c {
@@ -858,7 +850,7 @@ fn direction(pack: &Pack, d: usize, values: &[Vec<Answer>]) -> Option<Failure> {
     let budget = rules
         .iter()
         .any(|&r| pack.rules()[r].when.as_ref().is_some_and(reads_budget))
-        .then(|| budget_order(pack))
+        .then(|| pack.budget_order().cloned())
         .flatten()
         .or_else(|| law.when.as_ref().and_then(budget_order_in));
     let mut values = values.to_vec();

@@ -17,7 +17,7 @@
 //!   whole sets compared by `equals`), the options it never tests kept as they are where
 //!   the min/max limits allow; size is how many options are switched on or off.
 
-use crate::pack::{Answer, BudgetPoint, Condition, Kind, Pack, Question};
+use crate::pack::{Answer, Condition, Kind, Pack, Question};
 
 /// Above this many tested options on one multiple choice question, only combinations
 /// within two switches of the current answer are tried (2^8 = 256 otherwise).
@@ -103,7 +103,7 @@ fn collect(c: &Condition, out: &mut [Tested]) {
 /// for the pack.
 pub(crate) fn at(pack: &Pack, tested: &[Tested], effective: &[Option<Answer>]) -> Vec<Tested> {
     let mut out = tested.to_vec();
-    let Some(order) = budget_order(pack) else {
+    let Some(order) = pack.budget_order() else {
         return out;
     };
     let Some(budget) = order.budget() else {
@@ -112,7 +112,7 @@ pub(crate) fn at(pack: &Pack, tested: &[Tested], effective: &[Option<Answer>]) -
     // Only the points of the estimates that the rules' budget tests compare: a boundary
     // no rule reads changes nothing, and counting it as a step would make a real one look
     // two steps away.
-    let compared = budget_points(pack);
+    let compared = pack.budget_points();
     let fitting = |eff: &[Option<Answer>]| -> Vec<bool> {
         compared
             .iter()
@@ -171,43 +171,6 @@ pub(crate) fn at(pack: &Pack, tested: &[Tested], effective: &[Option<Answer>]) -
         out[q].cuts.dedup();
     }
     out
-}
-
-/// The candidates and points of their estimates that the rules' budget tests compare.
-pub(crate) fn budget_points(pack: &Pack) -> Vec<(usize, BudgetPoint)> {
-    fn collect(c: &Condition, out: &mut Vec<(usize, BudgetPoint)>) {
-        match c {
-            Condition::All(parts) | Condition::Any(parts) => {
-                parts.iter().for_each(|p| collect(p, out))
-            }
-            Condition::Not(p) => collect(p, out),
-            Condition::Budget { candidate, at, .. } => out.push((*candidate, *at)),
-            _ => {}
-        }
-    }
-    let mut out = Vec::new();
-    for w in pack.rules().iter().filter_map(|r| r.when.as_ref()) {
-        collect(w, &mut out);
-    }
-    out.sort_unstable_by_key(|&(c, p)| (c, p == BudgetPoint::Middle));
-    out.dedup();
-    out
-}
-
-/// The estimates a budget test of the pack reads, if a rule holds one.
-pub(crate) fn budget_order(pack: &Pack) -> Option<std::sync::Arc<crate::pack::CostOrder>> {
-    fn find(c: &Condition) -> Option<std::sync::Arc<crate::pack::CostOrder>> {
-        match c {
-            Condition::All(parts) | Condition::Any(parts) => parts.iter().find_map(find),
-            Condition::Not(p) => find(p),
-            Condition::Budget { order, .. } => Some(std::sync::Arc::clone(order)),
-            _ => None,
-        }
-    }
-    pack.rules()
-        .iter()
-        .filter_map(|r| r.when.as_ref())
-        .find_map(find)
 }
 
 /// Every answer worth trying instead of `current`, with its size, in a fixed order.

@@ -141,7 +141,7 @@ fn assumed_words(out: &mut String, pack: &Pack, assumed: &[(usize, Answer)]) {
 /// total over fewer months, the same month's budget for a larger team). The result then
 /// rests on that figure, which the reader sized for the answers as they are.
 fn budget_words(out: &mut String, pack: &Pack, effective: &[Option<Answer>], changes: &[&Change]) {
-    let Some(order) = super::alternatives::budget_order(pack) else {
+    let Some(order) = pack.budget_order() else {
         return;
     };
     let Some(model) = order.budget() else { return };
@@ -160,9 +160,10 @@ fn budget_words(out: &mut String, pack: &Pack, effective: &[Option<Answer>], cha
             *slot = Some(c.answer.clone());
         }
     }
-    let moved = super::alternatives::budget_points(pack)
-        .into_iter()
-        .any(|(c, p)| order.fits_at(c, p, effective) != order.fits_at(c, p, &changed));
+    let moved = pack
+        .budget_points()
+        .iter()
+        .any(|&(c, p)| order.fits_at(c, p, effective) != order.fits_at(c, p, &changed));
     let Some(q) = pack.questions().get(model.amount).filter(|_| moved) else {
         return;
     };

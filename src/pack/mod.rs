@@ -85,6 +85,10 @@ pub struct Pack {
     /// Every rule's and question's condition compiled to index tests.
     #[serde(skip)]
     compiled: index_test::Compiled,
+    /// The candidates and points of their estimates that the rules' budget tests
+    /// compare (see [`Pack::budget_points`]).
+    #[serde(skip)]
+    budget_points: Vec<(usize, BudgetPoint)>,
 }
 
 /// A pack's identity and settings.
@@ -416,7 +420,22 @@ impl Pack {
             .collect();
         self.impact_order = impact_order(&self.rules);
         self.compiled = index_test::Compiled::new(&self.rules, &self.questions);
+        self.budget_points = budget_points(&self.rules);
         self
+    }
+
+    /// The candidates and points of their estimates (low end, middle) that the rules'
+    /// budget tests compare, each once, by candidate: the boundaries where a budget or a
+    /// cost answer changes what a rule says. Empty when no rule tests the budget.
+    pub fn budget_points(&self) -> &[(usize, BudgetPoint)] {
+        &self.budget_points
+    }
+
+    /// The cost order the rules' budget tests read, when one does.
+    pub fn budget_order(&self) -> Option<&Arc<CostOrder>> {
+        self.cost_order
+            .as_ref()
+            .filter(|_| !self.budget_points.is_empty())
     }
 
     /// Every condition the pack holds: each rule's `when`, then each question's.
@@ -508,4 +527,26 @@ impl Question {
             Answer::Bool(b) => (*b).into(),
         }
     }
+}
+
+/// The candidates and points of their estimates that `rules`' budget tests compare,
+/// each once, by candidate (see [`Pack::budget_points`]).
+fn budget_points(rules: &[Rule]) -> Vec<(usize, BudgetPoint)> {
+    fn collect(c: &Condition, out: &mut Vec<(usize, BudgetPoint)>) {
+        match c {
+            Condition::All(parts) | Condition::Any(parts) => {
+                parts.iter().for_each(|p| collect(p, out))
+            }
+            Condition::Not(p) => collect(p, out),
+            Condition::Budget { candidate, at, .. } => out.push((*candidate, *at)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for w in rules.iter().filter_map(|r| r.when.as_ref()) {
+        collect(w, &mut out);
+    }
+    out.sort_unstable_by_key(|&(c, p)| (c, p == BudgetPoint::Middle));
+    out.dedup();
+    out
 }

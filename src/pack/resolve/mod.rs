@@ -282,6 +282,7 @@ pub fn resolve(
         cost_order: order.ok(),
         impact_order: Vec::new(),
         compiled: Default::default(),
+        budget_points: Vec::new(),
         question_ids: HashMap::new(),
         candidate_ids: HashMap::new(),
         sources: Vec::new(),
