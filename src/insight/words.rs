@@ -107,6 +107,9 @@ pub fn brought_in(
     effective: &[Option<Answer>],
     changes: &[&Change],
 ) -> Vec<(usize, Answer)> {
+    if !changes.iter().any(|c| pack.shows_others(c.question)) {
+        return Vec::new();
+    }
     let mut changed = given.clone();
     for c in changes {
         changed.set(c.question, c.answer.clone());

@@ -89,6 +89,9 @@ pub struct Pack {
     /// compare (see [`Pack::budget_points`]).
     #[serde(skip)]
     budget_points: Vec<(usize, BudgetPoint)>,
+    /// By question: whether another question's `when` reads it (see [`Pack::shows_others`]).
+    #[serde(skip)]
+    shows_others: Vec<bool>,
 }
 
 /// A pack's identity and settings.
@@ -421,7 +424,21 @@ impl Pack {
         self.impact_order = impact_order(&self.rules);
         self.compiled = index_test::Compiled::new(&self.rules, &self.questions);
         self.budget_points = budget_points(&self.rules);
+        self.shows_others = vec![false; self.questions.len()];
+        for w in self.questions.iter().filter_map(|q| q.when.as_ref()) {
+            for r in w.questions() {
+                if let Some(s) = self.shows_others.get_mut(r) {
+                    *s = true;
+                }
+            }
+        }
         self
+    }
+
+    /// Whether another question's `when` reads question `q`: only a change to such a
+    /// question can bring questions into view or take them out.
+    pub fn shows_others(&self, q: usize) -> bool {
+        self.shows_others.get(q).copied().unwrap_or(false)
     }
 
     /// The candidates and points of their estimates (low end, middle) that the rules'

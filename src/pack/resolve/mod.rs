@@ -283,6 +283,7 @@ pub fn resolve(
         impact_order: Vec::new(),
         compiled: Default::default(),
         budget_points: Vec::new(),
+        shows_others: Vec::new(),
         question_ids: HashMap::new(),
         candidate_ids: HashMap::new(),
         sources: Vec::new(),
