@@ -1308,6 +1308,19 @@ fn a_budget_a_step_short_of_in_house_is_a_close_call() {
     assert_eq!(change.recommendation.as_deref(), Some("in_house"));
     let c = r.close_call.as_ref().expect("a close call");
     assert_eq!(c.leaders, ["outsource", "in_house"]);
+    // $11,340 (Freelance's middle) gives In-house by 3 points too: it is not listed
+    // beside $9,664; $12,148 (In-house's middle) gives it by 8 and is.
+    let amounts: Vec<(String, i64)> = r
+        .what_if
+        .iter()
+        .filter(|w| w.question == "budget_amount")
+        .map(|w| (w.answer.to_string(), w.margin))
+        .collect();
+    assert_eq!(
+        amounts,
+        [("9664".to_string(), 3), ("12148".to_string(), 8)],
+        "{amounts:?}"
+    );
 }
 
 /// Reported: with a total budget for ongoing work, "3 to 12 months instead of more than

@@ -81,6 +81,24 @@ fn check_singles(pack: &Pack, answers: &Answers) -> Result<Insight, TestCaseErro
     for w in &ins.what_if {
         prop_assert!(pack.questions()[w.change.question].what_if);
     }
+    // A number moved further the same way for the same result is not listed again.
+    for (i, a) in ins.what_if.iter().enumerate() {
+        for b in &ins.what_if[i + 1..] {
+            if let (Answer::Number(x), Answer::Number(y), Some(Answer::Number(cur))) =
+                (&a.change.answer, &b.change.answer, &eff[a.change.question])
+            {
+                prop_assert!(
+                    a.change.question != b.change.question
+                        || x.cmp(cur) != y.cmp(cur)
+                        || a.outcome.pick != b.outcome.pick
+                        || a.outcome.margin != b.outcome.margin,
+                    "{} and {} give the same result",
+                    x,
+                    y
+                );
+            }
+        }
+    }
     for (q, question) in pack.questions().iter().enumerate() {
         let Some(cur) = &eff[q] else { continue };
         // A question left out of the what-ifs is never one, whatever it would change.

@@ -305,7 +305,8 @@ fn rival(pick: &Pick, winner: usize) -> Option<usize> {
 }
 
 /// Leave out multiple choice changes that switch everything a smaller listed change of
-/// the same question switches, and more, for the same new winner.
+/// the same question switches, and more, for the same new winner; and number changes
+/// that go further the same way than a smaller listed one, for the same result.
 fn drop_supersets(list: &mut Vec<WhatIf>, effective: &[Option<Answer>]) {
     let switched = |w: &WhatIf| -> Option<Vec<usize>> {
         match (&w.change.answer, effective.get(w.change.question)) {
@@ -322,9 +323,26 @@ fn drop_supersets(list: &mut Vec<WhatIf>, effective: &[Option<Answer>]) {
             _ => None,
         }
     };
+    // A number moved further the same way for the same result says nothing more.
+    let side = |w: &WhatIf| -> Option<std::cmp::Ordering> {
+        match (&w.change.answer, effective.get(w.change.question)) {
+            (Answer::Number(new), Some(Some(Answer::Number(old)))) => Some(new.cmp(old)),
+            _ => None,
+        }
+    };
     let sets: Vec<Option<Vec<usize>>> = list.iter().map(switched).collect();
     let keep: Vec<bool> = (0..list.len())
         .map(|i| {
+            if let Some(way) = side(&list[i]) {
+                return !(0..list.len()).any(|j| {
+                    j != i
+                        && list[j].change.question == list[i].change.question
+                        && list[j].outcome.pick == list[i].outcome.pick
+                        && list[j].outcome.margin == list[i].outcome.margin
+                        && list[j].change.size < list[i].change.size
+                        && side(&list[j]) == Some(way)
+                });
+            }
             let Some(a) = &sets[i] else { return true };
             !(0..list.len()).any(|j| {
                 j != i
