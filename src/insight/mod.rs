@@ -253,10 +253,11 @@ pub fn analyse(pack: &Pack, answers: &Answers) -> Insight {
     // The other leader is the runner-up of a narrow margin; when only a step makes the
     // call close, it is the option that smallest step brings level or ahead, which may be
     // one ruled out now and so not the runner-up.
-    let by_margin = crate::score::score(pack, probe.effective()).close;
+    let verdict = crate::score::score(pack, probe.effective());
+    let by_margin = verdict.close;
     let step = what_if.iter().find(|w| w.change.size == 1);
     let second = match step {
-        Some(w) if !by_margin => rival(&w.outcome.pick, current.winner),
+        Some(w) if !by_margin => rival(&w.outcome.pick, current.winner, &verdict.ranking),
         _ if by_margin => current.runner_up,
         _ => None,
     };
@@ -294,12 +295,16 @@ pub fn analyse(pack: &Pack, answers: &Answers) -> Insight {
     }
 }
 
-/// The option other than `winner` that `pick` puts first: its one pick, or the first of
-/// the level ones that is not `winner`. None when every option is ruled out.
-fn rival(pick: &Pick, winner: usize) -> Option<usize> {
+/// The option other than `winner` that `pick` puts first: its one pick, or of the level
+/// ones the first other than `winner` in the current `ranking` (never the pack's order).
+/// None when every option is ruled out.
+fn rival(pick: &Pick, winner: usize, ranking: &[usize]) -> Option<usize> {
     match pick {
         Pick::One(c) => Some(*c).filter(|&c| c != winner),
-        Pick::Level(set) => set.iter().copied().find(|&c| c != winner),
+        Pick::Level(set) => ranking
+            .iter()
+            .copied()
+            .find(|&c| c != winner && set.contains(&c)),
         Pick::NoneFits => None,
     }
 }
@@ -563,7 +568,7 @@ fn close_call(
         }
     }
     let mut deciders: Vec<Decider> = (0..pack.questions().len())
-        .filter(|&q| flips[q] || (read[q] && points[q] != 0))
+        .filter(|&q| pack.questions()[q].what_if && (flips[q] || (read[q] && points[q] != 0)))
         .map(|q| Decider {
             question: q,
             points: points[q],
