@@ -1308,8 +1308,8 @@ fn a_budget_a_step_short_of_in_house_is_a_close_call() {
     assert_eq!(change.recommendation.as_deref(), Some("in_house"));
     let c = r.close_call.as_ref().expect("a close call");
     assert_eq!(c.leaders, ["outsource", "in_house"]);
-    // $11,340 (Freelance's middle) gives In-house by 3 points too: it is not listed
-    // beside $9,664; $12,148 (In-house's middle) gives it by 8 and is.
+    // $9,664 (In-house's low end) and $12,148 (its middle) give different results;
+    // $11,340 (Freelance's middle) gives what $9,664 gives and is not listed.
     let amounts: Vec<(String, i64)> = r
         .what_if
         .iter()
@@ -1318,7 +1318,7 @@ fn a_budget_a_step_short_of_in_house_is_a_close_call() {
         .collect();
     assert_eq!(
         amounts,
-        [("9664".to_string(), 3), ("12148".to_string(), 8)],
+        [("9664".to_string(), 5), ("12148".to_string(), 8)],
         "{amounts:?}"
     );
 }
@@ -1414,8 +1414,9 @@ fn a_change_names_the_budget_only_when_the_budget_matters_to_it() {
 
 /// Reported: "consider starting with an agency and hiring as it settles" weighed
 /// In-house against Outsource on a profile whose budget does not reach In-house even at
-/// the low end of its estimate. Everywhere now: that advice shows only where the budget
-/// reaches it, or no figure is given; the weighing itself still shows.
+/// the low end of its estimate, and on one with nobody to recruit. Everywhere now: that
+/// advice shows only where there is someone to recruit and the budget reaches In-house,
+/// or no figure is given; the weighing itself still shows.
 #[test]
 fn hiring_later_is_weighed_only_where_the_budget_reaches_it() {
     let p = pack();
@@ -1438,12 +1439,17 @@ fn hiring_later_is_weighed_only_where_the_budget_reaches_it() {
         else {
             continue;
         };
-        let reaches = r.budget.as_ref().is_none_or(|b| {
-            b.options
-                .iter()
-                .find(|o| o.candidate == "in_house")
-                .is_none_or(|o| o.margin_low >= 0)
-        });
+        let recruits = r
+            .answers
+            .iter()
+            .all(|l| l.question != "hiring_capacity" || l.value != "none");
+        let reaches = recruits
+            && r.budget.as_ref().is_none_or(|b| {
+                b.options
+                    .iter()
+                    .find(|o| o.candidate == "in_house")
+                    .is_none_or(|o| o.margin_low >= 0)
+            });
         if weigh.contains("hiring as it settles") {
             shown += 1;
             assert!(reaches, "{}", text::render(&r));
@@ -1456,4 +1462,181 @@ fn hiring_later_is_weighed_only_where_the_budget_reaches_it() {
         shown > 5 && held_back > 5,
         "{shown} shown, {held_back} held back"
     );
+}
+
+/// Reported: the headline's change made Freelance and Outsource level, and the close
+/// call weighed In-house against Freelance, the first of the two in the pack's order,
+/// though Freelance is ruled out and Outsource is the runner-up. Of options a change
+/// makes level, the rival is the one ranked higher now.
+#[test]
+fn a_change_to_a_level_pair_weighs_the_one_ranked_higher_now() {
+    let r = report(&profile(
+        "{drivers: [scaling], complexity: small, engagement: ongoing, niche_expertise: true, \
+          company_stage: smb, hiring_capacity: established, control: high, \
+          requirements: changing, budget: flexible, urgency: flexible, team_size: 3, \
+          seniority: senior, region: us}",
+    ));
+    let change = r.critical_change().expect("one step changes it");
+    assert!(
+        change
+            .sentence
+            .ends_with("Freelance and Outsource would be level."),
+        "{}",
+        change.sentence
+    );
+    assert_eq!(r.standings[1].id, "outsource");
+    let c = r.close_call.as_ref().expect("a close call");
+    assert_eq!(c.leaders, ["in_house", "outsource"]);
+    assert!(
+        r.next_steps[0].starts_with("Weigh control against speed"),
+        "{:?}",
+        r.next_steps
+    );
+}
+
+/// Reported: "Deciding between Outsource and Freelance: …; Do you have a budget figure
+/// …? A budget for the whole of the work; …", a question that is no what-if because
+/// switching it alone restates the figure. Such a question is never named as deciding.
+#[test]
+fn how_the_budget_is_stated_never_decides_a_close_call() {
+    let p = pack();
+    let basis = p.question_index("budget_figure").unwrap();
+    let r = report(&profile(
+        "{drivers: [greenfield], engagement: short, seniority: senior, region: us, \
+          team_size: 3, budget_figure: total, budget_amount: 150000}",
+    ));
+    let c = r.close_call.as_ref().expect("a close call");
+    assert!(
+        c.deciding.iter().all(|d| d.question != "budget_figure"),
+        "{c:?}"
+    );
+    for a in random_profiles(800, 71) {
+        let ins = hirewiz::insight::analyse(p, &a);
+        if let Some(c) = &ins.close_call {
+            assert!(c.deciders.iter().all(|d| d.question != basis));
+        }
+    }
+}
+
+/// Reported: a $1 change of a total budget, across the middle of In-house's estimate
+/// while In-house was ruled out three times over, turned "Freelance leads Outsource by
+/// 2" into a tie: the agency gained points for fitting a budget In-house did not. Now an
+/// option already out cannot decide between the others through its budget line.
+#[test]
+fn in_house_ruled_out_does_not_decide_between_the_others_by_its_budget() {
+    let at = |amount: i64| {
+        report(&profile(&format!(
+            "{{drivers: [integration], complexity: small, engagement: short, \
+              niche_expertise: true, company_stage: startup, hiring_capacity: none, \
+              control: high, requirements: changing, budget_figure: total, \
+              budget_amount: {amount}, urgency: asap, team_size: 3, region: eastern_europe}}"
+        )))
+    };
+    let (a, b) = (at(89_849), at(89_850));
+    let points = |r: &Report| -> Vec<(String, i64)> {
+        r.standings
+            .iter()
+            .filter(|s| s.id != "in_house")
+            .map(|s| (s.id.to_string(), s.score))
+            .collect()
+    };
+    assert_eq!(points(&a), points(&b));
+    assert_eq!(a.margin, b.margin);
+    assert_eq!(a.recommendation.as_deref(), Some("freelance"));
+    // Everywhere: where In-house is ruled out whatever the budget, a budget one unit
+    // either side of its middle leaves the others' points alone, unless their own fit
+    // changes there too.
+    let p = pack();
+    let basis = p.question_index("budget_figure").unwrap();
+    let amount = p.question_index("budget_amount").unwrap();
+    let mut tried = 0;
+    for (i, mut g) in random_profiles(1500, 73).into_iter().enumerate() {
+        g.set(basis, Answer::Choice(1 + i % 2));
+        let Some(b) = report(&g).budget else { continue };
+        let Some(ih) = b.options.iter().find(|o| o.candidate == "in_house") else {
+            continue;
+        };
+        let edge = (ih.mid / if i % 2 == 0 { b.months } else { 1.0 }).ceil() as i64;
+        let mut below = g.clone();
+        below.set(amount, Answer::Number(edge - 1));
+        g.set(amount, Answer::Number(edge));
+        let (x, y) = (report(&below), report(&g));
+        let out = |r: &Report| r.standings.iter().any(|s| s.id == "in_house" && s.vetoed);
+        let others_fit = |r: &Report| -> Vec<(bool, bool)> {
+            r.budget.as_ref().map_or(Vec::new(), |b| {
+                b.options
+                    .iter()
+                    .filter(|o| o.candidate != "in_house")
+                    .map(|o| (o.fits, o.margin_low >= 0))
+                    .collect()
+            })
+        };
+        let vetoes = |r: &Report| -> Vec<String> {
+            r.reasons
+                .iter()
+                .filter(|l| l.veto && l.candidate == "in_house" && !l.rule.starts_with("budget"))
+                .map(|l| l.rule.to_string())
+                .collect()
+        };
+        if !(out(&x) && out(&y)) || vetoes(&x).is_empty() || others_fit(&x) != others_fit(&y) {
+            continue;
+        }
+        tried += 1;
+        let others = |r: &Report| -> Vec<(String, i64)> {
+            r.standings
+                .iter()
+                .filter(|s| s.id != "in_house")
+                .map(|s| (s.id.to_string(), s.score))
+                .collect()
+        };
+        assert_eq!(others(&x), others(&y), "{}", text::render(&y));
+    }
+    assert!(tried > 50, "only {tried} profiles tried");
+}
+
+/// Reported: "Outsource is the only option left" with no word that even the low end of
+/// the agency's estimate was $764,000 over the budget. A recommendation whose low end is
+/// over the budget now says so, and one within reach does not.
+#[test]
+fn a_recommendation_out_of_the_budget_says_so() {
+    let r = report(&profile(
+        "{drivers: [scaling], complexity: small, engagement: ongoing, \
+          company_stage: enterprise, hiring_capacity: none, control: low, \
+          budget_figure: total, budget_amount: 100000, urgency: asap, team_size: 4, region: us}",
+    ));
+    assert_eq!(r.recommendation.as_deref(), Some("outsource"));
+    assert!(
+        r.warnings
+            .iter()
+            .any(|w| w.starts_with("Your budget does not cover an agency even at the low end")),
+        "{:?}",
+        r.warnings
+    );
+    let p = pack();
+    let basis = p.question_index("budget_figure").unwrap();
+    let amount = p.question_index("budget_amount").unwrap();
+    let (mut warned, mut quiet) = (0, 0);
+    for (i, mut a) in random_profiles(1500, 79).into_iter().enumerate() {
+        a.set(basis, Answer::Choice(1 + i % 2));
+        a.set(
+            amount,
+            Answer::Number([2_000, 9_000, 40_000, 150_000, 900_000][i % 5]),
+        );
+        let r = report(&a);
+        let Some(w) = r.recommendation.as_deref() else {
+            continue;
+        };
+        let over = r
+            .budget
+            .as_ref()
+            .and_then(|b| b.options.iter().find(|o| o.candidate == w))
+            .is_some_and(|o| o.margin_low < 0);
+        let said = r
+            .warnings
+            .iter()
+            .any(|t| t.starts_with("Your budget does not cover") && !t.contains("in-house"));
+        assert_eq!(said, over, "{}", text::render(&r));
+        if said { warned += 1 } else { quiet += 1 }
+    }
+    assert!(warned > 20 && quiet > 20, "{warned} warned, {quiet} quiet");
 }

@@ -452,13 +452,17 @@ fn the_budget_rules_fire_on_one_side_of_the_figure_and_not_the_other() {
         &with_budget(&pack, "total", 1_000_000),
         "monthly-budget-carries-in-house"
     ));
-    // Over for in-house ($220,800) but within for Outsource ($120,000).
-    assert!(has(&below, "budget-short-of-in-house-fits-outsource"));
-    assert!(!has(&at, "budget-short-of-in-house-fits-outsource"));
+    // Over In-house's middle ($220,800) but not its low end ($161,800): a stretch.
+    assert!(has(&below, "budget-stretched-by-in-house"));
+    assert!(!has(&at, "budget-stretched-by-in-house"));
+    // Under its low end, In-house is out of reach; the agency gains nothing from it.
     let tiny = with_budget(&pack, "total", 119_999);
+    assert!(has(&tiny, "budget-short-of-in-house"));
+    assert!(!has(&tiny, "budget-stretched-by-in-house"));
     assert!(
-        !has(&tiny, "budget-short-of-in-house-fits-outsource"),
-        "nothing fits $119,999, not even Outsource's $120,000"
+        fired(&pack, &tiny)
+            .iter()
+            .all(|r| !r.starts_with("budget-short-of-in-house-"))
     );
     // Freelance's middle is $230,400: $38,400 a month.
     assert!(has(
@@ -527,7 +531,9 @@ fn recommend_reads_a_budget_from_an_answers_file() {
         "{text}"
     );
     assert!(
-        text.contains("does not cover an in-house team at the middle of its estimate but does cover an agency's"),
+        text.contains(
+            "Your budget covers an in-house team only toward the low end of its estimate"
+        ),
         "{text}"
     );
     // An amount reads as the cost block writes figures, grouped by thousands.
