@@ -74,7 +74,13 @@ fn check_singles(pack: &Pack, answers: &Answers) -> Result<Insight, TestCaseErro
         );
     }
     for pair in ins.what_if.windows(2) {
-        let key = |w: &insight::WhatIf| (w.change.size, -w.outcome.margin);
+        let key = |w: &insight::WhatIf| {
+            (
+                w.change.size,
+                w.outcome.pick == Pick::NoneFits,
+                -w.outcome.margin,
+            )
+        };
         prop_assert!(key(&pair[0]) <= key(&pair[1]), "what-ifs out of order");
     }
 
@@ -169,30 +175,46 @@ fn check_close_call(pack: &Pack, answers: &Answers, ins: &Insight) -> Result<(),
     let base = score(pack, &eff);
     // Close as the report's state has it: by the margin, or one step changes the winner.
     let close = base.close || ins.what_if.iter().any(|w| w.change.size == 1);
-    // The other leader: the runner-up of a narrow margin, else the option the smallest
-    // step (the first listed) puts first, or level, beside the winner.
-    let step = ins.what_if.iter().find(|w| w.change.size == 1);
-    let rival = match step {
-        Some(w) if !base.close => match &w.outcome.pick {
-            Pick::One(c) => Some(*c),
+    let Some(c) = &ins.close_call else {
+        // No call to make only when no option is left, or none is second.
+        prop_assert!(!close || base.pick == Pick::NoneFits || base.runner_up().is_none());
+        return Ok(());
+    };
+    prop_assert!(close && base.pick != Pick::NoneFits);
+    let [a, b] = c.leaders;
+    prop_assert_eq!(a, base.ranking[0]);
+    prop_assert_eq!(c.margin, base.scores[a] - base.scores[b]);
+    // The other leader: the runner-up of a narrow margin; else what the first one-step
+    // change that leaves some option puts first (of a level set, the member ranked
+    // highest now), or the runner-up when every such change leaves none.
+    let brings = |w: &insight::WhatIf| -> Option<usize> {
+        match &w.outcome.pick {
+            Pick::One(x) => Some(*x),
             Pick::Level(set) => base
                 .ranking
                 .iter()
                 .copied()
-                .find(|&c| c != base.ranking[0] && set.contains(&c)),
+                .find(|x| *x != a && set.contains(x)),
             Pick::NoneFits => None,
-        },
-        _ if base.close => base.runner_up(),
-        _ => None,
+        }
     };
-    let Some(c) = &ins.close_call else {
-        prop_assert!(!close || rival.is_none());
-        return Ok(());
-    };
-    prop_assert!(close);
-    let [a, b] = c.leaders;
-    prop_assert_eq!(a, base.ranking[0]);
-    prop_assert_eq!(Some(b), rival);
+    if base.close {
+        prop_assert_eq!(Some(b), base.runner_up());
+    } else {
+        let steps: Vec<&insight::WhatIf> =
+            ins.what_if.iter().filter(|w| w.change.size == 1).collect();
+        prop_assert!(!steps.is_empty());
+        match steps.iter().find(|w| w.outcome.pick != Pick::NoneFits) {
+            Some(first) => {
+                prop_assert_eq!(Some(b), brings(first));
+                prop_assert!(
+                    first.outcome.pick == Pick::One(b)
+                        || matches!(&first.outcome.pick, Pick::Level(s) if s.contains(&b))
+                );
+            }
+            None => prop_assert_eq!(Some(b), base.runner_up()),
+        }
+    }
     for (q, question) in pack.questions().iter().enumerate() {
         let Some(cur) = &eff[q] else { continue };
         let flips = question.what_if
@@ -461,4 +483,38 @@ fn compare_lists_the_answers_that_differ() {
     assert_eq!(ids, ["needs", "regulated"]);
     assert_eq!(c.differences[1].a, None);
     assert!(insight::compare(pack, &a, &a).differences.is_empty());
+}
+
+/// A one-step change that leaves no option says nothing about who else leads: it comes
+/// after the changes that bring an option back, and the close call weighs the option
+/// those bring (before, it came first on its meaningless margin and the close call was
+/// dropped). With no option left now, there is no close call to make.
+#[test]
+fn a_step_that_leaves_no_option_neither_leads_nor_hides_the_close_call() {
+    let text = "pack: {id: nf, version: \"1\", title: NF, close_call: 3}\n\
+        candidates: [{id: a, name: Alpha}, {id: b, name: Beta}]\n\
+        sections:\n  - id: s\n    title: S\n    questions:\n      \
+        - {id: q1, prompt: First?, help: H., kind: yes_no, default: true}\n      \
+        - {id: q2, prompt: Second?, help: H., kind: yes_no, default: false}\n\
+        rules:\n  - {id: base, points: {a: 10}, reason: Base.}\n  \
+        - {id: out-b, when: {equals: {q1: true}}, veto: b, reason: B out.}\n  \
+        - {id: b-back, when: {equals: {q1: false}}, points: {b: 15}, reason: B strong.}\n  \
+        - {id: out-a, when: {equals: {q2: true}}, veto: a, reason: A out.}\n";
+    let pack = pack::load_texts(&[("nf.yaml".into(), text.into())]).expect("the pack loads");
+    let answers = Answers::new(pack.questions().len());
+    let ins = insight::analyse(&pack, &answers);
+    let steps: Vec<&Pick> = ins
+        .what_if
+        .iter()
+        .filter(|w| w.change.size == 1)
+        .map(|w| &w.outcome.pick)
+        .collect();
+    assert_eq!(steps, [&Pick::One(1), &Pick::NoneFits]);
+    let c = ins.close_call.as_ref().expect("a close call");
+    assert_eq!(c.leaders, [0, 1]);
+    assert_eq!(c.margin, 10);
+    // With q2 = yes, Alpha is out too: nothing fits, and there is no call to make.
+    let mut none = answers.clone();
+    none.set(1, Answer::Bool(true));
+    assert_eq!(insight::analyse(&pack, &none).close_call, None);
 }

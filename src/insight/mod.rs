@@ -10,9 +10,11 @@
 //! is scored with those questions asked or not, exactly as [`Answers::effective`] would.
 //! The changes that give a different winner are listed smallest first, then by the new
 //! winner's lead (larger first: among equally small changes, the one that changes the
-//! result most decisively is the most telling), then in the pack's order. For a multiple
-//! choice question, a change that only adds switches to a smaller change already listed
-//! with the same new winner is left out as more of the same.
+//! result most decisively is the most telling), then in the pack's order; a change that
+//! leaves no option comes after those that leave one, at its size. Left out as more of
+//! the same: for a multiple choice question, a change that only adds switches to a
+//! smaller change already listed with the same new winner; for a number, a change
+//! further the same way than a smaller one listed with the same result.
 //!
 //! **Pairs.** When no single change changes the winner, pairs of changes to two
 //! different questions are tried (two of the single changes, or one of them and a change
@@ -92,7 +94,8 @@ pub struct CloseCall {
     /// The first in the ranking and its rival: the runner-up, or, when only one answer
     /// moved one step makes the call close, the option that step brings.
     pub leaders: [usize; 2],
-    /// Points between them.
+    /// The first's total minus the second's (negative when the second, ruled out, has
+    /// more points).
     pub margin: i64,
     /// The questions that decide between them, most telling first.
     pub deciders: Vec<Decider>,
@@ -234,9 +237,12 @@ pub fn analyse(pack: &Pack, answers: &Answers) -> Insight {
         })
         .collect();
     drop_supersets(&mut what_if, probe.effective());
+    // A change that leaves no option comes after those that bring one, at its size: its
+    // margin compares no winner.
     what_if.sort_by_key(|w| {
         (
             w.change.size,
+            w.outcome.pick == Pick::NoneFits,
             std::cmp::Reverse(w.outcome.margin),
             w.change.question,
         )
@@ -251,27 +257,33 @@ pub fn analyse(pack: &Pack, answers: &Answers) -> Insight {
     // Close as the report's state has it (see [`State::of`]): by the margin, or because
     // one step changes the winner; what decides it is worked out in either case.
     // The other leader is the runner-up of a narrow margin; when only a step makes the
-    // call close, it is the option that smallest step brings level or ahead, which may be
-    // one ruled out now and so not the runner-up.
+    // call close, it is the option the first step that brings one puts level or ahead,
+    // which may be one ruled out now and so not the runner-up (the runner-up, when every
+    // such step leaves no option). With no option now, there is no call to make.
     let verdict = crate::score::score(pack, probe.effective());
-    let by_margin = verdict.close;
-    let step = what_if.iter().find(|w| w.change.size == 1);
-    let second = match step {
-        Some(w) if !by_margin => rival(&w.outcome.pick, current.winner, &verdict.ranking),
-        _ if by_margin => current.runner_up,
-        _ => None,
+    let mut steps = what_if.iter().filter(|w| w.change.size == 1).peekable();
+    let second = if current.pick == Pick::NoneFits {
+        None
+    } else if verdict.close {
+        current.runner_up
+    } else if steps.peek().is_some() {
+        steps
+            .find_map(|w| rival(&w.outcome.pick, current.winner, &verdict.ranking))
+            .or(current.runner_up)
+    } else {
+        None
     };
-    let close_call = match second {
-        Some(second) => Some(close_call(
+    let close_call = second.map(|second| {
+        let margin = verdict.scores[current.winner].saturating_sub(verdict.scores[second]);
+        close_call(
             pack,
             &probe,
             [current.winner, second],
-            current.margin,
+            margin,
             &all,
             &outcomes,
-        )),
-        _ => None,
-    };
+        )
+    });
 
     let rules = (0..pack.rules().len())
         .filter(|&r| probe.fires(r))
@@ -336,12 +348,22 @@ fn drop_supersets(list: &mut Vec<WhatIf>, effective: &[Option<Answer>]) {
         }
     };
     let sets: Vec<Option<Vec<usize>>> = list.iter().map(switched).collect();
+    // The changes come question by question: each is compared only within its own run,
+    // so the work grows with the list, not its square.
+    let mut run_of = vec![0..0; list.len()];
+    let mut start = 0;
+    for end in 1..=list.len() {
+        if end == list.len() || list[end].change.question != list[start].change.question {
+            run_of[start..end].fill(start..end);
+            start = end;
+        }
+    }
     let keep: Vec<bool> = (0..list.len())
         .map(|i| {
+            let run = run_of[i].clone();
             if let Some(way) = side(&list[i]) {
-                return !(0..list.len()).any(|j| {
+                return !run.into_iter().any(|j| {
                     j != i
-                        && list[j].change.question == list[i].change.question
                         && list[j].outcome.pick == list[i].outcome.pick
                         && list[j].outcome.margin == list[i].outcome.margin
                         && list[j].change.size < list[i].change.size
@@ -349,9 +371,8 @@ fn drop_supersets(list: &mut Vec<WhatIf>, effective: &[Option<Answer>]) {
                 });
             }
             let Some(a) = &sets[i] else { return true };
-            !(0..list.len()).any(|j| {
+            !run.into_iter().any(|j| {
                 j != i
-                    && list[j].change.question == list[i].change.question
                     && list[j].outcome.pick == list[i].outcome.pick
                     && sets[j]
                         .as_ref()
@@ -419,10 +440,11 @@ fn pairs(
     let mut tries: Vec<Vec<(Answer, Alternatives)>> = vec![Vec::new(); pack.questions().len()];
     for (i, a) in all.iter().enumerate() {
         // Only changes that show another question need the answers in force redone.
-        let shows = pack.questions()[a.question + 1..]
-            .iter()
-            .enumerate()
-            .any(|(k, q)| probe.effective()[a.question + 1 + k].is_none() && q.when.is_some());
+        let shows = pack.shows_others(a.question)
+            && pack.questions()[a.question + 1..]
+                .iter()
+                .enumerate()
+                .any(|(k, q)| probe.effective()[a.question + 1 + k].is_none() && q.when.is_some());
         if !shows {
             continue;
         }

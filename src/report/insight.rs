@@ -33,9 +33,11 @@ pub struct ChangeLine {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CloseCall {
     /// The ids of the two leaders: the first and the runner-up, or, when only one answer
-    /// moved one step makes the call close, the first and the option that step brings.
+    /// moved one step makes the call close, the first and the option the first such step
+    /// that brings one puts ahead (of two it makes level, the one ranked higher now).
     pub leaders: Vec<Text>,
-    /// Points between them.
+    /// The first's total minus the second's (negative when the second, ruled out, has
+    /// more points).
     pub margin: i64,
     /// The questions that decide between them, most telling first.
     pub deciding: Vec<Deciding>,
