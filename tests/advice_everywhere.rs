@@ -1360,9 +1360,9 @@ fn a_change_that_rests_on_the_budget_says_it_keeps_it() {
     );
 }
 
-/// Everywhere: a change names the budget it keeps only when a figure is given and some
-/// option then fits differently, at the low end or the middle of its estimate; a change
-/// that moves no option across either says nothing of the budget.
+/// Everywhere: a change names the budget it keeps exactly when a figure is given and the
+/// change moves an option across a point of its estimate the budget rules compare; one
+/// that moves no option across the low end or the middle says nothing of the budget.
 #[test]
 fn a_change_names_the_budget_only_when_the_budget_matters_to_it() {
     let p = pack();
@@ -1400,7 +1400,14 @@ fn a_change_names_the_budget_only_when_the_budget_matters_to_it() {
             let mut changed = a.clone();
             changed.set(w.change.question, w.change.answer.clone());
             let moved = r.budget.is_some() && fits(&changed) != before;
-            if line.sentence.contains("keeping your budget of") {
+            // What the budget rules compare, before and after: the clause says exactly
+            // that this moved, for any change but one to the figure itself.
+            let compared = p.budget_fits(&a.effective(p)) != p.budget_fits(&changed.effective(p));
+            let said = line.sentence.contains("keeping your budget of");
+            if line.question != "budget_amount" {
+                assert_eq!(said, compared, "{}", line.sentence);
+            }
+            if said {
                 with += 1;
                 assert!(moved, "{}", line.sentence);
                 assert_ne!(line.question, "budget_amount");

@@ -41,6 +41,13 @@ fn the_compiled_pack_is_the_parsed_pack() {
         "the questions differ"
     );
     assert_eq!(decoded.rules_by_impact(), parsed.rules_by_impact());
+    // What the index works out from the rules and questions, rebuilt on decoding.
+    assert_eq!(decoded.budget_points(), parsed.budget_points());
+    assert!(!parsed.budget_points().is_empty());
+    for q in 0..parsed.questions().len() {
+        assert_eq!(decoded.shows_others(q), parsed.shows_others(q));
+    }
+    assert!((0..parsed.questions().len()).any(|q| parsed.shows_others(q)));
     for (i, q) in parsed.questions().iter().enumerate() {
         assert_eq!(decoded.question_index(&q.id), Some(i));
     }

@@ -143,3 +143,25 @@ fn a_sound_pack_and_the_default_pack_get_no_warning() {
         assert!(!text.contains("warning"), "{args:?}:\n{text}");
     }
 }
+
+/// A question that only an advice condition reads (here what to weigh, or a warning) is
+/// read: no "read by no rule, condition or advice" warning for it.
+#[test]
+fn a_question_read_only_by_what_to_weigh_or_a_warning_is_read() {
+    let head = "pack: {id: l, version: \"1\", title: L}\n\
+        candidates: [{id: a, name: Alpha}, {id: b, name: Beta}]\n\
+        sections:\n  - id: s\n    title: S\n    questions:\n      \
+        - {id: q1, prompt: First?, help: H., kind: yes_no, default: true}\n      \
+        - {id: q2, prompt: Second?, help: H., kind: yes_no, default: true}\n\
+        rules:\n  - {id: r1, when: {equals: {q1: true}}, points: {a: 1}, reason: A.}\n  \
+        - {id: r2, when: {equals: {q1: false}}, points: {b: 1}, reason: B.}\n";
+    for advice in [
+        "weigh:\n  - {between: [a, b], when: {equals: {q2: true}}, text: W.}\n",
+        "warnings:\n  - {id: w, when: {equals: {q2: true}}, text: W.}\n",
+    ] {
+        let pack = hirewiz::pack::load_texts(&[("l.yaml".into(), format!("{head}{advice}"))])
+            .expect("the pack loads");
+        let said: Vec<String> = pack.lint().iter().map(|d| d.to_string()).collect();
+        assert!(said.iter().all(|d| !d.contains("`q2`")), "{advice}{said:?}");
+    }
+}

@@ -113,12 +113,7 @@ pub(crate) fn at(pack: &Pack, tested: &[Tested], effective: &[Option<Answer>]) -
     // no rule reads changes nothing, and counting it as a step would make a real one look
     // two steps away.
     let compared = pack.budget_points();
-    let fitting = |eff: &[Option<Answer>]| -> Vec<bool> {
-        compared
-            .iter()
-            .map(|&(c, p)| order.fits_at(c, p, eff) == Some(true))
-            .collect()
-    };
+    let fitting = |eff: &[Option<Answer>]| pack.budget_fits(eff);
     // The amount: the first grid amount from which each option fits, by the points of
     // its estimate the rules compare.
     if let (Some(t), Kind::Number { min, step, .. }) = (

@@ -13,7 +13,9 @@ const DECIDERS_NAMED: usize = 3;
 /// In-house would lead by 4 points."
 ///
 /// A change that brings other questions into view names the answers they then take
-/// (`assumed`, as [`brought_in`] gives them), which the result was worked out with.
+/// (`assumed`, as [`brought_in`] gives them), which the result was worked out with; one
+/// that moves an option across a point the budget rules compare names the budget it
+/// keeps (see `budget_words`).
 pub fn what_if_sentence(
     pack: &Pack,
     effective: &[Option<Answer>],
@@ -23,7 +25,7 @@ pub fn what_if_sentence(
     let mut s = String::with_capacity(128);
     change_words(&mut s, pack, effective, &w.change);
     assumed_words(&mut s, pack, assumed);
-    budget_words(&mut s, pack, effective, &[&w.change]);
+    budget_words(&mut s, pack, effective, &[&w.change], assumed);
     s.push_str(": ");
     s.push_str(&outcome_words(pack, &w.outcome));
     s.push('.');
@@ -42,7 +44,13 @@ pub fn pair_sentence(
     s.push_str("; and ");
     change_words(&mut s, pack, effective, &p.changes[1]);
     assumed_words(&mut s, pack, assumed);
-    budget_words(&mut s, pack, effective, &[&p.changes[0], &p.changes[1]]);
+    budget_words(
+        &mut s,
+        pack,
+        effective,
+        &[&p.changes[0], &p.changes[1]],
+        assumed,
+    );
     s.push_str(": ");
     s.push_str(&outcome_words(pack, &p.outcome));
     s.push('.');
@@ -141,9 +149,16 @@ fn assumed_words(out: &mut String, pack: &Pack, assumed: &[(usize, Answer)]) {
 /// ", keeping your budget of 500,000 US dollars for the whole of the work": when a
 /// budget figure is given and `changes`, none of them to the figure itself, move an
 /// option across a point of its estimate that the pack's budget tests compare (the same
-/// total over fewer months, the same month's budget for a larger team). The result then
-/// rests on that figure, which the reader sized for the answers as they are.
-fn budget_words(out: &mut String, pack: &Pack, effective: &[Option<Answer>], changes: &[&Change]) {
+/// total over fewer months, the same month's budget for a larger team), with the same
+/// figure in force after them. The result then rests on that figure, which the reader
+/// sized for the answers as they are. `assumed` are the answers the changes bring in.
+fn budget_words(
+    out: &mut String,
+    pack: &Pack,
+    effective: &[Option<Answer>],
+    changes: &[&Change],
+    assumed: &[(usize, Answer)],
+) {
     let Some(order) = pack.budget_order() else {
         return;
     };
@@ -151,9 +166,18 @@ fn budget_words(out: &mut String, pack: &Pack, effective: &[Option<Answer>], cha
     let Some(figure) = model.figure(effective) else {
         return;
     };
+    let reads = |q: usize| {
+        order
+            .questions()
+            .chain(order.budget_questions())
+            .any(|x| x == q)
+    };
     if changes
         .iter()
         .any(|c| c.question == model.amount || c.question == model.basis)
+        || !changes
+            .iter()
+            .any(|c| reads(c.question) || pack.shows_others(c.question))
     {
         return;
     }
@@ -163,11 +187,25 @@ fn budget_words(out: &mut String, pack: &Pack, effective: &[Option<Answer>], cha
             *slot = Some(c.answer.clone());
         }
     }
-    let moved = pack
-        .budget_points()
-        .iter()
-        .any(|&(c, p)| order.fits_at(c, p, effective) != order.fits_at(c, p, &changed));
-    let Some(q) = pack.questions().get(model.amount).filter(|_| moved) else {
+    // A change that shows or hides questions is read as the answers in force would be.
+    if changes.iter().any(|c| pack.shows_others(c.question)) {
+        let mut given = Answers::new(pack.questions().len());
+        for (q, a) in changed.iter().enumerate() {
+            if let Some(a) = a {
+                given.set(q, a.clone());
+            }
+        }
+        for (q, a) in assumed {
+            given.set(*q, a.clone());
+        }
+        changed = given.effective(pack);
+    }
+    if model.figure(&changed) != Some(figure)
+        || pack.budget_fits(effective) == pack.budget_fits(&changed)
+    {
+        return;
+    }
+    let Some(q) = pack.questions().get(model.amount) else {
         return;
     };
     out.push_str(", keeping your budget of ");

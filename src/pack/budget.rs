@@ -67,8 +67,9 @@ impl Figure {
         }
     }
 
-    /// The smallest amount of this basis that an estimate with this middle fits within,
-    /// over `months` (not rounded to the question's grid).
+    /// The smallest amount of this basis that an estimate whose compared point (its low
+    /// end or its middle) is `mid` fits within, over `months` (not rounded to the
+    /// question's grid).
     pub fn amount_to_fit(basis: BudgetBasis, mid: f64, months: f64) -> f64 {
         match basis {
             BudgetBasis::PerMonth if months > 0.0 => mid / months,

@@ -30,7 +30,22 @@ pub struct AdviceContent {
 
 impl AdviceContent {
     /// Every condition the advice holds: the roles' reasons, then the skills', the next
-    /// steps' and the warnings'.
+    /// steps', the warnings' and the weighings'.
+    pub(crate) fn conditions(&self) -> impl Iterator<Item = &Condition> {
+        let reasons = self.roles.iter().flat_map(|r| r.reasons.iter());
+        reasons
+            .filter_map(|b| b.when.as_ref())
+            .chain(self.skills.iter().filter_map(|s| s.when.as_ref()))
+            .chain(
+                self.next_steps
+                    .iter()
+                    .chain(self.warnings.iter())
+                    .filter_map(|s| s.when.as_ref()),
+            )
+            .chain(self.weigh.iter().filter_map(|w| w.when.as_ref()))
+    }
+
+    /// [`AdviceContent::conditions`], to link their cost tests to the pack's estimates.
     pub(crate) fn conditions_mut(&mut self) -> impl Iterator<Item = &mut Condition> {
         let reasons = self.roles.iter_mut().flat_map(|r| r.reasons.iter_mut());
         reasons

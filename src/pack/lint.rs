@@ -154,14 +154,7 @@ fn questions_read(pack: &Pack) -> Vec<bool> {
 /// The questions the advice reads: its conditions and the cost arithmetic.
 fn advice_reads(pack: &Pack) -> Vec<usize> {
     let a = &pack.advice;
-    let mut out: Vec<usize> = a
-        .roles
-        .iter()
-        .flat_map(|r| r.reasons.iter().filter_map(|b| b.when.as_ref()))
-        .chain(a.skills.iter().filter_map(|s| s.when.as_ref()))
-        .chain(a.next_steps.iter().filter_map(|s| s.when.as_ref()))
-        .flat_map(Condition::questions)
-        .collect();
+    let mut out: Vec<usize> = a.conditions().flat_map(Condition::questions).collect();
     if let Some(costs) = &a.costs {
         out.extend(costs.team);
         out.push(costs.region.question);

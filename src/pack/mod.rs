@@ -448,6 +448,18 @@ impl Pack {
         &self.budget_points
     }
 
+    /// What each of [`Pack::budget_points`] says for these answers in force: whether that
+    /// point of the candidate's estimate is within the budget (false without a figure).
+    pub fn budget_fits(&self, answers: &[Option<Answer>]) -> Vec<bool> {
+        let Some(order) = self.budget_order() else {
+            return Vec::new();
+        };
+        self.budget_points
+            .iter()
+            .map(|&(c, p)| order.fits_at(c, p, answers) == Some(true))
+            .collect()
+    }
+
     /// The cost order the rules' budget tests read, when one does.
     pub fn budget_order(&self) -> Option<&Arc<CostOrder>> {
         self.cost_order
