@@ -1292,12 +1292,13 @@ fn the_close_call_and_the_headline_name_the_same_rival_everywhere() {
 /// Reported: at $6,000 a month for one junior US engineer, In-house (ruled out) came back
 /// at $10,317, but the report called the lead clear: a boundary no rule reads (In-house's
 /// middle, Outsource's low end) counted as a step between. Only the points the budget
-/// rules compare are steps now.
+/// rules compare are steps now. (At $8,000, above Freelance's low end of $7,680, which a
+/// rule compares, the next boundary is In-house's low end.)
 #[test]
 fn a_budget_a_step_short_of_in_house_is_a_close_call() {
     let r = report(&profile(
         "{drivers: [scaling], company_stage: enterprise, engagement: ongoing, \
-          complexity: moderate, urgency: soon, budget_figure: per_month, budget_amount: 6000, \
+          complexity: moderate, urgency: soon, budget_figure: per_month, budget_amount: 8000, \
           control: medium, hiring_capacity: established, requirements: set, team_size: 1, \
           seniority: junior, region: us}",
     ));
@@ -1478,10 +1479,11 @@ fn hiring_later_is_weighed_only_where_the_budget_reaches_it() {
 #[test]
 fn a_change_to_a_level_pair_weighs_the_one_ranked_higher_now() {
     let r = report(&profile(
-        "{drivers: [scaling], complexity: small, engagement: ongoing, niche_expertise: true, \
-          company_stage: smb, hiring_capacity: established, control: high, \
-          requirements: changing, budget: flexible, urgency: flexible, team_size: 3, \
-          seniority: senior, region: us}",
+        "{drivers: [greenfield, compliance], compliance_regimes: [pci_dss, hipaa, other], \
+          complexity: small, engagement: ongoing, niche_expertise: true, \
+          company_stage: enterprise, hiring_capacity: established, control: medium, \
+          requirements: changing, budget_figure: none, budget: flexible, urgency: soon, \
+          team_size: 3, seniority: mid, region: western_europe}",
     ));
     let change = r.critical_change().expect("one step changes it");
     assert!(
@@ -1508,11 +1510,19 @@ fn a_change_to_a_level_pair_weighs_the_one_ranked_higher_now() {
 fn how_the_budget_is_stated_never_decides_a_close_call() {
     let p = pack();
     let basis = p.question_index("budget_figure").unwrap();
+    // Budget rules separate the leaders here, and read how the budget is stated.
     let r = report(&profile(
-        "{drivers: [greenfield], engagement: short, seniority: senior, region: us, \
-          team_size: 3, budget_figure: total, budget_amount: 150000}",
+        "{drivers: [greenfield, scaling, integration], complexity: small, \
+          engagement: ongoing, niche_expertise: true, company_stage: enterprise, \
+          hiring_capacity: established, control: high, requirements: set, \
+          budget_figure: total, budget_amount: 23795858, urgency: soon, team_size: 33, \
+          seniority: senior, region: us}",
     ));
     let c = r.close_call.as_ref().expect("a close call");
+    assert!(
+        c.deciding.iter().any(|d| d.question == "budget_amount"),
+        "{c:?}"
+    );
     assert!(
         c.deciding.iter().all(|d| d.question != "budget_figure"),
         "{c:?}"
@@ -1602,8 +1612,11 @@ fn in_house_ruled_out_does_not_decide_between_the_others_by_its_budget() {
 }
 
 /// Reported: "Outsource is the only option left" with no word that even the low end of
-/// the agency's estimate was $764,000 over the budget. A recommendation whose low end is
-/// over the budget now says so, and one within reach does not.
+/// the agency's estimate was $764,000 over the budget; and "Freelance" by 6 points, or a
+/// tie with it, where freelancers were over the budget at the low end of their band and
+/// the agency fitted. An agency at the top (recommended or level) whose low end is over
+/// the budget now carries a note, and one within reach does not; freelancers out of
+/// reach are ruled out, as In-house is.
 #[test]
 fn a_recommendation_out_of_the_budget_says_so() {
     let r = report(&profile(
@@ -1630,20 +1643,57 @@ fn a_recommendation_out_of_the_budget_says_so() {
             Answer::Number([2_000, 9_000, 40_000, 150_000, 900_000][i % 5]),
         );
         let r = report(&a);
-        let Some(w) = r.recommendation.as_deref() else {
-            continue;
-        };
-        let over = r
-            .budget
-            .as_ref()
-            .and_then(|b| b.options.iter().find(|o| o.candidate == w))
-            .is_some_and(|o| o.margin_low < 0);
+        // The options at the top: the one recommended, or those level there.
+        let top: Vec<&str> = r
+            .recommendation
+            .as_deref()
+            .into_iter()
+            .chain(r.level.iter().map(|l| l.as_str()))
+            .collect();
+        // Freelancers out of reach are ruled out, so only an agency's note can show.
+        let over = top.contains(&"outsource")
+            && r.budget
+                .as_ref()
+                .and_then(|b| b.options.iter().find(|o| o.candidate == "outsource"))
+                .is_some_and(|o| o.margin_low < 0);
         let said = r
             .warnings
             .iter()
-            .any(|t| t.starts_with("Your budget does not cover") && !t.contains("in-house"));
+            .any(|t| t.starts_with("Your budget does not cover an agency"));
         assert_eq!(said, over, "{}", text::render(&r));
+        for f in &top {
+            let out_of_reach = r
+                .budget
+                .as_ref()
+                .and_then(|b| b.options.iter().find(|o| o.candidate == *f))
+                .is_some_and(|o| o.margin_low < 0);
+            assert!(*f == "outsource" || !out_of_reach, "{}", text::render(&r));
+        }
         if said { warned += 1 } else { quiet += 1 }
     }
     assert!(warned > 20 && quiet > 20, "{warned} warned, {quiet} quiet");
+}
+
+/// The reported freelance case: $30,000 in all for two mid-level engineers in Eastern
+/// Europe for under three months; freelancers cost $8,400 more than that at the lowest
+/// rates of their band, the agency fits.
+#[test]
+fn freelancers_out_of_reach_of_the_budget_are_not_recommended() {
+    let r = report(&profile(
+        "{drivers: [scaling], complexity: small, engagement: short, niche_expertise: true, \
+          company_stage: startup, hiring_capacity: established, control: low, \
+          requirements: changing, budget_figure: total, budget_amount: 30000, urgency: asap, \
+          team_size: 2, seniority: mid, region: eastern_europe}",
+    ));
+    assert_eq!(
+        r.recommendation.as_deref(),
+        Some("outsource"),
+        "{}",
+        text::render(&r)
+    );
+    assert!(
+        r.reasons
+            .iter()
+            .any(|l| l.veto && l.rule == "budget-out-of-reach-of-freelance")
+    );
 }

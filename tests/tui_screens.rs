@@ -366,9 +366,9 @@ fn replay_result_when_the_pack_and_the_result_changed() {
 
 #[test]
 fn recommendation_on_a_close_call() {
-    // A small system for 3 to 12 months, at a company that runs its own recruiting:
-    // Freelance leads Outsource by only 2 points, under the default pack's close-call
-    // margin of 3.
+    // A small system for 3 to 12 months needing a rare specialism, at a company that
+    // runs its own recruiting: Freelance leads Outsource by only 2 points, under the
+    // default pack's close-call margin of 3.
     let pack = default_pack();
     check("recommendation_close_call", |s| {
         let app = answered_app(&pack, s, CLOSE_CALL);
@@ -392,13 +392,14 @@ fn recommendation_on_a_close_call_scrolled_to_what_would_change_it() {
 
 /// The close call's answers.
 const CLOSE_CALL: &str = "pack: backend-hiring\nanswers: {drivers: [greenfield], \
-                          complexity: small, hiring_capacity: established}\n";
+                          complexity: small, hiring_capacity: established, \
+                          niche_expertise: true}\n";
 
 /// The tie's answers, replayed into a wizard at the review.
 fn tie_app(pack: &Arc<Pack>, size: (u16, u16)) -> App {
     let text = "pack: backend-hiring\nanswers: {drivers: [greenfield], engagement: short, \
-                complexity: small, company_stage: startup, hiring_capacity: none, urgency: soon, \
-                control: high}\n";
+                complexity: small, company_stage: startup, hiring_capacity: none, \
+                urgency: soon}\n";
     answered_app(pack, size, text)
 }
 
@@ -428,15 +429,14 @@ fn recommendation_on_a_tie_at_the_smallest_size_wraps_its_headline() {
     let pack = default_pack();
     let app = tie_app(&pack, (50, 14));
     let screen = draw(&app, (50, 14));
-    assert!(screen.contains("level on 5 points"), "{screen}");
+    assert!(screen.contains("level on 7 points"), "{screen}");
     insta::assert_snapshot!("recommendation_tie_50x14", screen);
 }
 
 #[test]
 fn recommendation_on_a_tie() {
-    // A small build of under three months for a startup with no recruiting that must
-    // direct the work closely: In-house is ruled out and Freelance and Outsource are
-    // level on 5 points, so no winner is named.
+    // A small build of under three months for a startup with no recruiting: In-house is
+    // ruled out and Freelance and Outsource are level on 7 points, so no winner is named.
     let pack = default_pack();
     check("recommendation_tie", |s| {
         let app = tie_app(&pack, s);

@@ -139,13 +139,20 @@ pub fn next_steps(
 }
 
 /// The warnings whose condition holds and, for those written for some candidates, whose
-/// candidates include the recommendation, in the pack's order.
+/// candidates include the recommendation or, on a tie, one of the level options, in the
+/// pack's order.
 pub fn warnings(pack: &Pack, effective: &[Option<Answer>], verdict: &Verdict) -> Vec<StepAdvice> {
-    let winner = verdict.recommended();
+    // A warning about one option is said wherever that option is at the top: recommended,
+    // or level there on a tie.
+    let top: &[usize] = match &verdict.pick {
+        Pick::One(c) => std::slice::from_ref(c),
+        Pick::Level(set) => set,
+        Pick::NoneFits => &[],
+    };
     pack.advice()
         .warnings
         .iter()
-        .filter(|w| w.candidates.is_empty() || winner.is_some_and(|c| w.candidates.contains(&c)))
+        .filter(|w| w.candidates.is_empty() || top.iter().any(|c| w.candidates.contains(c)))
         .filter(|w| holds(&w.when, effective))
         .map(|w| StepAdvice {
             id: w.id.clone(),
