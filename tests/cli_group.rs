@@ -391,3 +391,59 @@ fn the_readme_shows_what_group_prints() {
         "the README's sample is out of date; it now reads:\n{printed}"
     );
 }
+
+/// Reported: a member on a tie read "Neither is recommended over the other: the
+/// questions below decide between them" with no such questions below, and the group
+/// profile left out the note its own report gives (an agency out of the budget's reach).
+/// Both now follow, in text and Markdown.
+#[test]
+fn the_group_says_what_decides_a_tie_and_the_profile_s_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = "drivers: [greenfield], complexity: small, engagement: ongoing, \
+                company_stage: smb, hiring_capacity: some, control: high, \
+                requirements: changing, budget_figure: total, budget_amount: 100000, \
+                team_size: 4, seniority: senior, region: western_europe";
+    let tie = "drivers: [greenfield], engagement: short, complexity: small, \
+               company_stage: startup, hiring_capacity: none, urgency: soon";
+    let mut files = Vec::new();
+    for (name, answers) in [
+        ("A", format!("{base}, urgency: asap")),
+        ("B", format!("{base}, urgency: asap")),
+        ("C", tie.to_string()),
+    ] {
+        let path = dir.path().join(format!("{name}.yaml"));
+        std::fs::write(
+            &path,
+            format!("pack: backend-hiring\nanswers: {{{answers}}}\n"),
+        )
+        .unwrap();
+        files.push(path);
+    }
+    for format in ["text", "markdown"] {
+        let out = Command::cargo_bin("hirewiz")
+            .unwrap()
+            .arg("group")
+            .args(&files)
+            .args(["--format", format])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        let text = String::from_utf8(out.stdout).unwrap();
+        let (members, profile) = text.split_once("group profile").unwrap_or_else(|| {
+            text.split_once("group recommendation")
+                .expect("a group section")
+        });
+        assert!(
+            members.contains("Neither is recommended over the other"),
+            "{text}"
+        );
+        assert!(
+            members.contains("Deciding between Freelance and Outsource"),
+            "{text}"
+        );
+        assert!(
+            profile.contains("Your budget does not cover an agency even at the low end"),
+            "{text}"
+        );
+    }
+}

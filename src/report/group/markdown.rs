@@ -67,9 +67,14 @@ pub fn render(g: &GroupReport) -> String {
     let _ = writeln!(s, "## Each person's recommendation");
     let _ = writeln!(s);
     for m in &g.members {
+        // A tie's words point below to the questions that decide it: they follow.
+        let deciding = match m.report.close_call_words() {
+            Some(line) if m.report.state == crate::report::State::Tie => format!(" {line}"),
+            _ => String::new(),
+        };
         let _ = writeln!(
             s,
-            "- **{}**: {}. {}",
+            "- **{}**: {}. {}{deciding}",
             m.name,
             result_words(&m.report),
             m.report.margin_words()
@@ -81,6 +86,14 @@ pub fn render(g: &GroupReport) -> String {
     let _ = writeln!(s, "**{}**", p.headline());
     let _ = writeln!(s);
     let _ = writeln!(s, "{}", p.margin_words());
+    if let Some(line) = p.close_call_words() {
+        let _ = writeln!(s);
+        let _ = writeln!(s, "{line}");
+    }
+    for w in &p.warnings {
+        let _ = writeln!(s);
+        let _ = writeln!(s, "**Note:** {w}");
+    }
     let open = g.open_questions();
     if !open.is_empty() {
         let _ = writeln!(s);

@@ -75,12 +75,24 @@ pub fn render(g: &GroupReport) -> String {
     for m in &g.members {
         let _ = writeln!(s, "  {}  {}", pad(&m.name, wn), result_words(&m.report));
         let _ = writeln!(s, "  {}  {}", pad("", wn), m.report.margin_words());
+        // A tie's words point below to the questions that decide it: they follow.
+        if m.report.state == crate::report::State::Tie {
+            if let Some(line) = m.report.close_call_words() {
+                let _ = writeln!(s, "  {}  {line}", pad("", wn));
+            }
+        }
     }
 
     let _ = writeln!(s);
     let _ = writeln!(s, "The group profile");
     let _ = writeln!(s, "  {}", p.headline());
     let _ = writeln!(s, "  {}", p.margin_words());
+    if let Some(line) = p.close_call_words() {
+        let _ = writeln!(s, "  {line}");
+    }
+    for w in &p.warnings {
+        let _ = writeln!(s, "  Note: {w}");
+    }
     let open = g.open_questions();
     if open.is_empty() {
         let _ = writeln!(s, "  Every question has a majority.");
