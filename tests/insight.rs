@@ -167,9 +167,10 @@ fn check_rules(pack: &Pack, answers: &Answers, ins: &Insight) -> Result<(), Test
 }
 
 /// On a close call (by the margin or by one step): the leaders are the first and the
-/// runner-up, or on a close call by one step only the option that step brings; each
-/// decider's points are what the fired rules reading it give one over the other, and `flips` is exactly whether some
-/// other answer puts the second above the first.
+/// runner-up, or on a close call by one step only the option that step brings (on a tie
+/// of three or more, all of them: see [`check_many_way_tie`]); each decider's points are
+/// what the fired rules reading it give one over the other, and `flips` is exactly
+/// whether some other answer puts the second above the first.
 fn check_close_call(pack: &Pack, answers: &Answers, ins: &Insight) -> Result<(), TestCaseError> {
     let eff = answers.effective(pack);
     let base = score(pack, &eff);
@@ -181,7 +182,13 @@ fn check_close_call(pack: &Pack, answers: &Answers, ins: &Insight) -> Result<(),
         return Ok(());
     };
     prop_assert!(close && base.pick != Pick::NoneFits);
-    let [a, b] = c.leaders;
+    if let Pick::Level(set) = &base.pick
+        && set.len() > 2
+    {
+        return check_many_way_tie(pack, answers, ins, set);
+    }
+    prop_assert_eq!(c.leaders.len(), 2);
+    let (a, b) = (c.leaders[0], c.leaders[1]);
     prop_assert_eq!(a, base.ranking[0]);
     prop_assert_eq!(c.margin, base.scores[a] - base.scores[b]);
     // The other leader: the runner-up of a narrow margin; else what the first one-step
@@ -253,8 +260,79 @@ fn check_close_call(pack: &Pack, answers: &Answers, ins: &Insight) -> Result<(),
         );
         if let Some(d) = d {
             prop_assert_eq!(d.points, points);
+            let favours = match points {
+                0 => None,
+                p if p > 0 => Some(a),
+                _ => Some(b),
+            };
+            prop_assert_eq!(d.favours, favours);
         } else {
             prop_assert!(points == 0 && !flips);
+        }
+    }
+    Ok(())
+}
+
+/// A tie of three or more is decided among all of them, in the ranking's order: a
+/// question decides when the fired rules reading it give them different points (its
+/// `points` the spread, `favours` the one given most, if alone) or some other answer to
+/// it changes which are level at the top (`flips`).
+fn check_many_way_tie(
+    pack: &Pack,
+    answers: &Answers,
+    ins: &Insight,
+    set: &[usize],
+) -> Result<(), TestCaseError> {
+    let c = ins.close_call.as_ref().expect("a close call");
+    let eff = answers.effective(pack);
+    let base = score(pack, &eff);
+    let order: Vec<usize> = base
+        .ranking
+        .iter()
+        .copied()
+        .filter(|x| set.contains(x))
+        .collect();
+    prop_assert_eq!(&c.leaders, &order);
+    for (q, question) in pack.questions().iter().enumerate() {
+        let Some(cur) = &eff[q] else { continue };
+        let d = c.deciders.iter().find(|d| d.question == q);
+        if !question.what_if {
+            prop_assert!(d.is_none(), "`{}` decides", question.id);
+            continue;
+        }
+        let flips = every_answer(&question.kind)
+            .iter()
+            .any(|alt| alt != cur && rescore(pack, answers, &[(q, alt)]).pick != base.pick);
+        let given: Vec<i64> = order
+            .iter()
+            .map(|&l| {
+                base.fired
+                    .iter()
+                    .filter(|f| {
+                        pack.rules()[f.rule]
+                            .when
+                            .as_ref()
+                            .is_some_and(|w| w.questions().contains(&q))
+                    })
+                    .map(|f| f.points.iter().find(|p| p.0 == l).map_or(0, |p| p.1))
+                    .sum()
+            })
+            .collect();
+        let hi = *given.iter().max().unwrap();
+        let lo = *given.iter().min().unwrap();
+        prop_assert_eq!(
+            d.is_some_and(|d| d.flips),
+            flips,
+            "flips of `{}`",
+            question.id
+        );
+        match d {
+            Some(d) => {
+                prop_assert_eq!(d.points, hi - lo);
+                let top: Vec<usize> = (0..order.len()).filter(|&i| given[i] == hi).collect();
+                prop_assert_eq!(d.favours, (top.len() == 1).then(|| order[top[0]]));
+            }
+            None => prop_assert!(hi == lo && !flips),
         }
     }
     Ok(())
@@ -517,4 +595,31 @@ fn a_step_that_leaves_no_option_neither_leads_nor_hides_the_close_call() {
     let mut none = answers.clone();
     none.set(1, Answer::Bool(true));
     assert_eq!(insight::analyse(&pack, &none).close_call, None);
+}
+
+/// Reported: a three-way tie said "Deciding between In-house and Freelance", leaving out
+/// Outsource, level with them. It is now decided among all three.
+#[test]
+fn a_three_way_tie_is_decided_among_all_three() {
+    let pack = default_pack();
+    let text = "pack: backend-hiring\nanswers: {drivers: [greenfield], complexity: small, \
+                hiring_capacity: established, control: high}\n";
+    let answers = hirewiz::answers::read_text(pack, "tie", text)
+        .unwrap()
+        .answers;
+    let base = score(pack, &answers.effective(pack));
+    let Pick::Level(set) = &base.pick else {
+        panic!("not a tie: {:?}", base.pick)
+    };
+    assert_eq!(set.len(), 3);
+    let ins = check_singles(pack, &answers).unwrap();
+    check_close_call(pack, &answers, &ins).unwrap();
+    let c = ins.close_call.as_ref().unwrap();
+    assert_eq!(c.leaders.len(), 3);
+    assert!(!c.deciders.is_empty());
+    let sentence = insight::close_call_sentence(pack, &answers.effective(pack), c).unwrap();
+    assert!(
+        sentence.starts_with("Deciding among In-house, Freelance and Outsource: "),
+        "{sentence}"
+    );
 }

@@ -92,8 +92,9 @@ impl WhatIfPair {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CloseCall {
     /// The first in the ranking and its rival: the runner-up, or, when only one answer
-    /// moved one step makes the call close, the option that step brings.
-    pub leaders: [usize; 2],
+    /// moved one step makes the call close, the option that step brings. On a tie of
+    /// three or more: every option level at the top, in the ranking's order.
+    pub leaders: Vec<usize>,
     /// The first's total minus the second's (negative when the second, ruled out, has
     /// more points).
     pub margin: i64,
@@ -107,9 +108,13 @@ pub struct Decider {
     /// Question index.
     pub question: usize,
     /// Net points the rules reading this question give the first leader over the second
-    /// (negative: they favour the second).
+    /// (negative: they favour the second). Of three or more leaders: the spread between
+    /// the most and the fewest they give any of them.
     pub points: i64,
-    /// Whether some other answer to it puts the second leader above the first.
+    /// The leader those rules give the most, when one alone has it.
+    pub favours: Option<usize>,
+    /// Whether some other answer to it puts the second leader above the first (of three
+    /// or more leaders: changes which are level at the top).
     pub flips: bool,
 }
 
@@ -275,10 +280,22 @@ pub fn analyse(pack: &Pack, answers: &Answers) -> Insight {
     };
     let close_call = second.map(|second| {
         let margin = verdict.scores[current.winner].saturating_sub(verdict.scores[second]);
+        // A tie of three or more is decided among all of them, never a pair picked by
+        // the pack's order.
+        let leaders = match &current.pick {
+            Pick::Level(set) if set.len() > 2 => verdict
+                .ranking
+                .iter()
+                .copied()
+                .filter(|c| set.contains(c))
+                .collect(),
+            _ => vec![current.winner, second],
+        };
         close_call(
             pack,
             &probe,
-            [current.winner, second],
+            leaders,
+            &current.pick,
             margin,
             &all,
             &outcomes,
@@ -553,25 +570,31 @@ fn pairs(
     (found.into_iter().map(|(_, p)| p).collect(), complete)
 }
 
-/// The questions that decide between the two leaders.
+/// The questions that decide between the leaders: two, or every option level at the top
+/// of a tie of three or more.
 fn close_call(
     pack: &Pack,
     probe: &Probe,
-    leaders: [usize; 2],
+    leaders: Vec<usize>,
+    current: &Pick,
     margin: i64,
     all: &[Change],
     outcomes: &[Option<Outcome>],
 ) -> CloseCall {
-    let [a, b] = leaders;
-    let mut points = vec![0i64; pack.questions().len()];
-    let mut read = vec![false; pack.questions().len()];
+    let nq = pack.questions().len();
+    let k = leaders.len();
+    // Per question, what the fired rules reading it give each leader.
+    let mut given = vec![0i64; nq * k];
+    let mut read = vec![false; nq];
     let mut qs = Vec::new();
     for (r, rule) in pack.rules().iter().enumerate() {
         if !probe.fires(r) {
             continue;
         }
-        let get = |c: usize| rule.points_for(c);
-        let diff = get(a).saturating_sub(get(b));
+        let pts: Vec<i64> = leaders.iter().map(|&c| rule.points_for(c)).collect();
+        if pts.iter().all(|p| *p == pts[0]) {
+            continue;
+        }
         qs.clear();
         if let Some(c) = &rule.when {
             c.questions_into(&mut qs);
@@ -579,22 +602,48 @@ fn close_call(
         qs.sort_unstable();
         qs.dedup();
         for &q in &qs {
-            points[q] = points[q].saturating_add(diff);
-            read[q] |= diff != 0;
+            for (slot, p) in given[q * k..(q + 1) * k].iter_mut().zip(&pts) {
+                *slot = slot.saturating_add(*p);
+            }
+            read[q] = true;
         }
     }
-    let mut flips = vec![false; pack.questions().len()];
+    // Whether some other answer to the question swaps the two leaders, or, of more, changes
+    // which are level at the top.
+    let mut flips = vec![false; nq];
     for (c, o) in all.iter().zip(outcomes) {
-        if o.as_ref().is_some_and(|o| o.ranks_above(b, a)) {
+        let Some(o) = o else { continue };
+        if match leaders.as_slice() {
+            [a, b] => o.ranks_above(*b, *a),
+            _ => o.pick != *current,
+        } {
             flips[c.question] = true;
         }
     }
-    let mut deciders: Vec<Decider> = (0..pack.questions().len())
-        .filter(|&q| pack.questions()[q].what_if && (flips[q] || (read[q] && points[q] != 0)))
-        .map(|q| Decider {
-            question: q,
-            points: points[q],
-            flips: flips[q],
+    let mut deciders: Vec<Decider> = (0..nq)
+        .filter_map(|q| {
+            let pts = &given[q * k..(q + 1) * k];
+            let (points, favours) = match pts {
+                // Signed: the first over the second.
+                [a, b] => {
+                    let d = a.saturating_sub(*b);
+                    (d, (d != 0).then(|| leaders[usize::from(d < 0)]))
+                }
+                _ => {
+                    let hi = pts.iter().copied().max().unwrap_or(0);
+                    let lo = pts.iter().copied().min().unwrap_or(0);
+                    let top: Vec<usize> = (0..k).filter(|&i| pts[i] == hi).collect();
+                    let favours = (top.len() == 1).then(|| leaders[top[0]]);
+                    (hi.saturating_sub(lo), favours)
+                }
+            };
+            let decides = flips[q] || (read[q] && points != 0);
+            (pack.questions()[q].what_if && decides).then_some(Decider {
+                question: q,
+                points,
+                favours,
+                flips: flips[q],
+            })
         })
         .collect();
     deciders.sort_by_key(|d| {

@@ -57,9 +57,10 @@ pub fn pair_sentence(
     s
 }
 
-/// "Deciding between In-house and Freelance: How urgent is it? Within a month; …",
-/// naming the most telling questions with their current answers; `None` when no
-/// question decides between them (the difference comes from rules that always apply).
+/// "Deciding between In-house and Freelance: How urgent is it? Within a month; …" (on a
+/// tie of three or more, "Deciding among A, B and C: …"), naming the most telling
+/// questions with their current answers; `None` when no question decides between them
+/// (the difference comes from rules that always apply).
 pub fn close_call_sentence(
     pack: &Pack,
     effective: &[Option<Answer>],
@@ -78,10 +79,11 @@ pub fn close_call_sentence(
     if named.is_empty() {
         return None;
     }
+    let names: Vec<&str> = c.leaders.iter().map(|&l| name(pack, l)).collect();
+    let word = if names.len() > 2 { "among" } else { "between" };
     Some(format!(
-        "Deciding between {} and {}: {}.",
-        name(pack, c.leaders[0]),
-        name(pack, c.leaders[1]),
+        "Deciding {word} {}: {}.",
+        join_and(&names),
         named.join("; ")
     ))
 }

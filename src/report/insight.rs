@@ -34,7 +34,8 @@ pub struct ChangeLine {
 pub struct CloseCall {
     /// The ids of the two leaders: the first and the runner-up, or, when only one answer
     /// moved one step makes the call close, the first and the option the first such step
-    /// that brings one puts ahead (of two it makes level, the one ranked higher now).
+    /// that brings one puts ahead (of two it makes level, the one ranked higher now). On a
+    /// tie of three or more: every option level at the top.
     pub leaders: Vec<Text>,
     /// The first's total minus the second's (negative when the second, ruled out, has
     /// more points).
@@ -45,7 +46,7 @@ pub struct CloseCall {
     pub sentence: Option<String>,
 }
 
-/// A question that decides between the two leaders.
+/// A question that decides between the leaders.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Deciding {
     /// Question id.
@@ -56,7 +57,8 @@ pub struct Deciding {
     pub favours: Option<Text>,
     /// Net points its rules give that leader over the other.
     pub points: i64,
-    /// Whether another answer to it would swap the two leaders.
+    /// Whether another answer to it would swap the two leaders (of three or more: change
+    /// which are level at the top).
     pub flips: bool,
 }
 
@@ -118,11 +120,7 @@ pub(super) fn fill(
                 Some(Deciding {
                     question: q.id.clone(),
                     answer: q.to_json(a),
-                    favours: match d.points {
-                        0 => None,
-                        p if p > 0 => Some(id(c.leaders[0])),
-                        _ => Some(id(c.leaders[1])),
-                    },
+                    favours: d.favours.map(id),
                     points: d.points.saturating_abs(),
                     flips: d.flips,
                 })
