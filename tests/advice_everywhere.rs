@@ -1697,3 +1697,32 @@ fn freelancers_out_of_reach_of_the_budget_are_not_recommended() {
             .any(|l| l.veto && l.rule == "budget-out-of-reach-of-freelance")
     );
 }
+
+/// Reported: "… unticking Security and regulatory compliance: Freelance would lead",
+/// which worked only because the regulations question, and PCI DSS's points with it,
+/// left the profile unsaid. Everywhere: a change names every question it takes out of
+/// view, and names none it does not.
+#[test]
+fn a_change_names_the_questions_it_takes_out_of_view() {
+    let p = pack();
+    let mut named = 0;
+    for a in random_profiles(1200, 83) {
+        let r = report(&a);
+        let ins = hirewiz::insight::analyse(p, &a);
+        let eff = a.effective(p);
+        for (line, w) in r.what_if.iter().zip(&ins.what_if) {
+            let mut changed = a.clone();
+            changed.set(w.change.question, w.change.answer.clone());
+            let after = changed.effective(p);
+            for (q, question) in p.questions().iter().enumerate() {
+                let out = q != w.change.question && eff[q].is_some() && after[q].is_none();
+                let said = line
+                    .sentence
+                    .contains(&format!("{} no longer asked", question.prompt));
+                assert_eq!(said, out, "{}", line.sentence);
+                named += usize::from(said);
+            }
+        }
+    }
+    assert!(named > 20, "only {named} questions named as taken out");
+}

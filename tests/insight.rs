@@ -469,9 +469,8 @@ fn no_single_change_is_enough_on_the_pairs_pack_defaults() {
         .what_if_pairs
         .iter()
         .map(|p| {
-            let assumed =
-                insight::brought_in(pack, &answers, &eff, &[&p.changes[0], &p.changes[1]]);
-            insight::pair_sentence(pack, &eff, p, &assumed)
+            let view = insight::view_change(pack, &answers, &eff, &[&p.changes[0], &p.changes[1]]);
+            insight::pair_sentence(pack, &eff, p, &view)
         })
         .collect();
     // A pair that leaves two options level changes the result too: no winner is named.
@@ -498,9 +497,9 @@ fn what_ifs_read_as_sentences() {
     let eff = answers.effective(pack);
     let ins = insight::analyse(pack, &answers);
     let w = &ins.what_if[0];
-    let assumed = insight::brought_in(pack, &answers, &eff, &[&w.change]);
-    assert!(assumed.is_empty());
-    let first = insight::what_if_sentence(pack, &eff, w, &assumed);
+    let view = insight::view_change(pack, &answers, &eff, &[&w.change]);
+    assert_eq!(view, insight::ViewChange::default());
+    let first = insight::what_if_sentence(pack, &eff, w, &view);
     assert_eq!(
         first,
         "How long will you need it? About a year instead of A few months: \

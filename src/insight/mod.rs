@@ -39,7 +39,9 @@ mod words;
 pub use compare::{Comparison, Difference, compare};
 pub use probe::Outcome;
 pub use state::{State, state};
-pub use words::{brought_in, close_call_sentence, join_and, pair_sentence, what_if_sentence};
+pub use words::{
+    ViewChange, close_call_sentence, join_and, pair_sentence, view_change, what_if_sentence,
+};
 
 use crate::answers::Answers;
 use crate::pack::{Answer, Pack};

@@ -12,20 +12,20 @@ const DECIDERS_NAMED: usize = 3;
 /// "How long will you need backend engineering? Over a year instead of 3 to 12 months:
 /// In-house would lead by 4 points."
 ///
-/// A change that brings other questions into view names the answers they then take
-/// (`assumed`, as [`brought_in`] gives them), which the result was worked out with; one
-/// that moves an option across a point the budget rules compare names the budget it
+/// A change that brings other questions into view names the answers they then take, and
+/// one that takes questions out names them (`view`, as [`view_change`] gives it): the
+/// result was worked out so. One that moves an option across a point the budget rules compare names the budget it
 /// keeps (see `budget_words`).
 pub fn what_if_sentence(
     pack: &Pack,
     effective: &[Option<Answer>],
     w: &WhatIf,
-    assumed: &[(usize, Answer)],
+    view: &ViewChange,
 ) -> String {
     let mut s = String::with_capacity(128);
     change_words(&mut s, pack, effective, &w.change);
-    assumed_words(&mut s, pack, assumed);
-    budget_words(&mut s, pack, effective, &[&w.change], assumed);
+    view_words(&mut s, pack, view);
+    budget_words(&mut s, pack, effective, &[&w.change], &view.brought_in);
     s.push_str(": ");
     s.push_str(&outcome_words(pack, &w.outcome));
     s.push('.');
@@ -37,19 +37,19 @@ pub fn pair_sentence(
     pack: &Pack,
     effective: &[Option<Answer>],
     p: &WhatIfPair,
-    assumed: &[(usize, Answer)],
+    view: &ViewChange,
 ) -> String {
     let mut s = String::with_capacity(192);
     change_words(&mut s, pack, effective, &p.changes[0]);
     s.push_str("; and ");
     change_words(&mut s, pack, effective, &p.changes[1]);
-    assumed_words(&mut s, pack, assumed);
+    view_words(&mut s, pack, view);
     budget_words(
         &mut s,
         pack,
         effective,
         &[&p.changes[0], &p.changes[1]],
-        assumed,
+        &view.brought_in,
     );
     s.push_str(": ");
     s.push_str(&outcome_words(pack, &p.outcome));
@@ -108,43 +108,68 @@ fn change_words(out: &mut String, pack: &Pack, effective: &[Option<Answer>], c: 
     }
 }
 
-/// The questions that `changes` bring into force, with the answers they then take:
-/// those [`Answers::effective`] gives once the changes are made, where the current
-/// answers have none and the changes do not name them.
-pub fn brought_in(
+/// What changes to the answers do to the questions asked.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ViewChange {
+    /// The questions the changes bring into force, with the answers they then take.
+    pub brought_in: Vec<(usize, Answer)>,
+    /// The questions in force now that the changes take out (and whose rules then stop
+    /// counting).
+    pub taken_out: Vec<usize>,
+}
+
+/// What `changes` do to the questions asked: those [`Answers::effective`] gives once the
+/// changes are made where the current answers have none, and those it then leaves out
+/// that are asked now, neither named by the changes.
+pub fn view_change(
     pack: &Pack,
     given: &Answers,
     effective: &[Option<Answer>],
     changes: &[&Change],
-) -> Vec<(usize, Answer)> {
+) -> ViewChange {
     if !changes.iter().any(|c| pack.shows_others(c.question)) {
-        return Vec::new();
+        return ViewChange::default();
     }
     let mut changed = given.clone();
     for c in changes {
         changed.set(c.question, c.answer.clone());
     }
-    changed
-        .effective(pack)
-        .into_iter()
-        .enumerate()
-        .filter(|(j, _)| {
-            effective.get(*j).is_some_and(Option::is_none)
-                && !changes.iter().any(|c| c.question == *j)
-        })
-        .filter_map(|(j, now)| Some((j, now?)))
-        .collect()
+    let mut view = ViewChange::default();
+    for (j, now) in changed.effective(pack).into_iter().enumerate() {
+        if changes.iter().any(|c| c.question == j) {
+            continue;
+        }
+        match (effective.get(j).and_then(Option::as_ref), now) {
+            (None, Some(now)) => view.brought_in.push((j, now)),
+            (Some(_), None) => view.taken_out.push(j),
+            _ => {}
+        }
+    }
+    view
 }
 
-/// ", with How much is the budget? 50,000 US dollars": the answers a change brings into
-/// force along with it, so the sentence says what its result assumes.
-fn assumed_words(out: &mut String, pack: &Pack, assumed: &[(usize, Answer)]) {
-    for (i, (j, a)) in assumed.iter().enumerate() {
+/// ", with How big is the team? 4 engineers and Which regulations apply? no longer
+/// asked": the answers the changes bring in, then the questions they take out.
+fn view_words(out: &mut String, pack: &Pack, view: &ViewChange) {
+    let mut first = true;
+    let mut sep = |out: &mut String| {
+        out.push_str(if first { ", with " } else { " and " });
+        first = false;
+    };
+    for (j, a) in &view.brought_in {
         let Some(q) = pack.questions().get(*j) else {
             continue;
         };
-        out.push_str(if i == 0 { ", with " } else { " and " });
+        sep(out);
         asked_into(out, &q.prompt, &q.describe(a));
+    }
+    for j in &view.taken_out {
+        let Some(q) = pack.questions().get(*j) else {
+            continue;
+        };
+        sep(out);
+        out.push_str(&q.prompt);
+        out.push_str(" no longer asked");
     }
 }
 

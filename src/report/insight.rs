@@ -70,7 +70,7 @@ pub(super) fn fill(
     ins: &Insight,
 ) {
     let assumed =
-        |changes: &[&insight::Change]| insight::brought_in(pack, given, effective, changes);
+        |changes: &[&insight::Change]| insight::view_change(pack, given, effective, changes);
     let id = |c: usize| pack.candidates()[c].id.clone();
     let value = |c: &insight::Change| pack.questions()[c.question].to_json(&c.answer);
     r.what_if = ins
