@@ -361,6 +361,17 @@ fn check_pairs(pack: &Pack, answers: &Answers, ins: &Insight) -> Result<(), Test
         prop_assert_ne!(&v.pick, &base.pick);
         prop_assert_eq!(v.margin, p.outcome.margin);
     }
+    // No listed pair is a bigger version of another for the same result.
+    for p in &ins.what_if_pairs {
+        let bigger = ins.what_if_pairs.iter().any(|o| {
+            o.changes[0].question == p.changes[0].question
+                && o.changes[1].question == p.changes[1].question
+                && o.size() < p.size()
+                && o.outcome.pick == p.outcome.pick
+                && o.outcome.margin == p.outcome.margin
+        });
+        prop_assert!(!bigger, "a bigger pair for the same result is listed");
+    }
     let full = ins.what_if_pairs.len() == PAIR_LIMIT;
     let last = ins.what_if_pairs.last().map_or(0, |p| p.size());
     let mut smallest: Option<u32> = None;

@@ -20,7 +20,9 @@
 //! different questions are tried (two of the single changes, or one of them and a change
 //! to a question it brings into view), with the size of a pair the sum of its parts, smallest pairs first, until [`PAIR_LIMIT`] are found
 //! (the whole tier of the last size is always finished, so the result does not depend on
-//! the order of trying) or [`PAIR_BUDGET`] pairs were tried.
+//! the order of trying) or [`PAIR_BUDGET`] pairs were tried. A pair of the same two
+//! questions bigger than one found, for the same result, is left out as more of the
+//! same.
 //!
 //! **Proofs before re-scoring.** A change is re-scored only where it reaches (the
 //! questions it shows or hides, the rules reading them), and not at all when a bound
@@ -552,11 +554,25 @@ fn pairs(
                 );
             }
             if !tally.picks(current) {
-                let pair = WhatIfPair {
-                    changes: [a.clone(), b.clone()],
-                    outcome: tally.outcome(),
-                };
-                found.push((k, pair));
+                let outcome = tally.outcome();
+                // A pair of the same two questions found smaller, for the same result,
+                // already says it: this one is more of the same.
+                let said = found.iter().any(|(_, p)| {
+                    p.changes[0].question == a.question
+                        && p.changes[1].question == b.question
+                        && p.size() < a.size + b.size
+                        && p.outcome.pick == outcome.pick
+                        && p.outcome.margin == outcome.margin
+                });
+                if !said {
+                    found.push((
+                        k,
+                        WhatIfPair {
+                            changes: [a.clone(), b.clone()],
+                            outcome,
+                        },
+                    ));
+                }
             }
         }
     }
