@@ -447,3 +447,58 @@ fn the_group_says_what_decides_a_tie_and_the_profile_s_notes() {
         );
     }
 }
+
+/// Reported: one member's answer made the group's result a close call, so pairs were
+/// never tried and the report said nothing more, though that answer and another
+/// member's together make Freelance the choice. Where no single disagreement changes
+/// who is recommended, the pairs that do now follow.
+#[test]
+fn pairs_that_change_who_is_recommended_follow_changes_of_state() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = "drivers: [greenfield], complexity: complex, engagement: short, \
+                company_stage: startup, hiring_capacity: none, requirements: changing, \
+                budget_figure: per_month, budget_amount: 200000, urgency: soon, \
+                team_size: 2, region: asia";
+    let mut files = Vec::new();
+    for (name, answers) in [
+        ("A", base.to_string()),
+        (
+            "B",
+            base.replace("complexity: complex", "complexity: small"),
+        ),
+        (
+            "C",
+            base.replace("hiring_capacity: none", "hiring_capacity: some"),
+        ),
+    ] {
+        let path = dir.path().join(format!("{name}.yaml"));
+        std::fs::write(
+            &path,
+            format!("pack: backend-hiring\nanswers: {{{answers}}}\n"),
+        )
+        .unwrap();
+        files.push(path);
+    }
+    let out = Command::cargo_bin("hirewiz")
+        .unwrap()
+        .arg("group")
+        .args(&files)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let decide = text.split("What the disagreements decide").nth(1).unwrap();
+    assert!(
+        decide.contains("Outsource still leads, but it is a close call"),
+        "{text}"
+    );
+    assert!(
+        decide.contains("No single disagreement changes who is recommended, but two together do:"),
+        "{text}"
+    );
+    assert!(
+        decide.contains("and C's answer to “How much recruiting capacity do you have?”"),
+        "{text}"
+    );
+    assert!(decide.contains("Freelance is the choice"), "{text}");
+}

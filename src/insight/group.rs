@@ -23,7 +23,9 @@
 //! profile re-scored (a question the swap brings into view takes its consensus, or its
 //! suggested answer when nobody was asked it). A swap changes the answer when it gives
 //! another pick or another state (clear, close call, tie, none fits). When no single
-//! swap does, pairs of swaps on two questions are tried, up to [`PAIR_BUDGET`].
+//! swap changes who is recommended, pairs of swaps on two questions are tried, up to
+//! [`PAIR_BUDGET`]: those that change who is recommended count (and, where no single swap
+//! changes anything, those that change the state).
 
 use super::{State, state};
 use crate::answers::Answers;
@@ -127,7 +129,8 @@ pub struct Group {
     pub outcome: Outcome,
     /// Every single swap tried, in the order of `rows`.
     pub tried: Vec<Tried>,
-    /// When no single swap changes the result: pairs that do, at most [`PAIR_LIMIT`].
+    /// When no single swap changes who is recommended: pairs that do (or, where no single
+    /// swap changes anything, that change the state), at most [`PAIR_LIMIT`].
     pub pairs: Vec<PairChange>,
     /// Whether every pair was tried (false when [`PAIR_BUDGET`] ran out first).
     pub pairs_complete: bool,
@@ -262,9 +265,13 @@ pub fn group(pack: &Pack, members: &[Answers]) -> Group {
         }
     }
 
+    // Pairs are tried when no single swap changes who is recommended: then a pair counts
+    // if it does, or, where no single swap changes anything, if it changes the state.
+    let single_state = tried.iter().any(|t| t.changes);
+    let single_pick = tried.iter().any(|t| t.outcome.pick() != outcome.pick());
     let mut pairs = Vec::new();
     let mut pairs_complete = true;
-    if !tried.iter().any(|t| t.changes) {
+    if !single_pick {
         let mut budget = PAIR_BUDGET;
         'outer: for (i, a) in tried.iter().enumerate() {
             for b in &tried[i + 1..] {
@@ -285,7 +292,12 @@ pub fn group(pack: &Pack, members: &[Answers]) -> Group {
                     (&b.swap, &a.swap)
                 };
                 let o = outcome_of(pack, &swapped(pack, &consensus, &[x, y]));
-                if differs(&o, &outcome) {
+                let counts = if single_state {
+                    o.pick() != outcome.pick()
+                } else {
+                    differs(&o, &outcome)
+                };
+                if counts {
                     pairs.push(PairChange {
                         swaps: [x.clone(), y.clone()],
                         outcome: o,

@@ -97,7 +97,8 @@ pub struct GroupReport {
     pub profile: Report,
     /// Single swaps that change the profile's result.
     pub changes: Vec<ChangeLine>,
-    /// When no single swap does: pairs that do.
+    /// When no single swap changes who is recommended: pairs that do (see
+    /// [`crate::insight::group::Group::pairs`]).
     pub pairs: Vec<ChangeLine>,
     /// Whether every pair was tried.
     pub pairs_complete: bool,
@@ -199,23 +200,42 @@ impl GroupReport {
     }
 
     /// What the disagreements decide, as statements: one per change (or pair), then the
-    /// summary. A single change and the summary read as one sentence.
+    /// summary. A single change and the summary read as one sentence. Where the single
+    /// changes alter only how settled the result is, the pairs that change who is
+    /// recommended follow.
     pub fn decide_lines(&self) -> Vec<String> {
         let listed = if self.changes.is_empty() {
             &self.pairs
         } else {
             &self.changes
         };
-        if listed.len() == 1 && !self.changes.is_empty() {
-            let first = listed[0].sentence.trim_end_matches('.');
-            return vec![format!("{first}; {}", lower_first(&self.summary))];
-        }
-        let mut out: Vec<String> = listed.iter().map(|c| c.sentence.clone()).collect();
+        let mut out: Vec<String> = Vec::new();
         if self.changes.is_empty() {
             // "No single disagreement changes it; these pairs do" reads before the pairs.
-            out.insert(0, self.summary.clone());
-        } else {
             out.push(self.summary.clone());
+            out.extend(listed.iter().map(|c| c.sentence.clone()));
+        } else {
+            if let [one] = listed.as_slice() {
+                let first = one.sentence.trim_end_matches('.');
+                out.push(format!("{first}; {}", lower_first(&self.summary)));
+            } else {
+                out.extend(listed.iter().map(|c| c.sentence.clone()));
+                out.push(self.summary.clone());
+            }
+            // The single changes alter only how settled the result is: two together can
+            // change who is recommended.
+            if !self.pairs.is_empty() {
+                out.push(if self.pairs.len() >= group::PAIR_LIMIT || !self.pairs_complete {
+                    format!(
+                        "No single disagreement changes who is recommended; the first {} pairs that do are listed.",
+                        self.pairs.len()
+                    )
+                } else {
+                    "No single disagreement changes who is recommended, but two together do:"
+                        .to_string()
+                });
+                out.extend(self.pairs.iter().map(|c| c.sentence.clone()));
+            }
         }
         out
     }
