@@ -227,7 +227,7 @@ impl GroupReport {
             if !self.pairs.is_empty() {
                 out.push(if self.pairs.len() >= group::PAIR_LIMIT || !self.pairs_complete {
                     format!(
-                        "No single disagreement changes who is recommended; the first {} pairs that do are listed.",
+                        "No single disagreement changes who is recommended; the first {} pairs that do follow:",
                         self.pairs.len()
                     )
                 } else {
@@ -284,11 +284,11 @@ fn summary(g: &Group, changes: &[ChangeLine], pairs: &[ChangeLine]) -> String {
     }
     if pairs.len() >= group::PAIR_LIMIT || !g.pairs_complete {
         format!(
-            "No single disagreement changes the result; the first {} pairs that do are listed.",
+            "No single disagreement changes the result; the first {} pairs that do follow:",
             pairs.len()
         )
     } else {
-        "No single disagreement changes the result; every other pair of them leaves it as it is."
+        "No single disagreement changes the result; these pairs do, and every other pair of them leaves it as it is:"
             .to_string()
     }
 }
