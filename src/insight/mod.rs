@@ -601,15 +601,17 @@ fn close_call(
 ) -> CloseCall {
     let nq = pack.questions().len();
     let k = leaders.len();
-    // Per question, what the fired rules reading it give each leader.
+    // Per question, what the fired rules reading it give each leader (a rule that gives
+    // them all the same tells none apart).
     let mut given = vec![0i64; nq * k];
-    let mut read = vec![false; nq];
     let mut qs = Vec::new();
+    let mut pts = Vec::with_capacity(k);
     for (r, rule) in pack.rules().iter().enumerate() {
         if !probe.fires(r) {
             continue;
         }
-        let pts: Vec<i64> = leaders.iter().map(|&c| rule.points_for(c)).collect();
+        pts.clear();
+        pts.extend(leaders.iter().map(|&c| rule.points_for(c)));
         if pts.iter().all(|p| *p == pts[0]) {
             continue;
         }
@@ -623,7 +625,6 @@ fn close_call(
             for (slot, p) in given[q * k..(q + 1) * k].iter_mut().zip(&pts) {
                 *slot = slot.saturating_add(*p);
             }
-            read[q] = true;
         }
     }
     // Whether some other answer to the question swaps the two leaders, or, of more, changes
@@ -655,7 +656,7 @@ fn close_call(
                     (hi.saturating_sub(lo), favours)
                 }
             };
-            let decides = flips[q] || (read[q] && points != 0);
+            let decides = flips[q] || points != 0;
             (pack.questions()[q].what_if && decides).then_some(Decider {
                 question: q,
                 points,

@@ -25,7 +25,7 @@ pub fn what_if_sentence(
     let mut s = String::with_capacity(128);
     change_words(&mut s, pack, effective, &w.change);
     view_words(&mut s, pack, view);
-    budget_words(&mut s, pack, effective, &[&w.change], &view.brought_in);
+    budget_words(&mut s, pack, effective, &[&w.change], view);
     s.push_str(": ");
     s.push_str(&outcome_words(pack, &w.outcome));
     s.push('.');
@@ -49,7 +49,7 @@ pub fn pair_sentence(
         pack,
         effective,
         &[&p.changes[0], &p.changes[1]],
-        &view.brought_in,
+        view,
     );
     s.push_str(": ");
     s.push_str(&outcome_words(pack, &p.outcome));
@@ -178,13 +178,14 @@ fn view_words(out: &mut String, pack: &Pack, view: &ViewChange) {
 /// option across a point of its estimate that the pack's budget tests compare (the same
 /// total over fewer months, the same month's budget for a larger team), with the same
 /// figure in force after them. The result then rests on that figure, which the reader
-/// sized for the answers as they are. `assumed` are the answers the changes bring in.
+/// sized for the answers as they are. `view` is what the changes do to the questions
+/// asked (see [`view_change`]).
 fn budget_words(
     out: &mut String,
     pack: &Pack,
     effective: &[Option<Answer>],
     changes: &[&Change],
-    assumed: &[(usize, Answer)],
+    view: &ViewChange,
 ) {
     let Some(order) = pack.budget_order() else {
         return;
@@ -208,24 +209,22 @@ fn budget_words(
     {
         return;
     }
+    // The answers in force after the changes: theirs, with the questions they bring in
+    // and without those they take out, as `view_change` worked them out.
     let mut changed = effective.to_vec();
+    let set = |changed: &mut Vec<Option<Answer>>, q: usize, a: Option<Answer>| {
+        if let Some(slot) = changed.get_mut(q) {
+            *slot = a;
+        }
+    };
     for c in changes {
-        if let Some(slot) = changed.get_mut(c.question) {
-            *slot = Some(c.answer.clone());
-        }
+        set(&mut changed, c.question, Some(c.answer.clone()));
     }
-    // A change that shows or hides questions is read as the answers in force would be.
-    if changes.iter().any(|c| pack.shows_others(c.question)) {
-        let mut given = Answers::new(pack.questions().len());
-        for (q, a) in changed.iter().enumerate() {
-            if let Some(a) = a {
-                given.set(q, a.clone());
-            }
-        }
-        for (q, a) in assumed {
-            given.set(*q, a.clone());
-        }
-        changed = given.effective(pack);
+    for (q, a) in &view.brought_in {
+        set(&mut changed, *q, Some(a.clone()));
+    }
+    for &q in &view.taken_out {
+        set(&mut changed, q, None);
     }
     if model.figure(&changed) != Some(figure)
         || pack.budget_fits(effective) == pack.budget_fits(&changed)

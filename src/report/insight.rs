@@ -55,7 +55,8 @@ pub struct Deciding {
     pub answer: serde_json::Value,
     /// The leader its rules favour, if they favour one.
     pub favours: Option<Text>,
-    /// Net points its rules give that leader over the other.
+    /// Net points its rules give that leader over the other (of three or more leaders:
+    /// the spread between the most and the fewest they give any of them).
     pub points: i64,
     /// Whether another answer to it would swap the two leaders (of three or more: change
     /// which are level at the top).
@@ -69,8 +70,7 @@ pub(super) fn fill(
     effective: &[Option<Answer>],
     ins: &Insight,
 ) {
-    let assumed =
-        |changes: &[&insight::Change]| insight::view_change(pack, given, effective, changes);
+    let view = |changes: &[&insight::Change]| insight::view_change(pack, given, effective, changes);
     let id = |c: usize| pack.candidates()[c].id.clone();
     let value = |c: &insight::Change| pack.questions()[c.question].to_json(&c.answer);
     r.what_if = ins
@@ -82,7 +82,7 @@ pub(super) fn fill(
             recommendation: w.outcome.pick.winner().map(id),
             margin: w.outcome.margin,
             size: w.change.size,
-            sentence: insight::what_if_sentence(pack, effective, w, &assumed(&[&w.change])),
+            sentence: insight::what_if_sentence(pack, effective, w, &view(&[&w.change])),
         })
         .collect();
     r.what_if_pairs_complete = ins.pairs_complete;
@@ -104,7 +104,7 @@ pub(super) fn fill(
                 pack,
                 effective,
                 p,
-                &assumed(&[&p.changes[0], &p.changes[1]]),
+                &view(&[&p.changes[0], &p.changes[1]]),
             ),
         })
         .collect();
