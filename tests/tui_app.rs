@@ -719,3 +719,26 @@ fn a_pack_that_prices_nothing_has_no_chart_and_says_so() {
     // Nor does its hint line offer one.
     assert!(!screen_text(&app, 80, 24).contains("c cost chart"));
 }
+
+/// A number written as the wizard writes it ("12,000", or "12 000") pastes as its digits;
+/// text that could mean another number ("12,5") is refused with the notice.
+#[test]
+fn a_grouped_number_pastes_as_its_digits() {
+    let pack = Arc::new(hirewiz::pack::load_default().unwrap());
+    let mut a = App::new(pack.clone(), Theme::plain());
+    a.update(Msg::Resize(100, 32));
+    let basis = pack.question_index("budget_figure").unwrap();
+    let amount = pack.question_index("budget_amount").unwrap();
+    enter_until(&mut a, Place::Question(basis));
+    press(&mut a, &[Char('2')]);
+    enter_until(&mut a, Place::Question(amount));
+    for (paste, want) in [("12,000", "12000"), ("12 000", "12000"), ("12,5", "")] {
+        press(&mut a, &[Backspace; 12]);
+        a.update(Msg::Paste(paste.into()));
+        match a.draft() {
+            Some(Draft::Number { text, .. }) => assert_eq!(text, want, "{paste}"),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(a.notice().is_some(), want.is_empty(), "{paste}");
+    }
+}

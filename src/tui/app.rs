@@ -126,11 +126,11 @@ impl App {
             return;
         }
         if self.overlay.is_none() && self.context() == Context::Number {
-            let digits = text.trim();
-            if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            // A number as the wizard writes it, "12,000", pastes as its digits.
+            let Some(digits) = crate::figures::ungrouped(text) else {
                 self.notice = Some("Only digits can be pasted into a number.".to_string());
                 return;
-            }
+            };
             for d in digits.bytes() {
                 self.answering(Answering::Digit(d - b'0'), &mut Vec::new());
             }
